@@ -41,9 +41,11 @@ class ArticleMeta:
 class Article:
     """One article: its file name, its full text exactly as decoded, and its metadata.
 
-    ``text`` is the decoded file content (a leading BOM removed, nothing else changed), so
-    claim offsets index into it. ``body_start`` is where the body begins after any front
-    matter; offsets are still into ``text``.
+    ``text`` is the file content exactly as ``Path(file).read_text(encoding="utf-8")`` returns
+    it (universal newlines; a leading BOM kept as U+FEFF), possibly cut at a size cap, so
+    claim offsets index into both. ``body_start`` is where the body begins after the BOM and
+    any front matter; offsets are still into ``text``. ``notes`` lists what the reader had to
+    work around (bad front matter fields, truncation, an empty file) without failing.
     """
 
     file: str
@@ -51,6 +53,7 @@ class Article:
     meta: ArticleMeta = field(default_factory=ArticleMeta)
     body_start: int = 0
     sha256: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

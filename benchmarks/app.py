@@ -1,0 +1,49 @@
+"""A minimal Streamlit app for the browser figures at a given number of claims.
+
+It does what ``dashboard.py`` does for the map, with the same ``claims.ui`` functions and
+the same ``st_folium`` call, on synthetic claims read from the JSON-lines file named by
+``CLAIM_ATLAS_BENCH_CLAIMS``. The harness copies it into ``benchmarks/out/app/`` and runs
+it there, so its ``static/`` folder (Leaflet, jQuery) is served at ``/app/static/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from claims.model import Claim
+from claims.ui import assets
+from claims.ui.filters import FilterState, filter_claims
+from claims.ui.mapbuild import build_base_map, build_place_layer, group_places
+
+CLAIMS_ENV = "CLAIM_ATLAS_BENCH_CLAIMS"
+
+
+@st.cache_resource
+def _static_ready() -> bool:
+    assets.ensure_vendor_assets(Path(__file__).parent / "static")
+    return True
+
+
+@st.cache_data
+def _claims(path: str) -> list[Claim]:
+    with open(path, encoding="utf-8") as fh:
+        return [Claim(**json.loads(line)) for line in fh if line.strip()]
+
+
+_static_ready()
+claims = _claims(os.environ[CLAIMS_ENV])
+shown = filter_claims(claims, FilterState())
+st.caption(f"{len(shown):,} claims")
+st_folium(
+    build_base_map(claims, tiles=None),
+    key="map",
+    feature_group_to_add=build_place_layer(group_places(shown)),
+    returned_objects=["last_active_drawing"],
+    height=560,
+    use_container_width=True,
+)

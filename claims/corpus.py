@@ -1,0 +1,156 @@
+"""A corpus: every article under some files and folders, with their claims.
+
+:func:`load_corpus` never raises for a bad file: it records a :class:`Problem` naming it and
+goes on. Files with the same bytes (sha256) are read once; the later names are listed in
+``duplicates``. Big inputs can be spread over a process pool (``workers``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claims.exc import ClaimsError
+from claims.extract import extract_claims
+from claims.model import Article, Claim
+from claims.reader import SIDECAR_NAME, read_article
+
+if TYPE_CHECKING:
+    from geo import Gazetteer
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".mdown"})
+"""Files taken from folders; a file named explicitly is read whatever its suffix."""
+PARALLEL_THRESHOLD = 400
+"""With ``workers=None``, inputs of at least this many files use a process pool."""
+CHUNK = 64
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file or folder that could not be (fully) used, and why."""
+
+    file: str
+    message: str
+
+
+@dataclass
+class Corpus:
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]) -> Iterator[tuple[Path, bool]]:
+    """(path, named explicitly) for every article file under ``paths``, in sorted order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from ((p, False) for p in _walk(path, problems))
+        elif path.exists() or path.is_symlink():
+            yield path, True
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+
+
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(Problem(str(folder), f"folder cannot be read ({exc.strerror or exc})"))
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == SIDECAR_NAME:
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(path, problems)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            yield path
+
+
+def _process(path: str) -> tuple[Article | None, list[Claim], list[Problem]]:
+    try:
+        article = read_article(path)
+    except ClaimsError as exc:
+        return None, [], [Problem(path, str(exc))]
+    problems = [Problem(path, note) for note in article.notes]
+    return article, extract_claims(article, _gazetteer_for_worker()), problems
+
+
+_WORKER_GAZ: list[Gazetteer] = []
+
+
+def _gazetteer_for_worker() -> Gazetteer | None:
+    return _WORKER_GAZ[0] if _WORKER_GAZ else None
+
+
+def _process_chunk(paths: list[str]) -> list[tuple[Article | None, list[Claim], list[Problem]]]:
+    return [_process(p) for p in paths]
+
+
+def load_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    gazetteer: Gazetteer | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Read and extract every article under ``paths`` (files or folders).
+
+    ``workers``: None = serial below :data:`PARALLEL_THRESHOLD` files, else one process per
+    core; 0 or 1 = serial; n = n processes. ``progress(done, total)`` is called as files finish.
+    """
+    corpus = Corpus()
+    files = list(iter_files(paths, corpus.problems))
+    total = len(files)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if total >= PARALLEL_THRESHOLD else 1
+    names = [str(p) for p, _ in files]
+    if workers <= 1 or total < 2:
+        if gazetteer is not None:
+            _WORKER_GAZ[:] = [gazetteer]
+        try:
+            results = _serial(names, progress, total)
+        finally:
+            _WORKER_GAZ.clear()
+    else:
+        results = _parallel(names, workers, progress, total)
+    seen: dict[str, str] = {}
+    for article, claims, problems in results:
+        corpus.problems.extend(problems)
+        if article is None:
+            continue
+        if article.sha256 in seen:
+            corpus.duplicates.append(article.file)
+            continue
+        seen[article.sha256] = article.file
+        corpus.articles.append(article)
+        corpus.claims.extend(claims)
+    return corpus
+
+
+def _serial(names: list[str], progress: Callable[[int, int], None] | None, total: int) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
+    for done, name in enumerate(names, 1):
+        yield _process(name)
+        if progress is not None:
+            progress(done, total)
+
+
+def _parallel(names: list[str], workers: int, progress: Callable[[int, int], None] | None, total: int) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
+    chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
+    done = 0
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for batch in pool.map(_process_chunk, chunks):
+            yield from batch
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)

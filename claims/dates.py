@@ -1,0 +1,243 @@
+"""When: the day (or days) a statement's event happened, fixed from the text and the
+publication date.
+
+Rules, in order of precedence inside one statement:
+
+- an explicit date ("Thursday night, September 2", "2 September 2021", "2021-09-02"); a
+  month-day without a year takes the publication year (the year before when that would put it
+  more than a week after publication); without a publication date it stays undated, and the
+  basis says the year is not stated;
+- "since <time>" starts a range ending on the publication date ("since Monday"; "since
+  morning" is the publication day itself; "since then" starts at the previous statement's date);
+- "till/until <time>" ends a range started by the statement's first time expression;
+- a weekday ("on Monday", "Thursday's", "late on Saturday") is the latest such day on or before
+  the publication date (published Sunday 2021-09-05: Monday = 2021-08-30, Sunday = 2021-09-05);
+- relative words: today, tonight, this morning = publication day; yesterday, last night = the
+  day before; "the last 48 hours"/"past three days" = a range ending on publication;
+- otherwise the publication date itself, or undated when there is none.
+
+Explicit dates are parsed with python-dateutil; the weekday arithmetic is ours. Historical
+background (decades, past years, "last year", "9/11", "decades ago") is detected by
+:func:`is_historical` so extraction can skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil import parser as date_parser
+
+_I = re.IGNORECASE
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_PART = r"(?:\s+(?:night|morning|evening|afternoon|overnight))?"
+_NUMWORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
+}  # fmt: skip
+
+# One alternation, leftmost match wins; named groups say which rule fired.
+TIME_EXPR = re.compile(
+    rf"""
+    (?P<explicit>
+        (?:(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:{_WEEKDAY}{_PART},?\s+)?(?:the\s+)?
+        (?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y1>\d{{4}})\b)?
+          |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?
+          |(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b)
+    )
+  | (?P<since_then>\bsince\s+then\b)
+  | (?P<since_day>\bsince\s+(?:(?:this|the)\s+)?(?:morning|dawn|daybreak)\b)
+  | (?P<hours>\b(?:over|in|during|within)\s+the\s+(?:last|past|previous)\s+
+        (?P<n>\d+|{"|".join(_NUMWORDS)})\s+(?P<unit>hours|days)\b)
+  | (?P<weekday>\b(?P<wpre>(?:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+|since\s+|till\s+|until\s+|through\s+|by\s+)?)
+        (?P<wd>{_WEEKDAY})(?:'s)?{_PART}\b)
+  | (?P<today>\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b)
+  | (?P<yesterday>\b(?:yesterday|last\s+night)\b)
+    """,
+    _I | re.VERBOSE,
+)
+
+_DECADE = re.compile(r"(?:\b(?:19|20)\d0s\b|(?<![\w-])'?[2-9]0s\b|\bfrom\s+\d{2}\s*-\s*\d{2}\b)", _I)
+_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b(?!\s*(?:fighters|troops|soldiers|people|men|militants|"
+                   r"terrorists|civilians|vehicles|humvees|weapons|taliban|dead|killed|captured))", _I)
+_HISTORY = re.compile(
+    r"\b(?:last\s+year|years?\s+ago|decades?|centur(?:y|ies)|back\s+in|in\s+the\s+past\b|"
+    r"9/11|historically|once\s+again\s+in\s+history|in\s+history)\b",
+    _I,
+)
+_MONTH_ONLY = re.compile(rf"\bin\s+(?:the\s+month\s+of\s+|early\s+|late\s+|mid-?)?(?P<m>{_MONTH})\b(?!\s+\d)", _I)
+_CURRENT = re.compile(
+    rf"\b(?:{_WEEKDAY}|today|tonight|yesterday|this\s+week(?:end)?|recent(?:ly)?|now|currently|"
+    r"ongoing|latest)\b",
+    _I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateFix:
+    """The resolved time of a statement."""
+
+    start: date | None
+    end: date | None
+    precision: str  # "day", "range" or "unknown"
+    basis: str
+    explicit: date | None = None  # an explicit date seen (for a following "since then")
+
+
+def weekday_on_or_before(anchor: date, weekday: int) -> date:
+    """The latest date on or before ``anchor`` falling on ``weekday`` (Monday = 0)."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def resolve(text: str, published: date | None, previous: date | None = None) -> DateFix:
+    """The event date of one statement (normalised text) given the publication date.
+
+    ``previous`` is the latest explicit date of the preceding statement, used by "since then".
+    """
+    found = [m for m in TIME_EXPR.finditer(text) if not _in_since_clause(text, m.start())]
+    if not found:
+        return _publication(published)
+    first = _fix(found[0], published, previous)
+    if first.start is None:
+        return first
+    for later in found[1:]:
+        prefix = (later["wpre"] or "").strip().lower() if later["weekday"] else ""
+        if prefix in ("till", "until", "through", "by"):
+            end = _fix(later, published, previous)
+            if end.start is not None and end.start > first.start:
+                return DateFix(
+                    first.start, end.start, "range",
+                    f"{first.basis}, until {later.group(0).strip()!r}", first.explicit,
+                )  # fmt: skip
+    return first
+
+
+def extend_until(fix: DateFix, text: str, published: date | None) -> DateFix:
+    """Extend ``fix`` by a continuation sentence ("The fighting continued till Sunday morning")."""
+    if fix.start is None:
+        return fix
+    for m in TIME_EXPR.finditer(text):
+        end = _fix(m, published, None)
+        if end.start is not None and end.start > fix.start:
+            return DateFix(
+                fix.start, end.start, "range",
+                f"{fix.basis}, until {m.group(0).strip()!r}", fix.explicit,
+            )  # fmt: skip
+    return fix
+
+
+def is_historical(text: str, published: date | None) -> bool:
+    """True when the statement places its event in the past (decades, earlier years, a month
+    before the publication month) and has no marker of the current news window."""
+    if _DECADE.search(text) or _HISTORY.search(text):
+        return True
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1))
+        if published is None or year < published.year:
+            return True
+    if published is not None and not _CURRENT.search(text):
+        for m in _MONTH_ONLY.finditer(text):
+            month = _month_number(m["m"])
+            if month is not None and month != published.month:
+                return True
+    for m in TIME_EXPR.finditer(text):
+        if m["explicit"] and published is not None:
+            fix = _fix(m, published, None)
+            if fix.start is not None and (published - fix.start).days > 60:
+                return True
+    return False
+
+
+def has_current_marker(text: str) -> bool:
+    """True when the statement names a day of the current news window (weekday, today…)."""
+    return _CURRENT.search(text) is not None or TIME_EXPR.search(text) is not None
+
+
+def _publication(published: date | None) -> DateFix:
+    if published is None:
+        return DateFix(None, None, "unknown", "undated: no publication date and no date in the text")
+    return DateFix(published, published, "day", f"publication date {published.isoformat()}")
+
+
+def _fix(m: re.Match[str], published: date | None, previous: date | None) -> DateFix:
+    said = m.group(0).strip()
+    if m["explicit"]:
+        return _explicit(m, said, published)
+    if published is None:
+        if m["since_then"] and previous is not None:
+            return DateFix(previous, None, "unknown", f"undated: {said!r} and no publication date")
+        return DateFix(
+            None, None, "unknown", f"undated: {said!r} is relative and there is no publication date"
+        )
+    pub = published.isoformat()
+    if m["since_then"]:
+        if previous is None or previous > published:
+            return _publication(published)
+        return DateFix(previous, published, "range", f"{said!r}: from the date stated before until publication {pub}")
+    if m["since_day"] or m["today"]:
+        return DateFix(published, published, "day", f"{said!r} resolved against the publication date {pub}")
+    if m["yesterday"]:
+        day = published - timedelta(days=1)
+        return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
+    if m["hours"]:
+        raw = m["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
+        days = -(-n // 24) if m["unit"].lower() == "hours" else n
+        start = published - timedelta(days=days)
+        return DateFix(start, published, "range", f"{said!r} counted back from the publication date {pub}")
+    day = weekday_on_or_before(published, WEEKDAYS.index(m["wd"].lower()))
+    prefix = (m["wpre"] or "").strip().lower()
+    if prefix == "last" and day == published:
+        day -= timedelta(days=7)
+    if prefix == "since" and day < published:
+        return DateFix(day, published, "range", f"{said!r} resolved against the publication date {pub}")
+    return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
+
+
+def _explicit(m: re.Match[str], said: str, published: date | None) -> DateFix:
+    if m["iso"]:
+        try:
+            day = date.fromisoformat(m["iso"])
+        except ValueError:
+            return _publication(published)
+        return DateFix(day, day, "day", f"explicit date {said!r}", day)
+    month, dom, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
+    if year is None and published is None:
+        return DateFix(
+            None, None, "unknown",
+            f"undated: {said!r} has no year and there is no publication date",
+        )  # fmt: skip
+    anchor = published.year if year is None and published else int(year)
+    try:
+        day = date_parser.parse(f"{month} {dom} {anchor}").date()
+    except (ValueError, OverflowError):
+        return _publication(published)
+    if year is None and published is not None and day > published + timedelta(days=7):
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:
+            return _publication(published)
+    return DateFix(day, day, "day", f"explicit date {said!r}", day)
+
+
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an|\w+ed)\b[^,;.]*", _I
+)
+
+
+def _in_since_clause(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in a 'since <clause>' (background reference point)."""
+    return any(m.start() < pos <= m.end() for m in _SINCE_CLAUSE.finditer(text))
+
+
+def _month_number(name: str) -> int | None:
+    try:
+        return date_parser.parse(f"{name} 1 2000").month
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,408 @@
+"""Articles → claims: one claim per (statement, place, kind), attributed, dated, located and
+pinned to the exact words of the source.
+
+The pipeline for one article:
+
+1. statements: sentences and heading lines without page furniture (:mod:`claims.sentences`),
+   an attribution-only sentence ("– X wrote on Twitter.") or a continuation ("The fighting
+   continued till Sunday morning.") joined to the sentence before it;
+2. skip background: historical statements (:func:`claims.dates.is_historical`; the history of
+   a paragraph carries on until a sentence names the current news window) and descriptions
+   ("is led by", "90 miles north of Kabul");
+3. triggers (:mod:`claims.kinds`), speakers (:mod:`claims.attribution`), figures
+   (:mod:`claims.figures`), places (``gazetteer.find_mentions`` on the normalised statement),
+   the date (:mod:`claims.dates`);
+4. each trigger takes the places of its clause (else of the statement, else the place the
+   article is about: a "the valley"/"the province" reference to the latest such place, or the
+   place the article names most), the nearest figure of its clause, and the speaker whose
+   scope covers it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claims import attribution, dates, figures, kinds
+from claims.model import Article, Claim
+from claims.sentences import Sentence, normalise, split_sentences
+
+if TYPE_CHECKING:
+    from geo import Gazetteer
+
+_I = re.IGNORECASE
+NAMED = "named in the sentence"
+INFERRED = "inferred from the article"
+
+_ATTRIBUTION_ONLY = re.compile(
+    r"^\s*(?:-\s*)?(?:[\w.'-]+\s+){0,6}?(?:said|wrote|tweeted|added|claimed|stated|posted|"
+    r"told\s+\w+|reported|announced)\b[^.!?]{0,60}[.!?]?\s*$",
+    _I,
+)
+_CONTINUATION = re.compile(
+    r"^(?:the|this|that|it|such|these|those)\s+(?:\w+\s+){0,2}(?:continued|lasted|went\s+on|"
+    r"raged|persisted|carried\s+on)\b",
+    _I,
+)
+_DESCRIPTION = re.compile(
+    r"\b(?:is|are|was)\s+(?:now\s+|being\s+|currently\s+|also\s+)?led\s+by\b|"
+    r"\b\d+\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\w+\s+)?(?:north|south|east|west)\w*\s+of\b",
+    _I,
+)
+_REFERENCE_POINT = re.compile(
+    r"(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
+    r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country)\s+$",
+    _I,
+)
+_ANAPHORA = re.compile(
+    r"\bthe\s+(?P<noun>valley|province|district|city|town|village|pass|region|area|capital)\b", _I
+)
+_ANAPHORA_KINDS = {
+    "valley": ("valley",),
+    "province": ("province",),
+    "district": ("district",),
+    "city": ("city", "town"),
+    "town": ("town", "city"),
+    "village": ("village",),
+    "pass": ("pass",),
+}
+_PLACE_CLAUSE_BREAK = re.compile(
+    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?:the|a|an|they|it|he|she)\b|"
+    r"\bwhile\b|\bwhereas\b",
+    _I,
+)
+_FIGURE_CLAUSE_BREAK = re.compile(
+    r";|:|\s-\s|[.!?]\s|,(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
+    r"\s(?:and|but|while|whereas|or)\s+(?=\S+\s+(?:\S+\s+)?(?:had|have|has|were|was|are|is)\b)|"
+    r"\sand\s+(?=(?:about|over|more|at\s+least|some|nearly|\d))",
+    _I,
+)
+
+
+@dataclass
+class _Statement:
+    start: int
+    end: int
+    line: int
+    heading: bool
+    continuation: tuple[int, int] | None = None  # span of a "continued till …" sentence
+
+
+@dataclass
+class _Context:
+    """What one statement needs to know of the ones before it."""
+
+    speaker: attribution.Speaker | None = None
+    historical_line: int = -1
+    explicit: Any = None
+    recent: list[Any] = field(default_factory=list)  # resolved places, latest last
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    from geo import load_gazetteer
+
+    return load_gazetteer()
+
+
+def extract_claims(article: Article, gazetteer: Gazetteer | None = None) -> list[Claim]:
+    """All claims of one article, in text order."""
+    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
+    text = article.text
+    norm = normalise(text)
+    statements = _statements(split_sentences(text, article.body_start, norm), norm)
+    if not statements:
+        return []
+    mentions = [_mentions(gaz, norm, st) for st in statements]
+    main = _main_place(mentions)
+    published = article.meta.published
+    outlet = article.meta.outlet
+    ctx = _Context()
+    claims: list[Claim] = []
+    for st, found in zip(statements, mentions, strict=True):
+        s_norm = norm[st.start : st.end]
+        resolved_here = [m.resolution.place for m in found if m.resolution.place is not None]
+        try:
+            claims.extend(_claims_of(article, norm, st, s_norm, found, main, published, outlet, ctx))
+        finally:
+            ctx.recent.extend(resolved_here)
+    return claims
+
+
+def _claims_of(
+    article: Article,
+    norm: str,
+    st: _Statement,
+    s_norm: str,
+    found: list[Any],
+    main: Any,
+    published: Any,
+    outlet: str | None,
+    ctx: _Context,
+) -> list[Claim]:
+    # background: history carries on through a paragraph until the news window reappears
+    if dates.is_historical(s_norm, published):
+        ctx.historical_line = st.line
+        return []
+    if ctx.historical_line == st.line and not dates.has_current_marker(s_norm):
+        return []
+    if _DESCRIPTION.search(s_norm):
+        return []
+    spans = tuple((m.start - st.start, m.end - st.start) for m in found)
+    triggers = kinds.find_triggers(s_norm, spans)
+    para_start = _line_start(norm, st.start)
+    speakers = attribution.find_speakers(
+        s_norm,
+        article.text[st.start : st.end],
+        outlet=outlet,
+        previous=ctx.speaker,
+        context=norm[para_start : st.start],
+    )
+    if speakers:
+        ctx.speaker = speakers[-1]
+    fix = dates.resolve(s_norm, published, ctx.explicit)
+    if st.continuation is not None:
+        fix = dates.extend_until(fix, norm[st.continuation[0] : st.continuation[1]], published)
+    if fix.explicit is not None:
+        ctx.explicit = fix.explicit
+    if not triggers:
+        return []
+    figs = _assign_figures(s_norm, triggers)
+    inferred = _inferred_place(s_norm, main, ctx.recent)
+    out: dict[tuple[str, str], Claim] = {}
+    for trig in triggers:
+        speaker = _speaker_for(trig, speakers)
+        claimant = speaker.claimant if speaker else attribution.default_claimant(outlet)
+        side = speaker.side if speaker else "other"
+        fig = figs.get(trig.start)
+        for place in _places_for(s_norm, trig, found, st.start) or [None]:
+            key = (_place_key(place, inferred), trig.kind)
+            if key in out:
+                if out[key].figure is None and fig is not None:
+                    out[key] = _with_figure(out[key], fig)
+                continue
+            out[key] = _claim(article, st, trig.kind, claimant, side, fig, place, inferred, fix)
+    return list(out.values())
+
+
+def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
+    out: list[_Statement] = []
+    for s in sents:
+        piece = norm[s.start : s.end]
+        prev = out[-1] if out else None
+        if prev is not None and prev.line == s.line and not s.heading:
+            if _CONTINUATION.match(piece) and dates.TIME_EXPR.search(piece):
+                prev.end = s.end
+                prev.continuation = (s.start, s.end)
+                continue
+            prev_text = norm[prev.start : prev.end]
+            if (
+                _ATTRIBUTION_ONLY.match(piece)
+                and prev_text.rstrip().endswith(('"', "'"))
+                and not kinds.find_triggers(piece)
+            ):
+                prev.end = s.end
+                continue
+        out.append(_Statement(s.start, s.end, s.line, s.heading))
+    return out
+
+
+def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[Any]:
+    """Place mentions of a statement with article offsets; reference points ("north of
+    Kabul") and countries (when anything finer is named) left out."""
+    piece = norm[st.start : st.end]
+    found = []
+    for m in gaz.find_mentions(piece):
+        if _REFERENCE_POINT.search(piece, 0, m.start):
+            continue
+        found.append(_Shifted(m.start + st.start, m.end + st.start, m.text, m.resolution))
+    finer = [m for m in found if not _is_country(m)]
+    return finer if finer else [m for m in found if not _is_country(m)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shifted:
+    start: int
+    end: int
+    text: str
+    resolution: Any
+
+
+def _is_country(m: Any) -> bool:
+    place = m.resolution.place
+    return place is not None and place.kind == "country"
+
+
+def _main_place(mentions: list[list[Any]]) -> Any:
+    """The place the article names most (first named on a tie), or None."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Any] = {}
+    for found in mentions:
+        for m in found:
+            place = m.resolution.place
+            if place is None:
+                continue
+            counts[place.id] += 1
+            first.setdefault(place.id, place)
+    if not counts:
+        return None
+    order = list(first)
+    best = max(order, key=lambda pid: (counts[pid], -order.index(pid)))
+    return first[best]
+
+
+def _inferred_place(s_norm: str, main: Any, recent: list[Any]) -> Any:
+    """"the valley" → the latest valley named before; otherwise the article's main place."""
+    for m in _ANAPHORA.finditer(s_norm):
+        wanted = _ANAPHORA_KINDS.get(m["noun"].lower())
+        if not wanted:
+            continue
+        for place in reversed(recent):
+            if place.kind in wanted:
+                return place
+    return main
+
+
+def _places_for(s_norm: str, trig: kinds.Trigger, found: list[Any], offset: int) -> list[Any]:
+    """Mentions in the trigger's clause, else in the statement (empty: inferred)."""
+    if not found:
+        return []
+    start, end = _clause(s_norm, trig.start, _PLACE_CLAUSE_BREAK)
+    local = [m for m in found if start <= m.start - offset < end]
+    chosen = local or found
+    seen: set[str] = set()
+    out = []
+    for m in chosen:
+        key = _place_key(m, None)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _clause(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in breaks.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _assign_figures(s_norm: str, triggers: list[kinds.Trigger]) -> dict[int, figures.Figure]:
+    """Each figure goes to the nearest trigger of its clause; triggers joined by 'or'/'and'
+    with no figure of their own share it ("1600 Taliban dead or captured")."""
+    figs = figures.find_figures(s_norm)
+    out: dict[int, figures.Figure] = {}
+    for fig in figs:
+        c_start, c_end = _clause(s_norm, fig.start, _FIGURE_CLAUSE_BREAK)
+        near = [t for t in triggers if c_start <= t.start < c_end]
+        if not near:
+            continue
+        best = min(near, key=lambda t: (_distance(fig, t), t.start < fig.start))
+        if best.start in out:
+            continue
+        out[best.start] = fig
+        for t in near:
+            if t.start not in out and t.start > best.end:
+                gap = s_norm[best.end : t.start]
+                if re.fullmatch(r"\s+(?:or|and)\s+", gap):
+                    out[t.start] = fig
+    return out
+
+
+def _distance(fig: figures.Figure, trig: kinds.Trigger) -> int:
+    if fig.end <= trig.start:
+        return trig.start - fig.end
+    return max(0, fig.start - trig.end)
+
+
+def _speaker_for(trig: kinds.Trigger, speakers: list[attribution.Speaker]) -> attribution.Speaker | None:
+    covering = [s for s in speakers if s.scope_start <= trig.start < s.scope_end]
+    if not covering:
+        return None
+    return min(covering, key=lambda s: s.scope_end - s.scope_start)
+
+
+def _place_key(mention: Any, inferred: Any) -> str:
+    if mention is None:
+        return f"inferred:{inferred.id}" if inferred is not None else "none"
+    place = mention.resolution.place
+    if place is not None:
+        return place.id
+    return "unresolved:" + " ".join(mention.text.lower().split())
+
+
+def _line_start(norm: str, pos: int) -> int:
+    return norm.rfind("\n", 0, pos) + 1
+
+
+def claim_id(file: str, sha256: str, start: int, end: int, place_key: str, kind: str) -> str:
+    """Stable id: the same article text gives the same ids on every run."""
+    raw = f"{Path(file).name}|{sha256[:16]}|{start}|{end}|{place_key}|{kind}"
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def statement_id(file: str, sha256: str, start: int, end: int) -> str:
+    raw = f"{Path(file).name}|{sha256[:16]}|{start}|{end}"
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _claim(
+    article: Article,
+    st: _Statement,
+    kind: str,
+    claimant: str,
+    side: str,
+    fig: figures.Figure | None,
+    mention: Any,
+    inferred: Any,
+    fix: dates.DateFix,
+) -> Claim:
+    meta = article.meta
+    place = mention.resolution.place if mention is not None else inferred
+    basis = NAMED if mention is not None else (INFERRED if inferred is not None else None)
+    unresolved = mention.text if mention is not None and mention.resolution.place is None else None
+    return Claim(
+        id=claim_id(article.file, article.sha256, st.start, st.end, _place_key(mention, inferred), kind),
+        statement_id=statement_id(article.file, article.sha256, st.start, st.end),
+        file=article.file,
+        outlet=meta.outlet,
+        title=meta.title,
+        url=meta.url,
+        published=meta.published.isoformat() if meta.published else None,
+        claimant=claimant,
+        side=side,
+        kind=kind,
+        figure=fig.value if fig else None,
+        figure_qualifier=fig.qualifier if fig else None,
+        place=place.name if place is not None else None,
+        place_mention=mention.text if mention is not None else None,
+        place_id=place.id if place is not None else None,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        radius_km=place.radius_km if place is not None else None,
+        place_precision=place.precision if place is not None else None,
+        place_basis=basis,
+        unresolved_place=unresolved,
+        date_start=fix.start.isoformat() if fix.start else None,
+        date_end=fix.end.isoformat() if fix.end else None,
+        date_precision=fix.precision,
+        date_basis=fix.basis,
+        quote=article.text[st.start : st.end],
+        quote_start=st.start,
+        quote_end=st.end,
+    )
+
+
+def _with_figure(claim: Claim, fig: figures.Figure) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, figure=fig.value, figure_qualifier=fig.qualifier)

@@ -1,0 +1,151 @@
+"""Figures: counts of people or things stated in a sentence, in digits or in words.
+
+"1,000", "1600", "a thousand", "forty", "two hundred", "hundreds of" (100, "hundreds"),
+"thousands of" (1000, "thousands"), "dozens of" (12, "dozens"), with a qualifier when one
+precedes ("about", "more than", "at least", "over", "up to", …).
+
+Not figures: percentages, years, ordinals, durations and distances ("48 hours", "two-day-long",
+"80km"), parts of dates ("September 2"), "the two sides", "one of".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_VAGUE = {
+    "dozens": (12, "dozens"), "scores": (20, "scores"), "hundreds": (100, "hundreds"),
+    "thousands": (1000, "thousands"), "tens of thousands": (10_000, "tens of thousands"),
+    "hundreds of thousands": (100_000, "hundreds of thousands"), "millions": (1_000_000, "millions"),
+}  # fmt: skip
+
+_SMALL = r"(?:%s)" % "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
+_WORD_NUMBER = (
+    rf"(?:(?:a|an|one|{_SMALL}(?:[-\s]{_SMALL})?)\s+(?:hundred|thousand|million)"
+    rf"(?:\s+(?:and\s+)?{_SMALL}(?:[-\s]{_SMALL})?)?"
+    rf"|{_SMALL}(?:-{_SMALL})?|a\s+dozen)"
+)
+_QUALIFIER = (
+    r"(?P<q>about|around|approximately|roughly|nearly|almost|some|over|more\s+than|at\s+least|"
+    r"up\s+to|as\s+many\s+as|less\s+than|fewer\s+than|close\s+to|upwards\s+of|in\s+excess\s+of|"
+    r"at\s+most|an\s+estimated|estimated|several|only|just)\s+"
+)
+FIGURE = re.compile(
+    rf"(?<![\w$€£/.-])(?:{_QUALIFIER})?"
+    rf"(?:(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)\s+of\b"
+    rf"|(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<scale>\s+(?:thousand|million))?(?![\w%/:-]|[.,]\d)"
+    rf"|(?P<words>{_WORD_NUMBER})\b(?!-))",
+    _I,
+)
+_NOT_COUNTED = re.compile(
+    r"\s*(?:%|percent|per\s+cent|pc\b|hours?|days?|weeks?|months?|years?|minutes?|seconds?|"
+    r"decades?|centur(?:y|ies)|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|kg|"
+    r"sides\b|times\b|of\s+(?:the|its|their|his|her)\s+(?:most|best|biggest|largest|fiercest|\w+est)\b|"
+    r"am\b|pm\b|a\.m\.|p\.m\.|o'clock|th\b|st\b|nd\b|rd\b)",
+    _I,
+)
+_PEOPLE_AFTER_ONE = re.compile(
+    r"\s+(?:person|soldier|fighter|civilian|member|militant|commander|child|man|woman|officer|"
+    r"policeman|terrorist|prisoner|vehicle|tank|helicopter)\b",
+    _I,
+)
+_YEAR_FOLLOW = re.compile(
+    r"\s+(?:fighters|troops|soldiers|people|men|militants|terrorists|civilians|vehicles|humvees|"
+    r"weapons|dead|killed|captured|prisoners|members|insurgents|rebels)\b",
+    _I,
+)
+_DATE_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:in|since|of|from|until|by|year)\s+$",
+    _I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count found at ``text[start:end]`` (``start`` includes the qualifier)."""
+
+    value: int
+    qualifier: str | None
+    start: int
+    end: int
+
+
+def find_figures(text: str) -> list[Figure]:
+    """All figures in ``text`` (normalised), in order."""
+    out: list[Figure] = []
+    for m in FIGURE.finditer(text):
+        after = text[m.end() : m.end() + 40]
+        before = text[max(0, m.start() - 12) : m.start()]
+        qualifier = _clean(m["q"])
+        if m["vague"]:
+            value, vague_q = _VAGUE[re.sub(r"\s+", " ", m["vague"].lower())]
+            out.append(Figure(value, vague_q if qualifier is None else f"{qualifier} {vague_q}", m.start(), m.end()))
+            continue
+        if _NOT_COUNTED.match(after) or re.search(r"\bthe\s+$", before, _I):
+            continue
+        if m["digits"]:
+            value = int(m["digits"].replace(",", ""))
+            if m["scale"]:
+                value *= _SCALES[m["scale"].strip().lower()]
+            elif "," not in m["digits"] and 1800 <= value <= 2100:
+                if _DATE_BEFORE.search(before) or not _YEAR_FOLLOW.match(after):
+                    continue
+            elif _DATE_BEFORE.search(before) and value <= 31:
+                continue
+        else:
+            words = m["words"].lower()
+            if words in ("one", "a dozen") and not _PEOPLE_AFTER_ONE.match(after):
+                if words == "one":
+                    continue
+            value = words_to_int(words)
+            if value is None:
+                continue
+        if qualifier in ("only", "just"):
+            qualifier = None
+        out.append(Figure(value, qualifier, m.start(), m.end()))
+    return out
+
+
+def words_to_int(words: str) -> int | None:
+    """'a thousand' → 1000, 'two hundred and fifty' → 250, 'forty-five' → 45."""
+    words = words.lower().replace("-", " ").replace(" and ", " ")
+    if words == "a dozen":
+        return 12
+    total = 0
+    current = 0
+    seen = False
+    for word in words.split():
+        if word in ("a", "an"):
+            current = max(current, 1)
+            seen = True
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _TENS:
+            current += _TENS[word]
+            seen = True
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _clean(q: str | None) -> str | None:
+    if q is None:
+        return None
+    return re.sub(r"\s+", " ", q.strip().lower())

@@ -1,0 +1,118 @@
+"""Page furniture: the parts of a saved web page that are not the article.
+
+General rules of web page layout, not lists of any site's lines:
+
+- *lines* that are navigation, "Read also"/related links, social follow/share prompts,
+  subscription and app prompts, comment forms, bylines and update stamps, image credits and
+  captions, advertising and legal notices, or that consist mostly of handles, hashtags and links;
+- a short line that a caption line right after it repeats ("Fighters in X" then
+  "Fighters in X. (Photo courtesy of …)") is the image's alt text;
+- everything after an *end-of-article marker* ("Leave a Reply", "Discover more from …",
+  "Related posts", "Recent News", "Share this:", "Post navigation") is page furniture;
+- *sentences* inside a paragraph that only promote the outlet ("Stay tuned to … for more news",
+  "Click here to …", "Subscribe to …").
+
+All checks run on text normalised by :func:`claims.sentences.normalise` (straight quotes).
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+FURNITURE_LINE = re.compile(
+    r"""^\W*(?:
+        skip\ to\ (?:main\ )?content
+      | (?:read|see)\ (?:also|more)\b | also\ read\b | related(?:\ (?:posts?|articles?|stories|news|coverage))?\s*:
+      | recommended\b | trending\b | most\ (?:read|popular)\b | editor'?s\ picks?\b
+      | follow\ (?:us|me)\b | like\ us\b | join\ (?:us|now|our)\b | subscribe\b | sign\ up\b
+      | (?:get|receive)\ the\ latest\b | download\ (?:our|the)\ app\b | get\ the\ app\b
+      | share\ (?:this|on|via)\b | tweet\ this\b | (?:email|print)\ this\b
+      | leave\ a\ (?:reply|comment)\b | fill\ in\ your\ details\b | you\ are\ commenting\ using\b
+      | log\ (?:out|in)\b | connecting\ to\ %s | %d\ bloggers | cancel\ reply\b | notify\ me\b
+      | post\ (?:a\ )?comment\b | comments?\s*(?:\(\d+\))?\s*$ | \d+\s+comments?\s*$
+      | (?:image|photo|picture|video|graphic)s?\s*(?:credit|courtesy|source|by)?\s*[:|]
+      | (?:photo|image|picture)\s+(?:courtesy|credit|by)\b | credits?\s*: | (?:©|\(c\)\ ) | copyright\b
+      | all\ rights\ reserved | written\ by\b | posted\ by\b | reported\ by\b | edited\ by\b
+      | (?:last\ )?updated\b(?:\ on)?\s*:?\s*\w | published\s*(?:on)?\s*:
+      | advertisement\b | sponsored\b | cookies?\b | privacy\ policy\b | terms\ of\ (?:use|service)\b
+      | (?:twitter|facebook|google|wordpress(?:\.com)?|linkedin)\ (?:picture|photo|account)\s*$
+      | (?:home|menu|search|logo|next|previous|back\ to\ top|top)\s*$
+      | (?:previous|next)\ (?:article|post|story)\b
+      | stay\ tuned\b | more\ details\ to\ follow\b
+    )""",
+    _I | re.VERBOSE,
+)
+"""A line that is furniture when it starts like this (checked on short lines only)."""
+
+CAPTION = re.compile(
+    r"\((?:photo|image|picture|pic|video|file\s+photo)\b[^)]*\)\s*$"
+    r"|\b(?:photo|image|picture)\s+(?:courtesy|credit)\b"
+    r"|\b(?:photo|image|picture)\s*:\s*\S+(?:\s+\S+){0,5}\s*$"
+    r"|\bvia\s+(?:getty|reuters|ap|afp|twitter|shutterstock)\b[^.]*$",
+    _I,
+)
+"""A line that carries an image credit is a caption (the whole line is furniture)."""
+
+END_OF_ARTICLE = re.compile(
+    r"""^\W*(?:leave\ a\ (?:reply|comment) | discover\ more\ from\b | related\ (?:posts|articles|stories)\b
+      | recent\ (?:news|posts|articles|stories)\b | you\ (?:may|might)\ also\ like\b
+      | more\ (?:stories|news|from)\b | share\ this\s*: | like\ this\s*: | post\ navigation\b
+      | about\ the\ author\b | (?:\d+\s+)?comments?\s*$ | (?:\d+\s+)?responses?\s+to\b)""",
+    _I | re.VERBOSE,
+)
+"""After a line like this, the rest of the page is furniture."""
+
+PROMO_SENTENCE = re.compile(
+    r"""^\W*(?:stay\ tuned\b | click\ here\b | subscribe\b | sign\ up\b | follow\ us\b | join\ (?:us|our)\b
+      | read\ (?:more|also)\b | share\ this\b | download\ (?:our|the)\ app\b | don'?t\ forget\ to\b
+      | for\ more\ (?:news|updates|stories)\b | we\ will\ (?:be\ )?(?:monitoring|keep|update)\b
+      | more\ details\ to\ follow\b | this\ is\ a\ developing\ story\b | (?:this\ )?story\ (?:is\ )?developing\b)""",
+    _I | re.VERBOSE,
+)
+"""A sentence inside a paragraph that only promotes the outlet or announces updates."""
+
+PROMO_ANYWHERE = re.compile(
+    r"\b(?:join\s+now|subscribe\s+(?:now|to\s+our)|follow\s+us|sign\s+up\s+(?:now|for)"
+    r"|download\s+(?:our|the)\s+app|whatsapp\s+(?:tv|channel|group)|telegram\s+channel)\b",
+    _I,
+)
+"""A short line with a call to join, follow or subscribe anywhere in it is furniture."""
+
+SHORT_LINE_WORDS = 30
+_TOKEN = re.compile(r"\S+")
+_LINKISH = re.compile(r"^(?:[@#]\w|https?://|www\.)", _I)
+
+
+def is_furniture_line(line: str) -> bool:
+    """True for a (stripped, normalised) line that is page furniture by itself."""
+    if CAPTION.search(line):
+        return True
+    tokens = _TOKEN.findall(line)
+    if not tokens:
+        return True
+    if len(tokens) <= SHORT_LINE_WORDS and (
+        FURNITURE_LINE.match(line) or PROMO_ANYWHERE.search(line)
+    ):
+        return True
+    linkish = sum(1 for t in tokens if _LINKISH.match(t))
+    return linkish * 2 >= len(tokens)
+
+
+def is_end_of_article(line: str) -> bool:
+    """True when everything from this line on is page furniture."""
+    return len(line) < 120 and END_OF_ARTICLE.match(line) is not None
+
+
+def is_promo_sentence(sentence: str) -> bool:
+    """True for a sentence that only promotes the outlet or announces future updates."""
+    return PROMO_SENTENCE.match(sentence) is not None
+
+
+def is_alt_text(line: str, next_line: str | None) -> bool:
+    """True for a short title-like line repeated by the caption line right after it."""
+    if next_line is None or not CAPTION.search(next_line):
+        return False
+    head = line.rstrip(" .")
+    return 0 < len(head) <= 120 and next_line.startswith(head)

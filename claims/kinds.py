@@ -1,0 +1,293 @@
+"""What: claim triggers (the words that make a statement a claim) and their kind.
+
+A trigger is a verb or noun of news language about the conflict ("killed", "captured",
+"entered", "clashes", "abandoned their vehicles", "talks", "electricity"). Ambiguous words are
+decided by their neighbours: "captured three districts" / "Bazarak captured" is
+territorial_control, "600 captured" is captured_people; "lost 40 fighters" is casualties,
+"lost heavy equipment" is equipment; "fleeing Panjshir" is territorial_control, "fleeing the
+Taliban" is not.
+
+A trigger does not count when it is irrealis or negated in its clause: an infinitive of
+purpose or attempt ("attempts to enter", "to prevent"), a modal ("will destroy"), "avoid
+fighting", "never captured", "did not … fighting"; nor after "role in", "history of".
+Negotiation words are exempt from the irrealis rule (a call for talks is a claim about talks).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.model import KINDS
+
+_I = re.IGNORECASE
+
+_PEOPLE = (
+    r"(?:taliban|fighters?|militants?|terrorists?|soldiers?|troops|men|people|civilians?|"
+    r"members?|commanders?|insurgents?|rebels?|forces|personnel|guards?|prisoners?|"
+    r"mujahideen|policemen|police|officers?|them|him|dozens|hundreds|thousands|"
+    r"several|many|some|\d[\d,]*)"
+)
+_EQUIPMENT = (
+    r"(?:weapons?|weaponry|arms|ammunition|ammo|vehicles?|humvees?|tanks?|helicopters?|aircraft|"
+    r"artillery|equipment|rifles?|guns?|trucks?|rockets?|missiles?|drones?|armou?red\s+\w+|"
+    r"hardware|depots?|arsenal|munitions?|gear|pick-?ups?|jets?|planes?)"
+)
+_PLACE_NOUN = (
+    r"(?:district|districts|province|provinces|valley|capital|city|town|village|villages|pass|"
+    r"area|areas|region|territory|territories|headquarters|office|offices|compound|base|bases|"
+    r"checkpoints?|posts?|positions?|outposts?|centre|center|airport|border|crossing|road|"
+    r"highway|mountains?|hills?|heights|stronghold|palace|building)"
+)
+
+# kind → pattern; groups named "amb" mark words decided by their neighbours.
+_LEXICON: dict[str, str] = {
+    "casualties": (
+        r"\b(?:killed|kills?|killing|dead|deaths?|died|dies|slain|liquidated|eliminated|"
+        r"neutrali[sz]ed|wiped\s+out|massacred?|executed|perished|martyred|casualties|"
+        r"fatalities|wounded|injured|bodies|death\s+toll|"
+        r"(?:heavy|huge|major|severe|significant|serious)\s+(?:losses|blow)|"
+        r"suffer(?:ed|ing|s)?\s+(?:\w+\s+)?(?:losses|blow))\b"
+    ),
+    "captured_people": (
+        r"\b(?:arrested|detained|imprisoned|jailed|taken\s+prisoners?|prisoners?\s+of\s+war|"
+        r"hostages?|surrender(?:ed|s|ing)?|trapped|encircled|besieged|defected|"
+        r"laid\s+down\s+(?:their\s+)?(?:arms|weapons)|gave\s+themselves\s+up)\b"
+    ),
+    "territorial_control": (
+        r"\b(?:entered|enters?|entering|seized|seizes?|seizing|took\s+(?:over|control)|"
+        r"taken\s+(?:over|control)|takes?\s+(?:over|control)|takeover|overran|overrun|breached|"
+        r"pushed\s+back|pushed\s+(?:\w+\s+)?out|drove\s+(?:\w+\s+)?out|driven\s+(?:\w+\s+)?out|"
+        r"retreat(?:ed|ing|s)?|withdr(?:ew|awn)|holds|controls|is\s+controlled|are\s+controlled|"
+        r"under\s+(?:\w+\s+)?control|advanc(?:ed|es|ing)\s+(?:into|on|towards?|to)|"
+        r"recaptured|retook|retaken|liberated|fell\s+to|fall\s+of|upper\s+hand|gained\s+ground|"
+        r"lost\s+control|in\s+control\s+of|stormed|cleared|wiped\s+out\s+from|"
+        r"(?:fled|fleeing|flee)\s+from\b)"
+    ),
+    "clashes": (
+        r"\b(?:clash(?:es|ed)?|fight(?:ing|s)?|fought|battles?|battled|battling|attack(?:s|ed|ing)?|"
+        r"offensives?|engagements?|assaults?|assaulted|gunfights?|firefights?|skirmish(?:es)?|"
+        r"shelling|shelled|air\s*strikes?|airstrikes?|bombing|bombed|combat|hostilities|"
+        r"(?:fierce|stiff|heavy|strong|tough)\s+resistance|war(?![-\w])|invasion|invad(?:ed|ing)|"
+        r"ambush(?:ed|es)?|raids?|raided|gunfire|firing)\b"
+    ),
+    "negotiation": (
+        r"\b(?:talks|negotiat(?:ions?|ed|ing|e|ors?)|amnesty|demand(?:s|ed|ing)?|proposals?|"
+        r"proposed|cease-?fire|truce|peace\s+(?:deal|talks|agreement|plan|process)|"
+        r"agreements?|mediat(?:ion|ed|ors?|ing)|delegations?|dialogue|ultimatum|"
+        r"resolved?\s+(?:\w+\s+){0,3}?peacefully|peaceful(?:ly)?\s+(?:solution|settlement|"
+        r"resolution)|deal\b)"
+    ),
+    "infrastructure": (
+        r"\b(?:electricity|power\s+(?:supply|lines?|cuts?|outages?|grid)|blackout|internet|"
+        r"phone\s+(?:lines?|networks?|services?|connections?)|telecom\w*|mobile\s+(?:networks?|"
+        r"services?)|communications?\s+(?:lines|networks?|blackout)|roadblocks?|road\s+blocks?|"
+        r"highways?|bridges?|supply\s+(?:lines?|routes?)|(?:return|escape|exit|supply|access)\s+"
+        r"routes?|blew\s+up\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mountain|road|bridge|pass|tunnel|"
+        r"dam|building)|blockade|water\s+supply|roads?\s+(?:\w+\s+){0,2}?(?:blocked|closed|cut)|"
+        r"(?:blocked|closed|cut\s+off)\s+(?:the\s+)?(?:\w+\s+)?roads?)\b"
+    ),
+    "other": (
+        r"\b(?:sent\s+(?:\w+\s+){0,4}?(?:fighters|troops|forces|reinforcements|soldiers|men)|"
+        r"reinforcements|deployed|dispatched|mass(?:ed|ing)\s+(?:\w+\s+)?(?:forces|troops|"
+        r"fighters)|amass(?:ed|ing)|gathered|mobili[sz](?:ed|ing)|joining\s+the\s+\w+|"
+        r"joined\s+the\s+(?:resistance|fight|\w+\s+forces)|sought\s+refuge|took\s+refuge|"
+        r"threaten(?:ed|s|ing)|evacuat(?:ed|ion|ing)|displaced|refugees|curfew|"
+        r"house-to-house\s+searches|searches)\b"
+    ),
+}
+# Ambiguous verbs decided by their neighbours (handled in code).
+_CAPTURE = re.compile(r"\b(?:captured?|capturing|seized|seizing|took|taken|overran)\b", _I)
+_FLEE = re.compile(r"\b(?:fled|fleeing|flee|flees)\b", _I)
+_LOST = re.compile(r"\b(?:lost|losing|lose|loses)\b", _I)
+_EQUIPMENT_VERB = re.compile(
+    r"\b(?:seized|seizing|seize|captured|capturing|abandon(?:ed|ing)?|destroy(?:ed|ing)?|"
+    r"left\s+behind|confiscated|lost|losing|took|taken|recovered|burn(?:ed|t)|shot\s+down|"
+    r"downed|looted|handed\s+over|seizure)\b",
+    _I,
+)
+_EQUIPMENT_NOUN = re.compile(rf"\b{_EQUIPMENT}\b", _I)
+_PEOPLE_RX = re.compile(rf"\b{_PEOPLE}\b", _I)
+_PLACE_NOUN_RX = re.compile(rf"\b{_PLACE_NOUN}\b", _I)
+
+_DETERMINERS_AFTER = re.compile(
+    r"\s+(?:from\s+|into\s+|to\s+|out\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|several|"
+    r"two|three|four|five|six|\d+|key|strategic|main|provincial|district|\w+ern|entire|whole)"
+    r"\s+){0,3}",
+    _I,
+)
+_PLACE_NOUN_AT = re.compile(rf"{_PLACE_NOUN}\b", _I)
+_AUX_BEFORE = re.compile(
+    r"(?:\s+(?:had|has|have|was|were|is|are|being|been|also|reportedly|now|already|allegedly))*\s+$",
+    _I,
+)
+_PLACE_NOUN_BEFORE = re.compile(rf"\b{_PLACE_NOUN}$", _I)
+
+_COMPILED = [(kind, re.compile(rx, _I)) for kind, rx in _LEXICON.items()]
+assert all(kind in KINDS for kind, _ in _COMPILED)
+
+_BARE_VERBS = frozenset(
+    "enter enters capture seize fight attack kill surrender retreat withdraw flee advance "
+    "destroy control hold invade take push storm clash get overrun liberate defend "
+    "overcome weaken break recapture retake".split()
+)
+_TO_OK = re.compile(
+    r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|"
+    r"continued|due|led|resulting|leading|according|similar|close|next|up|owing|"
+    r"(?:forcing|forced)\s+\w+)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
+    _I,
+)
+_IRREALIS = re.compile(
+    r"(?:\b(?:will|would|could|might|may|should|shall|must|can|cannot|can't|won't|avoid|avoiding|"
+    r"prevent|preventing|stop|halt|avert|if|unless|future|plans?\s+to|planning\s+to|"
+    r"threat(?:en(?:ed|s)?)?\s+to|vow(?:ed|s)?\s+to|want(?:ed|s)?\s+to|aim(?:ed|s)?\s+to|"
+    r"attempt(?:s|ed|ing)?\s+to|try(?:ing)?\s+to|tried\s+to|bid\s+to|order\s+to|"
+    r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|ready\s+to|able\s+to)"
+    r"(?:\s+\S+){0,3}\s+$)",
+    _I,
+)
+_NEGATION = re.compile(r"\b(?:not(?!\s+only)|never|no\s+longer|n't|neither|nor|without)\b", _I)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\"]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", _I)
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*", _I
+)
+_MODAL_AFTER = re.compile(r"\s+(?:will|would|could|might|shall)\b", _I)
+_AHEAD = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ahead|to\s+come)\b", _I)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A claim word at ``text[start:end]`` of the statement, and its kind."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
+    """Realis, non-negated claim triggers in one statement (normalised text), in order.
+
+    ``places`` are the (start, end) spans of place mentions in ``text``; they decide
+    ambiguous verbs ("captured Bazarak", "fleeing Panjshir").
+    """
+    found: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+    for m in _FLEE.finditer(text):
+        if _place_right_after(text, m.end(), places):
+            found.append(Trigger("territorial_control", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for start, end in _equipment_spans(text):
+        found.append(Trigger("equipment", start, end))
+        taken.append((start, end))
+    for m in _CAPTURE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        kind = _capture_kind(text, m.start(), m.end(), m.group(0).lower(), places)
+        if kind:
+            found.append(Trigger(kind, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in _LOST.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        after = text[m.end() : m.end() + 50]
+        if re.match(rf"\s+(?:(?:about|over|more\s+than|at\s+least|some|nearly)\s+)?(?:\S+\s+){{0,3}}?{_PEOPLE}\b", after, _I) or re.match(r"\s+(?:their|his|its)\s+lives\b", after, _I):
+            found.append(Trigger("casualties", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            found.append(Trigger(kind, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda t: t.start)
+    return [t for t in found if _realis(text, t)]
+
+
+def _equipment_spans(text: str) -> list[tuple[int, int]]:
+    """Verb spans of equipment claims: a seizure/loss verb within a few words of an
+    equipment noun ("abandoned their vehicles", "equipment … destroyed")."""
+    spans = []
+    nouns = [(m.start(), m.end()) for m in _EQUIPMENT_NOUN.finditer(text)]
+    if not nouns:
+        return spans
+    for m in _EQUIPMENT_VERB.finditer(text):
+        for ns, ne in nouns:
+            gap = text[m.end() : ns] if ns >= m.end() else text[ne : m.start()]
+            if len(gap) <= 45 and not re.search(r"[;.]", gap) and len(gap.split()) <= 6:
+                spans.append((m.start(), m.end()))
+                break
+    return spans
+
+
+def _place_right_after(text: str, pos: int, places: tuple[tuple[int, int], ...]) -> bool:
+    """A place mention (or place noun phrase) right after ``pos``, past determiners."""
+    m = _DETERMINERS_AFTER.match(text, pos)
+    at = m.end() if m else pos
+    return any(s == at for s, _ in places) or _PLACE_NOUN_AT.match(text, at) is not None
+
+
+def _place_right_before(text: str, pos: int, places: tuple[tuple[int, int], ...]) -> bool:
+    """A place mention (or place noun) ending right before ``pos``, past auxiliaries."""
+    m = _AUX_BEFORE.search(text, 0, pos)
+    at = m.start() if m else pos
+    if any(e == at for _, e in places):
+        return True
+    return _PLACE_NOUN_BEFORE.search(text, 0, at) is not None
+
+
+def _capture_kind(
+    text: str, start: int, end: int, word: str, places: tuple[tuple[int, int], ...]
+) -> str | None:
+    """territorial_control when a place is captured, captured_people when people are."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 60]
+    place_after = _place_right_after(text, end, places)
+    place_before = _place_right_before(text, start, places)
+    people_before = re.search(
+        rf"{_PEOPLE}\s+(?:(?:had|has|have|was|were|is|are|being)\s+)?(?:been\s+)?(?:also\s+)?$",
+        before,
+        _I,
+    )
+    people_after = re.match(rf"\s+(?:(?:\w+\s+){{0,2}}){_PEOPLE}\b", after, _I)
+    if word in ("took", "taken", "seized", "seizing", "overran"):
+        # "took" is only a claim with a place object ("took Bazarak", "took control").
+        if place_after and not (people_after and word in ("took", "taken")):
+            return "territorial_control"
+        return "territorial_control" if place_before and word != "took" else None
+    if re.match(r"\s+(?:or|and)\s+(?:surrender|imprison|detain|arrest|kill)", after, _I):
+        return "captured_people"
+    if people_before and not place_before:
+        return "captured_people"
+    if place_before:
+        return "territorial_control"
+    if people_before:
+        return "captured_people"
+    if place_after and not people_after:
+        return "territorial_control"
+    if people_after:
+        return "captured_people"
+    return "captured_people"
+
+
+def _realis(text: str, trigger: Trigger) -> bool:
+    clause_start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, trigger.start):
+        clause_start = m.end()
+    before = text[clause_start : trigger.start]
+    word = text[trigger.start : trigger.end].lower().split()[0]
+    if any(m.start() < trigger.start <= m.end() for m in _SINCE_CLAUSE.finditer(text)):
+        return False
+    if trigger.kind != "negotiation":
+        if _IRREALIS.search(before):
+            return False
+        if word in _BARE_VERBS and re.search(r"\bto\s+(?:\w+\s+)?$", before) and not _TO_OK.search(before):
+            return False
+        if _AHEAD.match(text[trigger.end : trigger.end + 30]):
+            return False
+        if _MODAL_AFTER.match(text, trigger.end):
+            return False
+    return not _NEGATION.search(before)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)

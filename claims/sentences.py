@@ -1,0 +1,139 @@
+"""Statements of an article body, with exact character offsets into ``Article.text``.
+
+Lines are split first (a headline or subheading without final punctuation is its own
+statement), page furniture is dropped (:mod:`claims.furniture`), and each remaining line is
+split into sentences with sentencex, whose spans are mapped back to offsets and stripped of
+surrounding whitespace. Matching runs on :func:`normalise`'d text, which has exactly the same
+length as the original (one character for one), so offsets carry over unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sentencex
+
+from claims import furniture
+
+# One character for one: offsets in the normalised text are offsets in the original.
+_NORMALISE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u200b": " ",  # zero-width space
+        "\ufeff": " ",  # BOM / zero-width no-break space
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2026": ".",  # ellipsis (one char → one char)
+    }
+)
+
+_FINAL_PUNCT = ".!?\"')]:;"
+_LEADING_DATE = re.compile(
+    r"\s*(?:date|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE
+)
+_WS = " \t\n\u00a0\u202f\u200b\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence or heading line: ``text[start:end]`` of the article."""
+
+    start: int
+    end: int
+    heading: bool  # a line without final punctuation (headline, subheading)
+    line: int  # index of the body line it comes from (paragraph number)
+
+
+def normalise(text: str) -> str:
+    """Straight quotes and plain spaces/dashes for matching; same length as ``text``."""
+    return text.translate(_NORMALISE)
+
+
+def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> list[Sentence]:
+    """The article's statements: body sentences and heading lines, furniture removed."""
+    norm = normalise(text) if norm is None else norm
+    lines = _lines(norm, body_start)
+    out: list[Sentence] = []
+    for index, (start, end) in enumerate(lines):
+        line = norm[start:end]
+        if furniture.is_end_of_article(line):
+            break
+        if furniture.is_furniture_line(line):
+            continue
+        following = norm[lines[index + 1][0] : lines[index + 1][1]] if index + 1 < len(lines) else None
+        if furniture.is_alt_text(line, following):
+            continue
+        lead = _LEADING_DATE.match(line)
+        if lead:
+            start += lead.end()
+            line = norm[start:end]
+        if line[-1] not in _FINAL_PUNCT:
+            out.append(Sentence(start, end, True, index))
+            continue
+        for s, e in _segment(line):
+            if not furniture.is_promo_sentence(line[s:e]):
+                out.append(Sentence(start + s, start + e, False, index))
+    return out
+
+
+def _lines(norm: str, body_start: int) -> list[tuple[int, int]]:
+    """Non-blank lines of the body as stripped (start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    pos = body_start
+    n = len(norm)
+    while pos < n:
+        nl = norm.find("\n", pos)
+        end = n if nl < 0 else nl
+        s, e = pos, end
+        while s < e and norm[s] in _WS:
+            s += 1
+        while e > s and norm[e - 1] in _WS:
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        pos = end + 1
+    return spans
+
+
+def _segment(line: str) -> list[tuple[int, int]]:
+    """sentencex boundaries of one line as stripped (start, end) offsets into the line."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for item in sentencex.get_sentence_boundaries("en", line):
+        s, e = item["start_index"], item["end_index"]
+        piece = item["text"]
+        if line[s:e] != piece:  # map back robustly if indices ever disagree with the text
+            found = line.find(piece, cursor)
+            if found < 0:
+                continue
+            s, e = found, found + len(piece)
+        cursor = e
+        while s < e and line[s] in _WS:
+            s += 1
+        while e > s and line[e - 1] in _WS:
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    if not spans:
+        spans.append((0, len(line)))
+    return spans

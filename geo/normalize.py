@@ -1,0 +1,160 @@
+"""Normal forms of place names for matching.
+
+Three layers, each a pure function:
+
+- :func:`normalize` — spelling-neutral text: case, diacritics, apostrophes/‘ayn, hyphens,
+  odd spaces and punctuation removed; a trailing possessive ``'s`` dropped.
+  ``"Bāzārak"``, ``"BAZARAK"`` and ``"Bazarak"`` all become ``"bazarak"``.
+- :func:`strip_generic` — removes generic words around a name (``district``, ``province``,
+  ``valley``, ``pass``, ``Kotal-e``, ``the`` …) and reports the kind they hint at.
+- :func:`phonetic_key` — a coarse key for transliteration variants: ezafe (``Dasht-e`` /
+  ``Dashte`` / ``Dasht-i``), doubled letters, vowel swaps (``Unabah``/``Anaba``/``Onaba``),
+  ``kh``/``h``, ``w``/``v``, ``q``/``k``, final ``-h``. Keys are compared with each other,
+  never shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that do not decompose under NFKD.
+_LATIN_EXTRA = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ħ": "h",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ŀ": "l",
+    }
+)
+_APOSTROPHES = "'`´ʹʻʼʽʾʿˈ‘’‛′"
+_POSSESSIVE = re.compile(r"[" + _APOSTROPHES + r"]s$")
+_DROP = re.compile(r"[" + _APOSTROPHES + r"]")
+_NON_WORD = re.compile(r"[\W_]+")
+
+# Generic words around a name, with the kind they suggest (None: no kind).
+GENERIC_SUFFIXES: dict[str, str | None] = {
+    "district": "district",
+    "districts": "district",
+    "province": "province",
+    "provinces": "province",
+    "valley": "valley",
+    "pass": "pass",
+    "area": None,
+    "region": None,
+    "village": "village",
+    "town": "town",
+    "city": "city",
+    "river": "river",
+    "mountains": "range",
+    "range": "range",
+}
+GENERIC_PREFIXES: dict[tuple[str, ...], str | None] = {
+    ("kotal", "e"): "pass",
+    ("kotal", "i"): "pass",
+    ("kotale",): "pass",
+    ("kotal",): "pass",
+    ("kutal", "i"): "pass",
+    ("kutal", "e"): "pass",
+    ("kutal",): "pass",
+    ("the",): None,
+    ("district", "of"): "district",
+    ("province", "of"): "province",
+    ("city", "of"): "city",
+}
+_EZAFE = frozenset({"e", "i", "ye", "y", "o", "u", "wa", "va", "al", "ul", "us", "os", "as"})
+
+
+def _normalize_once(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_LATIN_EXTRA).casefold()
+    text = _POSSESSIVE.sub("", text.strip())
+    text = _DROP.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def normalize(text: str) -> str:
+    """Lower-case, diacritic-free, punctuation-free form of ``text``; idempotent."""
+    out = _normalize_once(text)
+    if out.isascii():  # plain ASCII letters, digits and spaces: already stable
+        return out
+    for _ in range(3):  # a few Unicode corners need a second pass to settle
+        again = _normalize_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def strip_generic(norm: str) -> tuple[str, str | None]:
+    """Split a normalised name into (core, kind hint) by removing generic words around it.
+
+    The core is never empty: a name made only of generic words ("the pass") keeps its last one.
+    """
+    tokens = norm.split()
+    hint: str | None = None
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for prefix, kind in GENERIC_PREFIXES.items():
+            n = len(prefix)
+            if len(tokens) > n and tuple(tokens[:n]) == prefix:
+                hint = hint or kind
+                tokens = tokens[n:]
+                changed = True
+                break
+        if not changed and tokens[-1] in GENERIC_SUFFIXES:
+            hint = hint or GENERIC_SUFFIXES[tokens[-1]]
+            tokens = tokens[:-1]
+            changed = True
+    return " ".join(tokens), hint
+
+
+_DIGRAPHS = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("v", "w"),
+    ("c", "k"),
+    ("x", "ks"),
+)
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(norm: str) -> str:
+    """Coarse transliteration-neutral key of a normalised (generic-stripped) name."""
+    tokens = [t for t in norm.split() if t not in _EZAFE] or norm.split()
+    parts = []
+    for i, tok in enumerate(tokens):
+        # Attached ezafe ("Dashte Rewak", "Dashti Barchi"): a non-final word's final e/i.
+        if i < len(tokens) - 1 and len(tok) >= 4 and tok[-1] in "ei" and tok[-2] not in "aeiou":
+            tok = tok[:-1]
+        # Final -h after a vowel is silent ("Anabah" = "Anaba", "Rukhah" = "Rukha").
+        if len(tok) >= 3 and tok[-1] == "h" and tok[-2] in "aeiou":
+            tok = tok[:-1]
+        parts.append(tok)
+    word = "".join(parts)
+    for a, b in _DIGRAPHS:
+        word = word.replace(a, b)
+    if word[:1] == "y":
+        word = "Y" + word[1:]  # an initial y is a consonant
+    word = _VOWEL_RUN.sub("a", word).replace("Y", "y")
+    return _DOUBLE.sub(r"\1", word)
+
+
+def match_key(text: str) -> str:
+    """Phonetic key of raw text: normalise, strip generic words, key."""
+    core, _ = strip_generic(normalize(text))
+    return phonetic_key(core)

@@ -1,0 +1,185 @@
+"""Fixtures for the end-to-end tests: a dashboard server on a free port and headless Chromium.
+
+Only browser/server fixtures live here. The server runs ``streamlit run dashboard.py`` with
+``CLAIM_ATLAS_TILES=none`` (no tile requests) on 127.0.0.1; every browser request leaving
+127.0.0.1/localhost is recorded and aborted, and the tests assert there were none.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def find_chromium() -> str:
+    """Debian's /usr/bin/chromium, else Playwright's own download; a clear failure if none."""
+    if DEBIAN_CHROMIUM.exists():
+        return str(DEBIAN_CHROMIUM)
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+    except PlaywrightError:
+        own = ""
+    if own and Path(own).exists():
+        return own
+    pytest.fail(
+        "No Chromium for the browser tests: install Debian's (`apt-get install -y chromium`, "
+        "giving /usr/bin/chromium) or Playwright's (`playwright install chromium`)."
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"streamlit not healthy after {timeout:.0f}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def browser_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the seeds plus the hostile-input articles (tests/hostile/xss/*.md)."""
+    folder = tmp_path_factory.mktemp("browser_corpus")
+    for path in (REPO / "seeds").iterdir():
+        if path.is_file():
+            shutil.copy(path, folder / path.name)
+    for path in sorted((REPO / "tests" / "hostile" / "xss").glob("*.md")):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(browser_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run dashboard.py -- --corpus <browser_corpus>`` on a free port, no tiles."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    env = {**os.environ, "CLAIM_ATLAS_TILES": "none", "PYTHONUNBUFFERED": "1"}
+    env.pop("CLAIM_ATLAS_CORPUS", None)
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"),
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+        "--", "--corpus", str(browser_corpus),
+    ]  # fmt: skip
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc, log)
+        yield url
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class RequestLog:
+    """Requests the page made, and those outside 127.0.0.1 (aborted)."""
+
+    def __init__(self) -> None:
+        self.local: list[str] = []
+        self.external: list[str] = []
+
+
+@pytest.fixture
+def page_and_requests(browser) -> Iterator[tuple[object, RequestLog]]:
+    """A fresh page whose requests outside 127.0.0.1 are recorded and aborted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    requests = RequestLog()
+
+    def route(route, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in {"data", "blob", "about"} or parts.hostname in LOCAL_HOSTS:
+            requests.local.append(request.url)
+            route.continue_()
+        else:
+            requests.external.append(request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    try:
+        yield page, requests
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Path:
+    """Where the browser tests save screenshots ($CLAIM_ATLAS_SCREENSHOTS or a temp folder);
+    the path is printed in the test report."""
+    chosen = os.environ.get("CLAIM_ATLAS_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    message = f"browser screenshots: {folder}"
+    if reporter is not None:
+        reporter.write_line(message)
+    else:
+        print(message)
+    return folder

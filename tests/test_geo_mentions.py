@@ -1,0 +1,248 @@
+"""find_mentions: seed sentences, invented sentences, and span properties."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import Gazetteer, Mention, load_gazetteer
+from geo.stopwords import weak_names
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def found(gaz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for m in gaz.find_mentions(text):
+        assert text[m.start : m.end] == m.text
+        out.append((m.text, m.resolution.place.id if m.resolution.place else None))
+    return out
+
+
+CASES = [
+    # seed sentences
+    (
+        "Taliban spokesman Bilal Karimi said that the Khinj and Unabah districts had been "
+        "captured.",
+        [("Khinj", "district:AF0804"), ("Unabah", "district:AF0805")],
+    ),
+    (
+        "The Taliban, on the other hand, claimed it has entered Panjshir's capital Bazarak and "
+        "breached the office of its governor.",
+        [("Panjshir", "province:AF08"), ("Bazarak", "place:bazarak")],
+    ),
+    (
+        'The National Resistance Front said that "thousands of terrorists" in Khawak pass and the '
+        "Taliban abandoned their vehicles and equipment in Dashte Rewak.",
+        [("Khawak pass", "place:khawak-pass"), ("Dashte Rewak", "place:dasht-e-rewat")],
+    ),
+    (
+        "Northern Alliance ... blew up a mountain in the Danah area to prevent infiltration. "
+        "Following the blast, the militants were trapped in the Dasht-e-Rivet area,",
+        [("Danah", None), ("Dasht-e-Rivet", "place:dasht-e-rewat")],
+    ),
+    (
+        "“About 600 Taliban have been liquidated in various districts of Panjshir since morning.” "
+        "– resistant spokesperson Fahim Dashti wrote on Twitter.",
+        [("Panjshir", "province:AF08")],
+    ),
+    (
+        "Today, Taliban forces attempted to enter Panjshir Valley through Anjuman Pass from "
+        "Badakhshan, only to be met with fierce resistance",
+        [
+            ("Panjshir Valley", "place:panjshir-valley"),
+            ("Anjuman Pass", "place:anjuman-pass"),
+            ("Badakhshan", "province:AF17"),
+        ],
+    ),
+    (
+        "Late on Saturday, the resistance forces had revealed that intense fighting was underway "
+        "in the Paryan district.",
+        [("Paryan", "district:AF0807")],
+    ),
+    (
+        "Panjshir is roughly 90 miles north of Kabul, snuggled deep within the Hindu Kush "
+        "mountains.",
+        [
+            ("Panjshir", "province:AF08"),
+            ("Kabul", "place:kabul"),
+            ("Hindu Kush", "place:hindu-kush"),
+        ],
+    ),
+    ("This movement is being led by Ahmad Massoud, the son of Ahmad Shah Massoud.", []),
+    # invented sentences
+    ("Fighters moved into Panjshiir overnight.", [("Panjshiir", "province:AF08")]),
+    (
+        "Clashes were reported in Foo district and near Bar Kunar.",
+        [("Foo", None), ("Bar Kunar", "district:AF1508")],
+    ),
+    ("They withdrew to the Dasht-e Rewaat area.", [("Dasht-e Rewaat", "place:dasht-e-rewat")]),
+    ("Farah said the talks failed. Reg Smith agreed.", []),
+    (
+        "Fighting continued in Farah and in the Reg district.",
+        [("Farah", "province:AF33"), ("Reg", "district:AF2716")],
+    ),
+    (
+        "A convoy crossed the Salang Pass and reached Charikar.",
+        [("Salang Pass", "place:salang-pass"), ("Charikar", "place:charikar")],
+    ),
+    (
+        "The Panjshir valley and the Panjshir River.",
+        [("Panjshir valley", "place:panjshir-valley"), ("Panjshir River", "place:panjshir-river")],
+    ),
+    ("the capture of Kotal-e Khawak", [("Kotal-e Khawak", "place:khawak-pass")]),
+    ("In September the Taliban entered Twitter headlines.", []),
+    ("Spokesman Fahim Dashti, speaking from Dashti village", [("Dashti", None)]),
+    (
+        "Forces seized Anabah village and Onabah district.",
+        [("Anabah", "place:anabah"), ("Onabah", "district:AF0805")],
+    ),
+    ("PANJSHIR and Kabul", [("PANJSHIR", "province:AF08"), ("Kabul", "place:kabul")]),
+    ("NRF and UN officials met in Kabul\u00a0City.", [("Kabul", "place:kabul")]),
+    ("Arghandab district saw clashes.", [("Arghandab", None)]),
+    ("There was dara and reg and bar in lowercase text about Kabul.", [("Kabul", "place:kabul")]),
+    (
+        "In Kabul, the Taliban Kabul office said.",
+        [("Kabul", "place:kabul"), ("Kabul", "place:kabul")],
+    ),
+    ("طالبان در پنجشیر", [("پنجشیر", "province:AF08")]),
+    ("the Hindu Kush's peaks", [("Hindu Kush", "place:hindu-kush")]),
+    ("According to Zabihullah Mujahid, they took Charikaar.", [("Charikaar", "place:charikar")]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_find_mentions(gaz: Gazetteer, text: str, expected: list) -> None:
+    assert found(gaz, text) == expected
+
+
+def test_unresolved_mentions_carry_reasons(gaz: Gazetteer) -> None:
+    ms = gaz.find_mentions("blew up a mountain in the Danah area")
+    assert len(ms) == 1 and not ms[0].resolution.resolved
+    assert ms[0].resolution.reason and ms[0].resolution.candidates
+    amb = gaz.find_mentions("Arghandab district")[0].resolution
+    assert amb.reason == "ambiguous" and len(amb.candidates) == 2
+
+
+def test_dashti_person_never_fuzzy_matches_a_dasht_place(gaz: Gazetteer) -> None:
+    text = "spokesperson Fahim Dashti wrote. Dashti said. According to Fahim Dashti, the NRF held."
+    assert gaz.find_mentions(text) == []
+
+
+def test_weak_names_are_derived_from_the_gazetteer(gaz: Gazetteer) -> None:
+    weak = weak_names(gaz)
+    for name in ("farah", "reg", "tani", "chal", "ali sher"):
+        assert name in weak
+    for name in ("panjshir", "kabul", "khenj", "bazarak"):
+        assert name not in weak
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_articles_mentions_valid_and_resolved(gaz: Gazetteer, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    ms = gaz.find_mentions(text)
+    assert ms, path
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+        assert not m.text.endswith(("'s", "’s"))
+    unresolved = [m.text for m in ms if not m.resolution.resolved]
+    assert unresolved in ([], ["Danah"])
+    starts = [m.start for m in ms]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
+
+
+def test_all_seed_place_names_found(gaz: Gazetteer) -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    ids = {m.resolution.place.id for m in gaz.find_mentions(text) if m.resolution.place}
+    assert {
+        "province:AF08",
+        "place:panjshir-valley",
+        "place:kabul",
+        "place:hindu-kush",
+        "country:AF",
+        "place:khawak-pass",
+        "place:dasht-e-rewat",
+        "place:bazarak",
+        "province:AF02",
+        "district:AF0805",
+        "district:AF0804",
+        "district:AF0807",
+        "place:anjuman-pass",
+        "province:AF17",
+    } <= ids
+    danah = [m for m in gaz.find_mentions(text) if m.text == "Danah"]
+    assert danah and not danah[0].resolution.resolved
+
+
+WORDS = st.sampled_from(
+    [
+        "Panjshir",
+        "Panjshir's",
+        "Khinj",
+        "and",
+        "Unabah",
+        "districts",
+        "in",
+        "the",
+        "Danah",
+        "area",
+        "Dasht-e",
+        "Rewat",
+        "Kabul",
+        "Valley",
+        "valley",
+        "Fahim",
+        "Dashti",
+        "Farah",
+        "into",
+        "Foo",
+        "district",
+        "’s",
+        "Kotal-e",
+        "Khawak",
+        "pass",
+        "\u00a0",
+        "\n",
+        ",",
+        ".",
+        "Bāzārak",
+        "‘Unābah",
+        "-",
+        "'",
+        "Ahmad",
+        "Shah",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(WORDS, max_size=30), st.sampled_from([" ", "", "  ", "\u00a0"]))
+def test_find_mentions_spans_property(words: list[str], sep: str) -> None:
+    gaz = load_gazetteer()
+    text = sep.join(words)
+    ms = gaz.find_mentions(text)
+    prev_end = 0
+    for m in ms:
+        assert isinstance(m, Mention)
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= prev_end
+        prev_end = m.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_find_mentions_never_crashes(text: str) -> None:
+    for m in load_gazetteer().find_mentions(text):
+        assert text[m.start : m.end] == m.text

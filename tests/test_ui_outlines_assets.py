@@ -1,0 +1,81 @@
+"""Province outlines decoded from TopoJSON; vendor assets copied for offline maps."""
+
+from __future__ import annotations
+
+import json
+
+from claims.ui import assets
+from claims.ui.jsdata import to_js
+from claims.ui.outlines import province_outlines, topojson_to_geojson
+
+SQUARE = {
+    "type": "Topology",
+    "transform": {"scale": [1, 1], "translate": [10, 20]},
+    "arcs": [[[0, 0], [1, 0], [0, 1]], [[1, 1], [-1, 0], [0, -1]]],
+    "objects": {
+        "shapes": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {"type": "Polygon", "arcs": [[0, 1]], "properties": {"name": "sq"}},
+                {"type": "LineString", "arcs": [~0]},
+                {"type": "Point", "coordinates": [0, 0]},
+            ],
+        }
+    },
+}
+
+
+def test_topojson_delta_decoding_and_reversed_arcs():
+    collection = topojson_to_geojson(SQUARE)
+    polygon, line = collection["features"]
+    assert polygon["properties"] == {"name": "sq"}
+    assert polygon["geometry"]["coordinates"] == [
+        [[10, 20], [11, 20], [11, 21], [10, 21], [10, 20]]
+    ]
+    assert line["geometry"]["coordinates"] == [[11, 21], [11, 20], [10, 20]]
+
+
+def test_shipped_outlines_are_34_closed_provinces_in_afghanistan():
+    collection = province_outlines()
+    names = {f["properties"]["name"] for f in collection["features"]}
+    assert len(collection["features"]) == 34 and "Panjshir" in names
+    for feature in collection["features"]:
+        geom = feature["geometry"]
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        for polygon in polygons:
+            for ring in polygon:
+                assert ring[0] == ring[-1] and len(ring) >= 4
+                for lon, lat in ring:
+                    assert 60.4 <= lon <= 75.0 and 29.3 <= lat <= 38.6
+
+
+def test_ensure_vendor_assets_copies_once(tmp_path):
+    written = assets.ensure_vendor_assets(tmp_path)
+    names = {p.relative_to(tmp_path / "vendor").as_posix() for p in written}
+    assert {
+        "leaflet/leaflet.js",
+        "leaflet/leaflet.css",
+        "jquery/jquery.min.js",
+        "leaflet/images/marker-icon.png",
+    } <= names
+    assert assets.ensure_vendor_assets(tmp_path) == []
+    (tmp_path / "vendor" / "leaflet" / "leaflet.js").write_text("broken")
+    assert [p.name for p in assets.ensure_vendor_assets(tmp_path)] == ["leaflet.js"]
+    assert "Leaflet" in (tmp_path / "vendor" / "leaflet" / "leaflet.js").read_text()[:400]
+
+
+def test_asset_urls_match_copied_paths():
+    for url in (assets.LEAFLET_JS, assets.LEAFLET_CSS, assets.JQUERY_JS):
+        assert url.startswith("/app/static/vendor/")
+
+
+def test_to_js_round_trips_and_hides_delimiters():
+    value = {
+        "q": "{{ 7*7 }} {% raw %} {# c #} </script> & 'x' \u2028",
+        "n": [1, 2.5, None, True],
+        "nested": {"a": [{"b": {}}]},
+    }
+    text = to_js(value)
+    assert json.loads(text) == value
+    for bad in ("{{", "{%", "{#", "<", ">", "&", "'", "\u2028"):
+        assert bad not in text
