@@ -62,7 +62,14 @@ class BoundedURLLibAdapter(URLLibAdapter):
 
     def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
         self._deadline = time.monotonic() + self.deadline_s
-        return super().get_text(url, timeout=timeout, headers=headers)
+        try:
+            return super().get_text(url, timeout=timeout, headers=headers)
+        except GeocoderServiceError as exc:
+            # geopy reports "connection refused" and DNS failures as a generic service error
+            reason = getattr(exc.__context__, "reason", None)
+            if type(exc) is GeocoderServiceError and isinstance(reason, OSError):
+                raise GeocoderUnavailable(f"Service not available: {reason}") from exc
+            raise
 
     def _decode_page(self, page: Any) -> str:
         encoding = page.headers.get_content_charset() or "utf-8"

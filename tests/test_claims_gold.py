@@ -366,3 +366,92 @@ def test_no_claim_quotes_page_furniture(corpus: str) -> None:
                 if f.file == file and overlap(e.quote_start, e.quote_end, f.start, f.end):
                     bad.append(f"{file}: {describe_claim(e)} overlaps furniture {f.text[:60]!r}")
     assert not bad, "\n".join(bad)
+
+
+# ---------------------------------------------------------------- the matcher itself
+
+
+def _gold(start: int, end: int, kind: str, place: str, **extra: object) -> GoldClaim:
+    fields = {
+        "file": "f.txt",
+        "quote": "x" * (end - start),
+        "quote_start": start,
+        "quote_end": end,
+        "kind": kind,
+        "claimant": None,
+        "side": "other",
+        "figure": None,
+        "figure_qualifier": None,
+        "place": place,
+        "place_basis": "named in the sentence",
+        "date_start": None,
+        "date_end": None,
+        "date_precision": "unknown",
+    }
+    fields.update(extra)
+    return GoldClaim(**fields)
+
+
+def _found(start: int, end: int, kind: str, place: str | None, mention: str | None = None):
+    from types import SimpleNamespace
+
+    place_id = gazetteer().resolve(place).place.id if place else None
+    return SimpleNamespace(
+        quote_start=start,
+        quote_end=end,
+        kind=kind,
+        figure=None,
+        place_id=place_id,
+        unresolved_place=None if place else mention,
+        place_mention=mention or place,
+    )
+
+
+@pytest.mark.parametrize(
+    ("gold", "found", "tp", "fp", "fn"),
+    [
+        # same span, same place: a match even when the kind differs
+        ([_gold(0, 10, "clashes", "Paryan")], [_found(0, 10, "casualties", "Paryan")], 1, 0, 0),
+        # overlapping spans suffice; disjoint spans never match
+        ([_gold(0, 10, "clashes", "Paryan")], [_found(9, 30, "clashes", "Paryan")], 1, 0, 0),
+        ([_gold(0, 10, "clashes", "Paryan")], [_found(10, 30, "clashes", "Paryan")], 0, 1, 1),
+        # a different place is a miss plus a false positive; a spelling variant is the same place
+        ([_gold(0, 10, "clashes", "Paryan")], [_found(0, 10, "clashes", "Kapisa")], 0, 1, 1),
+        ([_gold(0, 10, "clashes", "Khinj")], [_found(0, 10, "clashes", "Khenj")], 1, 0, 0),
+        # unresolved places compare their normalised mentions
+        (
+            [_gold(0, 10, "other", "Danah", unresolved=True)],
+            [_found(0, 10, "other", None, mention="danah")],
+            1,
+            0,
+            0,
+        ),
+        # one to one, preferring the same kind
+        (
+            [_gold(0, 10, "clashes", "Paryan"), _gold(0, 10, "casualties", "Paryan")],
+            [_found(0, 10, "casualties", "Paryan")],
+            1,
+            0,
+            1,
+        ),
+        # optional gold: neither a miss when absent nor a false positive when found
+        ([_gold(0, 10, "clashes", "Paryan", optional=True)], [], 0, 0, 0),
+        (
+            [_gold(0, 10, "clashes", "Paryan", optional=True)],
+            [_found(0, 10, "clashes", "Paryan")],
+            0,
+            0,
+            0,
+        ),
+    ],
+)
+def test_matching_rule(gold: list, found: list, tp: int, fp: int, fn: int) -> None:
+    score = match_file(gold, tuple(found))
+    assert (score.tp, len(score.spurious), len(score.missed)) == (tp, fp, fn)
+
+
+def test_matching_prefers_the_same_kind() -> None:
+    gold = [_gold(0, 10, "clashes", "Paryan"), _gold(0, 10, "casualties", "Paryan")]
+    score = match_file(gold, (_found(0, 10, "casualties", "Paryan"),))
+    assert [g.kind for g, _ in score.pairs] == ["casualties"]
+    assert [g.kind for g in score.missed] == ["clashes"]

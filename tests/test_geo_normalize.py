@@ -80,7 +80,7 @@ def test_phonetic_key_keeps_different_names_apart(a: str, b: str) -> None:
     assert match_key(a) != match_key(b)
 
 
-@settings(max_examples=2500, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.text(max_size=40))
 def test_normalize_idempotent_and_total(s: str) -> None:
     once = normalize(s)

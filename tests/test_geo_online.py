@@ -166,7 +166,8 @@ def test_connection_refused(tmp_path: Path) -> None:
         cache_path=tmp_path / "c.json",
     )
     r, elapsed = timed(Resolver(config=cfg), UNKNOWN)
-    assert not r.resolved and "geocoder" in (r.reason or "") and elapsed < BOUND_S
+    assert not r.resolved and "geocoder unavailable" in (r.reason or "") and elapsed < BOUND_S
+    assert "refused" in (r.reason or "")
 
 
 def test_no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -178,7 +179,7 @@ def test_no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         geocoder="nominatim", timeout=1.0, min_delay_seconds=0, cache_path=tmp_path / "c.json"
     )
     r, elapsed = timed(Resolver(config=cfg), UNKNOWN)
-    assert not r.resolved and "geocoder" in (r.reason or "") and elapsed < BOUND_S
+    assert not r.resolved and "geocoder unavailable" in (r.reason or "") and elapsed < BOUND_S
 
 
 def test_rate_limit_real_one_second_delay(fake: FakeNominatim, tmp_path: Path) -> None:

@@ -1,0 +1,203 @@
+"""End to end in headless Chromium: `streamlit run dashboard.py` on a free port, no tiles.
+
+Corpus: the seeds plus the hostile articles of tests/hostile/xss/. Expected counts come from the
+package functions the dashboard itself calls, computed here on the same folder. Every test
+also checks that the browser asked nothing of any host but 127.0.0.1.
+
+Selectors: the map is the iframe titled ``streamlit_folium.st_folium``; markers are
+``.ca-marker`` (one per place, ``data-place`` = place key); popups ``.leaflet-popup-content``;
+the detail panel's highlighted paragraphs ``.ca-para``; slider thumbs by role and name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from claims import load_corpus
+from claims.ui.filters import FilterState, date_domain, filter_claims, outlet_counts, outlet_of
+from claims.ui.mapbuild import group_places
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+CAPTION = re.compile(r"(\d+) of (\d+) claims shown")
+XSS_MANIFEST = REPO / "tests" / "hostile" / "xss" / "manifest.json"
+
+
+@pytest.fixture(scope="module")
+def corpus(browser_corpus: Path):
+    return load_corpus([browser_corpus])
+
+
+def caption_text(shown: int, total: int) -> str:
+    return f"{shown} of {total} claims shown"
+
+
+def open_dashboard(page, url: str, total: int):  # noqa: ANN001, ANN201
+    """Load the page; wait for the full caption, one map frame and its markers."""
+    page.goto(url)
+    expect(page.get_by_text(caption_text(total, total))).to_be_visible(timeout=60_000)
+    return map_frame(page)
+
+
+def map_frame(page):  # noqa: ANN001, ANN201
+    """The map's frame once exactly one map iframe exists (reruns can briefly show two)."""
+    expect(page.locator(MAP)).to_have_count(1, timeout=30_000)
+    frame = page.frame_locator(MAP)
+    expect(frame.locator(".ca-marker").first).to_be_visible(timeout=30_000)
+    return frame
+
+
+def assert_offline(requests) -> None:  # noqa: ANN001
+    assert requests.external == [], f"requests outside 127.0.0.1: {requests.external[:5]}"
+
+
+def test_page_loads_with_markers_outlines_and_legend(
+    dashboard_url, page_and_requests, corpus, screenshot_dir
+):
+    page, requests = page_and_requests
+    frame = open_dashboard(page, dashboard_url, len(corpus.claims))
+    places = group_places(corpus.claims)
+    expect(frame.locator(".ca-marker")).to_have_count(len(places))
+    for group in places:
+        marker = frame.locator(f'.ca-marker[data-place="{group.key}"]')
+        expect(marker).to_have_attribute("data-count", str(len(group.claims)))
+    areas = sum(1 for g in places if g.is_area)
+    expect(frame.locator("path.ca-area")).to_have_count(areas)
+    assert frame.locator(".leaflet-overlay-pane path").count() >= 34 + areas  # outlines drawn
+    expect(frame.locator(".ca-legend")).to_contain_text("Claims by side")
+    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("geoBoundaries")
+    assert frame.locator(".leaflet-tile").count() == 0
+    assert any("/app/static/vendor/leaflet/leaflet.js" in u for u in requests.local)
+    page.screenshot(path=screenshot_dir / "01_loaded.png", full_page=True)
+    assert_offline(requests)
+
+
+def test_date_slider_lowers_shown_count_and_markers(
+    dashboard_url, page_and_requests, corpus, screenshot_dir
+):
+    page, requests = page_and_requests
+    total = len(corpus.claims)
+    frame = open_dashboard(page, dashboard_url, total)
+    initial_markers = len(group_places(corpus.claims))
+    domain = date_domain(corpus.claims)
+    assert domain is not None and domain.first < domain.last
+    thumb = page.get_by_role("slider", name="Claim dates — end")
+    thumb.focus()
+    end = domain.last
+    while end > domain.first:
+        thumb.press("ArrowLeft")
+        end = end.fromordinal(end.toordinal() - 1)
+        expected = filter_claims(corpus.claims, FilterState(start=domain.first, end=end))
+        expect(page.get_by_text(caption_text(len(expected), total))).to_be_visible()
+        if len(group_places(expected)) < initial_markers:
+            break
+    assert len(expected) < total
+    frame = map_frame(page)
+    expect(frame.locator(".ca-marker")).to_have_count(len(group_places(expected)))
+    assert len(group_places(expected)) < initial_markers
+    assert f"to={end.isoformat()}" in page.url
+    page.screenshot(path=screenshot_dir / "02_slider.png", full_page=True)
+    assert_offline(requests)
+
+
+def test_excluding_an_outlet_removes_its_markers(
+    dashboard_url, page_and_requests, corpus, screenshot_dir
+):
+    page, requests = page_and_requests
+    total = len(corpus.claims)
+    frame = open_dashboard(page, dashboard_url, total)
+    all_keys = {g.key for g in group_places(corpus.claims)}
+    # an outlet whose removal takes away at least one whole place
+    for outlet, count in outlet_counts(corpus.claims):
+        rest = [c for c in corpus.claims if outlet_of(c) != outlet]
+        gone = all_keys - {g.key for g in group_places(rest)}
+        if gone:
+            break
+    else:
+        pytest.fail("no outlet in the corpus owns a place alone")
+    for key in gone:
+        expect(frame.locator(f'.ca-marker[data-place="{key}"]')).to_have_count(1)
+    page.get_by_role("button", name=f"Remove {outlet} ({count})").click()
+    expect(page.get_by_text(caption_text(total - count, total))).to_be_visible()
+    frame = map_frame(page)
+    expect(frame.locator(".ca-marker")).to_have_count(len(all_keys) - len(gone))
+    for key in gone:
+        expect(frame.locator(f'.ca-marker[data-place="{key}"]')).to_have_count(0)
+    page.screenshot(path=screenshot_dir / "03_outlet_excluded.png", full_page=True)
+    assert_offline(requests)
+
+
+def test_clicking_a_marker_shows_its_quotes_in_the_detail_panel(
+    dashboard_url, page_and_requests, corpus, screenshot_dir
+):
+    page, requests = page_and_requests
+    frame = open_dashboard(page, dashboard_url, len(corpus.claims))
+    group = group_places(corpus.claims)[0]
+    first = group.claims[0]
+    frame.locator(f'.ca-marker[data-place="{group.key}"]').click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text(group.name)
+    expect(popup).to_contain_text(" ".join(first.quote.split())[:60])
+    snippet = " ".join(first.quote.split())[:80]
+    expect(page.locator(".ca-para mark").filter(has_text=snippet).first).to_be_visible(
+        timeout=20_000
+    )
+    expect(page.locator(".ca-para")).to_have_count(min(len(group.claims), 25))
+    page.get_by_text("Read the whole article").click()
+    expect(page.locator(".ca-article mark").first).to_be_visible()
+    page.screenshot(path=screenshot_dir / "04_marker_clicked.png", full_page=True)
+    assert_offline(requests)
+
+
+def _hostile_places(corpus) -> list:  # noqa: ANN001
+    files = {p["file"] for p in json.loads(XSS_MANIFEST.read_text())["payloads"]}
+    return [g for g in group_places(corpus.claims) if any(c.file in files for c in g.claims)]
+
+
+def test_hostile_articles_show_as_text_and_run_nothing(
+    dashboard_url, page_and_requests, corpus, screenshot_dir
+):
+    manifest = json.loads(XSS_MANIFEST.read_text())
+    jinja_file = Path(manifest["jinja_marker_file"])
+    jinja_file.unlink(missing_ok=True)
+    page, requests = page_and_requests
+    frame = open_dashboard(page, dashboard_url, len(corpus.claims))
+    places = _hostile_places(corpus)
+    assert places, "no hostile article produced a located claim"
+    hostile_files = {p["file"] for p in manifest["payloads"]}
+    for group in places:
+        frame = map_frame(page)
+        marker = frame.locator(f'.ca-marker[data-place="{group.key}"]')
+        marker.click()
+        expect(frame.locator(".leaflet-popup-content")).to_contain_text(group.name)
+        expect(page.locator(".ca-para").first).to_be_visible(timeout=20_000)
+    # the last place's hostile claim, in its paragraph and in the whole-article reader
+    claim = next(c for c in places[-1].claims if c.file in hostile_files)
+    snippet = " ".join(claim.quote.split())[:60]
+    expect(page.locator(".ca-para").filter(has_text=snippet).first).to_be_visible()
+    page.get_by_text("Read the whole article").click()
+    expect(page.locator(".ca-article").first).to_be_visible()
+    page.screenshot(path=screenshot_dir / "05_hostile.png", full_page=True)
+
+    markers = [p["marker"] for p in manifest["payloads"]]
+    for target in [page, *page.frames]:
+        ran = target.evaluate("(names) => names.filter((n) => window[n] !== undefined)", markers)
+        assert ran == [], f"hostile script ran in {target.url}: {ran}"
+        broken = target.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length")
+        assert broken == 0, f"an <img src=x> from article text was created in {target.url}"
+    body = page.locator("body").inner_text()
+    for payload in manifest["payloads"]:
+        if payload["family"] == "jinja" and payload["evaluated"]:
+            assert payload["text"] not in body or payload["evaluated"] not in body.replace(
+                payload["text"], ""
+            )
+    assert page.dialogs == []
+    assert not jinja_file.exists(), "a template payload ran on the server"
+    assert_offline(requests)
