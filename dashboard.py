@@ -253,7 +253,9 @@ def detail_panel(
     files = list(dict.fromkeys(c.file for c in group.claims if c.file in articles))
     if files:
         with st.expander("Read the whole article"):
-            chosen = st.selectbox("Article", files, key="f_article")
+            chosen = st.selectbox(
+                "Article", files, key="f_article", format_func=lambda f: Path(f).name
+            )
             article = articles[chosen]
             current = next((c for c in group.claims if c.file == chosen), None)
             html_text = article_html(article, by_file.get(chosen, []), current=current)

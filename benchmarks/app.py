@@ -35,15 +35,18 @@ def _claims(path: str) -> list[Claim]:
         return [Claim(**json.loads(line)) for line in fh if line.strip()]
 
 
+st.set_page_config(page_title="Claim Atlas benchmark", layout="wide")
 _static_ready()
 claims = _claims(os.environ[CLAIMS_ENV])
 shown = filter_claims(claims, FilterState())
 st.caption(f"{len(shown):,} claims")
-st_folium(
-    build_base_map(claims, tiles=None),
-    key="map",
-    feature_group_to_add=build_place_layer(group_places(shown)),
-    returned_objects=["last_active_drawing"],
-    height=560,
-    use_container_width=True,
-)
+left, right = st.columns([3, 2])  # the dashboard's layout: map on the left
+with left:
+    st_folium(
+        build_base_map(claims, tiles=None),
+        key="map",
+        height=520,
+        use_container_width=True,
+        feature_group_to_add=build_place_layer(group_places(shown)),
+        returned_objects=["last_active_drawing"],
+    )

@@ -180,6 +180,7 @@ def count_markers(b: Any, url: str) -> int:
         page.goto(url)
         loc = page.frame_locator(MAP_FRAME).locator(MARKER)
         loc.first.wait_for(state="visible", timeout=60_000)
+        page.wait_for_timeout(1000)  # let the map settle (nearby places may be grouped)
         return loc.count()
     finally:
         page.close()

@@ -87,7 +87,14 @@ def rerun_steps(claims: list[Claim], state: Any) -> tuple[dict[str, float], int,
     steps["map_build"] = time.perf_counter() - t
     t = time.perf_counter()
     with captured_component() as calls:
-        st_folium(base, key="map", feature_group_to_add=layer, returned_objects=[])
+        st_folium(  # the dashboard's call
+            base,
+            key="map",
+            height=520,
+            use_container_width=True,
+            feature_group_to_add=layer,
+            returned_objects=["last_active_drawing"],
+        )
     size = payload_bytes(calls[-1])
     steps["serialise"] = time.perf_counter() - t
     steps["total"] = sum(steps.values())

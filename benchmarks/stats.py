@@ -86,19 +86,14 @@ def _ram_gb() -> float | None:
     return None
 
 
-def _git_commit() -> str | None:
+def _git(*args: str) -> str | None:
     try:
         out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=True,
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=5, check=True
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    return out.stdout.strip() or None
+    return out.stdout.strip()
 
 
 def _version(dist: str) -> str | None:
@@ -118,7 +113,8 @@ def machine_info() -> dict[str, Any]:
         "ram_gb": _ram_gb(),
         "os": f"{platform.system()} {platform.release()}",
         "python": sys.version.split()[0],
-        "git_commit": _git_commit(),
+        "git_commit": _git("rev-parse", "--short", "HEAD") or None,
+        "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
         "versions": {
             d: _version(d)
             for d in ("streamlit", "folium", "streamlit-folium", "spacy", "flashgeotext")

@@ -2,7 +2,8 @@
 
 Public API::
 
-    from claims import read_article, read_bytes, load_corpus, extract_claims, find_disputes, ClaimsError
+    from claims import read_article, read_bytes, load_corpus, extract_claims
+    from claims import find_disputes, ClaimsError
 """
 
 from claims.corpus import Corpus, Problem, load_corpus

@@ -48,32 +48,69 @@ GENERIC_WORDS = re.compile(
     _I,
 )
 _CUE = (
-    r"said|says|say|saying|claimed|claims|claim|claiming\s+that|tweeted|tweets|wrote|writes|"
+    r"told\s+(?:reporters|journalists|the\s+\w+|\w+)|spoke\s+to|speaking\s+to|said|says|say|saying|claimed|claims|claim|claiming\s+that|tweeted|tweets|wrote|writes|"
     r"announced|announces|announcing|reported|reports|revealed|reveals|told|tells|added|adds|"
     r"stated|states|confirmed|confirms|denied|denies|insisted|insists|acknowledged|"
     r"acknowledges|admitted|admits|alleged|alleges|asserted|noted|posted|warned|warns|declared|"
     r"declares|explained|quoted|called\s+on|urged|urges|maintained|disclosed|informed|"
     r"mentioned|indicated|boasted|estimated|put\s+the\s+(?:death\s+)?toll\s+at|announce|"
-    r"told\s+\w+|report|reiterated|argued"
+    r"told\s+\w+|report|reiterated|argued|rejected|rejects|dismissed|dismisses|disputed|"
+    r"disputes|countered|responded|replied|accused|accuses|blamed|blames|"
+    r"made\s+the\s+(?:statement|remarks|comments|claim)"
+)
+_DENIAL = re.compile(
+    r"^(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|countered|"
+    r"responded|replied)$",
+    _I,
+)
+_PASSIVE_SOURCE = re.compile(
+    r"\b(?:was|were|is|are|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:posted|given|made|issued|written|"
+    r"tweeted|delivered|released|shared|published|provided|relayed)\b[^.;]*?\bby\s+"
+    r"(?P<who>(?:an?|the)?\s*[^,.;]+?)(?=\s+(?:who|shortly|on|at|in|after|minutes|hours|late|"
+    r"early|earlier|later)\b|[,.;]|$)",
+    _I,
+)
+_WORDS_OF = re.compile(
+    r"\b(?:words|remarks|comments|quote|account|message|claim)\s+(?:are|is|was|were)\s+(?:those\s+|that\s+)?"
+    r"of\s+(?P<who>[^,.;]+?)(?=\s+who\b|[,.;]|$)",
+    _I,
+)
+_HOW = re.compile(
+    r"\b(?:that|this)\s+(?:was|is)\s+how\s+(?P<who>[^,.;]+?)\s+(?:described|put\s+it|summed|"
+    r"explained|characteri[sz]ed|recounted|portrayed|told)\b",
+    _I,
 )
 CUE = re.compile(rf"\b(?:{_CUE})\b", _I)
+_CUE_STEMS = (
+    "said", "says", "say", "claim", "tweet", "wrote", "write", "announc", "report", "reveal",
+    "told", "tell", "add", "stat", "confirm", "denie", "insist", "acknowledg", "admit", "alleg",
+    "assert", "noted", "posted", "warn", "declar", "explain", "quoted", "called on", "urge",
+    "maintain", "disclos", "inform", "mention", "indicat", "boast", "estimat", "toll", "reiterat",
+    "argu", "reject", "dismiss", "disput", "counter", "respond", "repl", "accus", "blam",
+    "made the", "spok", "speaking", "according", "by ", "words", "remarks", "account", "message",
+    "how",
+)  # fmt: skip
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?\"]+)", _I)
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|the\s+(?:spokes(?:man|woman|person)|group|official|source))$", _I)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|we|the\s+(?:spokes(?:man|woman|person)|official|source|statement|message|"
+    r"account|post|video|communique|release|tweet|letter))$",
+    _I,
+)
 _LATTER = re.compile(r"^the\s+(?:latter|former)$", _I)
 _ADVERBIAL = re.compile(
     r"^(?:on|in|at|after|before|following|earlier|later|late|early|meanwhile|however|"
     r"reportedly|eventually|recently|also|then|now|today|tonight|yesterday|this|last|over|"
     r"during|since|in\s+addition|besides|moreover|furthermore|separately|similarly|speaking|"
-    r"citing|responding|asked|overnight|separately|but|and|so|yet|still|instead|"
+    r"citing|responding|asked|overnight|separately|instead|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"on\s+the\s+other\s+hand|for\s+its\s+part|in\s+turn|\w+ing|\w+ly)\b",
     _I,
 )
 _AUX = re.compile(
-    r"\b(?:have|has|had|is|are|was|were|will|would|could|can|may|might|been|be|being|also|"
+    r"\b(?:(?:could|can|were|was)\s+be(?:en)?\s+(?:heard|seen)|have|has|had|is|are|was|were|will|"
+    r"would|could|can|may|might|been|be|being|also|"
     r"reportedly|later|earlier|then|now|already|allegedly|separately|again|further|once|"
-    r"could\s+be\s+heard|could\s+be\s+seen|"
     r"(?:on|late\s+on|early\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     _I,
 )
@@ -92,7 +129,9 @@ _ROLE = re.compile(
 _NAME_AT_END = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)$")
 _BOUNDARY = re.compile(r"[\";:()]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|[.!?]\s", _I)
 _POST_TAIL = re.compile(
-    r"^(?:\s+(?:on|in|to|via|at|during|through|after|late|earlier|from|with|this|last)\b[^,;\"]*)?"
+    r"^(?:\s+(?:on|in|via|at|during|through|after|late|earlier|from|with|this|last|shortly|"
+    r"minutes|hours|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?:(?!\b(?:that|it|they|he|she|we|would|will|had|has|have|was|were|is|are)\b)[^,;\"]){0,50})?"
     r"\s*[.!?\"]*\s*$",
     _I,
 )
@@ -113,7 +152,9 @@ def classify_side(phrase: str, outlet: str | None = None, group_side: str | None
     """NRF, Taliban, other or unknown for a speaker phrase (with its apposition)."""
     if re.search(r"\banti-taliban\b", phrase, _I):
         return "NRF"
-    phrase = re.sub(r"\b(?:against|fighting|opposing|anti-?)\s*(?:the\s+)?\w+", " ", phrase, flags=_I)
+    phrase = re.sub(
+        r"\b(?:against|fighting|opposing|anti-?)\s*(?:the\s+)?\w+", " ", phrase, flags=_I
+    )
     nrf = NRF_WORDS.search(phrase)
     taliban = TALIBAN_WORDS.search(phrase)
     if nrf and taliban:
@@ -122,7 +163,7 @@ def classify_side(phrase: str, outlet: str | None = None, group_side: str | None
         return "NRF"
     if taliban:
         return "Taliban"
-    if re.search(r"\b(?:the\s+)?group\b", phrase, _I) and group_side:
+    if group_side:
         return group_side
     if outlet and outlet.lower() in phrase.lower():
         return "other"
@@ -144,24 +185,46 @@ def find_speakers(
     text before the statement in its paragraph (for "the group", "the latter")."""
     speakers: list[Speaker] = []
     n = len(text)
+    lower = text.lower()
+    if not any(stem in lower for stem in _CUE_STEMS):
+        return speakers
+
+    def last() -> Speaker | None:
+        return speakers[-1] if speakers else previous
+
     for m in ACCORDING.finditer(text):
         who = m["who"].strip()
         phrase = original[m.start("who") : m.start("who") + len(who)]
-        speakers.append(_speaker(phrase, text[: m.start()] + " " + context, 0, n, outlet, previous))
+        speakers.append(_speaker(phrase, context + " " + text[: m.start()], 0, n, outlet, last()))
     if speakers:
         return speakers
+    # the source of a quote named after it: "… was posted on Twitter by X", "That was how X
+    # described …", "The words are those of X"
+    for rx, whole in ((_PASSIVE_SOURCE, False), (_WORDS_OF, False), (_HOW, True)):
+        for m in rx.finditer(text):
+            who = m["who"].strip()
+            phrase = original[m.start("who") : m.start("who") + len(who)]
+            scope_end = n if whole else m.start()
+            speakers.append(
+                _speaker(phrase, context + " " + text[: m.start()], 0, scope_end, outlet, last())
+            )
     for m in CUE.finditer(text):
         if _is_noun_use(text, m):
             continue
         after = text[m.end() :]
         before_start = _boundary_before(text, m.start())
         left = text[before_start : m.start()]
+        denial = _DENIAL.match(m.group(0)) is not None
         # inverted, headline style: "…, says Taliban" / "…, claims Panjshir resistance"
-        inv = re.match(r"^\s+((?:the\s+)?[A-Za-z][\w' -]{1,60}?)\s*[.!?]?\s*$", after)
-        if inv and re.search(r"[,:;]\s*$|\"\s*$", text[: m.start()]) and not left.strip(" ,"):
+        inv = re.match(r"^\s+((?:the\s+)?[A-Za-z][\w' -]{1,50}?)\s*[.!?]?\s*$", after)
+        if (
+            inv
+            and len(inv.group(1).split()) <= 5
+            and re.search(r"[,:;]\s*$|\"\s*$", text[: m.start()])
+        ):
             who_start = m.end() + inv.start(1)
             phrase = original[who_start : m.end() + inv.end(1)]
-            speakers.append(_speaker(phrase, context, 0, m.start(), outlet, previous))
+            speakers.append(_speaker(phrase, context, 0, m.start(), outlet, last()))
             continue
         head = _clean_left(left)
         if head is None:
@@ -169,23 +232,59 @@ def find_speakers(
         phrase_text, rel_start = head
         start = before_start + rel_start
         phrase = original[start : start + len(phrase_text)]
-        if not phrase.strip():
+        coordinated = not phrase.strip()
+        if coordinated:
             # coordinated verb: "... and said ...", "... but acknowledged ..."
             if speakers:
                 prior = speakers[-1]
-                speakers.append(Speaker(prior.claimant, prior.side, m.end(), n, ))
+                speakers.append(Speaker(prior.claimant, prior.side, m.end(), n))
                 continue
             subject = _sentence_subject(text)
             if subject is None:
                 continue
-            s_start, s_end = subject
-            phrase = original[s_start:s_end]
-        post = _POST_TAIL.match(after) is not None
-        if post:
-            speakers.append(_speaker(phrase, text[:start] + " " + context, 0, start, outlet, previous))
+            start, s_end = subject
+            phrase = original[start:s_end]
+        # post-posed: "…, X said." / "…, X said, after …" / "…” X made the statement"
+        tail = _POST_TAIL.match(after) is not None
+        parenthetical = (
+            re.match(r"\s*,", after) is not None and re.search(r",\s*$", text[:start]) is not None
+        )
+        ctx_text = context + " " + text[:start]
+        if (tail or parenthetical) and start > 0 and not denial:
+            speakers.append(_speaker(phrase, ctx_text, 0, start, outlet, last()))
+        elif coordinated:
+            speakers.append(_speaker(phrase, ctx_text, m.end(), n, outlet, last()))
         else:
-            speakers.append(_speaker(phrase, text[:start] + " " + context, m.end(), n, outlet, previous))
+            # a leading adverbial or participle ("Claiming the upper hand, X said") is X's
+            lead = 0 if _only_adverbials(text[:start]) else start
+            speakers.append(_speaker(phrase, ctx_text, lead, n, outlet, last()))
     return speakers
+
+
+def _only_adverbials(text: str) -> bool:
+    chunks = [c.strip() for c in text.split(",")]
+    return all(not c or _ADVERBIAL.match(c) or _LEADING_TIME.match(c + " ") for c in chunks)
+
+
+def is_quote_source(text: str) -> bool:
+    """True for a sentence that names who spoke a quote before it ("X made the statement",
+    "The message was posted by X", "That was how X described it", "he said.")."""
+    if _PASSIVE_SOURCE.search(text) or _WORDS_OF.search(text) or _HOW.search(text):
+        return True
+    if len(text.split()) > 20:
+        return False
+    for m in CUE.finditer(text):
+        if not _is_noun_use(text, m) and _POST_TAIL.match(text[m.end() :]):
+            return True
+    return False
+
+
+def is_speaker_intro(text: str) -> bool:
+    """True for a short sentence that introduces a speaker without reporting anything
+    ("X told a different story.", "X rejected the account.")."""
+    if len(text.split()) > 16 or '"' in text:
+        return False
+    return any(not _is_noun_use(text, m) for m in CUE.finditer(text))
 
 
 def default_claimant(outlet: str | None) -> str:
@@ -194,7 +293,12 @@ def default_claimant(outlet: str | None) -> str:
 
 
 def _speaker(
-    phrase: str, before: str, scope_start: int, scope_end: int, outlet: str | None, previous: Speaker | None
+    phrase: str,
+    before: str,
+    scope_start: int,
+    scope_end: int,
+    outlet: str | None,
+    previous: Speaker | None,
 ) -> Speaker:
     phrase = phrase.strip(" ,–—-\"'“”‘’")
     norm = phrase.lower()
@@ -202,7 +306,11 @@ def _speaker(
         return Speaker(previous.claimant, previous.side, scope_start, scope_end)
     if _LATTER.match(norm):
         actors = list(NRF_WORDS.finditer(before)) + list(TALIBAN_WORDS.finditer(before))
-        actors += list(re.finditer(r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Front|Alliance|Emirate|Army|Forces)\b", before))
+        actors += list(
+            re.finditer(
+                r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Front|Alliance|Emirate|Army|Forces)\b", before
+            )
+        )
         if actors:
             last = max(actors, key=lambda a: a.start())
             name = re.sub(r"^(?:by|the)\s+", "", last.group(0).strip(), flags=_I)
@@ -212,16 +320,35 @@ def _speaker(
             name = full.group(1).strip() if full else name
             return Speaker(name, classify_side(name, outlet), scope_start, scope_end)
     group_side = None
-    if re.search(r"\bgroup\b", phrase, _I):
-        group = re.search(r"\b([\w-]+)\s+group\b", before, _I)
-        if group:
-            group_side = classify_side(group.group(0), outlet)
+    if re.search(r"\b(?:group|movement|militants|insurgents|fighters|forces)\b", phrase, _I):
+        actors = [(a.start(), "NRF") for a in NRF_WORDS.finditer(before)]
+        actors += [(a.start(), "Taliban") for a in TALIBAN_WORDS.finditer(before)]
+        actors += [(a.start(), "NRF") for a in re.finditer(r"\banti-taliban\b", before, _I)]
+        if actors:
+            best = max(actors)
+            group_side = best[1]
+            anti = [
+                a
+                for a in re.finditer(r"\banti-taliban\b", before, _I)
+                if a.start() <= best[0] < a.end()
+            ]
+            if anti:
+                group_side = "NRF"
         elif previous is not None:
             group_side = previous.side
     side = classify_side(phrase, outlet, group_side)
     if side == "unknown" and _PRONOUN.match(norm):
         return Speaker(phrase, "unknown", scope_start, scope_end)
-    if side == "unknown" and re.match(r"(?:another|the)\s+spokes", norm) and previous is not None:
+    if (
+        side == "unknown"
+        and previous is not None
+        and previous.side in ("NRF", "Taliban")
+        and re.match(
+            r"(?:an?|another|the)\s+(?:\w+\s+)?(?:spokes\w+|commander|official|source|fighter|member|leader)\b",
+            norm,
+        )
+        and not re.search(r"\b(?:independent|local|western|foreign|diplomatic|un|aid)\b", norm)
+    ):
         side = previous.side
     claimant = _claimant_name(phrase)
     return Speaker(claimant, side, scope_start, scope_end)
@@ -244,6 +371,79 @@ def _boundary_before(text: str, pos: int) -> int:
     return last
 
 
+_LEADING_TIME = re.compile(
+    r"^(?:(?:late|early|earlier|later)\s+)?(?:on|by|since|in|during|at|this|last)\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,1}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
+    r"evening|afternoon|week|weekend|day|dawn)\s+",
+    _I,
+)
+_STOP_BACK = frozenset(
+    [
+        "among",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "about",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "than",
+        "as",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "said",
+        "says",
+        "claimed",
+        "told",
+    ]
+)
+_DETERMINER = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our"]
+)
+
+
+def _trailing_np(chunk: str) -> str | None:
+    """The noun phrase at the end of ``chunk`` ("the districts the Taliban" → "the Taliban")."""
+    words = chunk.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        low = word.lower()
+        if low in _DETERMINER:
+            kept.append(word)
+            break
+        if low in _STOP_BACK:
+            break
+        kept.append(word)
+    if not kept:
+        return None
+    return " ".join(reversed(kept))
+
+
 def _clean_left(left: str) -> tuple[str, int] | None:
     """The speaker noun phrase in the text left of a cue verb, with its offset in ``left``;
     ("", 0) when the verb is coordinated with no subject of its own; None when implausible."""
@@ -253,14 +453,31 @@ def _clean_left(left: str) -> tuple[str, int] | None:
         parts.append((pos, chunk))
         pos += len(chunk) + 1
     ends_with_comma = left.rstrip().endswith(",")
-    candidates = [(p, c) for p, c in parts if c.strip() and not _ADVERBIAL.match(c.strip())]
+    candidates = []
+    for p, c in parts:
+        stripped = c.strip()
+        if not stripped:
+            continue
+        lead = _LEADING_TIME.match(stripped)
+        if lead and lead.end() < len(stripped):
+            off = c.index(stripped) + lead.end()
+            candidates.append((p + off, c[off:]))
+        elif not _ADVERBIAL.match(stripped):
+            candidates.append((p, c))
     if not candidates:
         stripped = left.strip(" ,").lower()
-        if stripped in ("and", "but", "and also", "but also", "") or re.fullmatch(r"(?:and|but)\s+\w+ly", stripped):
+        if stripped in ("and", "but", "and also", "but also", "") or re.fullmatch(
+            r"(?:and|but)\s+\w+ly", stripped
+        ):
             return "", 0
         return None
     offset, chunk = candidates[0] if ends_with_comma else candidates[-1]
-    if not ends_with_comma and len(candidates) > 1 and _NAME_AT_END.search(candidates[0][1].strip()) and _ROLE.search(chunk):
+    if (
+        not ends_with_comma
+        and len(candidates) > 1
+        and _NAME_AT_END.search(candidates[0][1].strip())
+        and _ROLE.search(chunk)
+    ):
         offset, chunk = candidates[0]  # "Ali Nazary, another spokesperson from the group said"
     lead = len(chunk) - len(chunk.lstrip())
     chunk_s = chunk.strip()
@@ -272,16 +489,45 @@ def _clean_left(left: str) -> tuple[str, int] | None:
     coordinated = re.search(r"\s(?:and|but)(?:\s+\w+ly)?$", " " + chunk_s)
     aux = _AUX.search(chunk_s)
     if aux:
-        if coordinated or aux.start() == 0:
-            if aux.start() == 0 and not coordinated:
-                return None
+        if coordinated:
             return "", 0
-        chunk_s = chunk_s[: aux.start()].rstrip()
+        if aux.start() == 0:
+            return None
+        rest = chunk_s[aux.end() :].strip()
+        if (
+            rest
+            and not re.fullmatch(
+                r"(?:\w+ly|also|been|be|now|then|later|earlier|already|again|once)(?:\s+\w+ly)*",
+                rest,
+                _I,
+            )
+            and not _AUX.fullmatch(rest)
+        ):
+            # "Khenj was among the districts the Taliban" (relative clause): take the last NP
+            np = _trailing_np(rest)
+            if np is None:
+                return None
+            offset += chunk_s.rindex(np)
+            chunk_s = np
+        else:
+            chunk_s = chunk_s[: aux.start()].rstrip()
     chunk_s = _TRAILING_TIME.sub("", chunk_s).rstrip()
     words = chunk_s.split()
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
-    if words[0].lower() in ("there", "this", "these", "those", "it's", "as", "of", "been", "the") and len(words) == 1:
+    if len(words) == 1 and words[0].lower() in (
+        "there",
+        "this",
+        "these",
+        "those",
+        "it's",
+        "as",
+        "of",
+        "been",
+        "the",
+        "what",
+        "which",
+    ):
         return None
     return chunk_s, offset
 
@@ -292,9 +538,15 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 20) : m.start()].lower()
     after = text[m.end() : m.end() + 12].lower()
     if word in ("reports", "claims", "report", "claim", "says", "say"):
-        if re.search(r"\b(?:the|these|those|such|of|been|unverified|new|more|some|its|their|his|her|a|as|no|any)\s+$", before):
+        if re.search(
+            r"\b(?:the|these|those|such|of|been|unverified|new|more|some|its|their|his|her|a|as|no|any)\s+$",
+            before,
+        ):
             return True
-        if re.match(r"\s+(?:of|are|were|is|was|that\s+the)\b", after) and word in ("reports", "claims"):
+        if re.match(r"\s+(?:of|are|were|is|was|that\s+the)\b", after) and word in (
+            "reports",
+            "claims",
+        ):
             return True
     return bool(word == "quoted" and re.match(r"\s+as\b", after) is None and "by" not in after)
 

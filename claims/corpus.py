@@ -31,10 +31,12 @@ CHUNK = 64
 
 @dataclass(frozen=True)
 class Problem:
-    """A file or folder that could not be (fully) used, and why."""
+    """A file or folder that could not be (fully) used, and why. ``fatal`` is False for
+    notes on an article that was still read (bad front matter field, truncation, empty)."""
 
     file: str
     message: str
+    fatal: bool = True
 
 
 @dataclass
@@ -45,7 +47,9 @@ class Corpus:
     duplicates: list[str] = field(default_factory=list)
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]) -> Iterator[tuple[Path, bool]]:
+def iter_files(
+    paths: Iterable[str | os.PathLike[str]], problems: list[Problem]
+) -> Iterator[tuple[Path, bool]]:
     """(path, named explicitly) for every article file under ``paths``, in sorted order."""
     for raw in paths:
         path = Path(raw)
@@ -82,7 +86,7 @@ def _process(path: str) -> tuple[Article | None, list[Claim], list[Problem]]:
         article = read_article(path)
     except ClaimsError as exc:
         return None, [], [Problem(path, str(exc))]
-    problems = [Problem(path, note) for note in article.notes]
+    problems = [Problem(path, note, fatal=False) for note in article.notes]
     return article, extract_claims(article, _gazetteer_for_worker()), problems
 
 
@@ -138,14 +142,18 @@ def load_corpus(
     return corpus
 
 
-def _serial(names: list[str], progress: Callable[[int, int], None] | None, total: int) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
+def _serial(
+    names: list[str], progress: Callable[[int, int], None] | None, total: int
+) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
     for done, name in enumerate(names, 1):
         yield _process(name)
         if progress is not None:
             progress(done, total)
 
 
-def _parallel(names: list[str], workers: int, progress: Callable[[int, int], None] | None, total: int) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
+def _parallel(
+    names: list[str], workers: int, progress: Callable[[int, int], None] | None, total: int
+) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
     chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
     done = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:

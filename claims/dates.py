@@ -55,7 +55,8 @@ TIME_EXPR = re.compile(
   | (?P<since_day>\bsince\s+(?:(?:this|the)\s+)?(?:morning|dawn|daybreak)\b)
   | (?P<hours>\b(?:over|in|during|within)\s+the\s+(?:last|past|previous)\s+
         (?P<n>\d+|{"|".join(_NUMWORDS)})\s+(?P<unit>hours|days)\b)
-  | (?P<weekday>\b(?P<wpre>(?:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+|since\s+|till\s+|until\s+|through\s+|by\s+)?)
+  | (?P<weekday>\b(?P<wpre>(?:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+|last\s+|this\s+
+        |since\s+|till\s+|until\s+|through\s+|by\s+)?)
         (?P<wd>{_WEEKDAY})(?:'s)?{_PART}\b)
   | (?P<today>\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b)
   | (?P<yesterday>\b(?:yesterday|last\s+night)\b)
@@ -63,19 +64,47 @@ TIME_EXPR = re.compile(
     _I | re.VERBOSE,
 )
 
-_DECADE = re.compile(r"(?:\b(?:19|20)\d0s\b|(?<![\w-])'?[2-9]0s\b|\bfrom\s+\d{2}\s*-\s*\d{2}\b)", _I)
-_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b(?!\s*(?:fighters|troops|soldiers|people|men|militants|"
-                   r"terrorists|civilians|vehicles|humvees|weapons|taliban|dead|killed|captured))", _I)
+_DECADE = re.compile(
+    r"(?:\b(?:19|20)\d0s\b|(?<![\w-])'?[2-9]0s\b|\bfrom\s+\d{2}\s*-\s*\d{2}\b)", _I
+)
+_YEAR = re.compile(
+    r"\b(1[89]\d{2}|20\d{2})\b(?!\s*(?:fighters|troops|soldiers|people|men|militants|"
+    r"terrorists|civilians|vehicles|humvees|weapons|taliban|dead|killed|captured))",
+    _I,
+)
 _HISTORY = re.compile(
     r"\b(?:last\s+year|years?\s+ago|decades?|centur(?:y|ies)|back\s+in|in\s+the\s+past\b|"
     r"9/11|historically|once\s+again\s+in\s+history|in\s+history)\b",
     _I,
 )
-_MONTH_ONLY = re.compile(rf"\bin\s+(?:the\s+month\s+of\s+|early\s+|late\s+|mid-?)?(?P<m>{_MONTH})\b(?!\s+\d)", _I)
+_MONTH_ONLY = re.compile(
+    rf"\bin\s+(?:the\s+month\s+of\s+|early\s+|late\s+|mid-?)?(?P<m>{_MONTH})\b(?!\s+\d)", _I
+)
 _CURRENT = re.compile(
     rf"\b(?:{_WEEKDAY}|today|tonight|yesterday|this\s+week(?:end)?|recent(?:ly)?|now|currently|"
     r"ongoing|latest)\b",
     _I,
+)
+
+# Cheap pre-checks: most sentences name no time at all.
+_TIME_STEMS = (
+    "day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "today", "tonight", "yesterday", "morning", "dawn", "since", "night", "hours",
+)  # fmt: skip
+_PAST_STEMS = (
+    "decade", "centur", "year", "ago", "back in", "past", "histor", "0s", "jan", "feb", "mar",
+    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+def _maybe_time(text: str) -> bool:
+    lower = text.lower()
+    return _DIGIT.search(text) is not None or any(w in lower for w in _TIME_STEMS)
+
+
+_CURRENT_DAY = re.compile(
+    rf"\b(?:{_WEEKDAY}|today|tonight|yesterday|this\s+week(?:end)?|last\s+night)\b", _I
 )
 
 
@@ -100,6 +129,8 @@ def resolve(text: str, published: date | None, previous: date | None = None) -> 
 
     ``previous`` is the latest explicit date of the preceding statement, used by "since then".
     """
+    if not _maybe_time(text):
+        return _publication(published)
     found = [m for m in TIME_EXPR.finditer(text) if not _in_since_clause(text, m.start())]
     if not found:
         return _publication(published)
@@ -135,19 +166,24 @@ def extend_until(fix: DateFix, text: str, published: date | None) -> DateFix:
 def is_historical(text: str, published: date | None) -> bool:
     """True when the statement places its event in the past (decades, earlier years, a month
     before the publication month) and has no marker of the current news window."""
+    lower = text.lower()
+    if not _DIGIT.search(text) and not any(w in lower for w in _PAST_STEMS):
+        return False
     if _DECADE.search(text) or _HISTORY.search(text):
         return True
     for m in _YEAR.finditer(text):
         year = int(m.group(1))
         if published is None or year < published.year:
             return True
-    if published is not None and not _CURRENT.search(text):
+    if published is not None and not _CURRENT_DAY.search(text):
         for m in _MONTH_ONLY.finditer(text):
             month = _month_number(m["m"])
             if month is not None and month != published.month:
                 return True
+    if published is None or not _DIGIT.search(text):
+        return False
     for m in TIME_EXPR.finditer(text):
-        if m["explicit"] and published is not None:
+        if m["explicit"]:
             fix = _fix(m, published, None)
             if fix.start is not None and (published - fix.start).days > 60:
                 return True
@@ -156,12 +192,16 @@ def is_historical(text: str, published: date | None) -> bool:
 
 def has_current_marker(text: str) -> bool:
     """True when the statement names a day of the current news window (weekday, today…)."""
-    return _CURRENT.search(text) is not None or TIME_EXPR.search(text) is not None
+    if _CURRENT.search(text) is not None:
+        return True
+    return _maybe_time(text) and TIME_EXPR.search(text) is not None
 
 
 def _publication(published: date | None) -> DateFix:
     if published is None:
-        return DateFix(None, None, "unknown", "undated: no publication date and no date in the text")
+        return DateFix(
+            None, None, "unknown", "undated: no publication date and no date in the text"
+        )
     return DateFix(published, published, "day", f"publication date {published.isoformat()}")
 
 
@@ -179,9 +219,16 @@ def _fix(m: re.Match[str], published: date | None, previous: date | None) -> Dat
     if m["since_then"]:
         if previous is None or previous > published:
             return _publication(published)
-        return DateFix(previous, published, "range", f"{said!r}: from the date stated before until publication {pub}")
+        return DateFix(
+            previous,
+            published,
+            "range",
+            f"{said!r}: from the date stated before until publication {pub}",
+        )
     if m["since_day"] or m["today"]:
-        return DateFix(published, published, "day", f"{said!r} resolved against the publication date {pub}")
+        return DateFix(
+            published, published, "day", f"{said!r} resolved against the publication date {pub}"
+        )
     if m["yesterday"]:
         day = published - timedelta(days=1)
         return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
@@ -190,13 +237,17 @@ def _fix(m: re.Match[str], published: date | None, previous: date | None) -> Dat
         n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
         days = -(-n // 24) if m["unit"].lower() == "hours" else n
         start = published - timedelta(days=days)
-        return DateFix(start, published, "range", f"{said!r} counted back from the publication date {pub}")
+        return DateFix(
+            start, published, "range", f"{said!r} counted back from the publication date {pub}"
+        )
     day = weekday_on_or_before(published, WEEKDAYS.index(m["wd"].lower()))
     prefix = (m["wpre"] or "").strip().lower()
     if prefix == "last" and day == published:
         day -= timedelta(days=7)
     if prefix == "since" and day < published:
-        return DateFix(day, published, "range", f"{said!r} resolved against the publication date {pub}")
+        return DateFix(
+            day, published, "range", f"{said!r} resolved against the publication date {pub}"
+        )
     return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
 
 

@@ -49,6 +49,11 @@ _CONTINUATION = re.compile(
     r"raged|persisted|carried\s+on)\b",
     _I,
 )
+_PRONOUN_SAID = re.compile(
+    r"^(?:he|she|they|the\s+(?:spokes\w+|commander|official))\s+(?:\w+\s+)?(?:said|says|added|told|"
+    r"claimed|insisted|noted)\b",
+    _I,
+)
 _DESCRIPTION = re.compile(
     r"\b(?:is|are|was)\s+(?:now\s+|being\s+|currently\s+|also\s+)?led\s+by\b|"
     r"\b\d+\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\w+\s+)?(?:north|south|east|west)\w*\s+of\b",
@@ -59,8 +64,13 @@ _REFERENCE_POINT = re.compile(
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country)\s+$",
     _I,
 )
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", _I)
 _ANAPHORA = re.compile(
-    r"\bthe\s+(?P<noun>valley|province|district|city|town|village|pass|region|area|capital)\b", _I
+    r"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<noun>valley|province|district|city|town|village|pass|"
+    r"region|area|capital)\b",
+    _I,
 )
 _ANAPHORA_KINDS = {
     "valley": ("valley",),
@@ -72,8 +82,9 @@ _ANAPHORA_KINDS = {
     "pass": ("pass",),
 }
 _PLACE_CLAUSE_BREAK = re.compile(
-    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?:the|a|an|they|it|he|she)\b|"
-    r"\bwhile\b|\bwhereas\b",
+    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas|after|before)\b|"
+    r"\s(?:and|but)\s+(?:the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
+    r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
     _I,
 )
 _FIGURE_CLAUSE_BREAK = re.compile(
@@ -91,6 +102,7 @@ class _Statement:
     line: int
     heading: bool
     continuation: tuple[int, int] | None = None  # span of a "continued till …" sentence
+    intro: bool = False  # introduces a speaker and reports nothing itself
 
 
 @dataclass
@@ -100,7 +112,7 @@ class _Context:
     speaker: attribution.Speaker | None = None
     historical_line: int = -1
     explicit: Any = None
-    recent: list[Any] = field(default_factory=list)  # resolved places, latest last
+    recent: list[tuple[Any, str]] = field(default_factory=list)  # (place, next word), latest last
 
 
 @lru_cache(maxsize=1)
@@ -126,15 +138,24 @@ def extract_claims(article: Article, gazetteer: Gazetteer | None = None) -> list
     claims: list[Claim] = []
     for st, found in zip(statements, mentions, strict=True):
         s_norm = norm[st.start : st.end]
-        resolved_here = [m.resolution.place for m in found if m.resolution.place is not None]
+        resolved_here = [
+            (m.resolution.place, _NEXT_WORD.match(norm, m.end))
+            for m in found
+            if m.resolution.place is not None
+        ]
         try:
-            claims.extend(_claims_of(article, norm, st, s_norm, found, main, published, outlet, ctx))
+            claims.extend(
+                _claims_of(gaz, article, norm, st, s_norm, found, main, published, outlet, ctx)
+            )
         finally:
-            ctx.recent.extend(resolved_here)
+            ctx.recent.extend(
+                (place, nxt.group(1).lower() if nxt else "") for place, nxt in resolved_here
+            )
     return claims
 
 
 def _claims_of(
+    gaz: Gazetteer,
     article: Article,
     norm: str,
     st: _Statement,
@@ -173,20 +194,31 @@ def _claims_of(
     if not triggers:
         return []
     figs = _assign_figures(s_norm, triggers)
-    inferred = _inferred_place(s_norm, main, ctx.recent)
+    inferred = _inferred_place(s_norm, main, ctx.recent, gaz)
     out: dict[tuple[str, str], Claim] = {}
+    attributed: dict[tuple[str, str], attribution.Speaker | None] = {}
     for trig in triggers:
         speaker = _speaker_for(trig, speakers)
         claimant = speaker.claimant if speaker else attribution.default_claimant(outlet)
         side = speaker.side if speaker else "other"
         fig = figs.get(trig.start)
-        for place in _places_for(s_norm, trig, found, st.start) or [None]:
-            key = (_place_key(place, inferred), trig.kind)
+        places, ref = _places_for(s_norm, trig, found, st.start)
+        here = _inferred_place(ref, main, ctx.recent, gaz) if ref else inferred
+        for place in places or [None]:
+            key = (_place_key(place, here), trig.kind)
             if key in out:
-                if out[key].figure is None and fig is not None:
+                if speaker is not None and attributed.get(key) is None:
+                    # a speaker's claim outranks the reporter's framing of the same thing
+                    keep = fig if fig is not None else _figure_of(out[key])
+                    out[key] = _claim(
+                        article, st, trig.kind, claimant, side, keep, place, here, fix
+                    )
+                    attributed[key] = speaker
+                elif out[key].figure is None and fig is not None:
                     out[key] = _with_figure(out[key], fig)
                 continue
-            out[key] = _claim(article, st, trig.kind, claimant, side, fig, place, inferred, fix)
+            attributed[key] = speaker
+            out[key] = _claim(article, st, trig.kind, claimant, side, fig, place, here, fix)
     return list(out.values())
 
 
@@ -196,20 +228,31 @@ def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
         piece = norm[s.start : s.end]
         prev = out[-1] if out else None
         if prev is not None and prev.line == s.line and not s.heading:
+            prev_text = norm[prev.start : prev.end]
             if _CONTINUATION.match(piece) and dates.TIME_EXPR.search(piece):
                 prev.end = s.end
                 prev.continuation = (s.start, s.end)
                 continue
-            prev_text = norm[prev.start : prev.end]
-            if (
-                _ATTRIBUTION_ONLY.match(piece)
-                and prev_text.rstrip().endswith(('"', "'"))
-                and not kinds.find_triggers(piece)
+            if _is_quote_only(prev_text) and (
+                (_ATTRIBUTION_ONLY.match(piece) and not kinds.find_triggers(piece))
+                or attribution.is_quote_source(piece)
             ):
-                prev.end = s.end
+                prev.end = s.end  # "“…” – X wrote on Twitter." / "“…” X made the statement."
                 continue
-        out.append(_Statement(s.start, s.end, s.line, s.heading))
+            if prev.intro and (_is_quote_only(piece) or _PRONOUN_SAID.match(piece)):
+                prev.end = s.end  # "X told a different story. “…”" / "… He said …"
+                prev.intro = False
+                continue
+        intro = (
+            not s.heading and attribution.is_speaker_intro(piece) and not kinds.find_triggers(piece)
+        )
+        out.append(_Statement(s.start, s.end, s.line, s.heading, intro=intro))
     return out
+
+
+def _is_quote_only(text: str) -> bool:
+    text = text.strip()
+    return text.startswith('"') and '"' in text[-3:] and text.count('"') >= 2
 
 
 def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[Any]:
@@ -256,25 +299,55 @@ def _main_place(mentions: list[list[Any]]) -> Any:
     return first[best]
 
 
-def _inferred_place(s_norm: str, main: Any, recent: list[Any]) -> Any:
-    """"the valley" → the latest valley named before; otherwise the article's main place."""
+def _inferred_place(s_norm: str, main: Any, recent: list[Any], gaz: Gazetteer) -> Any:
+    """ "the valley" → the latest valley named before, else the valley of the article's
+    province ("Panjshir Valley"); otherwise the article's main place."""
     for m in _ANAPHORA.finditer(s_norm):
-        wanted = _ANAPHORA_KINDS.get(m["noun"].lower())
+        noun = m["noun"].lower()
+        wanted = _ANAPHORA_KINDS.get(noun)
         if not wanted:
             continue
-        for place in reversed(recent):
-            if place.kind in wanted:
+        for place, next_word in reversed(recent):
+            if place.kind in wanted or next_word == noun:  # "the upper Paryan valley"
                 return place
+        if main is not None:
+            area = main.province or main.name
+            found = gaz.resolve(f"{area} {noun}" if noun != "province" else area).place
+            if found is not None and found.kind in wanted:
+                return found
     return main
 
 
-def _places_for(s_norm: str, trig: kinds.Trigger, found: list[Any], offset: int) -> list[Any]:
-    """Mentions in the trigger's clause, else in the statement (empty: inferred)."""
-    if not found:
-        return []
+def _places_for(
+    s_norm: str, trig: kinds.Trigger, found: list[Any], offset: int
+) -> tuple[list[Any], str | None]:
+    """Mentions in the trigger's clause, else in the statement; when the clause names no
+    place but refers to one ("into the valley"), the referring text instead."""
     start, end = _clause(s_norm, trig.start, _PLACE_CLAUSE_BREAK)
     local = [m for m in found if start <= m.start - offset < end]
+    if not local:
+        ref = _ANAPHORA.search(s_norm, start, end)
+        if ref is not None:
+            return [], ref.group(0)
     chosen = local or found
+    if len(chosen) > 1 and not _FROM_VERB.match(s_norm, trig.end):
+        # "… through Anjuman Pass from Badakhshan": where they came from is not where it happened
+        destinations = [m for m in chosen if not _ORIGIN.search(s_norm, 0, m.start - offset)]
+        chosen = destinations or chosen
+    if len(chosen) > 1:
+        # "Bazarak, the provincial capital of Panjshir": the province only locates the town
+        inner = {
+            (m.resolution.place.province or "").lower()
+            for m in chosen
+            if m.resolution.place is not None and m.resolution.place.kind != "province"
+        }
+        chosen = [
+            m
+            for m in chosen
+            if m.resolution.place is None
+            or m.resolution.place.kind != "province"
+            or m.resolution.place.name.lower() not in inner
+        ] or chosen
     seen: set[str] = set()
     out = []
     for m in chosen:
@@ -282,7 +355,7 @@ def _places_for(s_norm: str, trig: kinds.Trigger, found: list[Any], offset: int)
         if key not in seen:
             seen.add(key)
             out.append(m)
-    return out
+    return out, None
 
 
 def _clause(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
@@ -324,7 +397,9 @@ def _distance(fig: figures.Figure, trig: kinds.Trigger) -> int:
     return max(0, fig.start - trig.end)
 
 
-def _speaker_for(trig: kinds.Trigger, speakers: list[attribution.Speaker]) -> attribution.Speaker | None:
+def _speaker_for(
+    trig: kinds.Trigger, speakers: list[attribution.Speaker]
+) -> attribution.Speaker | None:
     covering = [s for s in speakers if s.scope_start <= trig.start < s.scope_end]
     if not covering:
         return None
@@ -371,7 +446,9 @@ def _claim(
     basis = NAMED if mention is not None else (INFERRED if inferred is not None else None)
     unresolved = mention.text if mention is not None and mention.resolution.place is None else None
     return Claim(
-        id=claim_id(article.file, article.sha256, st.start, st.end, _place_key(mention, inferred), kind),
+        id=claim_id(
+            article.file, article.sha256, st.start, st.end, _place_key(mention, inferred), kind
+        ),
         statement_id=statement_id(article.file, article.sha256, st.start, st.end),
         file=article.file,
         outlet=meta.outlet,
@@ -400,6 +477,12 @@ def _claim(
         quote_start=st.start,
         quote_end=st.end,
     )
+
+
+def _figure_of(claim: Claim) -> figures.Figure | None:
+    if claim.figure is None:
+        return None
+    return figures.Figure(claim.figure, claim.figure_qualifier, 0, 0)
 
 
 def _with_figure(claim: Claim, fig: figures.Figure) -> Claim:

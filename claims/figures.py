@@ -28,10 +28,11 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _VAGUE = {
     "dozens": (12, "dozens"), "scores": (20, "scores"), "hundreds": (100, "hundreds"),
     "thousands": (1000, "thousands"), "tens of thousands": (10_000, "tens of thousands"),
-    "hundreds of thousands": (100_000, "hundreds of thousands"), "millions": (1_000_000, "millions"),
+    "hundreds of thousands": (100_000, "hundreds of thousands"),
+    "millions": (1_000_000, "millions"),
 }  # fmt: skip
 
-_SMALL = r"(?:%s)" % "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
+_SMALL = "(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + ")"
 _WORD_NUMBER = (
     rf"(?:(?:a|an|one|{_SMALL}(?:[-\s]{_SMALL})?)\s+(?:hundred|thousand|million)"
     rf"(?:\s+(?:and\s+)?{_SMALL}(?:[-\s]{_SMALL})?)?"
@@ -72,6 +73,10 @@ _DATE_BEFORE = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\d")
+_NUMBER_STEMS = (*_UNITS, *_TENS, "hundred", "thousand", "million", "dozen", "score")
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A count found at ``text[start:end]`` (``start`` includes the qualifier)."""
@@ -85,13 +90,24 @@ class Figure:
 def find_figures(text: str) -> list[Figure]:
     """All figures in ``text`` (normalised), in order."""
     out: list[Figure] = []
+    if not _DIGITS.search(text):
+        lower = text.lower()
+        if not any(w in lower for w in _NUMBER_STEMS):
+            return out
     for m in FIGURE.finditer(text):
         after = text[m.end() : m.end() + 40]
         before = text[max(0, m.start() - 12) : m.start()]
         qualifier = _clean(m["q"])
         if m["vague"]:
             value, vague_q = _VAGUE[re.sub(r"\s+", " ", m["vague"].lower())]
-            out.append(Figure(value, vague_q if qualifier is None else f"{qualifier} {vague_q}", m.start(), m.end()))
+            out.append(
+                Figure(
+                    value,
+                    vague_q if qualifier is None else f"{qualifier} {vague_q}",
+                    m.start(),
+                    m.end(),
+                )
+            )
             continue
         if _NOT_COUNTED.match(after) or re.search(r"\bthe\s+$", before, _I):
             continue
@@ -106,9 +122,8 @@ def find_figures(text: str) -> list[Figure]:
                 continue
         else:
             words = m["words"].lower()
-            if words in ("one", "a dozen") and not _PEOPLE_AFTER_ONE.match(after):
-                if words == "one":
-                    continue
+            if words == "one" and not _PEOPLE_AFTER_ONE.match(after):
+                continue
             value = words_to_int(words)
             if value is None:
                 continue

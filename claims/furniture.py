@@ -24,7 +24,8 @@ _I = re.IGNORECASE
 FURNITURE_LINE = re.compile(
     r"""^\W*(?:
         skip\ to\ (?:main\ )?content
-      | (?:read|see)\ (?:also|more)\b | also\ read\b | related(?:\ (?:posts?|articles?|stories|news|coverage))?\s*:
+      | (?:read|see)\ (?:also|more)\b | also\ read\b
+      | related(?:\ (?:posts?|articles?|stories|news|coverage))?\s*:
       | recommended\b | trending\b | most\ (?:read|popular)\b | editor'?s\ picks?\b
       | follow\ (?:us|me)\b | like\ us\b | join\ (?:us|now|our)\b | subscribe\b | sign\ up\b
       | (?:get|receive)\ the\ latest\b | download\ (?:our|the)\ app\b | get\ the\ app\b
@@ -33,10 +34,12 @@ FURNITURE_LINE = re.compile(
       | log\ (?:out|in)\b | connecting\ to\ %s | %d\ bloggers | cancel\ reply\b | notify\ me\b
       | post\ (?:a\ )?comment\b | comments?\s*(?:\(\d+\))?\s*$ | \d+\s+comments?\s*$
       | (?:image|photo|picture|video|graphic)s?\s*(?:credit|courtesy|source|by)?\s*[:|]
-      | (?:photo|image|picture)\s+(?:courtesy|credit|by)\b | credits?\s*: | (?:©|\(c\)\ ) | copyright\b
+      | (?:photo|image|picture)\s+(?:courtesy|credit|by)\b | credits?\s*:
+      | (?:©|\(c\)\ ) | copyright\b
       | all\ rights\ reserved | written\ by\b | posted\ by\b | reported\ by\b | edited\ by\b
       | (?:last\ )?updated\b(?:\ on)?\s*:?\s*\w | published\s*(?:on)?\s*:
-      | advertisement\b | sponsored\b | cookies?\b | privacy\ policy\b | terms\ of\ (?:use|service)\b
+      | advertisement\b | sponsored\b | cookies?\b | privacy\ policy\b
+      | terms\ of\ (?:use|service)\b
       | (?:twitter|facebook|google|wordpress(?:\.com)?|linkedin)\ (?:picture|photo|account)\s*$
       | (?:home|menu|search|logo|next|previous|back\ to\ top|top)\s*$
       | (?:previous|next)\ (?:article|post|story)\b
@@ -56,7 +59,8 @@ CAPTION = re.compile(
 """A line that carries an image credit is a caption (the whole line is furniture)."""
 
 END_OF_ARTICLE = re.compile(
-    r"""^\W*(?:leave\ a\ (?:reply|comment) | discover\ more\ from\b | related\ (?:posts|articles|stories)\b
+    r"""^\W*(?:leave\ a\ (?:reply|comment) | discover\ more\ from\b
+      | related\ (?:posts|articles|stories)\b
       | recent\ (?:news|posts|articles|stories)\b | you\ (?:may|might)\ also\ like\b
       | more\ (?:stories|news|from)\b | share\ this\s*: | like\ this\s*: | post\ navigation\b
       | about\ the\ author\b | (?:\d+\s+)?comments?\s*$ | (?:\d+\s+)?responses?\s+to\b)""",
@@ -65,10 +69,12 @@ END_OF_ARTICLE = re.compile(
 """After a line like this, the rest of the page is furniture."""
 
 PROMO_SENTENCE = re.compile(
-    r"""^\W*(?:stay\ tuned\b | click\ here\b | subscribe\b | sign\ up\b | follow\ us\b | join\ (?:us|our)\b
+    r"""^\W*(?:stay\ tuned\b | click\ here\b | subscribe\b | sign\ up\b | follow\ us\b
+      | join\ (?:us|our)\b
       | read\ (?:more|also)\b | share\ this\b | download\ (?:our|the)\ app\b | don'?t\ forget\ to\b
       | for\ more\ (?:news|updates|stories)\b | we\ will\ (?:be\ )?(?:monitoring|keep|update)\b
-      | more\ details\ to\ follow\b | this\ is\ a\ developing\ story\b | (?:this\ )?story\ (?:is\ )?developing\b)""",
+      | more\ details\ to\ follow\b | this\ is\ a\ developing\ story\b
+      | (?:this\ )?story\ (?:is\ )?developing\b)""",
     _I | re.VERBOSE,
 )
 """A sentence inside a paragraph that only promotes the outlet or announces updates."""

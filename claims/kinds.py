@@ -34,35 +34,43 @@ _EQUIPMENT = (
     r"hardware|depots?|arsenal|munitions?|gear|pick-?ups?|jets?|planes?)"
 )
 _PLACE_NOUN = (
-    r"(?:district|districts|province|provinces|valley|capital|city|town|village|villages|pass|"
-    r"area|areas|region|territory|territories|headquarters|office|offices|compound|base|bases|"
-    r"checkpoints?|posts?|positions?|outposts?|centre|center|airport|border|crossing|road|"
-    r"highway|mountains?|hills?|heights|stronghold|palace|building)"
+    r"(?:districts?|provinces?|valleys?|capital|city|cities|towns?|villages?|pass|passes|"
+    r"areas?|regions?|territory|territories|headquarters|offices?|compound|bases?|"
+    r"checkpoints?|posts?|positions?|outposts?|centre|center|airport|border|crossing|roads?|"
+    r"highways?|mountains?|hills?|heights|strongholds?|palace|buildings?|outskirts|plains?|"
+    r"junction|gorge|side\s+valleys)"
 )
 
-# kind → pattern; groups named "amb" mark words decided by their neighbours.
+# kind → pattern (infrastructure nouns need a disruption word nearby: see _infrastructure_spans).
 _LEXICON: dict[str, str] = {
     "casualties": (
         r"\b(?:killed|kills?|killing|dead|deaths?|died|dies|slain|liquidated|eliminated|"
         r"neutrali[sz]ed|wiped\s+out|massacred?|executed|perished|martyred|casualties|"
-        r"fatalities|wounded|injured|bodies|death\s+toll|"
+        r"fatalities|wounded|injured|bodies|(?:death|casualty|heavy|\w+)\s+toll|"
+        r"gunned\s+down|shot\s+dead|mowed\s+down|"
         r"(?:heavy|huge|major|severe|significant|serious)\s+(?:losses|blow)|"
         r"suffer(?:ed|ing|s)?\s+(?:\w+\s+)?(?:losses|blow))\b"
     ),
     "captured_people": (
         r"\b(?:arrested|detained|imprisoned|jailed|taken\s+prisoners?|prisoners?\s+of\s+war|"
-        r"hostages?|surrender(?:ed|s|ing)?|trapped|encircled|besieged|defected|"
+        r"hostages?|surrender(?:ed|s|ing)?|trapped|encircled|besieged|defected|in\s+custody|"
         r"laid\s+down\s+(?:their\s+)?(?:arms|weapons)|gave\s+themselves\s+up)\b"
     ),
     "territorial_control": (
-        r"\b(?:entered|enters?|entering|seized|seizes?|seizing|took\s+(?:over|control)|"
+        r"\b(?:entered|enters?|entering|took\s+(?:over|control)|"
         r"taken\s+(?:over|control)|takes?\s+(?:over|control)|takeover|overran|overrun|breached|"
-        r"pushed\s+back|pushed\s+(?:\w+\s+)?out|drove\s+(?:\w+\s+)?out|driven\s+(?:\w+\s+)?out|"
+        r"(?:wrest(?:ed|ing|s)?|regain(?:ed|ing|s)?|assum(?:ed|ing)|seiz(?:ed|ing)|gain(?:ed|ing)|"
+        r"took|taken|retain(?:ed|ing|s)?|lost)\s+(?:full\s+|back\s+|total\s+)?control|"
+        r"pushed\s+back|pushed\s+(?:\w+\s+)?out|dr(?:o|i)ve\s+(?:\w+\s+)?out|driven\s+(?:\w+\s+)?out|"
         r"retreat(?:ed|ing|s)?|withdr(?:ew|awn)|holds|controls|is\s+controlled|are\s+controlled|"
-        r"under\s+(?:\w+\s+)?control|advanc(?:ed|es|ing)\s+(?:into|on|towards?|to)|"
-        r"recaptured|retook|retaken|liberated|fell\s+to|fall\s+of|upper\s+hand|gained\s+ground|"
-        r"lost\s+control|in\s+control\s+of|stormed|cleared|wiped\s+out\s+from|"
-        r"(?:fled|fleeing|flee)\s+from\b)"
+        r"under\s+(?:\w+\s+){0,2}control|in\s+the\s+hands\s+of|"
+        r"(?:advanc|mov|head|push|pour|march|roll|driv|sweep|swept|pour)(?:ed|es|ing|e|s)?\s+"
+        r"(?:(?:north|south|east|west)\w*\s+|deep(?:er)?\s+|down\s+)?(?:into|towards?|through|"
+        r"over|past|on)\b|"
+        r"recaptured|retook|retaken|took\s+back|taken\s+back|liberated|fell\s+to|fall\s+of|"
+        r"(?:had|has|have)\s+fallen|upper\s+hand|gained\s+ground|gains|in\s+control\s+of|stormed|"
+        r"cleared|wiped\s+out\s+from|raised\s+(?:their|its|the)\s+(?:\w+\s+)?flag|"
+        r"(?:fled|fleeing|flee)\s+(?:from|into)\b)"
     ),
     "clashes": (
         r"\b(?:clash(?:es|ed)?|fight(?:ing|s)?|fought|battles?|battled|battling|attack(?:s|ed|ing)?|"
@@ -75,17 +83,13 @@ _LEXICON: dict[str, str] = {
         r"\b(?:talks|negotiat(?:ions?|ed|ing|e|ors?)|amnesty|demand(?:s|ed|ing)?|proposals?|"
         r"proposed|cease-?fire|truce|peace\s+(?:deal|talks|agreement|plan|process)|"
         r"agreements?|mediat(?:ion|ed|ors?|ing)|delegations?|dialogue|ultimatum|"
-        r"resolved?\s+(?:\w+\s+){0,3}?peacefully|peaceful(?:ly)?\s+(?:solution|settlement|"
-        r"resolution)|deal\b)"
+        r"nothing\s+short\s+of|resolved?\s+(?:\w+\s+){0,3}?peacefully|peaceful(?:ly)?\s+"
+        r"(?:solution|settlement|resolution)|deal\b)"
     ),
     "infrastructure": (
-        r"\b(?:electricity|power\s+(?:supply|lines?|cuts?|outages?|grid)|blackout|internet|"
-        r"phone\s+(?:lines?|networks?|services?|connections?)|telecom\w*|mobile\s+(?:networks?|"
-        r"services?)|communications?\s+(?:lines|networks?|blackout)|roadblocks?|road\s+blocks?|"
-        r"highways?|bridges?|supply\s+(?:lines?|routes?)|(?:return|escape|exit|supply|access)\s+"
-        r"routes?|blew\s+up\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mountain|road|bridge|pass|tunnel|"
-        r"dam|building)|blockade|water\s+supply|roads?\s+(?:\w+\s+){0,2}?(?:blocked|closed|cut)|"
-        r"(?:blocked|closed|cut\s+off)\s+(?:the\s+)?(?:\w+\s+)?roads?)\b"
+        r"\b(?:roadblocks?|road\s+blocks?|blockade|blackout|"
+        r"blew\s+up\s+(?:a|an|the)\s+(?:\w+\s+)?(?:mountain|road|bridge|pass|tunnel|dam|building)|"
+        r"blown\s+up)\b"
     ),
     "other": (
         r"\b(?:sent\s+(?:\w+\s+){0,4}?(?:fighters|troops|forces|reinforcements|soldiers|men)|"
@@ -93,11 +97,31 @@ _LEXICON: dict[str, str] = {
         r"fighters)|amass(?:ed|ing)|gathered|mobili[sz](?:ed|ing)|joining\s+the\s+\w+|"
         r"joined\s+the\s+(?:resistance|fight|\w+\s+forces)|sought\s+refuge|took\s+refuge|"
         r"threaten(?:ed|s|ing)|evacuat(?:ed|ion|ing)|displaced|refugees|curfew|"
+        r"(?:families|civilians|residents|villagers|people)\s+(?:\w+\s+){0,3}?(?:fled|fleeing|flee)|"
         r"house-to-house\s+searches|searches)\b"
     ),
 }
+_INFRA_NOUN = re.compile(
+    r"\b(?:electricity|power\s+(?:supply|lines?|grid)|internet|phone(?:\s+and\s+internet)?\s+"
+    r"(?:lines?|networks?|services?|connections?)|telecom\w*|(?:mobile|cell(?:ular)?|phone)\s+"
+    r"(?:networks?|services?|coverage)|communications?|roads?|highways?|bridges?|routes?|"
+    r"supply\s+lines?|water\s+supply|tunnel|lines)\b",
+    _I,
+)
+_DISRUPTION_STEMS = (
+    "cut", "down", "block", "clos", "destroy", "disrupt", "sever", "shut", "stop", "outage",
+    "blackout", "knocked", "damag", "mined", "blew", "blown", "obstruct", "suspend", "jammed",
+    "landslide", "restor", "reopen",
+)  # fmt: skip
+_DISRUPTION = re.compile(
+    r"\b(?:cut(?:\s+off|\s+down)?|down|blocked|blocking|block|closed|closing|closure|destroyed|"
+    r"disrupted|severed|shut(?:\s+down)?|stop|outages?|blackout|knocked\s+out|damaged|mined|"
+    r"blew\s+up|blown\s+up|obstruct\w*|suspended|jammed|landslide|restored|reopen\w*)\b",
+    _I,
+)
 # Ambiguous verbs decided by their neighbours (handled in code).
 _CAPTURE = re.compile(r"\b(?:captured?|capturing|seized|seizing|took|taken|overran)\b", _I)
+_HOLD = re.compile(r"\b(?:hold|holding|held|retain|retains|retained)\b", _I)
 _FLEE = re.compile(r"\b(?:fled|fleeing|flee|flees)\b", _I)
 _LOST = re.compile(r"\b(?:lost|losing|lose|loses)\b", _I)
 _EQUIPMENT_VERB = re.compile(
@@ -111,9 +135,10 @@ _PEOPLE_RX = re.compile(rf"\b{_PEOPLE}\b", _I)
 _PLACE_NOUN_RX = re.compile(rf"\b{_PLACE_NOUN}\b", _I)
 
 _DETERMINERS_AFTER = re.compile(
-    r"\s+(?:from\s+|into\s+|to\s+|out\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|several|"
-    r"two|three|four|five|six|\d+|key|strategic|main|provincial|district|\w+ern|entire|whole)"
-    r"\s+){0,3}",
+    r"\s+(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
+    r"(?:all|most|much|parts?|some)\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|several|every|"
+    r"all|two|three|four|five|six|\d+|key|strategic|main|provincial|district|\w+ern|entire|whole|"
+    r"upper|lower|side|remaining|last)\s+){0,3}",
     _I,
 )
 _PLACE_NOUN_AT = re.compile(rf"{_PLACE_NOUN}\b", _I)
@@ -124,16 +149,82 @@ _AUX_BEFORE = re.compile(
 _PLACE_NOUN_BEFORE = re.compile(rf"\b{_PLACE_NOUN}$", _I)
 
 _COMPILED = [(kind, re.compile(rx, _I)) for kind, rx in _LEXICON.items()]
-assert all(kind in KINDS for kind, _ in _COMPILED)
+assert all(kind in KINDS for kind in _LEXICON)
+# Substrings one of which every match of a kind's pattern contains (a fast pre-check).
+STEMS: dict[str, tuple[str, ...]] = {
+    "casualties": (
+        "kill", "dead", "death", "died", "dies", "slain", "liquidat", "eliminat", "neutrali",
+        "wiped", "massacr", "execut", "perish", "martyr", "casualt", "fatalit", "wound", "injur",
+        "bodies", "toll", "gunned", "shot", "mowed", "losses", "blow",
+    ),
+    "captured_people": (
+        "arrest", "detain", "imprison", "jail", "prisoner", "hostage", "surrender", "trapped",
+        "encircl", "besieg", "defect", "custody", "laid", "gave",
+    ),
+    "territorial_control": (
+        "enter", "took", "taken", "take", "overr", "breach", "control", "push", "drove", "driv",
+        "retreat", "withdr", "hold", "hands", "advanc", "mov", "head", "pour", "march", "roll",
+        "sweep", "swept", "recaptur", "retook", "retaken", "liberat", "fell", "fall", "upper",
+        "gain", "storm", "clear", "wiped", "flag", "fled", "flee",
+    ),
+    "clashes": (
+        "clash", "fight", "fought", "battl", "attack", "offensive", "engagement", "assault",
+        "skirmish", "shell", "strike", "bomb", "combat", "hostilit", "resistance", "war",
+        "invasion", "invad", "ambush", "raid", "gunfire", "firing",
+    ),
+    "negotiation": (
+        "talks", "negotiat", "amnesty", "demand", "propos", "cease", "truce", "peace", "agreement",
+        "mediat", "delegation", "dialogue", "ultimatum", "short of", "resolve", "deal",
+    ),
+    "infrastructure": ("roadblock", "road block", "blockade", "blackout", "blew up", "blown up"),
+    "other": (
+        "sent", "reinforcement", "deploy", "dispatch", "mass", "gather", "mobili", "joining",
+        "joined", "refuge", "threat", "evacuat", "displac", "curfew", "searches", "fled", "flee",
+    ),
+}  # fmt: skip
+assert set(STEMS) == set(_LEXICON)
+_LOST_PEOPLE = re.compile(
+    rf"\s+(?:(?:(?:about|over|more\s+than|at\s+least|some|nearly)\s+)?(?:\S+\s+){{0,3}}?{_PEOPLE}\b"
+    r"|(?:their|his|its)\s+lives\b)",
+    _I,
+)
 
 _BARE_VERBS = frozenset(
-    "enter enters capture seize fight attack kill surrender retreat withdraw flee advance "
-    "destroy control hold invade take push storm clash get overrun liberate defend "
-    "overcome weaken break recapture retake".split()
+    [
+        "enter",
+        "enters",
+        "capture",
+        "seize",
+        "fight",
+        "attack",
+        "kill",
+        "surrender",
+        "retreat",
+        "withdraw",
+        "flee",
+        "advance",
+        "destroy",
+        "control",
+        "hold",
+        "invade",
+        "take",
+        "push",
+        "storm",
+        "clash",
+        "get",
+        "overrun",
+        "liberate",
+        "defend",
+        "overcome",
+        "weaken",
+        "break",
+        "recapture",
+        "retake",
+    ]
 )
 _TO_OK = re.compile(
     r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|"
-    r"continued|due|led|resulting|leading|according|similar|close|next|up|owing|"
+    r"continu\w*|due|led|resulting|leading|according|similar|close|next|up|owing|"
     r"(?:forcing|forced)\s+\w+)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
     _I,
 )
@@ -172,13 +263,25 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     """
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
+    for m in _HOLD.finditer(text):
+        if _place_right_after(text, m.end(), places) and not re.match(
+            r"\s+(?:out|talks|on)\b", text[m.end() :], _I
+        ):
+            found.append(Trigger("territorial_control", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     for m in _FLEE.finditer(text):
+        if _CIVILIANS_BEFORE.search(text, 0, m.start()):
+            continue
         if _place_right_after(text, m.end(), places):
             found.append(Trigger("territorial_control", m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for start, end in _equipment_spans(text):
         found.append(Trigger("equipment", start, end))
         taken.append((start, end))
+    for start, end in _infrastructure_spans(text):
+        if not _overlaps(start, end, taken):
+            found.append(Trigger("infrastructure", start, end))
+            taken.append((start, end))
     for m in _CAPTURE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -189,11 +292,13 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     for m in _LOST.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        after = text[m.end() : m.end() + 50]
-        if re.match(rf"\s+(?:(?:about|over|more\s+than|at\s+least|some|nearly)\s+)?(?:\S+\s+){{0,3}}?{_PEOPLE}\b", after, _I) or re.match(r"\s+(?:their|his|its)\s+lives\b", after, _I):
+        if _LOST_PEOPLE.match(text, m.end()):
             found.append(Trigger("casualties", m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    lower = text.lower()
     for kind, rx in _COMPILED:
+        if not any(stem in lower for stem in STEMS[kind]):
+            continue  # cheap: most sentences hold words of one or two kinds only
         for m in rx.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
@@ -201,6 +306,30 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
     return [t for t in found if _realis(text, t)]
+
+
+_CIVILIANS_BEFORE = re.compile(
+    r"\b(?:families|civilians|residents|villagers|people|women|children)\s+(?:\w+\s+){0,3}$", _I
+)
+
+
+def _infrastructure_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of infrastructure nouns with a disruption word within a few words
+    ("internet lines ... have been cut", "blocking the main road", "the road ... closed")."""
+    spans = []
+    lower = text.lower()
+    if not any(w in lower for w in _DISRUPTION_STEMS):
+        return spans
+    cuts = [(m.start(), m.end()) for m in _DISRUPTION.finditer(text)]
+    if not cuts:
+        return spans
+    for m in _INFRA_NOUN.finditer(text):
+        for cs, ce in cuts:
+            gap = text[m.end() : cs] if cs >= m.end() else text[ce : m.start()]
+            if len(gap.split()) <= 7 and not re.search(r"[;.!?]", gap):
+                spans.append((m.start(), m.end()))
+                break
+    return spans
 
 
 def _equipment_spans(text: str) -> list[tuple[int, int]]:
@@ -220,10 +349,19 @@ def _equipment_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _place_right_after(text: str, pos: int, places: tuple[tuple[int, int], ...]) -> bool:
-    """A place mention (or place noun phrase) right after ``pos``, past determiners."""
+    """A place mention (or place noun) within the next few words after ``pos``, past
+    determiners and modifiers ("every district", "the Shotul district headquarters")."""
     m = _DETERMINERS_AFTER.match(text, pos)
-    at = m.end() if m else pos
-    return any(s == at for s, _ in places) or _PLACE_NOUN_AT.match(text, at) is not None
+    limit = m.end() if m else pos
+    starts = {s for s, _ in places}
+    for word in _WORD.finditer(text, pos, limit + 1):
+        at = word.start()
+        if at in starts or _PLACE_NOUN_AT.match(text, at):
+            return True
+    return limit in starts or _PLACE_NOUN_AT.match(text, limit) is not None
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _place_right_before(text: str, pos: int, places: tuple[tuple[int, int], ...]) -> bool:
@@ -256,16 +394,16 @@ def _capture_kind(
         return "territorial_control" if place_before and word != "took" else None
     if re.match(r"\s+(?:or|and)\s+(?:surrender|imprison|detain|arrest|kill)", after, _I):
         return "captured_people"
+    if place_after and not people_after:
+        return "territorial_control"  # "captured the Shotul district headquarters"
     if people_before and not place_before:
         return "captured_people"
     if place_before:
         return "territorial_control"
-    if people_before:
+    if people_before or people_after:
         return "captured_people"
-    if place_after and not people_after:
-        return "territorial_control"
-    if people_after:
-        return "captured_people"
+    if _PLACE_NOUN_RX.search(before) or any(s < start and start - e < 80 for s, e in places):
+        return "territorial_control"  # "the districts the Taliban said they had captured"
     return "captured_people"
 
 
@@ -277,16 +415,38 @@ def _realis(text: str, trigger: Trigger) -> bool:
     word = text[trigger.start : trigger.end].lower().split()[0]
     if any(m.start() < trigger.start <= m.end() for m in _SINCE_CLAUSE.finditer(text)):
         return False
+    if _CONDITIONAL.search(before):
+        return False
+    control = trigger.kind == "territorial_control"
     if trigger.kind != "negotiation":
-        if _IRREALIS.search(before):
+        if _IRREALIS.search(before) and not (control and _NEGATIVE_ABILITY.search(before)):
             return False
-        if word in _BARE_VERBS and re.search(r"\bto\s+(?:\w+\s+)?$", before) and not _TO_OK.search(before):
+        modal = _MODAL.search(before) and not _EVIDENTIAL.search(before)
+        if modal and not (control and _NEGATIVE_ABILITY.search(before)):
+            return False
+        if (
+            word in _BARE_VERBS
+            and re.search(r"\bto\s+(?:\w+\s+)?$", before)
+            and not _TO_OK.search(before)
+        ):
             return False
         if _AHEAD.match(text[trigger.end : trigger.end + 30]):
             return False
         if _MODAL_AFTER.match(text, trigger.end):
             return False
+    if control:  # "failed to enter", "cannot enter", "never fell": still a claim about control
+        return True
     return not _NEGATION.search(before)
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", _I)
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|should|shall|must|can|cannot|can't|won't)\b", _I
+)
+_EVIDENTIAL = re.compile(r"\b(?:could|can)\s+be\s+(?:seen|heard)\b", _I)
+_NEGATIVE_ABILITY = re.compile(
+    r"\b(?:cannot|can't|could\s+not|couldn't|unable\s+to|failed\s+to)\b", _I
+)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -23,6 +23,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -40,6 +41,8 @@ MAX_BYTES = 2_000_000
 """Articles beyond this size are cut here (a long article is ~5 KB; 2 MB is a book)."""
 MAX_FRONT_MATTER = 16_000
 """Front matter beyond this many characters is not parsed (a YAML bomb needs room)."""
+MAX_FLOW_COLLECTIONS = 100
+"""Metadata needs no deep YAML structures; refusing them keeps the parser fast."""
 SIDECAR_NAME = "sources.toml"
 BINARY_PROBE = 8192
 META_FIELDS = ("title", "outlet", "url", "published", "author")
@@ -91,6 +94,17 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     """Read one article from disk. Raises :class:`~claims.exc.ReadError` naming the file."""
     p = Path(path)
     try:
+        info = os.stat(p)
+    except FileNotFoundError as exc:
+        what = "broken symbolic link" if p.is_symlink() else "no such file"
+        raise ReadError(f"{p}: {what}") from exc
+    except OSError as exc:
+        raise ReadError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError(f"{p}: is a folder, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(f"{p}: not a regular file (a pipe, socket or device); skipped")
+    try:
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except IsADirectoryError as exc:
@@ -110,7 +124,9 @@ def read_bytes(name: str, data: bytes) -> Article:
     return _build(name, data[: MAX_BYTES + 1], None)
 
 
-def _build(name: str, data: bytes, sidecar: tuple[Mapping[str, Any] | None, str | None] | None) -> Article:
+def _build(
+    name: str, data: bytes, sidecar: tuple[Mapping[str, Any] | None, str | None] | None
+) -> Article:
     notes: list[str] = []
     truncated = len(data) > MAX_BYTES
     if truncated:
@@ -173,9 +189,21 @@ def _front_matter(text: str, start: int, notes: list[str]) -> tuple[dict[str, An
         return {}, start
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     raw = text[opening.end() : closing.start()]
+    if raw.count("[") + raw.count("{") > MAX_FLOW_COLLECTIONS:
+        notes.append("front matter ignored: too many nested [ ] or { } collections")
+        return {}, body_start
     try:
-        loaded = yaml.load(raw, Loader=_StrictLoader)  # noqa: S506 - strict safe loader
-    except (yaml.YAMLError, RecursionError) as exc:
+        loaded = yaml.load(raw, Loader=_StrictLoader)
+    except (
+        yaml.YAMLError,
+        RecursionError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        OverflowError,
+        IndexError,
+    ) as exc:  # explicit tags (!!int x, !!bool x, !!timestamp …) fail in their constructors
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         notes.append(f"front matter ignored: not valid YAML ({first})")
         return {}, body_start
@@ -257,7 +285,7 @@ def _load_sidecar(path: str, mtime_ns: int) -> tuple[dict[str, Any], str | None]
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh), None
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return {}, f"{SIDECAR_NAME} ignored: {exc}"
 
 

@@ -80,7 +80,9 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
             break
         if furniture.is_furniture_line(line):
             continue
-        following = norm[lines[index + 1][0] : lines[index + 1][1]] if index + 1 < len(lines) else None
+        following = (
+            norm[lines[index + 1][0] : lines[index + 1][1]] if index + 1 < len(lines) else None
+        )
         if furniture.is_alt_text(line, following):
             continue
         lead = _LEADING_DATE.match(line)

@@ -18,7 +18,7 @@ resolution listing them — never a guess.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +27,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from geo.exc import GazetteerDataError, UnknownContext, UnknownPlaceId
+from geo.mentions import find_mentions
 from geo.model import BBox, Mention, Place, Province, Resolution
 from geo.normalize import normalize, phonetic_key, strip_generic
 
@@ -338,8 +339,6 @@ class Gazetteer:
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Place mentions in running text, in order (see :mod:`geo.mentions`)."""
-        from geo.mentions import find_mentions
-
         return find_mentions(self, text)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives as long as the process
@@ -409,10 +408,6 @@ def read_provinces(path: Path) -> list[Province]:
     except OSError as exc:
         raise GazetteerDataError(f"cannot read province data {path}: {exc}") from exc
     return out
-
-
-def build_gazetteer(places: Iterable[Place], provinces: Iterable[Province]) -> Gazetteer:
-    return Gazetteer(list(places), list(provinces))
 
 
 @lru_cache(maxsize=1)

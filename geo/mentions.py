@@ -49,75 +49,94 @@ def _norm(token: str) -> str:
 
 
 def _is_cap(token: str) -> bool:
-    c = token[0]
-    return c.isupper() or (c.isalpha() and not c.islower() and not c.isupper())
+    """Capitalised, or a letter of an uncased script (Dari, Pashto)."""
+    return not token[0].islower()
+
+
+class _Tokens:
+    """The words of a text; normal forms and gaps are computed only where looked at."""
+
+    __slots__ = ("_norms", "m", "n", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.m = list(_TOKEN.finditer(text))
+        self.n = len(self.m)
+        self._norms: dict[int, str] = {}
+
+    def word(self, k: int) -> str:
+        return self.m[k].group()
+
+    def norm(self, k: int) -> str:
+        v = self._norms.get(k)
+        if v is None:
+            v = self._norms[k] = _norm(self.m[k].group())
+        return v
+
+    def linked(self, k: int) -> bool:
+        """Tokens k and k+1 are separated only by spaces on the same line."""
+        if k < 0 or k + 1 >= self.n:
+            return False
+        return _GAP.fullmatch(self.text, self.m[k].end(), self.m[k + 1].start()) is not None
 
 
 def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
     """Place mentions in ``text``, in order; see the module docstring for the rules."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    if not toks:
+    t = _Tokens(text)
+    n = t.n
+    if not n:
         return []
-    n = len(toks)
-    norms = [_norm(t[2]) for t in toks]
-    # linked[i]: token i and i+1 are separated only by spaces on the same line.
-    linked = [
-        i + 1 < n and _GAP.fullmatch(text, toks[i][1], toks[i + 1][0]) is not None for i in range(n)
-    ]
+    ms = t.m
     weak = weak_names(gaz)
     out: list[Mention] = []
-    i = 0
-    while i < n:
-        tok = toks[i][2]
-        if not _is_cap(tok) or (tok.isupper() and len(tok) > 1 and not gaz.has_name(norms[i])):
-            i += 1
+    free = 0  # first token not yet consumed by a mention or a skipped phrase
+    for i in [k for k, m in enumerate(ms) if not m.group()[0].islower()]:
+        if i < free:
             continue
-        match = _longest_name(gaz, norms, linked, i, n)
+        tok = ms[i].group()
+        if tok.isupper() and len(tok) > 1 and not gaz.has_name(t.norm(i)):
+            continue  # an acronym (NRF, UN), unless it spells a name in capitals
+        match = _longest_name(gaz, t, i)
         if match:
             j, joined = match
-            before = _before_context(norms, linked, i)
-            hint = _hint_after(norms, linked, j, n)
-            if joined in weak and not (before or hint is not None):
-                i = j
+            hint = _hint_after(t, j)
+            free = j
+            if joined in weak and not (hint is not None or _before_context(t, i)):
                 continue
             kind = GENERIC_SUFFIXES.get(hint) if hint else None
-            res = gaz.resolve_cached(text[toks[i][0] : toks[j - 1][1]], kind)
-            out.append(_mention(text, toks[i][0], toks[j - 1][1], res))
-            i = j
+            start, end = ms[i].start(), ms[j - 1].end()
+            out.append(_mention(text, start, end, gaz.resolve_cached(text[start:end], kind)))
             continue
         # An unknown capitalised phrase: only in a place context.
-        if norms[i] in NOT_PLACE_WORDS:
-            i += 1
+        if t.norm(i) in NOT_PLACE_WORDS:
             continue
         j = i + 1
         while (
             j < n
             and j - i < MAX_RUN
-            and linked[j - 1]
+            and t.linked(j - 1)
             and (
-                (_is_cap(toks[j][2]) and _longest_name(gaz, norms, linked, j, n) is None)
-                or (norms[j] in _CONNECTORS and j + 1 < n and linked[j] and _is_cap(toks[j + 1][2]))
+                (_is_cap(t.word(j)) and _longest_name(gaz, t, j) is None)
+                or (t.norm(j) in _CONNECTORS and t.linked(j) and _is_cap(t.word(j + 1)))
             )
         ):
             j += 1
-        while j > i + 1 and norms[j - 1] in _CONNECTORS:
+        while j > i + 1 and t.norm(j - 1) in _CONNECTORS:
             j -= 1
-        if any(w in NOT_PLACE_WORDS for w in norms[i:j]):
-            i += 1
+        if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)):
             continue
-        hint = _hint_after(norms, linked, j, n)
-        before = _before_context(norms, linked, i)
-        if hint is None and not before:
-            i = j
+        hint = _hint_after(t, j)
+        if hint is None and not _before_context(t, i):
+            free = j
             continue
-        start, end = toks[i][0], toks[j - 1][1]
+        start, end = ms[i].start(), ms[j - 1].end()
         kind = GENERIC_SUFFIXES.get(hint) if hint else None
         res = gaz.resolve_cached(text[start:end], kind)
         if hint is None and res.resolved and res.score < WEAK_CONTEXT_THRESHOLD:
             res = Resolution(res.query, reason="weak match outside a strong place context")
         if res.resolved or hint is not None:
             out.append(_mention(text, start, end, res))
-        i = j
+        free = j
     return out
 
 
@@ -125,10 +144,8 @@ def _mention(text: str, start: int, end: int, res: Resolution) -> Mention:
     return Mention(start, end, text[start:end], res)
 
 
-def _longest_name(
-    gaz: Gazetteer, norms: list[str], linked: list[bool], i: int, n: int
-) -> tuple[int, str] | None:
-    first = norms[i]
+def _longest_name(gaz: Gazetteer, t: _Tokens, i: int) -> tuple[int, str] | None:
+    first = t.norm(i)
     if first.split(" ", 1)[0] not in gaz.first_words:
         return None
     best: tuple[int, str] | None = None
@@ -136,27 +153,27 @@ def _longest_name(
     if gaz.has_name(joined):
         best = (i + 1, joined)
     j = i + 1
-    while j < n and j - i < gaz.max_words and linked[j - 1]:
-        joined = f"{joined} {norms[j]}"
+    while j < t.n and j - i < gaz.max_words and t.linked(j - 1):
+        joined = f"{joined} {t.norm(j)}"
         j += 1
         if gaz.has_name(joined):
             best = (j, joined)
     return best
 
 
-def _before_context(norms: list[str], linked: list[bool], i: int) -> bool:
+def _before_context(t: _Tokens, i: int) -> bool:
     k = i - 1
-    if k >= 0 and norms[k] == "the" and linked[k]:
+    if k >= 0 and t.norm(k) == "the" and t.linked(k):
         k -= 1
-    if k < 0 or not linked[k]:
+    if k < 0 or not t.linked(k):
         return False
-    word = norms[k]
+    word = t.norm(k)
     if word == "of":  # "of" alone is too weak ("Lion of X"); "of the X" counts
-        return k + 1 < len(norms) and norms[k + 1] == "the"
+        return t.norm(k + 1) == "the"
     return word in PLACE_BEFORE
 
 
-def _hint_after(norms: list[str], linked: list[bool], j: int, n: int) -> str | None:
-    if j < n and linked[j - 1] and norms[j] in GENERIC_SUFFIXES:
-        return norms[j]
+def _hint_after(t: _Tokens, j: int) -> str | None:
+    if j < t.n and t.linked(j - 1) and t.norm(j) in GENERIC_SUFFIXES:
+        return t.norm(j)
     return None

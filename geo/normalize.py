@@ -73,9 +73,12 @@ _EZAFE = frozenset({"e", "i", "ye", "y", "o", "u", "wa", "va", "al", "ul", "us",
 
 
 def _normalize_once(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_LATIN_EXTRA).casefold()
+    if text.isascii():  # fast path: nothing to decompose
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(_LATIN_EXTRA).casefold()
     text = _POSSESSIVE.sub("", text.strip())
     text = _DROP.sub("", text)
     return " ".join(_NON_WORD.sub(" ", text).split())

@@ -5,14 +5,17 @@ package functions the dashboard itself calls, computed here on the same folder. 
 also checks that the browser asked nothing of any host but 127.0.0.1.
 
 Selectors: the map is the iframe titled ``streamlit_folium.st_folium``; markers are
-``.ca-marker`` (one per place, ``data-place`` = place key); popups ``.leaflet-popup-content``;
-the detail panel's highlighted paragraphs ``.ca-para``; slider thumbs by role and name.
+``.ca-marker`` (one per place, ``data-place`` = place key, ``data-count`` = its claims); markers
+that would overlap are grouped in ``.ca-cluster`` icons whose label lists the grouped places in
+``data-places``; popups ``.leaflet-popup-content``; the detail panel's highlighted paragraphs
+``.ca-para``; slider thumbs by role and name.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -39,22 +42,81 @@ def caption_text(shown: int, total: int) -> str:
     return f"{shown} of {total} claims shown"
 
 
-def open_dashboard(page, url: str, total: int):  # noqa: ANN001, ANN201
+def open_dashboard(page, url: str, total: int):
     """Load the page; wait for the full caption, one map frame and its markers."""
     page.goto(url)
     expect(page.get_by_text(caption_text(total, total))).to_be_visible(timeout=60_000)
     return map_frame(page)
 
 
-def map_frame(page):  # noqa: ANN001, ANN201
+def map_frame(page):
     """The map's frame once exactly one map iframe exists (reruns can briefly show two)."""
     expect(page.locator(MAP)).to_have_count(1, timeout=30_000)
     frame = page.frame_locator(MAP)
-    expect(frame.locator(".ca-marker").first).to_be_visible(timeout=30_000)
+    expect(frame.locator(".ca-marker, .ca-cluster").first).to_be_visible(timeout=30_000)
     return frame
 
 
-def assert_offline(requests) -> None:  # noqa: ANN001
+def places_on_map(frame) -> list[str]:
+    """Place keys drawn: single markers plus the places grouped in cluster icons."""
+    keys = frame.locator(".ca-marker").evaluate_all(
+        "(els) => els.map((e) => e.getAttribute('data-place'))"
+    )
+    for grouped in frame.locator(".ca-cluster [data-places]").evaluate_all(
+        "(els) => els.map((e) => e.getAttribute('data-places'))"
+    ):
+        keys += grouped.split()
+    return sorted(keys)
+
+
+def expect_places(frame, keys: list[str], timeout: float = 15.0) -> None:
+    """Wait until the map draws exactly ``keys`` (markers + clustered places)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        got = places_on_map(frame)
+        if got == sorted(keys) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert got == sorted(keys)
+
+
+def settle(frame, timeout: float = 5.0) -> None:
+    """Wait until the map's zoom and cluster animations are over."""
+    busy = frame.locator(".leaflet-zoom-anim, .leaflet-cluster-anim")
+    deadline = time.monotonic() + timeout
+    while busy.count() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.3)  # the last animation frame
+
+
+def reveal_marker(frame, key: str):
+    """The marker of place ``key``, clicking the cluster icons that hold it (zoom/spiderfy)
+    as a user would."""
+    marker = frame.locator(f'.ca-marker[data-place="{key}"]')
+    cluster = frame.locator(f'.ca-cluster:has([data-places~="{key}"])')
+    for _ in range(20):
+        if frame.locator(".leaflet-popup").count():  # an open popup may cover the marker
+            frame.locator("#map_div").press("Escape")
+        settle(frame)
+        view = frame.locator("#map_div").bounding_box()
+        if _inside(marker, view):
+            return marker
+        if _inside(cluster, view):
+            cluster.click()
+        else:  # out of view: zoom out, as a user would
+            frame.locator(".leaflet-control-zoom-out").click()
+    raise AssertionError(f"marker {key} never appeared")
+
+
+def _inside(locator, view: dict) -> bool:
+    if locator.count() != 1 or not locator.is_visible():
+        return False
+    box = locator.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    return view["x"] < x < view["x"] + view["width"] and view["y"] < y < view["y"] + view["height"]
+
+
+def assert_offline(requests) -> None:
     assert requests.external == [], f"requests outside 127.0.0.1: {requests.external[:5]}"
 
 
@@ -64,10 +126,18 @@ def test_page_loads_with_markers_outlines_and_legend(
     page, requests = page_and_requests
     frame = open_dashboard(page, dashboard_url, len(corpus.claims))
     places = group_places(corpus.claims)
-    expect(frame.locator(".ca-marker")).to_have_count(len(places))
+    expect_places(frame, [g.key for g in places])
+    settle(frame)
+    view = frame.locator("#map_div").bounding_box()
+    for icon in frame.locator(".ca-marker, .ca-cluster").all():
+        assert _inside(icon, view), "a marker outside the visible map: the view is not fitted"
+    counts = dict(
+        frame.locator(".ca-marker").evaluate_all(
+            "(els) => els.map((e) => [e.dataset.place, Number(e.dataset.count)])"
+        )
+    )
     for group in places:
-        marker = frame.locator(f'.ca-marker[data-place="{group.key}"]')
-        expect(marker).to_have_attribute("data-count", str(len(group.claims)))
+        assert counts.get(group.key, len(group.claims)) == len(group.claims)
     areas = sum(1 for g in places if g.is_area)
     expect(frame.locator("path.ca-area")).to_have_count(areas)
     assert frame.locator(".leaflet-overlay-pane path").count() >= 34 + areas  # outlines drawn
@@ -100,7 +170,7 @@ def test_date_slider_lowers_shown_count_and_markers(
             break
     assert len(expected) < total
     frame = map_frame(page)
-    expect(frame.locator(".ca-marker")).to_have_count(len(group_places(expected)))
+    expect_places(frame, [g.key for g in group_places(expected)])
     assert len(group_places(expected)) < initial_markers
     assert f"to={end.isoformat()}" in page.url
     page.screenshot(path=screenshot_dir / "02_slider.png", full_page=True)
@@ -115,21 +185,20 @@ def test_excluding_an_outlet_removes_its_markers(
     frame = open_dashboard(page, dashboard_url, total)
     all_keys = {g.key for g in group_places(corpus.claims)}
     # an outlet whose removal takes away at least one whole place
-    for outlet, count in outlet_counts(corpus.claims):
-        rest = [c for c in corpus.claims if outlet_of(c) != outlet]
-        gone = all_keys - {g.key for g in group_places(rest)}
-        if gone:
-            break
-    else:
+    owned = {
+        (outlet, count): all_keys
+        - {g.key for g in group_places(c for c in corpus.claims if outlet_of(c) != outlet)}
+        for outlet, count in outlet_counts(corpus.claims)
+    }
+    choices = [(oc, gone) for oc, gone in owned.items() if gone]
+    if not choices:
         pytest.fail("no outlet in the corpus owns a place alone")
-    for key in gone:
-        expect(frame.locator(f'.ca-marker[data-place="{key}"]')).to_have_count(1)
+    (outlet, count), gone = choices[0]
+    expect_places(frame, list(all_keys))
     page.get_by_role("button", name=f"Remove {outlet} ({count})").click()
     expect(page.get_by_text(caption_text(total - count, total))).to_be_visible()
     frame = map_frame(page)
-    expect(frame.locator(".ca-marker")).to_have_count(len(all_keys) - len(gone))
-    for key in gone:
-        expect(frame.locator(f'.ca-marker[data-place="{key}"]')).to_have_count(0)
+    expect_places(frame, list(all_keys - gone))
     page.screenshot(path=screenshot_dir / "03_outlet_excluded.png", full_page=True)
     assert_offline(requests)
 
@@ -141,7 +210,7 @@ def test_clicking_a_marker_shows_its_quotes_in_the_detail_panel(
     frame = open_dashboard(page, dashboard_url, len(corpus.claims))
     group = group_places(corpus.claims)[0]
     first = group.claims[0]
-    frame.locator(f'.ca-marker[data-place="{group.key}"]').click()
+    reveal_marker(frame, group.key).click()
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text(group.name)
     expect(popup).to_contain_text(" ".join(first.quote.split())[:60])
@@ -156,9 +225,11 @@ def test_clicking_a_marker_shows_its_quotes_in_the_detail_panel(
     assert_offline(requests)
 
 
-def _hostile_places(corpus) -> list:  # noqa: ANN001
+def _hostile_places(corpus) -> list:
     files = {p["file"] for p in json.loads(XSS_MANIFEST.read_text())["payloads"]}
-    return [g for g in group_places(corpus.claims) if any(c.file in files for c in g.claims)]
+    return [
+        g for g in group_places(corpus.claims) if any(Path(c.file).name in files for c in g.claims)
+    ]
 
 
 def test_hostile_articles_show_as_text_and_run_nothing(
@@ -174,12 +245,12 @@ def test_hostile_articles_show_as_text_and_run_nothing(
     hostile_files = {p["file"] for p in manifest["payloads"]}
     for group in places:
         frame = map_frame(page)
-        marker = frame.locator(f'.ca-marker[data-place="{group.key}"]')
-        marker.click()
-        expect(frame.locator(".leaflet-popup-content")).to_contain_text(group.name)
+        reveal_marker(frame, group.key).click()
+        popup = frame.locator(".leaflet-popup-content").filter(has_text=group.name).last
+        expect(popup).to_be_visible()
         expect(page.locator(".ca-para").first).to_be_visible(timeout=20_000)
     # the last place's hostile claim, in its paragraph and in the whole-article reader
-    claim = next(c for c in places[-1].claims if c.file in hostile_files)
+    claim = next(c for c in places[-1].claims if Path(c.file).name in hostile_files)
     snippet = " ".join(claim.quote.split())[:60]
     expect(page.locator(".ca-para").filter(has_text=snippet).first).to_be_visible()
     page.get_by_text("Read the whole article").click()

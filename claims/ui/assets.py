@@ -1,9 +1,11 @@
-"""Offline map assets: Leaflet and jQuery copied from installed packages into ``static/vendor``.
+"""Offline map assets: Leaflet, Leaflet.markercluster and jQuery, copied from installed
+packages into ``static/vendor``.
 
 folium points its maps at CDNs; with no network the map stays blank. The files ship in PyPI
-packages (``xstatic-leaflet``, ``xstatic-jquery``), so the dashboard copies them at start-up into
-the folder Streamlit serves (``<app dir>/static/`` appears at ``/app/static/``). Copies, not
-symlinks: Streamlit refuses symlinks that leave ``static/``.
+packages (``xstatic-leaflet``, ``xstatic-leaflet-markercluster``, ``xstatic-jquery``), so the
+dashboard copies them at start-up into the folder Streamlit serves (``<app dir>/static/``
+appears at ``/app/static/``). Copies, not symlinks: Streamlit refuses symlinks that leave
+``static/``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
+import xstatic.pkg.leaflet_markercluster as xs_markercluster
 
 STATIC_URL = "/app/static/vendor"
 
@@ -33,10 +36,13 @@ class VendorFile:
 def _vendor_files() -> tuple[VendorFile, ...]:
     leaflet = Path(xs_leaflet.BASE_DIR)
     jquery = Path(xs_jquery.BASE_DIR)
+    cluster = Path(xs_markercluster.BASE_DIR)
     files = [
         VendorFile(leaflet / "leaflet.js", "leaflet/leaflet.js"),
         VendorFile(leaflet / "leaflet.css", "leaflet/leaflet.css"),
         VendorFile(jquery / "jquery.min.js", "jquery/jquery.min.js"),
+        VendorFile(cluster / "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
+        VendorFile(cluster / "MarkerCluster.css", "markercluster/MarkerCluster.css"),
     ]
     files += [
         VendorFile(image, f"leaflet/images/{image.name}")
@@ -52,6 +58,8 @@ LEAFLET_JS = f"{STATIC_URL}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{STATIC_URL}/leaflet/leaflet.css"
 LEAFLET_IMAGES = f"{STATIC_URL}/leaflet/images/"
 JQUERY_JS = f"{STATIC_URL}/jquery/jquery.min.js"
+MARKERCLUSTER_JS = f"{STATIC_URL}/markercluster/leaflet.markercluster.js"
+MARKERCLUSTER_CSS = f"{STATIC_URL}/markercluster/MarkerCluster.css"
 
 
 def ensure_vendor_assets(static_dir: str | Path) -> list[Path]:

@@ -9,9 +9,10 @@ browser builds popups and tooltips with ``textContent``.
 Layout of a map:
 - :func:`build_base_map` — tiles (or none), province outlines, legend, attribution, the
   view fitted to the claims. It changes only when the set of claims does.
-- :func:`build_place_layer` — a ``FeatureGroup`` with the markers (and translucent circles of
-  area-level places) for the filtered claims; given to ``st_folium(feature_group_to_add=…)``
-  so filtering swaps markers without reloading the map.
+- :func:`build_place_layer` — a ``FeatureGroup`` for the filtered claims: the markers,
+  clustered where they would overlap (Leaflet.markercluster), and translucent circles of
+  area-level places; given to ``st_folium(feature_group_to_add=…)`` so filtering swaps
+  markers without reloading the map.
 A click on a marker comes back as ``last_active_drawing`` (a GeoJSON point whose
 ``properties.key`` is the place key); :func:`clicked_place_key` reads it.
 """
@@ -218,8 +219,12 @@ class OfflineMap(folium.Map):
     default_js: ClassVar[list[tuple[str, str]]] = [
         ("leaflet", assets.LEAFLET_JS),
         ("jquery", assets.JQUERY_JS),
+        ("markercluster", assets.MARKERCLUSTER_JS),
     ]
-    default_css: ClassVar[list[tuple[str, str]]] = [("leaflet_css", assets.LEAFLET_CSS)]
+    default_css: ClassVar[list[tuple[str, str]]] = [
+        ("leaflet_css", assets.LEAFLET_CSS),
+        ("markercluster_css", assets.MARKERCLUSTER_CSS),
+    ]
 
 
 _MAP_SETUP_TEMPLATE = Template(
@@ -230,14 +235,18 @@ _MAP_SETUP_TEMPLATE = Template(
   box-shadow: 0 0 0 1px rgba(0,0,0,.45); color: #fff; font: bold 11px/1 sans-serif;
   display: flex; align-items: center; justify-content: center; }
 .ca-marker.ca-undated { border: 2px dashed #222; opacity: .75; }
+.ca-cluster { border-radius: 50%; border: 3px double #fff; box-sizing: border-box;
+  box-shadow: 0 0 0 2px rgba(0,0,0,.45); color: #fff; font: bold 12px/1 sans-serif;
+  display: flex; align-items: center; justify-content: center; }
 {% for side, color in this.colors.items() %}.ca-side-{{ loop.index0 }} { background: {{ color }}; }
 {% endfor %}
-.ca-legend { background: rgba(255,255,255,.92); padding: 6px 8px; border-radius: 4px;
-  font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.ca-legend { background: rgba(255,255,255,.9); padding: 4px 7px; border-radius: 4px;
+  font: 11px/1.45 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
 .ca-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
   margin-right: 5px; vertical-align: -1px; }
 .ca-legend .ca-dash { border: 2px dashed #222; width: 7px; height: 7px; background: #ddd; }
 .ca-legend .ca-area { border: 1px solid #555; background: rgba(85,85,85,.15); }
+.ca-legend .ca-clus { border: 3px double #555; width: 7px; height: 7px; background: #bbb; }
 .ca-popup { max-height: 260px; overflow-y: auto; font: 12px/1.4 sans-serif; min-width: 240px; }
 .ca-popup h4 { margin: 0 0 4px; font-size: 13px; }
 .ca-popup .ca-claim { border-top: 1px solid #ddd; padding: 4px 0; }
@@ -259,7 +268,7 @@ _MAP_SETUP_TEMPLATE = Template(
     }
   });
   outlines.addTo(map);
-  var legend = L.control({position: "bottomright"});
+  var legend = L.control({position: "topright"});
   legend.onAdd = function () {
     var box = L.DomUtil.create("div", "ca-legend");
     var title = document.createElement("b");
@@ -276,7 +285,15 @@ _MAP_SETUP_TEMPLATE = Template(
     return box;
   };
   legend.addTo(map);
-  map.fitBounds({{ this.bounds_js }}, {padding: [24, 24], maxZoom: 10});
+  // Fit to the claims now, and again when the frame gets its final size (streamlit sizes
+  // the iframe after the script ran) unless the user has moved the map in the meantime.
+  var bounds = {{ this.bounds_js }};
+  var fit = function () { map.fitBounds(bounds, {padding: [24, 24], maxZoom: 10, animate: false}); };
+  var started = Date.now(), userMoved = false;
+  map.on("dragstart", function () { userMoved = true; });
+  map.getContainer().addEventListener("wheel", function () { userMoved = true; }, {passive: true});
+  map.on("resize", function () { if (!userMoved && Date.now() - started < 5000) { fit(); } });
+  fit();
 })();
 {% endmacro %}
 """
@@ -303,6 +320,7 @@ class MapSetup(MacroElement):
         legend = [[SIDE_LABELS[s], c, ""] for s, c in SIDE_COLORS.items()] + [
             ["only undated claims", "", "ca-dash"],
             ["area-level place (radius)", "", "ca-area"],
+            ["nearby places grouped: click", "", "ca-clus"],
         ]
         self.legend_js = to_js(legend)
 
@@ -324,6 +342,9 @@ _PLACE_LAYER_TEMPLATE = Template(
   function sideIndex(side) {
     var i = sides.indexOf(side);
     return i < 0 ? sides.indexOf("unknown") : i;
+  }
+  function sizeFor(n) {
+    return Math.floor(Math.min(40, 18 + 5 * Math.log2(Math.max(n, 1))));
   }
   function sidesText(p) {
     return p.sides.map(function (s) { return s[0] + " " + s[1]; }).join(", ");
@@ -363,11 +384,32 @@ _PLACE_LAYER_TEMPLATE = Template(
     }
     return box;
   }
+  var cluster = L.markerClusterGroup({
+    maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    zoomToBoundsOnClick: true,
+    iconCreateFunction: function (c) {
+      var n = 0, side = null, keys = [];
+      c.getAllChildMarkers().forEach(function (m) {
+        var p = m.options.caPlace;
+        n += p.n;
+        keys.push(p.key);
+        side = side === null ? p.side : (side === p.side ? side : "mixed");
+      });
+      var label = el("span", null, n);
+      label.setAttribute("data-places", keys.join(" "));
+      label.setAttribute("data-count", String(n));
+      label.setAttribute("aria-label", keys.length + " places, " + n + " claims: click to zoom");
+      var size = sizeFor(n) + 6;
+      return L.divIcon({className: "ca-cluster ca-side-" + sideIndex(side), html: label,
+                        iconSize: [size, size]});
+    }
+  });
+  group.addLayer(cluster);
   places.forEach(function (p) {
     var color = colors[p.side] || colors.unknown;
     if (p.radius_m) {
-      L.circle([p.lat, p.lon], {radius: p.radius_m, color: color, weight: 1, opacity: 0.7,
-        fillColor: color, fillOpacity: 0.12, interactive: false,
+      L.circle([p.lat, p.lon], {radius: p.radius_m, color: color, weight: 1, opacity: 0.6,
+        dashArray: "4 3", fillColor: color, fillOpacity: 0.08, interactive: false,
         className: "ca-area"}).addTo(group);
     }
     var label = el("span", null, p.n > 1 ? p.n : "");
@@ -375,7 +417,8 @@ _PLACE_LAYER_TEMPLATE = Template(
       className: "ca-marker ca-side-" + sideIndex(p.side) + (p.undated ? " ca-undated" : ""),
       html: label, iconSize: [p.size, p.size]
     });
-    var marker = L.marker([p.lat, p.lon], {icon: icon, riseOnHover: true});
+    var marker = L.marker([p.lat, p.lon], {icon: icon, riseOnHover: true, caPlace: p,
+      zIndexOffset: p.radius_m ? -Math.round(Math.log(p.radius_m) * 20) : 400});
     marker.feature = {type: "Feature", properties: {key: p.key, name: p.name}};
     marker.on("add", function () {
       var node = marker.getElement();
@@ -388,7 +431,7 @@ _PLACE_LAYER_TEMPLATE = Template(
     });
     marker.bindTooltip(tooltip(p), {direction: "top", offset: [0, -p.size / 2]});
     marker.bindPopup(popup(p), {maxWidth: 360});
-    marker.addTo(group);
+    cluster.addLayer(marker);
   });
 })();
 {% endmacro %}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from claims.model import Article, Claim
@@ -97,14 +98,15 @@ def quote_in_paragraph_html(article: Article, claim: Claim) -> str:
 def article_header_html(article: Article) -> str:
     """Title, outlet, date, author and (http(s) only) link of an article, escaped."""
     meta = article.meta
-    title = html.escape(meta.title or article.file)
+    name = PurePath(article.file).name or article.file
+    title = html.escape(meta.title or name)
     bits = [
         html.escape(x)
         for x in (
             meta.outlet,
             meta.published.isoformat() if meta.published else None,
             meta.author and f"by {meta.author}",
-            f"file {article.file}",
+            f"file {name}",
         )
         if x
     ]

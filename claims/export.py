@@ -1,0 +1,78 @@
+"""Claims out: GeoJSON (RFC 7946), CSV and JSON Lines, and atomic file writes.
+
+Every format carries every field of :class:`~claims.model.Claim` (``CLAIM_FIELDS``), in that
+order. GeoJSON points are ``[lon, lat]``; a claim whose place is unresolved has
+``"geometry": null`` and keeps its ``unresolved_place`` in the properties.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from claims.exc import ExportError
+from claims.model import CLAIM_FIELDS, Claim
+
+FORMATS = ("geojson", "csv", "jsonl")
+
+
+def to_geojson(claims: Iterable[Claim]) -> dict[str, Any]:
+    """A FeatureCollection with one Point feature per claim (geometry null when unlocated)."""
+    features = []
+    for c in claims:
+        geometry = {"type": "Point", "coordinates": [c.lon, c.lat]} if c.located else None
+        features.append(
+            {"type": "Feature", "id": c.id, "geometry": geometry, "properties": c.to_dict()}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def to_csv(claims: Iterable[Claim]) -> str:
+    """CSV with a header row of every claim field; empty cells for null values."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(CLAIM_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for c in claims:
+        writer.writerow({k: ("" if v is None else v) for k, v in c.to_dict().items()})
+    return buffer.getvalue()
+
+
+def to_jsonl(claims: Iterable[Claim]) -> str:
+    """One JSON object per line, every field present (null when unknown)."""
+    return "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
+
+
+def render(claims: Iterable[Claim], fmt: str) -> str:
+    """The claims as text in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "geojson":
+        return json.dumps(to_geojson(claims), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        return to_csv(claims)
+    if fmt == "jsonl":
+        return to_jsonl(claims)
+    raise ExportError(f"Expected a format among {', '.join(FORMATS)}, instead got: {fmt!r}.")
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and
+    ``os.replace``, so readers never see a half-written file."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

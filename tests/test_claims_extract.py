@@ -1,0 +1,167 @@
+"""claims.extract on small articles in several outlets' styles: kinds, sides, claimants,
+places, dates, figures and exact quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claims import Claim, extract_claims, read_article, read_bytes
+from claims.model import CLAIM_FIELDS, DATE_PRECISIONS, KINDS, PLACE_BASES, SIDES
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def article(body: str, published: str | None = "2021-09-05", outlet: str | None = "Wire"):
+    front = ["---"]
+    if published:
+        front.append(f"published: {published}")
+    if outlet:
+        front.append(f"outlet: {outlet}")
+    front.append("---")
+    return read_bytes("test.md", ("\n".join(front) + "\n" + body).encode())
+
+
+def only(claims: list[Claim], **want: object) -> list[Claim]:
+    return [c for c in claims if all(getattr(c, k) == v for k, v in want.items())]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "side", "claimant", "figure", "qualifier"),
+    [
+        ("The NRF said 300 Taliban fighters were killed in Paryan.", "casualties", "NRF",
+         "The NRF", 300, None),
+        ("Taliban spokesman Bilal Karimi said the Khinj district had been captured.",
+         "territorial_control", "Taliban", "Bilal Karimi", None, None),
+        ("“We have taken Bazarak,” Zabihullah Mujahid told reporters.",
+         "territorial_control", "Taliban", "Zabihullah Mujahid", None, None),
+        ("According to resistance sources, about forty Taliban surrendered in Khinj.",
+         "captured_people", "NRF", "resistance sources", 40, "about"),
+        ("Fighting raged near Bazarak on Saturday, residents said.", "clashes", "other",
+         "residents", None, None),
+        ("The resistance destroyed a dozen Taliban vehicles near Anaba.", "equipment", "other",
+         "Wire", 12, None),
+        ("Taliban officials said talks with elders in Bazarak had collapsed.", "negotiation",
+         "Taliban", "Taliban officials", None, None),
+        ("Internet and phone lines in Bazarak have been cut, locals said.", "infrastructure",
+         "other", "locals", None, None),
+        ("Hundreds of families fled Bazarak, aid workers said.", "other", "other",
+         "aid workers", 100, "hundreds"),
+        ("Fahim Dashti, an NRF spokesperson, said the Taliban lost 40 of their men in Khinj.",
+         "casualties", "NRF", "Fahim Dashti", 40, None),
+        ("Forces loyal to Ahmad Massoud retook Paryan, the group's spokesman claimed.",
+         "territorial_control", "NRF", "the group's spokesman", None, None),
+    ],
+)  # fmt: skip
+def test_one_sentence_claims(sentence, kind, side, claimant, figure, qualifier) -> None:
+    claims = extract_claims(article(sentence + "\n"))
+    hits = only(claims, kind=kind)
+    assert hits, [(c.kind, c.side, c.claimant) for c in claims]
+    claim = hits[0]
+    assert (claim.side, claim.claimant) == (side, claimant)
+    assert (claim.figure, claim.figure_qualifier) == (figure, qualifier)
+    assert claim.place_basis == "named in the sentence" and claim.place_id
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Panjshir is roughly 90 miles north of Kabul, deep in the Hindu Kush.",
+        "Massoud was assassinated two days before the September 11, 2001 attacks.",
+        "The Soviets attacked the valley nine times in the 1980s.",
+        "The Taliban will try to capture Bazarak next week.",
+        "If the resistance cannot hold Paryan, the valley may fall.",
+        "The valley has never been captured by attacking forces.",
+        "The resistance is led by Ahmad Massoud.",
+        "Stay tuned to Wire for more news.",
+    ],
+)
+def test_background_predictions_and_descriptions_are_not_claims(sentence: str) -> None:
+    assert [c.kind for c in extract_claims(article(sentence + "\n"))] == []
+
+
+def test_two_places_and_two_kinds_share_a_statement_id() -> None:
+    text = "The Taliban said 700 fighters were killed and 600 captured in Khinj and Paryan.\n"
+    claims = extract_claims(article(text))
+    keys = {(c.kind, c.place, c.figure) for c in claims}
+    assert keys == {
+        ("casualties", "Khenj", 700),
+        ("casualties", "Paryan", 700),
+        ("captured_people", "Khenj", 600),
+        ("captured_people", "Paryan", 600),
+    }
+    assert len({c.statement_id for c in claims}) == 1 and len({c.id for c in claims}) == 4
+
+
+def test_statement_without_place_takes_the_article_place() -> None:
+    body = "Fighting was reported in Paryan.\nThe Taliban lost 40 fighters, the NRF said.\n"
+    claims = extract_claims(article(body))
+    inferred = only(claims, kind="casualties")[0]
+    assert inferred.place == "Paryan" and inferred.place_basis == "inferred from the article"
+    assert inferred.place_mention is None
+
+
+def test_unresolved_place_keeps_the_claim_without_coordinates() -> None:
+    claims = extract_claims(article("Clashes erupted in the Zorbazak area on Monday.\n"))
+    (claim,) = claims
+    assert claim.unresolved_place and "Zorbazak" in claim.unresolved_place
+    assert claim.place_id is None and claim.lat is None and not claim.located
+    assert claim.date_start == "2021-08-30"
+
+
+def test_undated_blog_post_gives_undated_claims() -> None:
+    body = "Today the Taliban attacked Paryan. On Thursday night, September 2, clashes followed.\n"
+    claims = extract_claims(article(body, published=None, outlet=None))
+    assert claims and all(c.date_precision == "unknown" and c.date_start is None for c in claims)
+    assert {c.claimant for c in claims} == {"the reporter"}
+
+
+def test_quote_carried_over_to_the_next_sentence() -> None:
+    body = "“Our fighters entered Bazarak at dawn.” Zabihullah Mujahid made the statement on Monday.\n"
+    (claim,) = extract_claims(article(body))
+    assert (claim.side, claim.claimant, claim.kind) == ("Taliban", "Zabihullah Mujahid",
+                                                        "territorial_control")
+    assert claim.quote.endswith("on Monday.")
+
+
+def test_pronoun_speaker_is_the_previous_speaker() -> None:
+    body = "Ali Nazary spoke to reporters in Paryan.\nHe said 50 Taliban were killed.\n"
+    claims = extract_claims(article(body))
+    assert [(c.claimant, c.side) for c in only(claims, kind="casualties")] == [("Ali Nazary", "NRF")]
+
+
+def test_bom_file_offsets_hold_with_read_text(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffThe Taliban entered Bazarak on Monday, the NRF said.\r\n".encode())
+    claims = extract_claims(read_article(path))
+    assert claims
+    text = Path(claims[0].file).read_text(encoding="utf-8")
+    for c in claims:
+        assert text[c.quote_start : c.quote_end] == c.quote
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seed_claims_are_well_formed(path: Path) -> None:
+    claims = extract_claims(read_article(path))
+    assert claims
+    text = path.read_text(encoding="utf-8")
+    for c in claims:
+        assert tuple(c.to_dict()) == CLAIM_FIELDS
+        assert text[c.quote_start : c.quote_end] == c.quote
+        assert c.kind in KINDS and c.side in SIDES and c.date_precision in DATE_PRECISIONS
+        assert c.place_basis in PLACE_BASES
+        assert (c.date_start is None) == (c.date_precision == "unknown")
+        assert c.claimant
+
+
+def test_ids_are_stable_across_runs() -> None:
+    first = [c.id for c in extract_claims(read_article(SEEDS[2]))]
+    second = [c.id for c in extract_claims(read_article(SEEDS[2]))]
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_article_with_only_furniture_has_no_claims() -> None:
+    body = "Skip to content\nRead also: Taliban capture Bazarak\nFollow us on Twitter\nLeave a Reply\n"
+    assert extract_claims(article(body)) == []
