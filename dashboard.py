@@ -4,6 +4,7 @@
     streamlit run dashboard.py -- --corpus DIR      # another folder of articles
     CLAIM_ATLAS_CORPUS=DIR streamlit run dashboard.py
     CLAIM_ATLAS_TILES=none ...                      # no map tiles (offline; outlines only)
+    CLAIM_ATLAS_TIMING=1 ...                        # print each rerun's time to stderr
 
 Thin on purpose: loading is ``claims``, filtering/map/charts/reader are ``claims.ui``.
 """
@@ -14,6 +15,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -23,20 +25,19 @@ from streamlit_folium import st_folium
 
 from claims import find_disputes, load_corpus
 from claims.export import to_csv, to_geojson
-from claims.model import KINDS, SIDES, Article, Claim
+from claims.model import KINDS, SIDES, Claim
 from claims.ui import assets
 from claims.ui.charts import figure_spread_chart, timeline_chart
 from claims.ui.filters import (
     DateDomain,
     FilterState,
-    date_domain,
     date_label,
     filter_claims,
-    outlet_counts,
     outlet_of,
     without_dates,
 )
 from claims.ui.mapbuild import (
+    PlaceGroup,
     build_base_map,
     build_place_layer,
     clicked_place_key,
@@ -44,13 +45,15 @@ from claims.ui.mapbuild import (
     tiles_from_env,
 )
 from claims.ui.reader_view import article_html, quote_in_paragraph_html
+from claims.ui.session import Memo, SessionData, session_data
 from claims.ui.state import params_from_state, state_from_params
-from claims.ui.tables import claims_frame, data_issues
+from claims.ui.tables import DataIssue, claims_frame, data_issues
 from claims.ui.uploads import Upload, read_upload
 
 APP_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = APP_DIR / "seeds"
 CORPUS_ENV = "CLAIM_ATLAS_CORPUS"
+TIMING_ENV = "CLAIM_ATLAS_TIMING"  # set: print each run's server-side time to stderr
 DETAIL_LIMIT = 25
 DISPUTE_LIMIT = 15
 
@@ -115,12 +118,10 @@ def _follow_new_data(domain: DateDomain | None, outlets: list[str]) -> None:
     st.session_state["_domain"] = domain
 
 
-def sidebar_filters(
-    sb: DeltaGenerator, claims: list[Claim], domain: DateDomain | None
-) -> FilterState:
-    counts = outlet_counts(claims)
-    outlets = [name for name, _ in counts]
-    count_of = dict(counts)
+def sidebar_filters(sb: DeltaGenerator, data: SessionData) -> FilterState:
+    domain = data.domain
+    outlets = [name for name, _ in data.outlets]
+    count_of = dict(data.outlets)
     _init_from_url(domain, outlets)
     _follow_new_data(domain, outlets)
 
@@ -174,7 +175,7 @@ def sync_url(state: FilterState, domain: DateDomain | None) -> None:
         st.query_params.from_dict(params)
 
 
-def sidebar_upload(sb: DeltaGenerator) -> list[Upload]:
+def sidebar_upload(sb: DeltaGenerator, corpus) -> list[Upload]:
     """Articles uploaded in this session (kept in st.session_state, never shared)."""
     sb.header("Add articles")
     files = sb.file_uploader(
@@ -184,7 +185,7 @@ def sidebar_upload(sb: DeltaGenerator) -> list[Upload]:
         key="uploads",
     )
     cache: dict[str, Upload] = st.session_state.setdefault("_uploads", {})
-    known_sha = {a.sha256 for a in _corpus(str(corpus_dir())).articles if a.sha256}
+    known_sha = {a.sha256 for a in corpus.articles if a.sha256}
     results = []
     for f in files or []:
         if f.file_id not in cache:
@@ -204,14 +205,10 @@ def sidebar_upload(sb: DeltaGenerator) -> list[Upload]:
 # -- panels -----------------------------------------------------------------------------------
 
 
-def detail_panel(
-    shown: list[Claim],
-    articles: dict[str, Article],
-    by_file: dict[str, list[Claim]],
-    place: str | None,
-) -> None:
+def detail_panel(places: list[PlaceGroup], data: SessionData, place: str | None) -> None:
     st.subheader("Place details")
-    groups = {g.key: g for g in group_places(shown)}
+    groups = {g.key: g for g in places}
+    articles = data.articles
     if not groups:
         st.info("No located claim passes the filters.")
         return
@@ -235,8 +232,9 @@ def detail_panel(
     group = groups[key]
     n = len(group.claims)
     st.markdown(f"**{_md_escape(group.name)}**: {n} claim{'s' if n != 1 else ''}")
+    listing = st.container(height=520) if n > 2 else st.container()
     for claim in group.claims[:DETAIL_LIMIT]:
-        with st.container(border=True):
+        with listing.container(border=True):
             figure = f" · {claim.figure}" if claim.figure is not None else ""
             st.markdown(
                 f"**{_md_escape(claim.claimant or 'claimant not stated')}** ({claim.side}) · "
@@ -258,7 +256,7 @@ def detail_panel(
             )
             article = articles[chosen]
             current = next((c for c in group.claims if c.file == chosen), None)
-            html_text = article_html(article, by_file.get(chosen, []), current=current)
+            html_text = article_html(article, data.by_file.get(chosen, ()), current=current)
             st.caption("Every claim in the article is marked; this place's first claim darker.")
             st.html(f'<div class="ca-article">{html_text}</div>')
 
@@ -269,9 +267,9 @@ def _md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in specials else ch for ch in text)
 
 
-def disputes_panel(shown: list[Claim]) -> None:
+def disputes_panel(shown: list[Claim], memo: Memo, state: FilterState) -> None:
     st.subheader("Disputes")
-    disputes = find_disputes(shown)
+    disputes = memo.get(("disputes", state), lambda: find_disputes(shown))
     by_id = {c.id: c for c in shown}
     if not disputes:
         st.caption("No disagreeing claims among those shown.")
@@ -292,16 +290,20 @@ def disputes_panel(shown: list[Claim]) -> None:
                     st.text(claim.quote)
     if len(disputes) > DISPUTE_LIMIT:
         st.caption(f"First {DISPUTE_LIMIT} of {len(disputes)} disputes.")
-    chart = figure_spread_chart(shown)
+    chart = memo.get(("figures", state), lambda: figure_spread_chart(shown))
     if chart is not None:
         st.markdown("**Figures claimed, per kind** (one point per source and figure; dated only)")
         st.altair_chart(chart, width="stretch")
 
 
-def issues_panel(corpus, uploads: list[Upload], claims: list[Claim]) -> None:
-    problems = [(p.file, p.message) for p in corpus.problems]
-    problems += [(u.name, u.error) for u in uploads if u.error]
-    issues = data_issues(claims, problems, corpus.duplicates)
+def issues_panel(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -> None:
+    def compute() -> list[DataIssue]:
+        problems = [(p.file, p.message) for p in corpus.problems]
+        problems += [(u.name, u.error) for u in uploads if u.error]
+        return data_issues(data.claims, problems, corpus.duplicates)
+
+    errors = tuple(u.name for u in uploads if u.error)
+    issues = memo.get(("issues", errors), compute)
     with st.expander(f"Data issues ({len(issues)})", expanded=False):
         if not issues:
             st.caption("Every file was read and every place was found.")
@@ -316,34 +318,40 @@ def issues_panel(corpus, uploads: list[Upload], claims: list[Claim]) -> None:
 # -- page -------------------------------------------------------------------------------------
 
 
+def _session(folder: Path, corpus, uploads: list[Upload]) -> tuple[SessionData, Memo]:
+    """This session's data (corpus + uploads) and memo, rebuilt only when the uploads change."""
+    key = (str(folder), id(corpus), tuple(u.name for u in uploads if u.article is not None))
+    if st.session_state.get("_data_key") != key:
+        articles = list(corpus.articles) + [u.article for u in uploads if u.article is not None]
+        claims = list(corpus.claims) + [c for u in uploads for c in u.claims]
+        st.session_state["_data"] = session_data(articles, claims)
+        st.session_state["_memo"] = Memo()
+        st.session_state["_data_key"] = key
+    return st.session_state["_data"], st.session_state["_memo"]
+
+
 def main() -> None:
     st.set_page_config(page_title="Claim Atlas", layout="wide")
     _vendor_assets()
     folder = corpus_dir()
     corpus = _corpus(str(folder))
     filters_box, upload_box = st.sidebar.container(), st.sidebar.container()
-    uploads = sidebar_upload(upload_box)
-    claims = list(corpus.claims) + [c for u in uploads for c in u.claims]
-    articles = {a.file: a for a in corpus.articles}
-    articles.update({u.article.file: u.article for u in uploads if u.article is not None})
-    by_file: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_file.setdefault(claim.file, []).append(claim)
+    uploads = sidebar_upload(upload_box, corpus)
+    data, memo = _session(folder, corpus, uploads)
 
-    domain = date_domain(claims)
-    state = sidebar_filters(filters_box, claims, domain)
-    sync_url(state, domain)
-    shown = filter_claims(claims, state)
+    state = sidebar_filters(filters_box, data)
+    sync_url(state, data.domain)
+    shown = memo.get(("shown", state), lambda: filter_claims(data.claims, state))
+    groups = memo.get(("groups", state), lambda: group_places(shown))
 
     st.title("Claim Atlas")
-    n_articles = len(corpus.articles) + sum(1 for u in uploads if u.article)
-    st.caption(f"Who claims what, where and when — {n_articles} articles from {folder}")
-    st.markdown(f"**{len(shown)} of {len(claims)} claims shown**")
+    st.caption(f"Who claims what, where and when — {len(data.articles)} articles from {folder}")
+    st.markdown(f"**{len(shown)} of {len(data.claims)} claims shown**")
 
     left, right = st.columns([3, 2])
     with left:
-        base = build_base_map(claims, tiles=tiles_from_env())
-        layer = build_place_layer(group_places(shown))
+        base = build_base_map(bounds=data.bounds, tiles=tiles_from_env())
+        layer = build_place_layer(groups)
         map_state = st_folium(
             base,
             key="map",
@@ -353,20 +361,24 @@ def main() -> None:
             returned_objects=["last_active_drawing"],
         )
     with right:
-        detail_panel(shown, articles, by_file, clicked_place_key(map_state))
+        detail_panel(groups, data, clicked_place_key(map_state))
 
     st.subheader("Timeline")
-    context = filter_claims(claims, without_dates(state))
     window = (state.start, state.end) if state.start and state.end else None
-    st.altair_chart(timeline_chart(context, window), width="stretch")
+    chart = memo.get(
+        ("timeline", state),
+        lambda: timeline_chart(filter_claims(data.claims, without_dates(state)), window),
+    )
+    st.altair_chart(chart, width="stretch")
     undated = sum(1 for c in shown if c.date_start is None)
     if undated:
         st.caption(f"{undated} undated claims shown are not on the timeline.")
 
-    disputes_panel(shown)
+    disputes_panel(shown, memo, state)
 
     st.subheader("Claims")
-    st.dataframe(claims_frame(shown), hide_index=True, width="stretch")
+    frame = memo.get(("table", state), lambda: claims_frame(shown))
+    st.dataframe(frame, hide_index=True, width="stretch")
     c1, c2 = st.columns(2)
     c1.download_button(
         "Download GeoJSON",
@@ -382,7 +394,12 @@ def main() -> None:
         mime="text/csv",
         on_click="ignore",
     )
-    issues_panel(corpus, uploads, claims)
+    issues_panel(corpus, uploads, data, memo)
 
 
-main()
+if os.environ.get(TIMING_ENV):
+    _started = time.perf_counter()
+    main()
+    print(f"claim-atlas rerun {1000 * (time.perf_counter() - _started):.0f} ms", file=sys.stderr)
+else:
+    main()

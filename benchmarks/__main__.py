@@ -32,6 +32,8 @@ EXTRA_KEYS = (
     "extract_words_per_s",
     "extract_peak_rss_mb",
     "extract_growth_exponent",
+    "extract_linear",
+    "extract_cpu_ms_per_article",
     "peer_flashgeotext_ratio",
     "gazetteer_cold_load_s",
     "rerun_ms_1k",
@@ -162,8 +164,23 @@ class Run:
         self.report["spreads"]["extract_articles_per_s_single"] = single["articles_per_s"]
         put(self.report, "extract_words_per_s", allc["words_per_s"]["median"])
         put(self.report, "extract_peak_rss_mb", max(allc["peak_rss_mb"], single["peak_rss_mb"]))
-        growth = data.get("growth_exponent", {}).get("all_cores")
-        put(self.report, "extract_growth_exponent", growth, "only one corpus size measured")
+        growth = data.get("growth_exponent", {})
+        label = "single" if "single" in growth else "all_cores"
+        put(
+            self.report,
+            "extract_growth_exponent",
+            growth.get(label, {}).get("cpu"),
+            "only one corpus size measured",
+        )
+        put(self.report, "extract_linear", data.get("linear"), "only one corpus size measured")
+        put(self.report, "extract_cpu_ms_per_article", single["cpu_ms_per_article"])
+        # what the same work would take with every core to itself (the machine may be shared)
+        cores = data["cores"]
+        data["idle_estimate_10k_s"] = round(10 * allc["cpu_ms_per_article"] / cores, 1)
+        data["idle_estimate_note"] = (
+            "10,000 × all-cores CPU ms per article ÷ cores: the 10k time on an otherwise idle "
+            "machine with perfect parallel use; an estimate, not a measurement"
+        )
         if max(plan["all_cores"]) == 10000:
             put(self.report, "extract_10k_s", allc["seconds"]["median"])
             self.report["spreads"]["extract_10k_s"] = allc["seconds"]
@@ -333,6 +350,8 @@ class Run:
                     "extract_words_per_s",
                     "extract_peak_rss_mb",
                     "extract_growth_exponent",
+                    "extract_linear",
+                    "extract_cpu_ms_per_article",
                 ),
             )
             self.section("peer", self.peer, ("peer_name", "peer_ratio", "peer_flashgeotext_ratio"))

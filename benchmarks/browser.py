@@ -203,8 +203,12 @@ def ready_times(app: Path, env: Mapping[str, str], runs: int) -> dict[str, Any]:
 
 
 def cold_start(app: Path, env: Mapping[str, str], runs: int) -> dict[str, Any]:
-    """``streamlit run`` → first marker visible, a fresh server each run, browser already up."""
-    times, health = [], []
+    """``streamlit run`` → first marker visible, a fresh server each run, browser already up.
+
+    Phases are seconds from the ``streamlit run`` call: ``health`` (the server answers),
+    then the page phases of :func:`time_to_marker` shifted by it.
+    """
+    phases: list[dict[str, float]] = []
     with browser() as b:
         for _ in range(runs):
             port = free_port()
@@ -212,12 +216,12 @@ def cold_start(app: Path, env: Mapping[str, str], runs: int) -> dict[str, Any]:
             proc = start_server(app, port, env)
             try:
                 wait_healthy(proc, port)
-                health.append(time.perf_counter() - t0)
-                time_to_marker(b, f"http://127.0.0.1:{port}/", timeout_s=120)
-                times.append(time.perf_counter() - t0)
+                health = time.perf_counter() - t0
+                page = time_to_marker(b, f"http://127.0.0.1:{port}/", timeout_s=120)
+                phases.append({"health": health, **{k: health + v for k, v in page.items()}})
             finally:
                 stop_server(proc)
     return {
-        "seconds": spread(times).to_json(3),
-        "to_health_s": spread(health).to_json(3),
+        "seconds": spread([p["marker"] for p in phases]).to_json(3),
+        "phases_s": {k: spread([p[k] for p in phases]).to_json(3) for k in phases[0]},
     }

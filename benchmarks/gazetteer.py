@@ -77,19 +77,22 @@ def resolve_rates(places: list[PlaceName], runs: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label, queries in (("exact", exact_queries(places)), ("fuzzy", fuzzy_queries(places))):
         first_seconds, results = _resolve_all(gaz, queries)
-        times = []
+        times, cpu_rates = [], []
         # at least ~0.2 s of work per run, so the clock's resolution does not matter
         for _ in range(runs):
             total, calls = 0.0, 0
+            c0 = time.process_time()
             while total < 0.2:
                 seconds, _ = _resolve_all(gaz, queries)
                 total += seconds
                 calls += len(queries)
             times.append(calls / total)
+            cpu_rates.append(calls / max(time.process_time() - c0, 1e-9))
         rates = spread(times)
         out[label] = {
             "queries": len(queries),
             "per_s": rates.to_json(0),
+            "per_cpu_s": spread(cpu_rates).to_json(0),
             **_quality(gaz, queries, results),
             "first_pass_per_s": round(len(queries) / first_seconds),
         }

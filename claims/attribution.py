@@ -25,12 +25,12 @@ _I = re.IGNORECASE
 # Actors of this conflict (the guideline's list): organisations, their leaders and spokesmen.
 NRF_WORDS = re.compile(
     r"\b(?:anti-taliban|NRF|NRFA|national\s+resistance\s+front|resistan(?:ce|t)|northern\s+alliance|"
-    r"massoud|saleh|dashti|nazary|panjshiri?\s+(?:fighters|forces|commanders?)|"
+    r"opposition|massoud|saleh|dashti|nazary|panjshiri?\s+(?:fighters|forces|commanders?)|"
     r"ahmad\s+massoud|amrullah)\b",
     _I,
 )
 TALIBAN_WORDS = re.compile(
-    r"\b(?:taliban|islamic\s+emirate|zabihullah|mujahid|bilal\s+karimi|karimi|samangani|"
+    r"\b(?:taliban|talibs?|islamic\s+emirate|zabih?ullah|mujahid|bilal\s+karimi|karimi|samangani|"
     r"haqqani|muttaqi)\b",
     _I,
 )
@@ -48,7 +48,11 @@ GENERIC_WORDS = re.compile(
     _I,
 )
 _CUE = (
-    r"told\s+(?:reporters|journalists|the\s+\w+|\w+)|spoke\s+to|speaking\s+to|said|says|say|saying|claimed|claims|claim|claiming\s+that|tweeted|tweets|wrote|writes|"
+    r"told\s+(?:reporters|journalists|(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){0,3}|"
+    r"the\s+\w+|\w+)|tell\s+(?:me|us|reporters)|spoke\s+to|called\s+(?:the|it|this|these)\s+"
+    r"(?:claims?|reports?|allegations?|accounts?)|"
+    r"speaking\s+to|said|says|say|saying|claimed|claims|claim|claiming\s+that|tweeted|tweets|"
+    r"wrote|writes|"
     r"announced|announces|announcing|reported|reports|revealed|reveals|told|tells|added|adds|"
     r"stated|states|confirmed|confirms|denied|denies|insisted|insists|acknowledged|"
     r"acknowledges|admitted|admits|alleged|alleges|asserted|noted|posted|warned|warns|declared|"
@@ -90,6 +94,7 @@ _CUE_STEMS = (
     "made the", "spok", "speaking", "according", "by ", "words", "remarks", "account", "message",
     "how",
 )  # fmt: skip
+_CUE_STEM_RX = re.compile("|".join(map(re.escape, _CUE_STEMS)))
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?\"]+)", _I)
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|we|the\s+(?:spokes(?:man|woman|person)|official|source|statement|message|"
@@ -129,7 +134,7 @@ _ROLE = re.compile(
 _NAME_AT_END = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)$")
 _BOUNDARY = re.compile(r"[\";:()]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|[.!?]\s", _I)
 _POST_TAIL = re.compile(
-    r"^(?:\s+(?:on|in|via|at|during|through|after|late|earlier|from|with|this|last|shortly|"
+    r"^(?:\s+(?:on|in|via|at|by|during|through|after|late|earlier|from|with|this|last|shortly|"
     r"minutes|hours|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"(?:(?!\b(?:that|it|they|he|she|we|would|will|had|has|have|was|were|is|are)\b)[^,;\"]){0,50})?"
     r"\s*[.!?\"]*\s*$",
@@ -186,7 +191,7 @@ def find_speakers(
     speakers: list[Speaker] = []
     n = len(text)
     lower = text.lower()
-    if not any(stem in lower for stem in _CUE_STEMS):
+    if not _CUE_STEM_RX.search(lower):
         return speakers
 
     def last() -> Speaker | None:
@@ -208,6 +213,9 @@ def find_speakers(
             speakers.append(
                 _speaker(phrase, context + " " + text[: m.start()], 0, scope_end, outlet, last())
             )
+    # ", who spoke on condition of anonymity," hides the subject from its verb: blank it out
+    # (same length, so offsets still hold)
+    text = _RELATIVE.sub(lambda r: " " * len(r.group(0)), text)
     for m in CUE.finditer(text):
         if _is_noun_use(text, m):
             continue
@@ -251,7 +259,9 @@ def find_speakers(
         )
         ctx_text = context + " " + text[:start]
         if (tail or parenthetical) and start > 0 and not denial:
-            speakers.append(_speaker(phrase, ctx_text, 0, start, outlet, last()))
+            # "…, a commander claimed, destroying four Humvees." – the participle is theirs too
+            end = n if re.match(r"\s*,\s+\w+ing\b", after) else start
+            speakers.append(_speaker(phrase, ctx_text, 0, end, outlet, last()))
         elif coordinated:
             speakers.append(_speaker(phrase, ctx_text, m.end(), n, outlet, last()))
         else:
@@ -259,6 +269,9 @@ def find_speakers(
             lead = 0 if _only_adverbials(text[:start]) else start
             speakers.append(_speaker(phrase, ctx_text, lead, n, outlet, last()))
     return speakers
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;\"]{1,80},", _I)
 
 
 def _only_adverbials(text: str) -> bool:
@@ -354,10 +367,20 @@ def _speaker(
     return Speaker(claimant, side, scope_start, scope_end)
 
 
+_VIA = re.compile(
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|message|post|video|tweet|release|communiqu\w+)\s+"
+    r"(?:posted|issued|released|published|shared|sent|put\s+out)\s+(?:online\s+)?by\s+(.+)",
+    _I,
+)
+
+
 def _claimant_name(phrase: str) -> str:
     """'Taliban spokesman Bilal Karimi' → 'Bilal Karimi'; 'Fahim Dashti, an NRF
     spokesperson' → 'Fahim Dashti'; 'the resistance' stays."""
     head = phrase.split(",")[0].strip()
+    via = _VIA.match(head)
+    if via:  # "a statement posted by the group's ministry" → "the group's ministry"
+        head = via.group(1).strip()
     m = _NAME_AT_END.search(head)
     if m and _ROLE.search(head[: m.start()]):
         return m.group(1)
@@ -375,6 +398,11 @@ _LEADING_TIME = re.compile(
     r"^(?:(?:late|early|earlier|later)\s+)?(?:on|by|since|in|during|at|this|last)\s+(?:the\s+)?"
     r"(?:\w+\s+){0,1}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
     r"evening|afternoon|week|weekend|day|dawn)\s+",
+    _I,
+)
+_LEADING_ADVERB = re.compile(
+    r"(?:later|earlier|meanwhile|however|reportedly|separately|also|then|now|eventually|"
+    r"recently|yesterday|today|overnight|\w+ly)\s+",
     _I,
 )
 _STOP_BACK = frozenset(
@@ -454,7 +482,7 @@ def _clean_left(left: str) -> tuple[str, int] | None:
         pos += len(chunk) + 1
     ends_with_comma = left.rstrip().endswith(",")
     candidates = []
-    for p, c in parts:
+    for i, (p, c) in enumerate(parts):
         stripped = c.strip()
         if not stripped:
             continue
@@ -464,6 +492,11 @@ def _clean_left(left: str) -> tuple[str, int] | None:
             candidates.append((p + off, c[off:]))
         elif not _ADVERBIAL.match(stripped):
             candidates.append((p, c))
+        elif i == len(parts) - 1 and (word := _LEADING_ADVERB.match(stripped)):
+            # "Later a resistance fighter told me": the adverb goes, the subject stays
+            off = c.index(stripped) + word.end()
+            if c[off:].strip():
+                candidates.append((p + off, c[off:]))
     if not candidates:
         stripped = left.strip(" ,").lower()
         if stripped in ("and", "but", "and also", "but also", "") or re.fullmatch(
@@ -482,15 +515,17 @@ def _clean_left(left: str) -> tuple[str, int] | None:
     lead = len(chunk) - len(chunk.lstrip())
     chunk_s = chunk.strip()
     offset += lead
+    if re.fullmatch(r"(?:and|but|then|also|and\s+also|but\s+also|and\s+then)", chunk_s, _I):
+        return "", 0  # a coordinated verb: "… and urged …"
     conj = _LEADING_CONJ.match(chunk_s)
     if conj:
         offset += conj.end()
         chunk_s = chunk_s[conj.end() :]
     coordinated = re.search(r"\s(?:and|but)(?:\s+\w+ly)?$", " " + chunk_s)
+    if coordinated:
+        return "", 0  # "… disputed the toll but admitted …": the same subject
     aux = _AUX.search(chunk_s)
     if aux:
-        if coordinated:
-            return "", 0
         if aux.start() == 0:
             return None
         rest = chunk_s[aux.end() :].strip()

@@ -18,6 +18,7 @@ from claims.exc import ClaimsError
 from claims.extract import extract_claims
 from claims.model import Article, Claim
 from claims.reader import SIDECAR_NAME, read_article
+from claims.sentences import split_sentences
 
 if TYPE_CHECKING:
     from geo import Gazetteer
@@ -87,7 +88,16 @@ def _process(path: str) -> tuple[Article | None, list[Claim], list[Problem]]:
     except ClaimsError as exc:
         return None, [], [Problem(path, str(exc))]
     problems = [Problem(path, note, fatal=False) for note in article.notes]
-    return article, extract_claims(article, _gazetteer_for_worker()), problems
+    claims = extract_claims(article, _gazetteer_for_worker())
+    if (
+        not claims
+        and article.text[article.body_start :].strip()
+        and not split_sentences(article.text, article.body_start)
+    ):
+        problems.append(Problem(path, "no article text: only page furniture", fatal=False))
+    elif not article.text[article.body_start :].strip() and article.text.strip():
+        problems.append(Problem(path, "no article text below the front matter", fatal=False))
+    return article, claims, problems
 
 
 _WORKER_GAZ: list[Gazetteer] = []

@@ -60,6 +60,8 @@ TIME_EXPR = re.compile(
         (?P<wd>{_WEEKDAY})(?:'s)?{_PART}\b)
   | (?P<today>\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b)
   | (?P<yesterday>\b(?:yesterday|last\s+night)\b)
+  | (?P<week>\b(?P<wk>last|this|earlier\s+this|earlier\s+in\s+the|later\s+this|past)
+        \s+(?:week|weekend)\b)
     """,
     _I | re.VERBOSE,
 )
@@ -89,18 +91,20 @@ _CURRENT = re.compile(
 # Cheap pre-checks: most sentences name no time at all.
 _TIME_STEMS = (
     "day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    "today", "tonight", "yesterday", "morning", "dawn", "since", "night", "hours",
+    "today", "tonight", "yesterday", "morning", "dawn", "since", "night", "hours", "week",
 )  # fmt: skip
 _PAST_STEMS = (
     "decade", "centur", "year", "ago", "back in", "past", "histor", "0s", "jan", "feb", "mar",
     "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_TIME_STEM_RX = re.compile("|".join(_TIME_STEMS))
+_PAST_STEM_RX = re.compile("|".join(map(re.escape, _PAST_STEMS)))
 
 
 def _maybe_time(text: str) -> bool:
     lower = text.lower()
-    return _DIGIT.search(text) is not None or any(w in lower for w in _TIME_STEMS)
+    return _DIGIT.search(text) is not None or _TIME_STEM_RX.search(lower) is not None
 
 
 _CURRENT_DAY = re.compile(
@@ -167,7 +171,7 @@ def is_historical(text: str, published: date | None) -> bool:
     """True when the statement places its event in the past (decades, earlier years, a month
     before the publication month) and has no marker of the current news window."""
     lower = text.lower()
-    if not _DIGIT.search(text) and not any(w in lower for w in _PAST_STEMS):
+    if not _DIGIT.search(text) and not _PAST_STEM_RX.search(lower):
         return False
     if _DECADE.search(text) or _HISTORY.search(text):
         return True
@@ -206,18 +210,23 @@ def _publication(published: date | None) -> DateFix:
 
 
 def _fix(m: re.Match[str], published: date | None, previous: date | None) -> DateFix:
+    try:
+        return _fix_unchecked(m, published, previous)
+    except (OverflowError, ValueError):  # "the past 1000000 days", a weekday before year 1
+        return DateFix(None, None, "unknown", f"undated: {m.group(0).strip()!r} is out of range")
+
+
+def _fix_unchecked(m: re.Match[str], published: date | None, previous: date | None) -> DateFix:
     said = m.group(0).strip()
     if m["explicit"]:
         return _explicit(m, said, published)
     if published is None:
-        if m["since_then"] and previous is not None:
-            return DateFix(previous, None, "unknown", f"undated: {said!r} and no publication date")
         return DateFix(
             None, None, "unknown", f"undated: {said!r} is relative and there is no publication date"
         )
     pub = published.isoformat()
     if m["since_then"]:
-        if previous is None or previous > published:
+        if previous is None or previous >= published:
             return _publication(published)
         return DateFix(
             previous,
@@ -232,10 +241,33 @@ def _fix(m: re.Match[str], published: date | None, previous: date | None) -> Dat
     if m["yesterday"]:
         day = published - timedelta(days=1)
         return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
+    if m["week"]:
+        which = " ".join(m["wk"].lower().split())
+        weekend = said.lower().endswith("weekend")
+        monday = published - timedelta(days=published.weekday())
+        if which in ("last", "past"):
+            start = monday - timedelta(days=7)
+            end = monday - timedelta(days=1)
+            if which == "past" and not weekend:
+                start, end = published - timedelta(days=7), published
+        else:
+            start, end = monday, published
+        if weekend:
+            start = (
+                monday + timedelta(days=5)
+                if which not in ("last", "past")
+                else start + timedelta(days=5)
+            )
+            end = min(start + timedelta(days=1), published)
+        if start >= end:
+            return DateFix(end, end, "day", f"{said!r} resolved against the publication date {pub}")
+        return DateFix(start, end, "range", f"{said!r} resolved against the publication date {pub}")
     if m["hours"]:
         raw = m["n"].lower()
         n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
         days = -(-n // 24) if m["unit"].lower() == "hours" else n
+        if days <= 0:
+            return _publication(published)
         start = published - timedelta(days=days)
         return DateFix(
             start, published, "range", f"{said!r} counted back from the publication date {pub}"

@@ -52,7 +52,7 @@ def to_jsonl(claims: Iterable[Claim]) -> str:
 def render(claims: Iterable[Claim], fmt: str) -> str:
     """The claims as text in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "geojson":
-        return json.dumps(to_geojson(claims), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(to_geojson(claims), ensure_ascii=False, separators=(",", ":")) + "\n"
     if fmt == "csv":
         return to_csv(claims)
     if fmt == "jsonl":

@@ -64,6 +64,10 @@ _REFERENCE_POINT = re.compile(
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country)\s+$",
     _I,
 )
+_DATELINE = re.compile(
+    r"\W*(?-i:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*"
+    r"(?:\([^)]{1,60}\))?\s*(?:-|:)\s",
+)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", _I)
@@ -90,7 +94,8 @@ _PLACE_CLAUSE_BREAK = re.compile(
 _FIGURE_CLAUSE_BREAK = re.compile(
     r";|:|\s-\s|[.!?]\s|,(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
     r"\s(?:and|but|while|whereas|or)\s+(?=\S+\s+(?:\S+\s+)?(?:had|have|has|were|was|are|is)\b)|"
-    r"\sand\s+(?=(?:about|over|more|at\s+least|some|nearly|\d))",
+    r"\sand\s+(?=\d|(?:about|over|more|at\s+least|some|nearly|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|a\s+dozen|dozens|hundreds|thousands)\b)",
     _I,
 )
 
@@ -260,9 +265,12 @@ def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[Any]:
     Kabul") and countries (when anything finer is named) left out."""
     piece = norm[st.start : st.end]
     found = []
+    dateline = _DATELINE.match(piece)
     for m in gaz.find_mentions(piece):
         if _REFERENCE_POINT.search(piece, 0, m.start):
             continue
+        if dateline is not None and m.start < dateline.end():
+            continue  # "KABUL (Wire) -": where the report was filed, not where it happened
         found.append(_Shifted(m.start + st.start, m.end + st.start, m.text, m.resolution))
     finer = [m for m in found if not _is_country(m)]
     return finer if finer else [m for m in found if not _is_country(m)]

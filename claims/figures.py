@@ -75,6 +75,7 @@ _DATE_BEFORE = re.compile(
 
 _DIGITS = re.compile(r"\d")
 _NUMBER_STEMS = (*_UNITS, *_TENS, "hundred", "thousand", "million", "dozen", "score")
+_NUMBER_STEM_RX = re.compile("|".join(_NUMBER_STEMS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def find_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     if not _DIGITS.search(text):
         lower = text.lower()
-        if not any(w in lower for w in _NUMBER_STEMS):
+        if not _NUMBER_STEM_RX.search(lower):
             return out
     for m in FIGURE.finditer(text):
         after = text[m.end() : m.end() + 40]

@@ -37,6 +37,7 @@ FURNITURE_LINE = re.compile(
       | (?:photo|image|picture)\s+(?:courtesy|credit|by)\b | credits?\s*:
       | (?:©|\(c\)\ ) | copyright\b
       | all\ rights\ reserved | written\ by\b | posted\ by\b | reported\ by\b | edited\ by\b
+      | by\ (?-i:[A-Z])[^.!?]{0,60}(?:\||\d{4}\s*$|$)
       | (?:last\ )?updated\b(?:\ on)?\s*:?\s*\w | published\s*(?:on)?\s*:
       | advertisement\b | sponsored\b | cookies?\b | privacy\ policy\b
       | terms\ of\ (?:use|service)\b

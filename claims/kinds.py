@@ -25,7 +25,7 @@ _I = re.IGNORECASE
 _PEOPLE = (
     r"(?:taliban|fighters?|militants?|terrorists?|soldiers?|troops|men|people|civilians?|"
     r"members?|commanders?|insurgents?|rebels?|forces|personnel|guards?|prisoners?|"
-    r"mujahideen|policemen|police|officers?|them|him|dozens|hundreds|thousands|"
+    r"mujahideen|policemen|police|officers?|them|him|dozens|hundreds|thousands|talibs?|"
     r"several|many|some|\d[\d,]*)"
 )
 _EQUIPMENT = (
@@ -60,8 +60,11 @@ _LEXICON: dict[str, str] = {
         r"\b(?:entered|enters?|entering|took\s+(?:over|control)|"
         r"taken\s+(?:over|control)|takes?\s+(?:over|control)|takeover|overran|overrun|breached|"
         r"(?:wrest(?:ed|ing|s)?|regain(?:ed|ing|s)?|assum(?:ed|ing)|seiz(?:ed|ing)|gain(?:ed|ing)|"
-        r"took|taken|retain(?:ed|ing|s)?|lost)\s+(?:full\s+|back\s+|total\s+)?control|"
-        r"pushed\s+back|pushed\s+(?:\w+\s+)?out|dr(?:o|i)ve\s+(?:\w+\s+)?out|driven\s+(?:\w+\s+)?out|"
+        r"took|taken|retain(?:ed|ing|s)?|lost|claim(?:ed|ing|s)?)\s+(?:full\s+|back\s+|total\s+)?control|"
+        r"(?:full|total|complete|effective)\s+control|"
+        r"pushed\s+back|pushed\s+(?:\w+\s+)?out|repuls(?:ed|ing)|repell(?:ed|ing)|"
+        r"(?:beaten|thrown|driven|forced)\s+back|br(?:oke|oken|eaking)\s+through|"
+        r"dr(?:o|i)ve\s+(?:\w+\s+)?out|driven\s+(?:\w+\s+)?out|"
         r"retreat(?:ed|ing|s)?|withdr(?:ew|awn)|holds|controls|is\s+controlled|are\s+controlled|"
         r"under\s+(?:\w+\s+){0,2}control|in\s+the\s+hands\s+of|"
         r"(?:advanc|mov|head|push|pour|march|roll|driv|sweep|swept|pour)(?:ed|es|ing|e|s)?\s+"
@@ -113,6 +116,7 @@ _DISRUPTION_STEMS = (
     "blackout", "knocked", "damag", "mined", "blew", "blown", "obstruct", "suspend", "jammed",
     "landslide", "restor", "reopen",
 )  # fmt: skip
+_DISRUPTION_STEM_RX = re.compile("|".join(_DISRUPTION_STEMS))
 _DISRUPTION = re.compile(
     r"\b(?:cut(?:\s+off|\s+down)?|down|blocked|blocking|block|closed|closing|closure|destroyed|"
     r"disrupted|severed|shut(?:\s+down)?|stop|outages?|blackout|knocked\s+out|damaged|mined|"
@@ -131,11 +135,20 @@ _EQUIPMENT_VERB = re.compile(
     _I,
 )
 _EQUIPMENT_NOUN = re.compile(rf"\b{_EQUIPMENT}\b", _I)
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|their|its|his|her|our|enemy|\d[\d,]*|about|over|some|several|"
+    r"more\s+than|at\s+least|nearly|\w+teen|\w+ty|one|two|three|four|five|six|seven|eight|nine|"
+    rf"ten|eleven|twelve|hundred|thousand|dozen|scores\s+of)\s+){{0,3}}{_PEOPLE}\b",
+    _I,
+)
+_NO_OBJECT = re.compile(
+    r"\s*(?:[,.;:!?\"]|$|(?:earlier|later|on|in|last|this|yesterday|overnight|by)\b)", _I
+)
 _PEOPLE_RX = re.compile(rf"\b{_PEOPLE}\b", _I)
 _PLACE_NOUN_RX = re.compile(rf"\b{_PLACE_NOUN}\b", _I)
 
 _DETERMINERS_AFTER = re.compile(
-    r"\s+(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
+    r"\s+\"?(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
     r"(?:all|most|much|parts?|some)\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|several|every|"
     r"all|two|three|four|five|six|\d+|key|strategic|main|provincial|district|\w+ern|entire|whole|"
     r"upper|lower|side|remaining|last)\s+){0,3}",
@@ -163,7 +176,8 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "territorial_control": (
         "enter", "took", "taken", "take", "overr", "breach", "control", "push", "drove", "driv",
-        "retreat", "withdr", "hold", "hands", "advanc", "mov", "head", "pour", "march", "roll",
+        "retreat", "withdr", "hold", "repuls", "repell", "back", "through", "hands", "advanc",
+        "mov", "head", "pour", "march", "roll",
         "sweep", "swept", "recaptur", "retook", "retaken", "liberat", "fell", "fall", "upper",
         "gain", "storm", "clear", "wiped", "flag", "fled", "flee",
     ),
@@ -183,6 +197,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 assert set(STEMS) == set(_LEXICON)
+_STEM_RX = {kind: re.compile("|".join(map(re.escape, stems))) for kind, stems in STEMS.items()}
 _LOST_PEOPLE = re.compile(
     rf"\s+(?:(?:(?:about|over|more\s+than|at\s+least|some|nearly)\s+)?(?:\S+\s+){{0,3}}?{_PEOPLE}\b"
     r"|(?:their|his|its)\s+lives\b)",
@@ -297,7 +312,7 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
             taken.append((m.start(), m.end()))
     lower = text.lower()
     for kind, rx in _COMPILED:
-        if not any(stem in lower for stem in STEMS[kind]):
+        if not _STEM_RX[kind].search(lower):
             continue  # cheap: most sentences hold words of one or two kinds only
         for m in rx.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -318,7 +333,7 @@ def _infrastructure_spans(text: str) -> list[tuple[int, int]]:
     ("internet lines ... have been cut", "blocking the main road", "the road ... closed")."""
     spans = []
     lower = text.lower()
-    if not any(w in lower for w in _DISRUPTION_STEMS):
+    if not _DISRUPTION_STEM_RX.search(lower):
         return spans
     cuts = [(m.start(), m.end()) for m in _DISRUPTION.finditer(text)]
     if not cuts:
@@ -355,7 +370,7 @@ def _place_right_after(text: str, pos: int, places: tuple[tuple[int, int], ...])
     limit = m.end() if m else pos
     starts = {s for s, _ in places}
     for word in _WORD.finditer(text, pos, limit + 1):
-        at = word.start()
+        at = word.start() + len(word.group(0)) - len(word.group(0).lstrip("\"'("))
         if at in starts or _PLACE_NOUN_AT.match(text, at):
             return True
     return limit in starts or _PLACE_NOUN_AT.match(text, limit) is not None
@@ -386,7 +401,7 @@ def _capture_kind(
         before,
         _I,
     )
-    people_after = re.match(rf"\s+(?:(?:\w+\s+){{0,2}}){_PEOPLE}\b", after, _I)
+    people_after = _PEOPLE_AFTER.match(after)
     if word in ("took", "taken", "seized", "seizing", "overran"):
         # "took" is only a claim with a place object ("took Bazarak", "took control").
         if place_after and not (people_after and word in ("took", "taken")):
@@ -402,7 +417,10 @@ def _capture_kind(
         return "territorial_control"
     if people_before or people_after:
         return "captured_people"
-    if _PLACE_NOUN_RX.search(before) or any(s < start and start - e < 80 for s, e in places):
+    no_object = _NO_OBJECT.match(after) is not None
+    if no_object and (
+        _PLACE_NOUN_RX.search(before) or any(s < start and start - e < 80 for s, e in places)
+    ):
         return "territorial_control"  # "the districts the Taliban said they had captured"
     return "captured_people"
 
@@ -434,11 +452,14 @@ def _realis(text: str, trigger: Trigger) -> bool:
             return False
         if _MODAL_AFTER.match(text, trigger.end):
             return False
-    if control:  # "failed to enter", "cannot enter", "never fell": still a claim about control
-        return True
+    if control or trigger.kind == "negotiation":
+        # "failed to enter", "cannot enter", "will not negotiate": still claims about control/talks
+        return _HABITUAL.search(before) is None
+
     return not _NEGATION.search(before)
 
 
+_HABITUAL = re.compile(r"\b(?:never|no\s+longer)\b", _I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", _I)
 _MODAL = re.compile(
     r"\b(?:will|would|could|might|may|should|shall|must|can|cannot|can't|won't)\b", _I

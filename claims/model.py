@@ -96,7 +96,8 @@ class Claim:
     quote_end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """Every field, in CLAIM_FIELDS order (all values are plain scalars)."""
+        return {name: getattr(self, name) for name in CLAIM_FIELDS}
 
     @property
     def located(self) -> bool:

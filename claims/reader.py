@@ -37,8 +37,8 @@ from dateutil import parser as date_parser
 from claims.exc import DecodeError, ReadError
 from claims.model import Article, ArticleMeta
 
-MAX_BYTES = 2_000_000
-"""Articles beyond this size are cut here (a long article is ~5 KB; 2 MB is a book)."""
+MAX_BYTES = 512_000
+"""Articles beyond this size are cut here (a long article is 5-50 KB of text)."""
 MAX_FRONT_MATTER = 16_000
 """Front matter beyond this many characters is not parsed (a YAML bomb needs room)."""
 MAX_FLOW_COLLECTIONS = 100
@@ -134,7 +134,7 @@ def _build(
         notes.append(f"file is larger than {MAX_BYTES:,} bytes; only the first part was read")
     text = decode(name, data, final=not truncated)
     sha = hashlib.sha256(data).hexdigest()
-    if not text.strip(_BOM + " \t\n"):
+    if not text.replace(_BOM, "").strip():
         notes.append("empty file: no text")
         return Article(file=name, text=text, body_start=len(text), sha256=sha, notes=tuple(notes))
     start = 1 if text.startswith(_BOM) else 0
@@ -226,6 +226,11 @@ def _meta_from_fields(fields: Mapping[str, Any], notes: list[str]) -> ArticleMet
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             notes.append(f"{key}: expected text, got {type(value).__name__}; field left unknown")
             continue
+        if not isinstance(value, str):
+            if key == "url":
+                notes.append(f"url: expected a link, got the number {value!r}; field left unknown")
+                continue
+            notes.append(f"{key}: expected text, got the number {value!r}; read as text")
         value = str(value).strip()
         if value:
             values[key] = value

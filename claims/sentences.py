@@ -51,7 +51,13 @@ _FINAL_PUNCT = ".!?\"')]:;"
 _LEADING_DATE = re.compile(
     r"\s*(?:date|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE
 )
+# Markdown decoration at a line start: "# ", "> ", "- ", "1. ", "**14:05** - "
+_MARKDOWN_LEAD = re.compile(
+    r"(?:#{1,6}\s+|>\s*|[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*[^*\n]{1,24}\*\*\s*(?:-|:)?\s*)?"
+)
 _WS = " \t\n\u00a0\u202f\u200b\ufeff"
+MAX_STATEMENT_CHARS = 1500
+"""A "sentence" longer than this is not prose (a table, a dump, a run-on page): skipped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,15 +91,16 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
         )
         if furniture.is_alt_text(line, following):
             continue
-        lead = _LEADING_DATE.match(line)
-        if lead:
+        lead = _LEADING_DATE.match(line) or _MARKDOWN_LEAD.match(line)
+        if lead and lead.end() < len(line):
             start += lead.end()
             line = norm[start:end]
         if line[-1] not in _FINAL_PUNCT:
-            out.append(Sentence(start, end, True, index))
+            if end - start <= MAX_STATEMENT_CHARS:
+                out.append(Sentence(start, end, True, index))
             continue
         for s, e in _segment(line):
-            if not furniture.is_promo_sentence(line[s:e]):
+            if e - s <= MAX_STATEMENT_CHARS and not furniture.is_promo_sentence(line[s:e]):
                 out.append(Sentence(start + s, start + e, False, index))
     return out
 

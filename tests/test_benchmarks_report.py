@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,19 @@ def test_rerun_section_fills_its_keys() -> None:
     assert detail["markers"] > 0
     assert detail["payload_bytes"] > 1000
     assert set(detail["ms"]) == {"filter", "map_build", "serialise", "total"}
+
+
+def test_extraction_section_reports_rates_memory_and_growth(tmp_path: Path) -> None:
+    """Two tiny sizes through the real subprocess harness: the keys exist and are numbers."""
+    from benchmarks import corpus, extraction
+
+    places = corpus.gazetteer_places()
+    _, words3 = corpus.write_corpus(tmp_path, 3, places)
+    _, words6 = corpus.write_corpus(tmp_path, 6, places)
+    data = extraction.measure(tmp_path, {"single": [3, 6]}, {3: words3, 6: words6}, runs=1)
+    entry = data["sizes"]["6"]["single"]
+    assert entry["articles"] == 6 and entry["claims"] > 0
+    assert entry["articles_per_s"]["median"] > 0 and entry["cpu_ms_per_article"] > 0
+    assert entry["peak_rss_mb"] > 0
+    assert set(data["growth_exponent"]["single"]) == {"wall", "cpu"}
+    assert isinstance(data["linear"], bool)

@@ -89,9 +89,11 @@ def settle(frame, timeout: float = 5.0) -> None:
     time.sleep(0.3)  # the last animation frame
 
 
-def reveal_marker(frame, key: str):
-    """The marker of place ``key``, clicking the cluster icons that hold it (zoom/spiderfy)
-    as a user would."""
+def reveal_marker(frame, group):
+    """The clickable marker of ``group`` (a PlaceGroup), found as a user would: close an open
+    popup, click the cluster icons holding it (zoom/spiderfy), zoom out when it is out of view,
+    pan to it when a control covers it."""
+    key = group.key
     marker = frame.locator(f'.ca-marker[data-place="{key}"]')
     cluster = frame.locator(f'.ca-cluster:has([data-places~="{key}"])')
     for _ in range(20):
@@ -99,11 +101,17 @@ def reveal_marker(frame, key: str):
             frame.locator("#map_div").press("Escape")
         settle(frame)
         view = frame.locator("#map_div").bounding_box()
-        if _inside(marker, view):
+        for icon in (marker, cluster):
+            if _inside(icon, view) and not _on_top(icon):
+                frame.locator("#map_div").evaluate(
+                    "(el, ll) => window.map.panTo(ll, {animate: false})", [group.lat, group.lon]
+                )
+                settle(frame)
+        if _inside(marker, view) and _on_top(marker):
             return marker
-        if _inside(cluster, view):
+        if _inside(cluster, view) and _on_top(cluster):
             cluster.click()
-        else:  # out of view: zoom out, as a user would
+        elif not _inside(marker, view):  # out of view: zoom out
             frame.locator(".leaflet-control-zoom-out").click()
     raise AssertionError(f"marker {key} never appeared")
 
@@ -116,8 +124,22 @@ def _inside(locator, view: dict) -> bool:
     return view["x"] < x < view["x"] + view["width"] and view["y"] < y < view["y"] + view["height"]
 
 
+def _on_top(locator) -> bool:
+    """True when a click at the icon's centre reaches it (no control or marker over it)."""
+    return locator.evaluate(
+        """(el) => { const r = el.getBoundingClientRect();
+                     const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                     return el.contains(hit); }"""
+    )
+
+
 def assert_offline(requests) -> None:
     assert requests.external == [], f"requests outside 127.0.0.1: {requests.external[:5]}"
+
+
+def assert_no_app_error(page) -> None:
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.first.inner_text()
 
 
 def test_page_loads_with_markers_outlines_and_legend(
@@ -131,6 +153,7 @@ def test_page_loads_with_markers_outlines_and_legend(
     view = frame.locator("#map_div").bounding_box()
     for icon in frame.locator(".ca-marker, .ca-cluster").all():
         assert _inside(icon, view), "a marker outside the visible map: the view is not fitted"
+        assert _on_top(icon), "a marker covered (by the legend?) on the fitted map"
     counts = dict(
         frame.locator(".ca-marker").evaluate_all(
             "(els) => els.map((e) => [e.dataset.place, Number(e.dataset.count)])"
@@ -146,6 +169,7 @@ def test_page_loads_with_markers_outlines_and_legend(
     assert frame.locator(".leaflet-tile").count() == 0
     assert any("/app/static/vendor/leaflet/leaflet.js" in u for u in requests.local)
     page.screenshot(path=screenshot_dir / "01_loaded.png", full_page=True)
+    assert_no_app_error(page)
     assert_offline(requests)
 
 
@@ -174,6 +198,7 @@ def test_date_slider_lowers_shown_count_and_markers(
     assert len(group_places(expected)) < initial_markers
     assert f"to={end.isoformat()}" in page.url
     page.screenshot(path=screenshot_dir / "02_slider.png", full_page=True)
+    assert_no_app_error(page)
     assert_offline(requests)
 
 
@@ -200,6 +225,7 @@ def test_excluding_an_outlet_removes_its_markers(
     frame = map_frame(page)
     expect_places(frame, list(all_keys - gone))
     page.screenshot(path=screenshot_dir / "03_outlet_excluded.png", full_page=True)
+    assert_no_app_error(page)
     assert_offline(requests)
 
 
@@ -210,7 +236,7 @@ def test_clicking_a_marker_shows_its_quotes_in_the_detail_panel(
     frame = open_dashboard(page, dashboard_url, len(corpus.claims))
     group = group_places(corpus.claims)[0]
     first = group.claims[0]
-    reveal_marker(frame, group.key).click()
+    reveal_marker(frame, group).click()
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text(group.name)
     expect(popup).to_contain_text(" ".join(first.quote.split())[:60])
@@ -222,6 +248,7 @@ def test_clicking_a_marker_shows_its_quotes_in_the_detail_panel(
     page.get_by_text("Read the whole article").click()
     expect(page.locator(".ca-article mark").first).to_be_visible()
     page.screenshot(path=screenshot_dir / "04_marker_clicked.png", full_page=True)
+    assert_no_app_error(page)
     assert_offline(requests)
 
 
@@ -245,7 +272,7 @@ def test_hostile_articles_show_as_text_and_run_nothing(
     hostile_files = {p["file"] for p in manifest["payloads"]}
     for group in places:
         frame = map_frame(page)
-        reveal_marker(frame, group.key).click()
+        reveal_marker(frame, group).click()
         popup = frame.locator(".leaflet-popup-content").filter(has_text=group.name).last
         expect(popup).to_be_visible()
         expect(page.locator(".ca-para").first).to_be_visible(timeout=20_000)
@@ -271,4 +298,5 @@ def test_hostile_articles_show_as_text_and_run_nothing(
             )
     assert page.dialogs == []
     assert not jinja_file.exists(), "a template payload ran on the server"
+    assert_no_app_error(page)
     assert_offline(requests)

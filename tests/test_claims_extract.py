@@ -119,17 +119,24 @@ def test_undated_blog_post_gives_undated_claims() -> None:
 
 
 def test_quote_carried_over_to_the_next_sentence() -> None:
-    body = "“Our fighters entered Bazarak at dawn.” Zabihullah Mujahid made the statement on Monday.\n"
+    body = (
+        "“Our fighters entered Bazarak at dawn.” Zabihullah Mujahid made the statement on Monday.\n"
+    )
     (claim,) = extract_claims(article(body))
-    assert (claim.side, claim.claimant, claim.kind) == ("Taliban", "Zabihullah Mujahid",
-                                                        "territorial_control")
+    assert (claim.side, claim.claimant, claim.kind) == (
+        "Taliban",
+        "Zabihullah Mujahid",
+        "territorial_control",
+    )
     assert claim.quote.endswith("on Monday.")
 
 
 def test_pronoun_speaker_is_the_previous_speaker() -> None:
     body = "Ali Nazary spoke to reporters in Paryan.\nHe said 50 Taliban were killed.\n"
     claims = extract_claims(article(body))
-    assert [(c.claimant, c.side) for c in only(claims, kind="casualties")] == [("Ali Nazary", "NRF")]
+    assert [(c.claimant, c.side) for c in only(claims, kind="casualties")] == [
+        ("Ali Nazary", "NRF")
+    ]
 
 
 def test_bom_file_offsets_hold_with_read_text(tmp_path: Path) -> None:
@@ -163,5 +170,100 @@ def test_ids_are_stable_across_runs() -> None:
 
 
 def test_article_with_only_furniture_has_no_claims() -> None:
-    body = "Skip to content\nRead also: Taliban capture Bazarak\nFollow us on Twitter\nLeave a Reply\n"
+    body = (
+        "Skip to content\nRead also: Taliban capture Bazarak\nFollow us on Twitter\nLeave a Reply\n"
+    )
     assert extract_claims(article(body)) == []
+
+
+WIRE_STYLE = """---
+title: "Fierce fighting for the valley as Taliban claim breakthrough"
+outlet: Eastern Herald
+published: 2021-09-03
+---
+
+KABUL (Eastern Herald) — Taliban forces said on Thursday they had broken through at Gulbahar, \
+while opposition commanders insisted the attackers had been repulsed with heavy casualties.
+
+"Our mujahideen have captured Gulbahar and dozens of enemy fighters have laid down their \
+weapons," Taliban spokesman Zabiullah Mujahid wrote on Twitter.
+
+The National Resistance Front rejected the claim. In a statement, it said that more than 350 \
+Taliban had been killed and 40 vehicles destroyed in the Shutul district overnight.
+"""
+
+DIARY_STYLE = """Panjsher diary, day 5
+
+Locals tell me the Talibs shelled the hills above Khenj all night. A shepherd said seven houses \
+were hit and two children wounded.
+
+Later a resistance fighter named Aziz told me that his unit ambushed a Taliban convoy near Dara \
+and captured twelve fighters.
+"""
+
+
+def test_wire_style_article() -> None:
+    claims = extract_claims(read_bytes("wire.md", WIRE_STYLE.encode()))
+    summary = {(c.kind, c.side, c.place, c.figure) for c in claims}
+    assert ("territorial_control", "Taliban", "Gulbahar", None) in summary
+    assert ("captured_people", "Taliban", "Gulbahar", 12) in summary  # "dozens of"
+    assert ("casualties", "NRF", "Shutul", 350) in summary  # "it" = the NRF
+    assert ("equipment", "NRF", "Shutul", 40) in summary
+    assert ("casualties", "NRF", "Gulbahar", None) in summary  # "opposition commanders"
+    assert all(c.place != "Kabul" for c in claims), "the dateline is not where it happened"
+    assert {c.date_start for c in claims if c.kind == "casualties" and c.figure is None} == {
+        "2021-09-02"
+    }
+
+
+def test_undated_diary_with_unseen_spellings() -> None:
+    claims = extract_claims(read_bytes("diary.txt", DIARY_STYLE.encode()))
+    summary = {(c.kind, c.side, c.claimant, c.place, c.figure) for c in claims}
+    assert ("clashes", "other", "Locals", "Khenj", None) in summary  # "Talibs shelled"
+    assert ("casualties", "unknown", "A shepherd", "Panjshir", 2) in summary  # not 7 houses
+    assert any(k == "captured_people" and s == "NRF" and f == 12 for k, s, _, _, f in summary)
+    assert all(c.date_precision == "unknown" for c in claims)
+
+
+STATEMENT_STYLE = """---
+title: Taliban say Rokha district has fallen; NRF denies
+outlet: Valley Post
+published: 2021-09-06
+---
+
+The Taliban on Monday claimed full control of Panjshir's Rokha district, according to a \
+statement posted by the group's ministry of defence. The statement said at least 12 resistance \
+fighters were killed and three hundred surrendered.
+
+NRF leader Ahmad Massoud called the claim "false" and urged Afghans to rise up. His forces still \
+held "strategic positions" across the valley, he said.
+
+An airstrike on Sunday night hit a compound near Darah, killing at least 12 civilians, a local \
+health official told the Valley Post.
+
+Resistance fighters ambushed a convoy on the Salang highway on Saturday, a resistance commander \
+claimed, destroying four Humvees.
+
+The Taliban have offered talks, but the resistance says it will not negotiate.
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "side", "claimant", "figure", "date_start"),
+    [
+        ("territorial_control", "Taliban", "the group's ministry of defence", None, "2021-09-06"),
+        ("captured_people", "Taliban", "the group's ministry of defence", 300, "2021-09-06"),
+        ("casualties", "other", "a local health official", 12, "2021-09-05"),
+        ("equipment", "NRF", "a resistance commander", 4, "2021-09-04"),
+        ("negotiation", "NRF", "the resistance", None, "2021-09-06"),
+    ],
+)
+def test_statement_style_article(kind, side, claimant, figure, date_start) -> None:
+    claims = extract_claims(read_bytes("statement.md", STATEMENT_STYLE.encode()))
+    assert any(
+        (c.kind, c.side, c.claimant, c.figure, c.date_start)
+        == (kind, side, claimant, figure, date_start)
+        for c in claims
+    ), sorted((c.kind, c.side, c.claimant, c.figure, c.date_start) for c in claims)
+    held = [c for c in claims if c.quote.startswith("His forces")]
+    assert held and held[0].side == "NRF" and held[0].claimant == "Ahmad Massoud"

@@ -143,5 +143,7 @@ def test_broken_sidecar_is_a_note(tmp_path: Path) -> None:
         ("Title\nSeptember 31, 2021\nBody.", None),
     ],
 )
-def test_date_line_near_the_top_gives_the_publication_date(head: str, expected: date | None) -> None:
+def test_date_line_near_the_top_gives_the_publication_date(
+    head: str, expected: date | None
+) -> None:
     assert read_bytes("a.txt", head.encode()).meta.published == expected

@@ -324,3 +324,23 @@ def test_uploads_never_raise_anything_but_claims_errors(bad, tmp_path):
         assert bad.name in str(exc)
         return
     assert article.file == bad.name
+
+
+# Sentences that once crashed extraction (found by the fuzzers); each must cost at most its
+# own file.
+POISON_SENTENCES = (
+    "Taliban were killed in Panjshir  Thursday night, September 2 said .",
+    "Fighting over the past 1000000 days killed 40 Taliban in Bazarak, the NRF said.",
+    "The NRF said 40 Taliban were killed in Bazarak in the last 99999999999999999999 hours.",
+)
+
+
+@pytest.mark.parametrize("sentence", POISON_SENTENCES)
+def test_one_bad_sentence_does_not_sink_the_folder(sentence, tmp_path):
+    write_good_files(tmp_path, N_GOOD)
+    (tmp_path / "poison.md").write_text(
+        f"---\npublished: 2021-09-05\n---\n\n{sentence}\n", encoding="utf-8"
+    )
+    corpus = _load_bounded([tmp_path])
+    _assert_good_loaded(corpus, tmp_path)
+    _assert_offsets(corpus)

@@ -24,6 +24,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import folium
@@ -55,6 +56,7 @@ SIDE_LABELS: dict[str, str] = {
 DEFAULT_BOUNDS = ((29.35, 60.5), (38.5, 75.0))
 TILES_ENV = "CLAIM_ATLAS_TILES"
 MAX_ZOOM = 18
+EMPTY_COLLECTION: dict[str, Any] = {"type": "FeatureCollection", "features": []}
 
 
 # -- places -------------------------------------------------------------------------------
@@ -240,8 +242,9 @@ _MAP_SETUP_TEMPLATE = Template(
   display: flex; align-items: center; justify-content: center; }
 {% for side, color in this.colors.items() %}.ca-side-{{ loop.index0 }} { background: {{ color }}; }
 {% endfor %}
-.ca-legend { background: rgba(255,255,255,.9); padding: 4px 7px; border-radius: 4px;
-  font: 11px/1.45 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.ca-legend { background: rgba(255,255,255,.9); padding: 3px 7px; border-radius: 4px;
+  font: 11px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 430px; }
+.ca-legend div { display: inline-block; margin-right: 9px; white-space: nowrap; }
 .ca-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
   margin-right: 5px; vertical-align: -1px; }
 .ca-legend .ca-dash { border: 2px dashed #222; width: 7px; height: 7px; background: #ddd; }
@@ -268,11 +271,11 @@ _MAP_SETUP_TEMPLATE = Template(
     }
   });
   outlines.addTo(map);
-  var legend = L.control({position: "topright"});
+  var legend = L.control({position: "bottomleft"});
   legend.onAdd = function () {
     var box = L.DomUtil.create("div", "ca-legend");
     var title = document.createElement("b");
-    title.textContent = "Claims by side";
+    title.textContent = "Claims by side: ";
     box.appendChild(title);
     {{ this.legend_js }}.forEach(function (row) {
       var line = document.createElement("div");
@@ -288,7 +291,10 @@ _MAP_SETUP_TEMPLATE = Template(
   // Fit to the claims now, and again when the frame gets its final size (streamlit sizes
   // the iframe after the script ran) unless the user has moved the map in the meantime.
   var bounds = {{ this.bounds_js }};
-  var fit = function () { map.fitBounds(bounds, {padding: [24, 24], maxZoom: 10, animate: false}); };
+  var fit = function () {
+    map.fitBounds(bounds, {paddingTopLeft: [30, 30], paddingBottomRight: [30, 95], maxZoom: 10,
+                           animate: false});
+  };
   var started = Date.now(), userMoved = false;
   map.on("dragstart", function () { userMoved = true; });
   map.getContainer().addEventListener("wheel", function () { userMoved = true; }, {passive: true});
@@ -300,6 +306,11 @@ _MAP_SETUP_TEMPLATE = Template(
 )
 
 
+@lru_cache(maxsize=1)
+def _outlines_js() -> str:
+    return to_js(province_outlines())
+
+
 class MapSetup(MacroElement):
     """Static parts of the map: marker CSS, icon path, outlines, legend, attribution, view."""
 
@@ -308,14 +319,16 @@ class MapSetup(MacroElement):
     def __init__(
         self,
         bounds: tuple[tuple[float, float], tuple[float, float]],
-        outlines: dict[str, Any] | None,
+        outlines: bool = True,
     ) -> None:
         super().__init__()
         self._name = "MapSetup"
         self.colors = SIDE_COLORS
         self.image_path_js = to_js(assets.LEAFLET_IMAGES)
         self.attribution_js = to_js(OUTLINES_ATTRIBUTION)
-        self.outlines_js = to_js(outlines or {"type": "FeatureCollection", "features": []})
+        self.outlines_js = (
+            _outlines_js() if outlines else '{"type":"FeatureCollection","features":[]}'
+        )
         self.bounds_js = to_js([list(bounds[0]), list(bounds[1])])
         legend = [[SIDE_LABELS[s], c, ""] for s, c in SIDE_COLORS.items()] + [
             ["only undated claims", "", "ca-dash"],
@@ -464,10 +477,14 @@ def tiles_from_env(environ: Mapping[str, str] | None = None) -> str | None:
 
 
 def build_base_map(
-    claims: Iterable[Claim], tiles: str | None = None, outlines: bool = True
+    claims: Iterable[Claim] = (),
+    tiles: str | None = None,
+    outlines: bool = True,
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
 ) -> OfflineMap:
-    """The map without markers, fitted to ``claims``; ``tiles=None`` draws no tiles."""
-    bounds = claim_bounds(claims)
+    """The map without markers, fitted to ``claims`` (or to ``bounds`` when given, as
+    :func:`claim_bounds` returns them); ``tiles=None`` draws no tiles."""
+    bounds = bounds or claim_bounds(claims)
     center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
     kwargs: dict[str, Any] = {"max_zoom": MAX_ZOOM}
     if tiles is not None and tiles != "OpenStreetMap":
@@ -475,7 +492,7 @@ def build_base_map(
     fmap = OfflineMap(
         location=center, zoom_start=7, tiles=tiles, control_scale=True, maxZoom=MAX_ZOOM, **kwargs
     )
-    MapSetup(bounds, province_outlines() if outlines else None).add_to(fmap)
+    MapSetup(bounds, outlines).add_to(fmap)
     return fmap
 
 

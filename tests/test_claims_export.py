@@ -1,0 +1,93 @@
+"""claims.export: GeoJSON (through geopandas), CSV and JSONL carry every field; atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from claims import extract_claims, load_corpus, read_bytes
+from claims.exc import ExportError
+from claims.export import render, to_csv, to_geojson, to_jsonl, write_atomic
+from claims.model import CLAIM_FIELDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def claims():
+    corpus = load_corpus([ROOT / "seeds"])
+    extra = read_bytes(
+        "extra.md",
+        b"---\npublished: 2021-09-05\n---\nClashes erupted in the Zorbazak area, "
+        b"residents said.\n",
+    )
+    found = corpus.claims + extract_claims(extra)
+    assert any(c.located for c in found) and any(not c.located for c in found)
+    return found
+
+
+def test_geojson_is_rfc7946_with_lon_lat_and_null_geometry(claims) -> None:
+    doc = to_geojson(claims)
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == len(claims)
+    for feature, claim in zip(doc["features"], claims, strict=True):
+        assert tuple(feature["properties"]) == CLAIM_FIELDS
+        if claim.located:
+            assert feature["geometry"] == {"type": "Point", "coordinates": [claim.lon, claim.lat]}
+        else:
+            assert feature["geometry"] is None
+
+
+def test_geojson_file_loads_unchanged_in_geopandas(claims, tmp_path: Path) -> None:
+    geopandas = pytest.importorskip("geopandas")
+    path = tmp_path / "claims.geojson"
+    write_atomic(path, render(claims, "geojson"))
+    frame = geopandas.read_file(path)
+    assert len(frame) == len(claims)
+    assert set(CLAIM_FIELDS) - {"id"} <= set(frame.columns)
+    located = frame[frame.geometry.notna()]
+    assert len(located) == sum(c.located for c in claims)
+    first = next(c for c in claims if c.located)
+    row = frame[frame["quote_start"] == first.quote_start].iloc[0]
+    assert (row.geometry.x, row.geometry.y) == (first.lon, first.lat)
+
+
+def test_csv_has_every_field_and_round_trips(claims) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(claims))))
+    assert len(rows) == len(claims)
+    assert tuple(rows[0]) == CLAIM_FIELDS
+    for row, claim in zip(rows, claims, strict=True):
+        assert row["quote"] == claim.quote and row["id"] == claim.id
+        assert row["figure"] == ("" if claim.figure is None else str(claim.figure))
+
+
+def test_jsonl_has_every_field_with_nulls(claims) -> None:
+    lines = to_jsonl(claims).splitlines()
+    assert len(lines) == len(claims)
+    for line, claim in zip(lines, claims, strict=True):
+        assert json.loads(line) == claim.to_dict()
+
+
+def test_unknown_format_is_refused(claims) -> None:
+    with pytest.raises(ExportError, match="xml"):
+        render(claims, "xml")
+
+
+def test_write_atomic_replaces_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+    write_atomic(path, "new ✓")
+    assert path.read_text(encoding="utf-8") == "new ✓"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_write_atomic_failure_keeps_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(path, "bad \udcff surrogate")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
