@@ -28,6 +28,7 @@ from claims.export import to_csv, to_geojson
 from claims.model import KINDS, SIDES, Claim
 from claims.ui import assets
 from claims.ui.charts import figure_spread_chart, timeline_chart
+from claims.ui.disputes_view import side_columns
 from claims.ui.filters import (
     DateDomain,
     FilterState,
@@ -68,8 +69,13 @@ def corpus_dir(argv: list[str] | None = None) -> Path:
 
 
 @st.cache_resource(show_spinner=False)
-def _vendor_assets() -> None:
-    assets.ensure_vendor_assets(APP_DIR / "static")
+def _vendor_assets() -> str | None:
+    """Copy the map's scripts into static/vendor once per process; the error, if any."""
+    try:
+        assets.ensure_vendor_assets(APP_DIR / "static")
+    except OSError as err:
+        return f"The map's scripts could not be copied to {APP_DIR / 'static'}: {err}"
+    return None
 
 
 @st.cache_resource(show_spinner="Reading articles…")
@@ -274,20 +280,28 @@ def disputes_panel(shown: list[Claim], memo: Memo, state: FilterState) -> None:
     if not disputes:
         st.caption("No disagreeing claims among those shown.")
     for dispute in disputes[:DISPUTE_LIMIT]:
-        members = [by_id[i] for i in dispute.claim_ids if i in by_id]
         title = f"{dispute.kind.replace('_', ' ')} at {dispute.place or 'an unnamed place'}"
+        days = (
+            dispute.date_start
+            if dispute.date_start == dispute.date_end
+            else (f"{dispute.date_start} – {dispute.date_end}")
+        )
         with st.container(border=True):
-            st.markdown(f"**{_md_escape(title)}**: {_md_escape(dispute.reason)}")
-            for col, claim in zip(st.columns(max(len(members), 1)), members, strict=False):
+            st.markdown(f"**{_md_escape(title)}**, {days}: {_md_escape(dispute.reason)}")
+            columns = side_columns(dispute, by_id)
+            for col, side in zip(st.columns(max(len(columns), 1)), columns, strict=False):
                 with col:
-                    figure = f" · {claim.figure}" if claim.figure is not None else ""
-                    st.markdown(
-                        f"**{_md_escape(claim.claimant or 'claimant not stated')}** "
-                        f"({claim.side}){figure}  \n"
-                        f"{_md_escape(claim.place or '')} · {date_label(claim)} · "
-                        f"{_md_escape(outlet_of(claim))}"
-                    )
-                    st.text(claim.quote)
+                    st.markdown(f"**{side.side}**")
+                    for claim in side.claims:
+                        figure = f" · {claim.figure}" if claim.figure is not None else ""
+                        st.markdown(
+                            f"**{_md_escape(claim.claimant or 'claimant not stated')}**{figure}  \n"
+                            f"{_md_escape(claim.place or '')} · {date_label(claim)} · "
+                            f"{_md_escape(outlet_of(claim))}"
+                        )
+                        st.text(claim.quote)
+                    if side.more:
+                        st.caption(f"+ {side.more} more claims from this side")
     if len(disputes) > DISPUTE_LIMIT:
         st.caption(f"First {DISPUTE_LIMIT} of {len(disputes)} disputes.")
     chart = memo.get(("figures", state), lambda: figure_spread_chart(shown))
@@ -318,13 +332,24 @@ def issues_panel(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -
 # -- page -------------------------------------------------------------------------------------
 
 
+@st.cache_resource(show_spinner=False)
+def _corpus_data(path: str) -> SessionData:
+    """The corpus alone, shared by sessions without uploads (read-only)."""
+    corpus = _corpus(path)
+    return session_data(corpus.articles, corpus.claims)
+
+
 def _session(folder: Path, corpus, uploads: list[Upload]) -> tuple[SessionData, Memo]:
     """This session's data (corpus + uploads) and memo, rebuilt only when the uploads change."""
-    key = (str(folder), id(corpus), tuple(u.name for u in uploads if u.article is not None))
+    added = [u for u in uploads if u.article is not None]
+    key = (str(folder), id(corpus), tuple((u.name, u.article.sha256) for u in added))
     if st.session_state.get("_data_key") != key:
-        articles = list(corpus.articles) + [u.article for u in uploads if u.article is not None]
-        claims = list(corpus.claims) + [c for u in uploads for c in u.claims]
-        st.session_state["_data"] = session_data(articles, claims)
+        if added:
+            articles = list(corpus.articles) + [u.article for u in added]
+            claims = list(corpus.claims) + [c for u in added for c in u.claims]
+            st.session_state["_data"] = session_data(articles, claims)
+        else:
+            st.session_state["_data"] = _corpus_data(str(folder))
         st.session_state["_memo"] = Memo()
         st.session_state["_data_key"] = key
     return st.session_state["_data"], st.session_state["_memo"]
@@ -332,7 +357,9 @@ def _session(folder: Path, corpus, uploads: list[Upload]) -> tuple[SessionData, 
 
 def main() -> None:
     st.set_page_config(page_title="Claim Atlas", layout="wide")
-    _vendor_assets()
+    problem = _vendor_assets()
+    if problem:
+        st.warning(f"{problem}. The map may stay blank.")
     folder = corpus_dir()
     corpus = _corpus(str(folder))
     filters_box, upload_box = st.sidebar.container(), st.sidebar.container()

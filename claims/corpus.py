@@ -88,7 +88,11 @@ def _process(path: str) -> tuple[Article | None, list[Claim], list[Problem]]:
     except ClaimsError as exc:
         return None, [], [Problem(path, str(exc))]
     problems = [Problem(path, note, fatal=False) for note in article.notes]
-    claims = extract_claims(article, _gazetteer_for_worker())
+    try:
+        claims = extract_claims(article, _gazetteer_for_worker())
+    except Exception as exc:  # one article's bad luck must not sink the corpus: report it
+        message = f"claims could not be extracted ({type(exc).__name__}: {exc}); please report"
+        return article, [], [*problems, Problem(path, message)]
     if (
         not claims
         and article.text[article.body_start :].strip()

@@ -33,7 +33,9 @@ from claims.model import Article, Claim
 from claims.sentences import Sentence, normalise, split_sentences
 
 if TYPE_CHECKING:
-    from geo import Gazetteer
+    from datetime import date
+
+    from geo import Gazetteer, Place
 
 _I = re.IGNORECASE
 NAMED = "named in the sentence"
@@ -68,6 +70,7 @@ _DATELINE = re.compile(
     r"\W*(?-i:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*"
     r"(?:\([^)]{1,60}\))?\s*(?:-|:)\s",
 )
+_SINCE_THEN = re.compile(r"\bsince\s+then\b", _I)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", _I)
@@ -107,17 +110,68 @@ class _Statement:
     line: int
     heading: bool
     continuation: tuple[int, int] | None = None  # span of a "continued till …" sentence
-    intro: bool = False  # introduces a speaker and reports nothing itself
+    single: bool = True  # one sentence, not yet joined with another
+
+
+@dataclass
+class _Quiet:
+    """A statement without claim words: looked at only if a later statement needs it (its
+    speaker for a "he said", its date for a "since then", its history for the paragraph)."""
+
+    st: _Statement
+    s_norm: str
+    original: str
+    context: str
+    historical: bool | None = None
 
 
 @dataclass
 class _Context:
     """What one statement needs to know of the ones before it."""
 
+    published: date | None
+    outlet: str | None
     speaker: attribution.Speaker | None = None
     historical_line: int = -1
-    explicit: Any = None
-    recent: list[tuple[Any, str]] = field(default_factory=list)  # (place, next word), latest last
+    explicit: date | None = None
+    recent: list[tuple[Place, str]] = field(default_factory=list)  # (place, next word), latest last
+    quiet: list[_Quiet] = field(default_factory=list)
+    speaker_at: int = 0  # quiet statements before this index have been read for speakers
+    explicit_at: int = 0  # … for explicit dates
+    history_at: int = 0  # … for history
+
+    def is_historical(self, q: _Quiet) -> bool:
+        if q.historical is None:
+            q.historical = dates.is_historical(q.s_norm, self.published)
+        return q.historical
+
+    def previous_speaker(self) -> attribution.Speaker | None:
+        while self.speaker_at < len(self.quiet):
+            q = self.quiet[self.speaker_at]
+            self.speaker_at += 1
+            if self.is_historical(q):
+                continue
+            found = attribution.find_speakers(
+                q.s_norm, q.original, outlet=self.outlet, previous=self.speaker, context=q.context
+            )
+            if found:
+                self.speaker = found[-1]
+        return self.speaker
+
+    def latest_explicit(self) -> date | None:
+        while self.explicit_at < len(self.quiet):
+            q = self.quiet[self.explicit_at]
+            self.explicit_at += 1
+            if not self.is_historical(q):
+                fix = dates.resolve(q.s_norm, self.published, self.explicit)
+                self.explicit = fix.explicit or self.explicit
+        return self.explicit
+
+    def history_of_line(self, line: int) -> None:
+        for q in self.quiet[self.history_at :]:
+            if q.st.line == line and self.is_historical(q):
+                self.historical_line = line
+        self.history_at = len(self.quiet)
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +189,13 @@ def extract_claims(article: Article, gazetteer: Gazetteer | None = None) -> list
     statements = _statements(split_sentences(text, article.body_start, norm), norm)
     if not statements:
         return []
-    mentions = [_mentions(gaz, norm, st) for st in statements]
-    main = _main_place(mentions)
+    everything = [_mentions(gaz, norm, st) for st in statements]
+    mentions = [[m for m in found if not _is_country(m)] for found in everything]
+    # the place the article is about; a country only when it names nothing finer
+    main = _main_place(mentions) or _main_place(everything)
     published = article.meta.published
     outlet = article.meta.outlet
-    ctx = _Context()
+    ctx = _Context(published, outlet)
     claims: list[Claim] = []
     for st, found in zip(statements, mentions, strict=True):
         s_norm = norm[st.start : st.end]
@@ -165,13 +221,21 @@ def _claims_of(
     norm: str,
     st: _Statement,
     s_norm: str,
-    found: list[Any],
-    main: Any,
-    published: Any,
+    found: list[_Shifted],
+    main: Place | None,
+    published: date | None,
     outlet: str | None,
     ctx: _Context,
 ) -> list[Claim]:
+    spans = tuple((m.start - st.start, m.end - st.start) for m in found)
+    triggers = kinds.find_triggers(s_norm, spans)
+    context = norm[_line_start(norm, st.start) : st.start]
+    original = article.text[st.start : st.end]
+    if not triggers:  # most statements: nothing to claim, look at them later if needed
+        ctx.quiet.append(_Quiet(st, s_norm, original, context))
+        return []
     # background: history carries on through a paragraph until the news window reappears
+    ctx.history_of_line(st.line)
     if dates.is_historical(s_norm, published):
         ctx.historical_line = st.line
         return []
@@ -179,25 +243,19 @@ def _claims_of(
         return []
     if _DESCRIPTION.search(s_norm):
         return []
-    spans = tuple((m.start - st.start, m.end - st.start) for m in found)
-    triggers = kinds.find_triggers(s_norm, spans)
-    para_start = _line_start(norm, st.start)
     speakers = attribution.find_speakers(
-        s_norm,
-        article.text[st.start : st.end],
-        outlet=outlet,
-        previous=ctx.speaker,
-        context=norm[para_start : st.start],
+        s_norm, original, outlet=outlet, previous=ctx.previous_speaker, context=context
     )
     if speakers:
         ctx.speaker = speakers[-1]
-    fix = dates.resolve(s_norm, published, ctx.explicit)
+        ctx.speaker_at = len(ctx.quiet)
+    since_then = _SINCE_THEN.search(s_norm) is not None
+    fix = dates.resolve(s_norm, published, ctx.latest_explicit() if since_then else None)
     if st.continuation is not None:
         fix = dates.extend_until(fix, norm[st.continuation[0] : st.continuation[1]], published)
     if fix.explicit is not None:
         ctx.explicit = fix.explicit
-    if not triggers:
-        return []
+        ctx.explicit_at = len(ctx.quiet)
     figs = _assign_figures(s_norm, triggers)
     inferred = _inferred_place(s_norm, main, ctx.recent, gaz)
     out: dict[tuple[str, str], Claim] = {}
@@ -237,21 +295,26 @@ def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
             if _CONTINUATION.match(piece) and dates.TIME_EXPR.search(piece):
                 prev.end = s.end
                 prev.continuation = (s.start, s.end)
+                prev.single = False
                 continue
             if _is_quote_only(prev_text) and (
                 (_ATTRIBUTION_ONLY.match(piece) and not kinds.find_triggers(piece))
                 or attribution.is_quote_source(piece)
             ):
                 prev.end = s.end  # "“…” – X wrote on Twitter." / "“…” X made the statement."
+                prev.single = False
                 continue
-            if prev.intro and (_is_quote_only(piece) or _PRONOUN_SAID.match(piece)):
+            if (
+                prev.single
+                and not prev.heading
+                and (_is_quote_only(piece) or _PRONOUN_SAID.match(piece))
+                and attribution.is_speaker_intro(prev_text)
+                and not kinds.find_triggers(prev_text)
+            ):
                 prev.end = s.end  # "X told a different story. “…”" / "… He said …"
-                prev.intro = False
+                prev.single = False
                 continue
-        intro = (
-            not s.heading and attribution.is_speaker_intro(piece) and not kinds.find_triggers(piece)
-        )
-        out.append(_Statement(s.start, s.end, s.line, s.heading, intro=intro))
+        out.append(_Statement(s.start, s.end, s.line, s.heading))
     return out
 
 
@@ -260,9 +323,10 @@ def _is_quote_only(text: str) -> bool:
     return text.startswith('"') and '"' in text[-3:] and text.count('"') >= 2
 
 
-def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[Any]:
-    """Place mentions of a statement with article offsets; reference points ("north of
-    Kabul") and countries (when anything finer is named) left out."""
+def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[_Shifted]:
+    """Place mentions of a statement with article offsets. Reference points ("north of
+    Kabul"), datelines and countries are left out: a country names the whole conflict (or
+    sits in a name, "Islamic Emirate of Afghanistan"), not where something happened."""
     piece = norm[st.start : st.end]
     found = []
     dateline = _DATELINE.match(piece)
@@ -272,27 +336,28 @@ def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[Any]:
         if dateline is not None and m.start < dateline.end():
             continue  # "KABUL (Wire) -": where the report was filed, not where it happened
         found.append(_Shifted(m.start + st.start, m.end + st.start, m.text, m.resolution))
-    finer = [m for m in found if not _is_country(m)]
-    return finer if finer else [m for m in found if not _is_country(m)]
+    return found
 
 
 @dataclass(frozen=True, slots=True)
 class _Shifted:
+    """A geo Mention with offsets into the article instead of the statement."""
+
     start: int
     end: int
     text: str
-    resolution: Any
+    resolution: Any  # geo.Resolution
 
 
-def _is_country(m: Any) -> bool:
+def _is_country(m: _Shifted) -> bool:
     place = m.resolution.place
     return place is not None and place.kind == "country"
 
 
-def _main_place(mentions: list[list[Any]]) -> Any:
+def _main_place(mentions: list[list[_Shifted]]) -> Place | None:
     """The place the article names most (first named on a tie), or None."""
     counts: Counter[str] = Counter()
-    first: dict[str, Any] = {}
+    first: dict[str, Place] = {}
     for found in mentions:
         for m in found:
             place = m.resolution.place
@@ -307,7 +372,9 @@ def _main_place(mentions: list[list[Any]]) -> Any:
     return first[best]
 
 
-def _inferred_place(s_norm: str, main: Any, recent: list[Any], gaz: Gazetteer) -> Any:
+def _inferred_place(
+    s_norm: str, main: Place | None, recent: list[tuple[Place, str]], gaz: Gazetteer
+) -> Place | None:
     """ "the valley" → the latest valley named before, else the valley of the article's
     province ("Panjshir Valley"); otherwise the article's main place."""
     for m in _ANAPHORA.finditer(s_norm):
@@ -327,8 +394,8 @@ def _inferred_place(s_norm: str, main: Any, recent: list[Any], gaz: Gazetteer) -
 
 
 def _places_for(
-    s_norm: str, trig: kinds.Trigger, found: list[Any], offset: int
-) -> tuple[list[Any], str | None]:
+    s_norm: str, trig: kinds.Trigger, found: list[_Shifted], offset: int
+) -> tuple[list[_Shifted], str | None]:
     """Mentions in the trigger's clause, else in the statement; when the clause names no
     place but refers to one ("into the valley"), the referring text instead."""
     start, end = _clause(s_norm, trig.start, _PLACE_CLAUSE_BREAK)
@@ -414,7 +481,7 @@ def _speaker_for(
     return min(covering, key=lambda s: s.scope_end - s.scope_start)
 
 
-def _place_key(mention: Any, inferred: Any) -> str:
+def _place_key(mention: _Shifted | None, inferred: Place | None) -> str:
     if mention is None:
         return f"inferred:{inferred.id}" if inferred is not None else "none"
     place = mention.resolution.place
@@ -445,8 +512,8 @@ def _claim(
     claimant: str,
     side: str,
     fig: figures.Figure | None,
-    mention: Any,
-    inferred: Any,
+    mention: _Shifted | None,
+    inferred: Place | None,
     fix: dates.DateFix,
 ) -> Claim:
     meta = article.meta

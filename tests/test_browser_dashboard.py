@@ -290,12 +290,12 @@ def test_hostile_articles_show_as_text_and_run_nothing(
         assert ran == [], f"hostile script ran in {target.url}: {ran}"
         broken = target.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length")
         assert broken == 0, f"an <img src=x> from article text was created in {target.url}"
-    body = page.locator("body").inner_text()
+    texts = [page.locator("body").inner_text(), frame.locator("body").inner_text()]
     for payload in manifest["payloads"]:
-        if payload["family"] == "jinja" and payload["evaluated"]:
-            assert payload["text"] not in body or payload["evaluated"] not in body.replace(
-                payload["text"], ""
-            )
+        evaluated = payload["evaluated"]
+        if payload["family"] == "jinja" and evaluated and len(evaluated) >= 5:
+            for text in texts:  # a distinctive result of evaluating the template
+                assert evaluated not in text, f"template payload {payload['text']!r} evaluated"
     assert page.dialogs == []
     assert not jinja_file.exists(), "a template payload ran on the server"
     assert_no_app_error(page)

@@ -49,3 +49,22 @@ def test_process_pool_gives_the_same_claims_as_serial() -> None:
     done: list[tuple[int, int]] = []
     load_corpus([ROOT / "seeds"], workers=1, progress=lambda d, t: done.append((d, t)))
     assert done[-1] == (5, 5)
+
+
+def test_an_extraction_bug_costs_only_its_own_file(tmp_path: Path, monkeypatch) -> None:
+    import claims.corpus as corpus_module
+
+    write(tmp_path, "a.md", "The Taliban entered Bazarak, the NRF said.")
+    write(tmp_path, "b.md", "Clashes erupted in Paryan on Saturday.")
+    real = corpus_module.extract_claims
+
+    def flaky(article, gazetteer=None):
+        if article.file.endswith("b.md"):
+            raise RuntimeError("boom")
+        return real(article, gazetteer)
+
+    monkeypatch.setattr(corpus_module, "extract_claims", flaky)
+    corpus = load_corpus([tmp_path], workers=1)
+    assert {Path(c.file).name for c in corpus.claims} == {"a.md"}
+    (problem,) = corpus.problems
+    assert problem.file.endswith("b.md") and "RuntimeError: boom" in problem.message

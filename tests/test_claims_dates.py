@@ -35,6 +35,10 @@ SUNDAY = date(2021, 9, 5)
         ("since it overthrew the government on August 15", "2021-09-05", "2021-09-05", "day",
          "publication date"),
         ("no time words here", "2021-09-05", "2021-09-05", "day", "publication date"),
+        ("talks broke down last week", "2021-08-23", "2021-08-29", "range", "last week"),
+        ("earlier this week", "2021-08-30", "2021-09-05", "range", "this week"),
+        ("last weekend", "2021-08-28", "2021-08-29", "range", "last weekend"),
+        ("this weekend", "2021-09-04", "2021-09-05", "range", "this weekend"),
     ],
 )  # fmt: skip
 def test_resolve_against_publication(text, start, end, precision, basis) -> None:

@@ -76,6 +76,8 @@ def test_one_sentence_claims(sentence, kind, side, claimant, figure, qualifier) 
         "The valley has never been captured by attacking forces.",
         "The resistance is led by Ahmad Massoud.",
         "Stay tuned to Wire for more news.",
+        "There were no reports of civilian casualties in Paryan.",
+        '"We will fight to the last man in Paryan," a resistance commander said.',
     ],
 )
 def test_background_predictions_and_descriptions_are_not_claims(sentence: str) -> None:
@@ -267,3 +269,42 @@ def test_statement_style_article(kind, side, claimant, figure, date_start) -> No
     ), sorted((c.kind, c.side, c.claimant, c.figure, c.date_start) for c in claims)
     held = [c for c in claims if c.quote.startswith("His forces")]
     assert held and held[0].side == "NRF" and held[0].claimant == "Ahmad Massoud"
+
+
+AGENCY_STYLE = """---
+title: Resistance claims it repelled assault on Khawak Pass
+outlet: Asia Desk
+published: 2021-09-02
+---
+
+"More than 40 Taliban fighters were killed and 20 others wounded," NRF spokesman Fahim Dashti \
+told Asia Desk by phone on Wednesday.
+
+A Taliban commander in neighbouring Parwan province, who spoke on condition of anonymity, \
+disputed the toll but admitted his men had suffered "some casualties".
+
+Talks between the two sides, mediated by religious scholars, broke down last week.
+"""
+
+
+def test_agency_style_article() -> None:
+    claims = extract_claims(read_bytes("agency.md", AGENCY_STYLE.encode()))
+    told = next(c for c in claims if c.quote.startswith('"More than 40'))
+    assert (told.claimant, told.side, told.figure, told.figure_qualifier) == (
+        "Fahim Dashti", "NRF", 40, "more than",
+    )  # fmt: skip
+    assert told.date_start == "2021-09-01"  # Wednesday before a Thursday publication
+    admitted = next(c for c in claims if c.quote.startswith("A Taliban commander"))
+    assert (admitted.kind, admitted.side) == ("casualties", "Taliban")
+    talks = next(c for c in claims if c.kind == "negotiation")
+    assert (talks.date_start, talks.date_end, talks.date_precision) == (
+        "2021-08-23", "2021-08-29", "range",
+    )  # fmt: skip
+
+
+def test_country_is_only_a_last_resort_place() -> None:
+    body = "Fighting raged across Afghanistan on Sunday, officials said.\n"
+    (claim,) = extract_claims(article(body))
+    assert (claim.place, claim.place_basis) == ("Afghanistan", "inferred from the article")
+    body = "Fighting raged in Paryan, the Islamic Emirate of Afghanistan said.\n"
+    assert {c.place for c in extract_claims(article(body))} == {"Paryan"}

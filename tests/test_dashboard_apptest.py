@@ -189,6 +189,8 @@ def test_upload_adds_claims_for_this_session_only(app, corpus):
     rerun(at)
     after = shown(at)[1]
     assert after > before
+    assert shown(at)[0] == after  # the new outlet is shown, not silently filtered out
+    assert "Uploaded Test Wire" in at.multiselect(key="f_outlets").value
     assert any("claims added" in s.value for s in at.sidebar.success)
     other = app()
     assert shown(other)[1] == before
@@ -199,3 +201,18 @@ def test_upload_of_a_bad_file_shows_an_error(app):
     at.file_uploader(key="uploads").set_value(("bad.txt", b"\xff\xfe\x00binary\x00", "text/plain"))
     rerun(at)
     assert any("bad.txt" in e.value for e in at.sidebar.error)
+
+
+def test_unreadable_file_is_listed_not_hidden(tmp_path, monkeypatch):
+    (tmp_path / "binary.txt").write_bytes(b"\xff\xfe\x00\x00not text")
+    shutil.copy(REPO / "tests" / "corpus" / "a_wire_bazarak.md", tmp_path / "good.md")
+    monkeypatch.setenv("CLAIM_ATLAS_CORPUS", str(tmp_path))
+    monkeypatch.setenv("CLAIM_ATLAS_TILES", "none")
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert shown(at)[1] == len(load_corpus([tmp_path]).claims) > 0
+    (label,) = [e.label for e in at.expander if e.label.startswith("Data issues")]
+    table = [d for d in at.dataframe if "issue" in d.value.columns]
+    assert table and "binary.txt" in " ".join(table[0].value["what"].astype(str))
+    assert label.startswith("Data issues (") and int(label.split("(")[1].rstrip(")")) >= 1

@@ -46,8 +46,9 @@ def test_geojson_and_jsonl_keep_every_value_exactly(claims):
         if claim.located:
             lon, lat = feature["geometry"]["coordinates"]
             assert -90 <= lat <= 90 and -180 <= lon <= 180
-    lines = to_jsonl(claims).splitlines()
-    assert len(lines) == len(claims), "a line separator inside a value split a JSONL record"
+    lines = to_jsonl(claims).split("\n")  # JSON Lines: records end at \n only
+    assert lines.pop() == ""
+    assert len(lines) == len(claims), "a newline inside a value split a JSONL record"
     for line, claim in zip(lines, claims, strict=True):
         assert json.loads(line) == json.loads(json.dumps(claim.to_dict()))
 

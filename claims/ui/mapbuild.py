@@ -256,7 +256,9 @@ _MAP_SETUP_TEMPLATE = Template(
 .ca-popup .ca-meta { color: #444; }
 .ca-popup q { display: block; font-style: italic; margin-top: 2px; }
 .ca-popup .ca-more { color: #555; margin-top: 4px; }
+.ca-tooltip { width: 280px; white-space: normal; }
 .ca-tip { font: 12px/1.4 sans-serif; }
+.ca-tip q { display: block; font-style: italic; }
 </style>
 {% endmacro %}
 {% macro script(this, kwargs) %}
@@ -394,6 +396,8 @@ _PLACE_LAYER_TEMPLATE = Template(
       var c = p.claims[0];
       box.appendChild(el("div", null, c.claimant + " (" + c.side + "), " + c.kind +
         (c.figure ? ", " + c.figure : "") + ", " + c.date + ", " + c.outlet));
+      var quote = c.quote.length > 140 ? c.quote.slice(0, 139) + "…" : c.quote;
+      box.appendChild(el("q", "ca-quote", quote));
     }
     return box;
   }
@@ -442,7 +446,7 @@ _PLACE_LAYER_TEMPLATE = Template(
         node.setAttribute("aria-label", p.name + ": " + p.n + (p.n === 1 ? " claim" : " claims"));
       }
     });
-    marker.bindTooltip(tooltip(p), {direction: "top", offset: [0, -p.size / 2]});
+    marker.bindTooltip(tooltip(p), {direction: "auto", className: "ca-tooltip"});
     marker.bindPopup(popup(p), {maxWidth: 360});
     cluster.addLayer(marker);
   });

@@ -196,6 +196,14 @@ PAYLOADS: tuple[Payload, ...] = (
     _p(49, "+cmd|' /C calc'!A0", "csv", "outlet", "DDE"),
     _p(50, "@SUM(1+1)*cmd|' /C calc'!A0", "csv", "author", "at-sign formula"),
     _p(51, "-2+3+cmd|' /C calc'!A0", "csv", "claimant", "minus formula"),
+    # --- a valid https URL that must be linked, with its attribute-breaking characters escaped
+    _p(
+        54,
+        'https://example.org/report?id=7&x="><svg/onload=window.__pwned_{N}=1>',
+        "url",
+        "url",
+        "http(s) link whose query breaks out of href if unescaped",
+    ),
     # --- the file name itself (an upload's name is chosen by whoever sends it) ----------------
     _p(52, "<img src=x onerror=window.__pwned_{N}=1>.md", "html", "filename", "upload name"),
     _p(53, "{{ 7*6 }}.md", "jinja", "filename", "upload name", evaluated="42.md"),

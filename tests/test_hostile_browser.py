@@ -1,0 +1,282 @@
+"""Hostile text in headless Chromium: nothing from an article runs, everything shows as text.
+
+The server (tests/conftest.py) reads the seeds plus tests/hostile/xss/*.md, whose payloads sit
+in titles, outlets, URLs, authors, claimants, place contexts and quotes. Every view that shows
+article text is exercised — map popups and tooltips, the detail panel, the article reader, the
+disputes panel, the claims table, the sidebar, the downloads and an upload with a hostile name —
+and then every frame is probed: no ``window.__pwned*`` global, no dialog, no page error, no
+element carrying an inline event handler or a javascript:/data: link, no planted element
+(``img[src=x]``, ``svg[onload]``, …). The expected text of each view comes from the same
+package functions the dashboard calls, so "visible as text" is an exact comparison.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hostile.fixtures import MAP_FRAME, PROBE_JS
+from hostile.payloads import JINJA_MARKER_FILE, PAYLOADS, by_id
+from playwright.sync_api import expect
+
+from claims import find_disputes, load_corpus
+from claims.ui.disputes_view import side_columns
+from claims.ui.mapbuild import group_places, place_payload
+from claims.ui.reader_view import safe_url
+
+pytestmark = pytest.mark.browser
+
+CAPTION = re.compile(r"(\d+) of (\d+) claims shown")
+XSS_FILES = sorted(p.name for p in (Path(__file__).parent / "hostile" / "xss").glob("xss_*.md"))
+EVALUATED = ("LOOP0LOOP1LOOP2", "1338337", "42.md")
+PANEL_PLACE = "Bazarak"  # every hostile article has claims there (two opposing context lines)
+
+# Every marker, clustered or not: its popup and tooltip content (the DOM nodes the app built)
+# shown in a real popup/tooltip on the map, and the rendered text read back.
+OPEN_ALL_POPUPS_JS = """
+() => {
+  const markers = [];
+  window.map.eachLayer((layer) => {
+    if (L.MarkerClusterGroup && layer instanceof L.MarkerClusterGroup) {
+      markers.push(...layer.getLayers());
+    } else if (layer.getPopup && layer.getPopup() && layer.options && layer.options.caPlace) {
+      markers.push(layer);
+    }
+  });
+  const seen = {};
+  for (const m of markers) {
+    if (!(m.getPopup && m.getPopup())) continue;
+    const popup = L.popup({maxWidth: 360, autoPan: false}).setLatLng(m.getLatLng())
+      .setContent(m.getPopup().getContent()).openOn(window.map);
+    const box = popup.getElement().querySelector(".ca-popup");
+    const key = box ? box.getAttribute("data-place") : null;
+    const text = popup.getElement().querySelector(".leaflet-popup-content").innerText;
+    window.map.closePopup(popup);
+    let tip = null;
+    if (m.getTooltip && m.getTooltip()) {
+      const t = L.tooltip({permanent: true}).setLatLng(m.getLatLng())
+        .setContent(m.getTooltip().getContent()).addTo(window.map);
+      tip = t.getElement().innerText;
+      t.remove();
+    }
+    if (key) seen[key] = {popup: text, tip};
+  }
+  return seen;
+}
+"""
+
+
+def norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.fixture(scope="module")
+def corpus(browser_corpus: Path):
+    return load_corpus([browser_corpus])
+
+
+@pytest.fixture
+def hostile_page(page_and_requests):
+    """A page that records dialogs and page errors; after the test every frame is probed."""
+    page, requests = page_and_requests
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    marker = Path(JINJA_MARKER_FILE)
+    marker.unlink(missing_ok=True)
+    yield page
+    assert not marker.exists(), "a Jinja payload ran on the server (it wrote its marker file)"
+    findings = {frame.url: frame.evaluate(PROBE_JS) for frame in page.frames}
+    for url, found in findings.items():
+        assert not found["pwned"], f"script payload executed in {url}: {found['pwned']}"
+        assert not found["handlers"], f"inline event handlers in {url}: {found['handlers'][:5]}"
+        assert not found["links"], f"javascript:/data: links in {url}: {found['links'][:5]}"
+        assert not found["planted"], f"{found['planted']} payload elements parsed as HTML in {url}"
+    assert page.dialogs == [], f"a payload opened a dialog: {page.dialogs}"  # type: ignore[attr-defined]
+    assert not [e for e in errors if "pwned" in e or "alert" in e], errors
+    assert requests.external == [], requests.external[:5]
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def open_page(page, url: str, total: int):
+    page.goto(url)
+    expect(page.get_by_text(f"{total} of {total} claims shown")).to_be_visible(timeout=60_000)
+    expect(page.locator(MAP_FRAME)).to_have_count(1, timeout=30_000)
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    frame.wait_for_selector(".ca-marker, .ca-cluster", timeout=30_000)
+    return frame
+
+
+def payloads_in(text: str) -> set[int]:
+    flat = norm(text)
+    return {p.id for p in PAYLOADS if len(norm(p.text)) > 3 and norm(p.text) in flat}
+
+
+def test_map_sidebar_disputes_and_table_show_payloads_as_text(
+    dashboard_url, hostile_page, corpus, record_property
+):
+    page = hostile_page
+    frame = open_page(page, dashboard_url, len(corpus.claims))
+    expected = {p["key"]: p for p in place_payload(group_places(corpus.claims))}
+
+    # map: every popup and tooltip, compared with the data the browser was given
+    shown = frame.evaluate(OPEN_ALL_POPUPS_JS)
+    assert set(shown) == set(expected), "popups missing for some places"
+    seen: set[int] = set()
+    for key, views in shown.items():
+        want = expected[key]
+        popup, tip = norm(views["popup"]), norm(views["tip"])
+        assert norm(want["name"]) in popup and norm(want["name"]) in tip
+        for claim in want["claims"]:
+            for field in ("claimant", "quote", "outlet"):
+                assert norm(claim[field]) in popup, (key, field, claim[field])
+        first = want["claims"][0]
+        assert norm(first["claimant"]) in tip and norm(first["outlet"]) in tip
+        seen |= payloads_in(views["popup"]) | payloads_in(views["tip"])
+    assert any("<" in by_id(i).text for i in seen), "no markup payload reached a popup"
+    record_property("payloads_in_popups_tooltips", len(seen))
+
+    # sidebar: hostile outlet names are multiselect chips/labels, as text
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    for pid in (2, 15, 41, 49):
+        assert norm(by_id(pid).text) in norm(sidebar), by_id(pid).text
+
+    # disputes: title, claimant, place, outlet and quote of each member, literally
+    disputes = find_disputes(corpus.claims)
+    assert disputes, "the hostile corpus was built to contain disputes"
+    body = norm(page.locator('[data-testid="stMain"], section.main').first.inner_text())
+    by_claim = {c.id: c for c in corpus.claims}
+    for dispute in disputes[:15]:
+        for column in side_columns(dispute, by_claim):
+            for claim in column.claims:
+                assert norm(claim.quote) in body, claim.quote
+                assert norm(claim.claimant or "claimant not stated") in body
+    seen_disputes = payloads_in(body)
+
+    # claims table: narrow it to hostile quotes, then compare cells with the claims
+    page.get_by_label("Search quotes").fill("pwned")
+    page.get_by_label("Search quotes").press("Enter")
+    hostile = [c for c in corpus.claims if "pwned" in c.quote.lower()]
+    expect(page.get_by_text(f"{len(hostile)} of {len(corpus.claims)} claims shown")).to_be_visible(
+        timeout=30_000
+    )
+    # st.dataframe draws on a canvas; its accessible grid (hidden <td role=gridcell>) holds the
+    # cell values it draws, so they are compared here.
+    cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]')
+    wanted = {norm(v) for c in hostile for v in (c.quote, c.claimant, c.outlet) if v}
+    wanted = {v for v in wanted if "<" in v or "{" in v}
+    deadline = time.monotonic() + 30
+    while True:
+        texts = {norm(t) for t in cells.all_text_contents()}
+        if wanted & texts or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+    shown_cells = wanted & texts
+    assert len(shown_cells) >= 3, f"hostile values missing from the table: {sorted(texts)[:20]}"
+    record_property(
+        "payloads_in_sidebar_disputes_table",
+        len(payloads_in(sidebar) | seen_disputes | payloads_in(" ".join(texts))),
+    )
+    everything = page.locator("body").inner_text() + frame.locator("body").inner_text()
+    for evaluated in EVALUATED:
+        assert evaluated not in everything, f"a template was evaluated: {evaluated!r} on the page"
+
+
+def _choose(page, label: str, option_text: str) -> None:
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    box.fill(option_text)  # the list is virtualised: filter it to the one option
+    page.get_by_role("option", name=option_text, exact=True).click()
+
+
+def test_detail_panel_and_article_reader_show_payloads_as_text(
+    dashboard_url, hostile_page, corpus, record_property
+):
+    page = hostile_page
+    open_page(page, dashboard_url, len(corpus.claims))
+    group = next(g for g in group_places(corpus.claims) if g.name == PANEL_PLACE)
+    _choose(page, "Place", f"{group.name} ({len(group.claims)})")
+    para = page.locator(".ca-para")
+    expect(para.first).to_be_visible(timeout=30_000)
+    expect(para).to_have_count(min(len(group.claims), 25), timeout=30_000)
+    paragraphs = norm(" ".join(para.all_inner_texts()))
+    main = norm(page.locator('[data-testid="stMain"]').inner_text())
+    for claim in group.claims[:25]:  # the quote inside its paragraph, the claimant above it
+        assert norm(claim.quote) in paragraphs, claim.quote
+        assert norm(claim.claimant or "claimant not stated") in main, claim.claimant
+    seen = payloads_in(paragraphs) | payloads_in(main)
+
+    page.get_by_text("Read the whole article").click()
+    articles = {Path(a.file).name: a for a in corpus.articles}
+    files_here = {Path(c.file).name for c in group.claims}
+    assert set(XSS_FILES) <= files_here
+    for name in XSS_FILES:
+        _choose(page, "Article", name)
+        reader = page.locator(".ca-article")
+        expect(reader).to_contain_text(f"file {name}", timeout=30_000)
+        article = articles[name]
+        text = norm(reader.inner_text())
+        for paragraph in article.text[article.body_start :].split("\n\n"):
+            assert norm(paragraph) in text, (name, paragraph[:80])
+        meta = article.meta
+        for value in (meta.title, meta.outlet, meta.author):
+            if value:
+                assert norm(value) in text, (name, value)
+        links = reader.locator("a").evaluate_all("(els) => els.map((e) => e.getAttribute('href'))")
+        url = safe_url(meta.url)
+        if url:  # an http(s) URL is a link to exactly that address, attribute intact
+            assert links == [url], links
+        else:
+            assert links == [], f"{name}: a non-http(s) URL was made a link: {meta.url!r}"
+        seen |= payloads_in(text)
+    record_property("payloads_in_detail_and_reader", len(seen))
+    assert len(seen) >= 30, f"only {len(seen)} payloads seen as text in panel and reader"
+
+
+def test_downloads_carry_payloads_as_inert_data(dashboard_url, hostile_page, corpus, tmp_path):
+    page = hostile_page
+    open_page(page, dashboard_url, len(corpus.claims))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download GeoJSON").click()
+    doc = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    by_id_ = {c.id: c for c in corpus.claims}
+    assert len(doc["features"]) == len(corpus.claims)
+    for feature in doc["features"]:
+        assert feature["properties"] == json.loads(json.dumps(by_id_[feature["id"]].to_dict()))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == len(corpus.claims)
+    quotes = {r["quote"] for r in rows}
+    assert {c.quote for c in corpus.claims} <= quotes | {"'" + q for q in quotes}
+
+
+def test_hostile_upload_name_and_content(dashboard_url, hostile_page, corpus):
+    page = hostile_page
+    open_page(page, dashboard_url, len(corpus.claims))
+    name = by_id(52).text
+    content = (
+        f"---\ntitle: '{by_id(37).text}'\noutlet: Upload Wire <b>bold</b>\n"
+        "published: 2021-09-05\n---\n\n"
+        "Taliban spokesman <img src=x onerror=window.__pwned_52=1> said 33 resistance fighters "
+        "were killed in Bazarak on Sunday.\n"
+    )
+    jinja_name = by_id(53).text
+    page.locator('input[type="file"]').set_input_files(
+        [
+            {"name": name, "mimeType": "text/markdown", "buffer": content.encode()},
+            {"name": jinja_name, "mimeType": "text/markdown", "buffer": b"\x00binary\xff"},
+        ]
+    )
+    total = len(corpus.claims)
+    caption = page.get_by_text(CAPTION)
+    expect(caption).not_to_have_text(f"{total} of {total} claims shown", timeout=30_000)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar).to_contain_text(name, timeout=30_000)  # success line names the upload
+    expect(sidebar).to_contain_text(jinja_name)  # the error for the binary file names it
+    expect(sidebar).not_to_contain_text("42.md")
+    expect(sidebar).to_contain_text("Upload Wire <b>bold</b>")
