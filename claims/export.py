@@ -35,13 +35,26 @@ def to_geojson(claims: Iterable[Claim]) -> dict[str, Any]:
 
 
 def to_csv(claims: Iterable[Claim]) -> str:
-    """CSV with a header row of every claim field; empty cells for null values."""
+    """CSV with a header row of every claim field; empty cells for null values. Text that a
+    spreadsheet would run as a formula (starting with = + - @ tab or CR) gets a leading
+    apostrophe, so it stays text; numbers are written as they are."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(CLAIM_FIELDS), lineterminator="\n")
     writer.writeheader()
     for c in claims:
-        writer.writerow({k: ("" if v is None else v) for k, v in c.to_dict().items()})
+        writer.writerow({k: _cell(v) for k, v in c.to_dict().items()})
     return buffer.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_jsonl(claims: Iterable[Claim]) -> str:

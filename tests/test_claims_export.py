@@ -22,8 +22,7 @@ def claims():
     corpus = load_corpus([ROOT / "seeds"])
     extra = read_bytes(
         "extra.md",
-        b"---\npublished: 2021-09-05\n---\nClashes erupted in the Zorbazak area, "
-        b"residents said.\n",
+        b"---\npublished: 2021-09-05\n---\nClashes erupted in the Zorbazak area, residents said.\n",
     )
     found = corpus.claims + extract_claims(extra)
     assert any(c.located for c in found) and any(not c.located for c in found)
@@ -91,3 +90,11 @@ def test_write_atomic_failure_keeps_the_old_file(tmp_path: Path) -> None:
         write_atomic(path, "bad \udcff surrogate")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_csv_text_that_looks_like_a_formula_stays_text(claims) -> None:
+    import dataclasses
+
+    risky = dataclasses.replace(claims[0], outlet="=HYPERLINK(1)", title="-x", figure=-3)
+    (row,) = csv.DictReader(io.StringIO(to_csv([risky])))
+    assert (row["outlet"], row["title"], row["figure"]) == ("'=HYPERLINK(1)", "'-x", "-3")

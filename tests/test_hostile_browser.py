@@ -266,10 +266,12 @@ def test_hostile_upload_name_and_content(dashboard_url, hostile_page, corpus):
         "were killed in Bazarak on Sunday.\n"
     )
     jinja_name = by_id(53).text
+    poison = "Taliban were killed in Panjshir  Thursday night, September 2 said .\n"  # FINDINGS F4
     page.locator('input[type="file"]').set_input_files(
         [
             {"name": name, "mimeType": "text/markdown", "buffer": content.encode()},
             {"name": jinja_name, "mimeType": "text/markdown", "buffer": b"\x00binary\xff"},
+            {"name": "poison.md", "mimeType": "text/markdown", "buffer": poison.encode()},
         ]
     )
     total = len(corpus.claims)
@@ -280,3 +282,20 @@ def test_hostile_upload_name_and_content(dashboard_url, hostile_page, corpus):
     expect(sidebar).to_contain_text(jinja_name)  # the error for the binary file names it
     expect(sidebar).not_to_contain_text("42.md")
     expect(sidebar).to_contain_text("Upload Wire <b>bold</b>")
+
+
+def test_the_probe_would_see_a_payload_run(page_and_requests):
+    """The detectors above can fail: on a page that does insert payload HTML, they fire."""
+    page, _ = page_and_requests
+    page.set_content("<div id=x></div>")
+    page.evaluate(
+        """(html) => { document.getElementById("x").innerHTML = html; }""",
+        by_id(2).text + by_id(7).text + by_id(35).text,
+    )
+    page.evaluate("() => new Promise((r) => setTimeout(r, 300))")
+    found = page.main_frame.evaluate(PROBE_JS)
+    assert found["pwned"] == ["__pwned_2", "__pwned_7"] or set(found["pwned"]) >= {"__pwned_2"}
+    assert found["handlers"] and found["links"] and found["planted"]
+    page.set_content(by_id(10).text)
+    page.wait_for_timeout(300)
+    assert page.dialogs, "the dialog detector missed alert()"  # type: ignore[attr-defined]

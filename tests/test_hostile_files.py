@@ -344,3 +344,34 @@ def test_one_bad_sentence_does_not_sink_the_folder(sentence, tmp_path):
     corpus = _load_bounded([tmp_path])
     _assert_good_loaded(corpus, tmp_path)
     _assert_offsets(corpus)
+
+
+def test_a_crash_inside_extraction_costs_one_file_only(tmp_path, monkeypatch):
+    """Whatever bug extraction may still hide, load_corpus reports the file and goes on."""
+    import claims.corpus
+
+    write_good_files(tmp_path, N_GOOD)
+    (tmp_path / "unlucky.md").write_text(good_article(5), encoding="utf-8")
+    real = claims.corpus.extract_claims
+
+    def flaky(article, *args, **kwargs):
+        if article.file.endswith("unlucky.md"):
+            raise RuntimeError("injected fault")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(claims.corpus, "extract_claims", flaky)
+    corpus = _load_bounded([tmp_path])
+    _assert_good_loaded(corpus, tmp_path)
+    assert _names_file(corpus, "unlucky.md")
+
+
+def test_a_crash_inside_extraction_costs_one_upload_only():
+    """The dashboard's upload path: a fault in extraction becomes the upload's error."""
+    from claims.ui.uploads import read_upload
+
+    def boom(article):
+        raise ValueError("injected fault")
+
+    upload = read_upload("unlucky.md", good_article(5).encode(), extract=boom)
+    assert upload.error and "unlucky.md" in upload.error
+    assert upload.claims == ()

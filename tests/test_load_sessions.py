@@ -33,7 +33,7 @@ from claims.ui.filters import FilterState, date_domain, filter_claims
 pytestmark = pytest.mark.browser
 
 SESSIONS = 10
-LOAD_SECONDS = 25
+LOAD_SECONDS = 20
 STEP_TIMEOUT_S = 30
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACT = REPO / "artifacts" / "load_sessions.json"
