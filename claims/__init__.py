@@ -1,5 +1,12 @@
 """What, who, when: news articles in, attributed, dated, located claims out.
 
+Modules, in pipeline order: ``reader`` (bytes → Article: UTF-8, BOM, front matter, sidecar),
+``furniture`` and ``sentences`` (statements with exact offsets, page furniture dropped),
+``kinds`` (claim words and their kind), ``attribution`` (claimant and side), ``figures``,
+``dates``, ``extract`` (one article → claims, places from ``geo``), ``corpus`` (files and
+folders, problems, duplicates, process pool), ``disputes``, ``export`` (GeoJSON, CSV, JSONL),
+``cli`` (``python -m claims``); ``model`` holds the dataclasses, ``exc`` the errors.
+
 Public API::
 
     from claims import read_article, read_bytes, load_corpus, extract_claims

@@ -37,7 +37,7 @@ TALIBAN_WORDS = re.compile(
 )
 PRESS_WORDS = re.compile(
     r"\b(?:reporters?|journalists?|correspondents?|media|news|agency|press|newspaper|reuters|"
-    r"ap|afp|bbc|cnn|al\s+jazeera|tolo\w*|pajhwok|witness(?:es)?|residents?|locals?|"
+    r"ap|afp|bbc|cnn|al\s+jazeera|tolo\w*|pajhwok|(?:eye)?witness(?:es)?|residents?|locals?|"
     r"villagers|analysts?|observers?|officials?\s+(?:in|from)\s+(?:washington|the\s+us)|"
     r"united\s+nations|un|pentagon|state\s+department|white\s+house|republic|"
     r"elders?|activists?|doctors?|hospital|aid\s+(?:group|agency|workers?)|ngo)\b",

@@ -95,7 +95,8 @@ _PLACE_CLAUSE_BREAK = re.compile(
     _I,
 )
 _FIGURE_CLAUSE_BREAK = re.compile(
-    r";|:|\s-\s|[.!?]\s|,(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
+    r";|:|\s-\s|[.!?]\s|(?<!\d),(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
+    r",(?!\d)(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
     r"\s(?:and|but|while|whereas|or)\s+(?=\S+\s+(?:\S+\s+)?(?:had|have|has|were|was|are|is)\b)|"
     r"\sand\s+(?=\d|(?:about|over|more|at\s+least|some|nearly|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|a\s+dozen|dozens|hundreds|thousands)\b)",

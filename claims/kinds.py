@@ -72,7 +72,8 @@ _LEXICON: dict[str, str] = {
         r"over|past|on)\b|"
         r"recaptured|retook|retaken|took\s+back|taken\s+back|liberated|fell\s+to|fall\s+of|"
         r"(?:had|has|have)\s+fallen|upper\s+hand|gained\s+ground|gains|in\s+control\s+of|stormed|"
-        r"cleared|wiped\s+out\s+from|raised\s+(?:their|its|the)\s+(?:\w+\s+)?flag|"
+        r"cleared|cleans(?:ed|ing)|purg(?:ed|ing)|wiped\s+out\s+from|"
+        r"in\s+(?:our|their|its|his|the\s+\w+'s?)\s+hands|raised\s+(?:their|its|the)\s+(?:\w+\s+)?flag|"
         r"(?:fled|fleeing|flee)\s+(?:from|into)\b)"
     ),
     "clashes": (
@@ -125,7 +126,7 @@ _DISRUPTION = re.compile(
 )
 # Ambiguous verbs decided by their neighbours (handled in code).
 _CAPTURE = re.compile(r"\b(?:captured?|capturing|seized|seizing|took|taken|overran)\b", _I)
-_HOLD = re.compile(r"\b(?:hold|holding|held|retain|retains|retained)\b", _I)
+_HOLD = re.compile(r"\b(?:hold|holding|held|retain|retains|retained|secured|securing)\b", _I)
 _FLEE = re.compile(r"\b(?:fled|fleeing|flee|flees)\b", _I)
 _LOST = re.compile(r"\b(?:lost|losing|lose|loses)\b", _I)
 _EQUIPMENT_VERB = re.compile(
@@ -180,7 +181,7 @@ STEMS: dict[str, tuple[str, ...]] = {
         "retreat", "withdr", "hold", "repuls", "repell", "back", "through", "hands", "advanc",
         "mov", "head", "pour", "march", "roll",
         "sweep", "swept", "recaptur", "retook", "retaken", "liberat", "fell", "fall", "upper",
-        "gain", "storm", "clear", "wiped", "flag", "fled", "flee",
+        "gain", "storm", "clear", "wiped", "flag", "fled", "flee", "cleans", "purg",
     ),
     "clashes": (
         "clash", "fight", "fought", "battl", "attack", "offensive", "engagement", "assault",

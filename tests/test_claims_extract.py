@@ -308,3 +308,30 @@ def test_country_is_only_a_last_resort_place() -> None:
     assert (claim.place, claim.place_basis) == ("Afghanistan", "inferred from the article")
     body = "Fighting raged in Paryan, the Islamic Emirate of Afghanistan said.\n"
     assert {c.place for c in extract_claims(article(body))} == {"Paryan"}
+
+
+BLOG_STYLE = """Taliban, resistance trade claims over Panjsher's Dara district
+Published: 4 September 2021
+By Reza Karimi
+
+The Taliban's Ministry of Defence claimed on Saturday that its forces had "cleansed" Dara \
+district and killed dozens of "rebels". Resistance spokesman Ali Maisam Nazary dismissed this, \
+tweeting that Dara remained "firmly in our hands".
+
+Eyewitnesses in Jangalak said Taliban vehicles were seen retreating south towards Gulbahar.
+
+According to the UN, at least 3,000 families have been displaced from the valley.
+"""
+
+
+def test_blog_style_article_without_front_matter() -> None:
+    art = read_bytes("blog.txt", BLOG_STYLE.encode())
+    assert str(art.meta.published) == "2021-09-04"  # from the "Published:" line
+    claims = extract_claims(art)
+    summary = {(c.kind, c.side, c.place, c.figure, c.figure_qualifier) for c in claims}
+    assert ("territorial_control", "Taliban", "Dara", None, None) in summary
+    assert ("casualties", "Taliban", "Dara", 12, "dozens") in summary
+    assert ("territorial_control", "NRF", "Dara", None, None) in summary  # "in our hands"
+    assert ("territorial_control", "other", "Gulbahar", None, None) in summary  # eyewitnesses
+    assert ("other", "other", "Panjshir Valley", 3000, "at least") in summary  # "3,000"
+    assert all("Reza Karimi" not in c.quote for c in claims)

@@ -28,7 +28,7 @@ statement = st.one_of(
 )
 
 
-def _check(fix) -> None:  # noqa: ANN001
+def _check(fix) -> None:
     assert fix.precision in DATE_PRECISIONS
     assert isinstance(fix.basis, str) and fix.basis
     if fix.start is not None and fix.end is not None:

@@ -18,6 +18,7 @@ import json
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from hostile.fixtures import MAP_FRAME, PROBE_JS
@@ -25,6 +26,7 @@ from hostile.payloads import JINJA_MARKER_FILE, PAYLOADS, by_id
 from playwright.sync_api import expect
 
 from claims import find_disputes, load_corpus
+from claims.ui.charts import figure_rows
 from claims.ui.disputes_view import side_columns
 from claims.ui.mapbuild import group_places, place_payload
 from claims.ui.reader_view import safe_url
@@ -69,6 +71,20 @@ OPEN_ALL_POPUPS_JS = """
   return seen;
 }
 """
+
+
+COUNTS: dict[str, object] = {}
+ARTIFACT = Path(__file__).resolve().parents[1] / "artifacts" / "hostile_browser.json"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def counts_artifact():
+    """Which payloads each view showed as text, written to artifacts/ for the report."""
+    yield COUNTS
+    if COUNTS:
+        ARTIFACT.parent.mkdir(exist_ok=True)
+        ARTIFACT.write_text(json.dumps(COUNTS, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"\nhostile browser counts ({ARTIFACT}): {json.dumps(COUNTS, sort_keys=True)}")
 
 
 def norm(text: str | None) -> str:
@@ -116,9 +132,7 @@ def payloads_in(text: str) -> set[int]:
     return {p.id for p in PAYLOADS if len(norm(p.text)) > 3 and norm(p.text) in flat}
 
 
-def test_map_sidebar_disputes_and_table_show_payloads_as_text(
-    dashboard_url, hostile_page, corpus, record_property
-):
+def test_map_sidebar_disputes_and_table_show_payloads_as_text(dashboard_url, hostile_page, corpus):
     page = hostile_page
     frame = open_page(page, dashboard_url, len(corpus.claims))
     expected = {p["key"]: p for p in place_payload(group_places(corpus.claims))}
@@ -138,7 +152,7 @@ def test_map_sidebar_disputes_and_table_show_payloads_as_text(
         assert norm(first["claimant"]) in tip and norm(first["outlet"]) in tip
         seen |= payloads_in(views["popup"]) | payloads_in(views["tip"])
     assert any("<" in by_id(i).text for i in seen), "no markup payload reached a popup"
-    record_property("payloads_in_popups_tooltips", len(seen))
+    COUNTS["payloads_in_popups_tooltips"] = sorted(seen)
 
     # sidebar: hostile outlet names are multiselect chips/labels, as text
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
@@ -177,10 +191,9 @@ def test_map_sidebar_disputes_and_table_show_payloads_as_text(
         time.sleep(0.3)
     shown_cells = wanted & texts
     assert len(shown_cells) >= 3, f"hostile values missing from the table: {sorted(texts)[:20]}"
-    record_property(
-        "payloads_in_sidebar_disputes_table",
-        len(payloads_in(sidebar) | seen_disputes | payloads_in(" ".join(texts))),
-    )
+    COUNTS["payloads_in_sidebar"] = sorted(payloads_in(sidebar))
+    COUNTS["payloads_in_disputes"] = sorted(seen_disputes)
+    COUNTS["payloads_in_table_cells"] = sorted(payloads_in(" ".join(texts)))
     everything = page.locator("body").inner_text() + frame.locator("body").inner_text()
     for evaluated in EVALUATED:
         assert evaluated not in everything, f"a template was evaluated: {evaluated!r} on the page"
@@ -193,9 +206,7 @@ def _choose(page, label: str, option_text: str) -> None:
     page.get_by_role("option", name=option_text, exact=True).click()
 
 
-def test_detail_panel_and_article_reader_show_payloads_as_text(
-    dashboard_url, hostile_page, corpus, record_property
-):
+def test_detail_panel_and_article_reader_show_payloads_as_text(dashboard_url, hostile_page, corpus):
     page = hostile_page
     open_page(page, dashboard_url, len(corpus.claims))
     group = next(g for g in group_places(corpus.claims) if g.name == PANEL_PLACE)
@@ -233,7 +244,8 @@ def test_detail_panel_and_article_reader_show_payloads_as_text(
         else:
             assert links == [], f"{name}: a non-http(s) URL was made a link: {meta.url!r}"
         seen |= payloads_in(text)
-    record_property("payloads_in_detail_and_reader", len(seen))
+    COUNTS["payloads_in_detail_panel_and_reader"] = sorted(seen)
+    COUNTS["payloads_total"] = len(PAYLOADS)
     assert len(seen) >= 30, f"only {len(seen)} payloads seen as text in panel and reader"
 
 
@@ -299,3 +311,48 @@ def test_the_probe_would_see_a_payload_run(page_and_requests):
     page.set_content(by_id(10).text)
     page.wait_for_timeout(300)
     assert page.dialogs, "the dialog detector missed alert()"  # type: ignore[attr-defined]
+
+
+def test_chart_tooltips_show_outlets_as_text(dashboard_url, hostile_page, corpus):
+    """The figure-spread chart's tooltips name the outlet (article-derived text)."""
+    page = hostile_page
+    open_page(page, dashboard_url, len(corpus.claims))
+    rows = figure_rows(corpus.claims)
+    hostile_outlets = {o for o in rows["outlet"] if "<" in o or "{" in o}
+    assert hostile_outlets, "the hostile corpus should put markup outlets in the chart"
+    chart = page.locator('[data-testid="stVegaLiteChart"]').last
+    marks = chart.locator("g.mark-symbol path")
+    expect(marks.first).to_be_attached(timeout=30_000)
+    tips: set[str] = set()
+    tooltip = page.locator("#vg-tooltip-element")
+    for mark in marks.all():
+        mark.scroll_into_view_if_needed()
+        mark.hover(force=True)
+        if tooltip.count() and tooltip.is_visible():
+            tips.add(tooltip.inner_text())
+    shown = {o for o in hostile_outlets if any(norm(o) in norm(t) for t in tips)}
+    assert shown == hostile_outlets, f"outlets missing from tooltips: {hostile_outlets - shown}"
+    COUNTS["payloads_in_chart_tooltips"] = sorted(payloads_in(" ".join(tips)))
+
+
+def test_crafted_link_with_hostile_query_string(dashboard_url, hostile_page, corpus):
+    """A link an adversary sends: impossible days, markup and templates in every parameter."""
+    page = hostile_page
+    query = urlencode(
+        [
+            ("from", "2021-02-30"),
+            ("to", "0000-01-01"),
+            ("undated", "{{ 7*7 }}"),
+            ("xo", by_id(2).text),
+            ("xo", by_id(41).text),
+            ("xs", "<svg onload=window.__pwned_3=1>"),
+            ("xk", "'); alert(1); //"),
+            ("q", by_id(5).text),
+        ]
+    )
+    page.goto(f"{dashboard_url}/?{query}")
+    expect(page.get_by_text(CAPTION)).to_be_visible(timeout=60_000)
+    expect(page.get_by_label("Search quotes")).to_have_value(by_id(5).text)
+    shown, total = map(int, CAPTION.search(page.get_by_text(CAPTION).inner_text()).groups())
+    assert total == len(corpus.claims)
+    assert 1 <= shown < total, "the search for the payload text should find its claim"

@@ -26,7 +26,7 @@ def claims():
     return corpus.claims
 
 
-def _payload_fields(claims) -> int:  # noqa: ANN001
+def _payload_fields(claims) -> int:
     """How many (claim, field) cells carry some payload text."""
     texts = [p.text.strip() for p in PAYLOADS if len(p.text.strip()) > 3]
     return sum(
