@@ -10,6 +10,8 @@ Rules (general news-language rules, no article-specific ones):
 - A place context is a preceding preposition or verb of place (``in``, ``at``, ``from``,
   ``near``, ``into``, ``entered``, ``captured``…, optionally followed by ``the``) or a
   following generic word (``district(s)``, ``province``, ``valley``, ``pass``, ``area`` …).
+- A phrase coordinated with a place mention ("Andarab, Deh Salah and Pul-i-Hisar",
+  "Pul-i-Hisar and Andarab") is in a place context too: lists of places are common in news.
 - Capitalised phrases that are not known names are looked up with phonetic/fuzzy matching
   only in a place context; in a following-generic-word context ("the Danah area", "in Foo
   district") an unresolvable phrase is still reported, as an unresolved mention.
@@ -41,6 +43,7 @@ PLACE_BEFORE = frozenset(
 _CONNECTORS = frozenset({"e", "i", "ye", "wa", "va", "al", "ul", "us", "os", "of"})
 WEAK_CONTEXT_THRESHOLD = 87.0
 MAX_RUN = 4
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -126,7 +129,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
         if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)):
             continue
         hint = _hint_after(t, j)
-        if hint is None and not _before_context(t, i):
+        if hint is None and not (_before_context(t, i) or _coordinated(gaz, t, out, i, j)):
             free = j
             continue
         start, end = ms[i].start(), ms[j - 1].end()
@@ -171,6 +174,23 @@ def _before_context(t: _Tokens, i: int) -> bool:
     if word == "of":  # "of" alone is too weak ("Lion of X"); "of the X" counts
         return t.norm(k + 1) == "the"
     return word in PLACE_BEFORE
+
+
+def _coordinated(gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int) -> bool:
+    """Tokens i..j-1 stand in a list with a resolved place just before or just after them."""
+    text, ms = t.text, t.m
+    before = out[-1] if out else None
+    if (
+        before is not None
+        and before.resolution.resolved
+        and _COORDINATION.fullmatch(text, before.end, ms[i].start())
+    ):
+        return True
+    k = j + 1 if j < t.n and t.norm(j) in ("and", "or") else j
+    if k < t.n and _COORDINATION.fullmatch(text, ms[j - 1].end(), ms[k].start()):
+        found = _longest_name(gaz, t, k)
+        return found is not None and found[1] not in weak_names(gaz)
+    return False
 
 
 def _hint_after(t: _Tokens, j: int) -> str | None:

@@ -117,6 +117,24 @@ CASES = [
     ("طالبان در پنجشیر", [("پنجشیر", "province:AF08")]),
     ("the Hindu Kush's peaks", [("Hindu Kush", "place:hindu-kush")]),
     ("According to Zabihullah Mujahid, they took Charikaar.", [("Charikaar", "place:charikar")]),
+    # lists of places: an unseen spelling coordinated with a known place is in a place context
+    (
+        "Andarab, Deh Salah and Pul-i-Hisar fell to the Taliban.",
+        [
+            ("Andarab", "district:AF0907"),
+            ("Deh Salah", "district:AF0908"),
+            ("Pul-i-Hisar", "district:AF0912"),
+        ],
+    ),
+    (
+        "Pul-i-Hisar and Andarab fell.",
+        [("Pul-i-Hisar", "district:AF0912"), ("Andarab", "district:AF0907")],
+    ),
+    ("Massoud and Saleh met in Panjshir.", [("Panjshir", "province:AF08")]),
+    (
+        "Kapisa, Parwan and Fooistan were hit.",
+        [("Kapisa", "province:AF02"), ("Parwan", "province:AF03")],
+    ),
     ("", []),
 ]
 

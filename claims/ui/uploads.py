@@ -51,4 +51,6 @@ def read_upload(
         found = extract(article)
     except ClaimsError as err:
         return Upload(name, error=str(err))
+    except Exception as err:  # a bug in extraction costs this upload only, never the session
+        return Upload(name, error=f"{name}: could not extract claims ({type(err).__name__}: {err})")
     return Upload(name, article=article, claims=tuple(found))
