@@ -58,12 +58,14 @@ def _worker(peer: str, folder: str, n: int, runs: int) -> dict[str, Any]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))[:n]]
     run = {"spacy": _spacy, "flashgeotext": _flashgeotext}[peer]()
     run(texts[:10])  # warm-up
-    times, found = [], 0
+    times, cpu, found = [], [], 0
     for _ in range(runs):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         found = run(texts)
         times.append(time.perf_counter() - t0)
-    return {"times": times, "articles": len(texts), "found": found}
+        cpu.append(time.process_time() - c0)
+    return {"times": times, "cpu": cpu, "articles": len(texts), "found": found}
 
 
 def measure(peer: str, folder: Path, n: int, words: int, runs: int) -> dict[str, Any]:
@@ -81,6 +83,7 @@ def measure(peer: str, folder: Path, n: int, words: int, runs: int) -> dict[str,
         "entities_found": data["found"],
         "seconds": secs.to_json(),
         "articles_per_s": round(data["articles"] / secs.median, 1),
+        "cpu_ms_per_article": round(1000 * spread(data["cpu"]).median / data["articles"], 3),
         "words_per_s": round(words / secs.median),
     }
 

@@ -40,7 +40,11 @@ PRESS_WORDS = re.compile(
     r"ap|afp|bbc|cnn|al\s+jazeera|tolo\w*|pajhwok|(?:eye)?witness(?:es)?|residents?|locals?|"
     r"villagers|analysts?|observers?|officials?\s+(?:in|from)\s+(?:washington|the\s+us)|"
     r"united\s+nations|un|pentagon|state\s+department|white\s+house|republic|"
-    r"elders?|activists?|doctors?|hospital|aid\s+(?:group|agency|workers?)|ngo)\b",
+    r"elders?|activists?|doctors?|hospital|aid\s+(?:group|agency|workers?)|ngo|"
+    r"friends?|relatives?|cousins?|nephews?|nieces?|uncles?|aunts?|neighbou?rs?|brothers?-in-law|"
+    r"shopkeepers?|traders?|merchants?|farmers?|drivers?|teachers?|students?|monitors?|"
+    r"mediators?|clerics?|ulema|scholars?|experts?|researchers?|diplomats?|ocha|unama|unhcr|"
+    r"unicef|red\s+cross|icrc|human\s+rights)\b",
     _I,
 )
 GENERIC_WORDS = re.compile(
@@ -61,7 +65,8 @@ _CUE = (
     r"mentioned|indicated|boasted|estimated|put\s+the\s+(?:death\s+)?toll\s+at|announce|"
     r"told\s+\w+|report|reiterated|argued|rejected|rejects|dismissed|dismisses|disputed|"
     r"disputes|countered|responded|replied|accused|accuses|blamed|blames|"
-    r"made\s+the\s+(?:statement|remarks|comments|claim)"
+    r"made\s+the\s+(?:statement|remarks|comments|claim)|"
+    r"gave\s+(?:the|these|this|that)\s+(?:figures?|toll|numbers?|details|account)"
 )
 _DENIAL = re.compile(
     r"^(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|countered|"
@@ -93,7 +98,7 @@ _CUE_STEMS = (
     "maintain", "disclos", "inform", "mention", "indicat", "boast", "estimat", "toll", "reiterat",
     "argu", "reject", "dismiss", "disput", "counter", "respond", "repl", "accus", "blam",
     "made the", "spok", "speaking", "according", "by ", "words", "remarks", "account", "message",
-    "how",
+    "how", "gave the", "gave th", "statement", '"',
 )  # fmt: skip
 _CUE_STEM_RX = re.compile("|".join(map(re.escape, _CUE_STEMS)))
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?\"]+)", _I)
@@ -135,7 +140,7 @@ _ROLE = re.compile(
 _NAME_AT_END = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)$")
 _BOUNDARY = re.compile(r"[\";:()]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|[.!?]\s", _I)
 _POST_TAIL = re.compile(
-    r"^(?:\s+(?:on|in|via|at|by|during|through|after|late|earlier|from|with|this|last|shortly|"
+    r"^(?:\s+(?:on|in|via|at|by|to|during|through|after|late|earlier|from|with|this|last|shortly|"
     r"minutes|hours|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"(?:(?!\b(?:that|it|they|he|she|we|would|will|had|has|have|was|were|is|are)\b)[^,;\"]){0,50})?"
     r"\s*[.!?\"]*\s*$",
@@ -159,7 +164,10 @@ def classify_side(phrase: str, outlet: str | None = None, group_side: str | None
     if re.search(r"\banti-taliban\b", phrase, _I):
         return "NRF"
     phrase = re.sub(
-        r"\b(?:against|fighting|opposing|anti-?)\s*(?:the\s+)?\w+", " ", phrase, flags=_I
+        r"\b(?:against|fighting|fought|fights|opposing|anti-?)\s*(?:the\s+)?\w+",
+        " ",
+        phrase,
+        flags=_I,
     )
     nrf = NRF_WORDS.search(phrase)
     taliban = TALIBAN_WORDS.search(phrase)
@@ -218,9 +226,29 @@ def find_speakers(
             speakers.append(
                 _speaker(phrase, context + " " + text[: m.start()], 0, scope_end, outlet, last)
             )
+    if '"' in text:
+        # "“…” – NRF spokesman X, writing on X": a dash after a closing quote names its source
+        for m in _DASH_SOURCE.finditer(text):
+            who = m["who"].strip()
+            phrase = original[m.start("who") : m.start("who") + len(who)]
+            speakers.append(
+                _speaker(phrase, context + " " + text[: m.start()], 0, m.start() + 1, outlet, last)
+            )
+    # "“…” The statement was sent to reporters": the quote is the previous speaker's
+    for m in _SOURCE_SENT.finditer(text):
+        speakers.append(_speaker("the statement", context, 0, m.start("noun"), outlet, last))
     # ", who spoke on condition of anonymity," hides the subject from its verb: blank it out
-    # (same length, so offsets still hold)
-    text = _RELATIVE.sub(lambda r: " " * len(r.group(0)), text)
+    # (same length, so offsets still hold); kept as apposition for the speaker's side
+    relatives: dict[int, str] = {}
+
+    def blank(r: re.Match[str]) -> str:
+        clause = r.group(0)
+        if CUE.search(clause, 4):
+            return clause  # "…, which the Taliban said they had taken,": a speaker of its own
+        relatives[r.start()] = clause
+        return " " * len(clause)
+
+    text = _RELATIVE.sub(blank, text)
     for m in CUE.finditer(text):
         if _is_noun_use(text, m):
             continue
@@ -228,11 +256,34 @@ def find_speakers(
         before_start = _boundary_before(text, m.start())
         left = text[before_start : m.start()]
         denial = _DENIAL.match(m.group(0)) is not None
+        if denial and _ACT_OBJECT.match(after):
+            continue  # "rejected the offer": an act reported, not a statement attributed
+        if _PASSIVE_BEFORE.search(left):
+            # "… was rejected by the leadership": the agent speaks; no agent, no speaker
+            agent = _BY_AGENT.match(after)
+            if agent is not None:
+                who = agent["who"].strip()
+                at = m.end() + agent.start("who")
+                speakers.append(_speaker(original[at : at + len(who)], context, 0, n, outlet, last))
+            continue
+        quote_before = _QUOTE_CLOSED.search(text, 0, m.start()) is not None
+        # quote first, speaker after the verb: "“…,” said a Taliban commander, who …"
+        inv_q = _INVERTED_AFTER_QUOTE.match(after) if quote_before else None
+        if inv_q and not _NOT_A_SPEAKER.search(inv_q["who"]):
+            who_start = m.end() + inv_q.start("who")
+            who = inv_q["who"].rstrip()
+            phrase = original[who_start : who_start + len(who)]
+            apposition = relatives.get(who_start + len(who), "")
+            speakers.append(
+                _speaker(phrase, context, 0, m.start(), outlet, last, apposition=apposition)
+            )
+            continue
         # inverted, headline style: "…, says Taliban" / "…, claims Panjshir resistance"
         inv = re.match(r"^\s+((?:the\s+)?[A-Za-z][\w' -]{1,50}?)\s*[.!?]?\s*$", after)
         if (
             inv
             and len(inv.group(1).split()) <= 5
+            and not _NOT_A_SPEAKER.search(inv.group(1))
             and re.search(r"[,:;]\s*$|\"\s*$", text[: m.start()])
         ):
             who_start = m.end() + inv.start(1)
@@ -245,6 +296,15 @@ def find_speakers(
         phrase_text, rel_start = head
         start = before_start + rel_start
         phrase = original[start : start + len(phrase_text)]
+        apposition = ""
+        for r_start, clause in relatives.items():
+            if 0 <= r_start - (start + len(phrase_text)) <= 3:
+                apposition = clause
+        if start > 0 and phrase_text.lower().rsplit(None, 1)[-1:] in (["they"], ["it"]):
+            # "accounts shared photos that they said showed …": they = the sentence's subject
+            subject = _PLURAL_SUBJECT.match(text)
+            if subject is not None and subject.end() <= start:
+                phrase = original[subject.start("np") : subject.end()]
         coordinated = not phrase.strip()
         if coordinated:
             # coordinated verb: "... and said ...", "... but acknowledged ..."
@@ -259,24 +319,65 @@ def find_speakers(
             phrase = original[start:s_end]
         # post-posed: "…, X said." / "…, X said, after …" / "…” X made the statement"
         tail = _POST_TAIL.match(after) is not None
-        parenthetical = (
-            re.match(r"\s*,", after) is not None and re.search(r",\s*$", text[:start]) is not None
+        parenthetical = re.match(r"\s*,", after) is not None and (
+            re.search(r"(?:,|[,?!]\")\s*$", text[:start]) is not None
         )
         ctx_text = context + " " + text[:start]
         if (tail or parenthetical) and start > 0 and not denial:
             # "…, a commander claimed, destroying four Humvees." – the participle is theirs too
             end = n if re.match(r"\s*,\s+\w+ing\b", after) else start
-            speakers.append(_speaker(phrase, ctx_text, 0, end, outlet, last))
+            speakers.append(
+                _speaker(phrase, ctx_text, 0, end, outlet, last, apposition, text[:start])
+            )
         elif coordinated:
-            speakers.append(_speaker(phrase, ctx_text, m.end(), n, outlet, last))
+            speakers.append(_speaker(phrase, ctx_text, m.end(), n, outlet, last, apposition))
         else:
             # a leading adverbial or participle ("Claiming the upper hand, X said") is X's
             lead = 0 if _only_adverbials(text[:start]) else start
-            speakers.append(_speaker(phrase, ctx_text, lead, n, outlet, last))
+            speakers.append(_speaker(phrase, ctx_text, lead, n, outlet, last, apposition))
     return speakers
 
 
-_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;\"]{1,80},", _I)
+_RELATIVE = re.compile(
+    r",\s+(?:who|whom|which)\s+[^,;\"]{1,80},|\s(?:who|whom)\s+[^,;\"]{1,80},", _I
+)
+_DASH_SOURCE = re.compile(
+    r"[.!?]\"\s*-\s*(?P<who>(?!\d)[^,.;:\"!?]{2,80}?)(?=\s*,|\s*[.!?]?\s*$|\s+(?:writing|speaking|"
+    r"posting|in\s+a\s+\w+|on\s+(?:twitter|x|facebook|telegram|instagram)\b))",
+    _I,
+)
+_SOURCE_SENT = re.compile(
+    r"(?:^|[.!?]\"\s+)(?P<noun>(?:the|this|that|his|her|their|its)\s+(?:statement|message|remarks|"
+    r"comments|figures?|claim|account|post|video|audio)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:sent|given|made|issued|released|posted|shared|e-?mailed|provided|delivered|"
+    r"relayed|read\s+out|published)\b)(?![^.]*\bby\b)",
+    _I,
+)
+_ACT_OBJECT = re.compile(
+    r"\s+(?:(?:the|an?|their|its|his|her|this|that|any|all|every)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:offers?|proposals?|proposition|demands?|deal|ceasefire|cease-fire|truce|amnesty|talks|"
+    r"calls?|invitation|plan|terms|ultimatum|requests?|conditions|agreement|peace)\b",
+    _I,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", _I)
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<who>(?:the|an?|its|their)?\s*[^,.;\"]{2,80}?)\s*(?=[,.;\"]|$)", _I
+)
+_QUOTE_CLOSED = re.compile(r"[,?!.]\"\s*$")
+_INVERTED_AFTER_QUOTE = re.compile(
+    r"\s+(?P<who>(?:the\s+|an?\s+|another\s+)?[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,8}?)\s*"
+    r"(?=,|[.!?]\s*$|$|\s+(?:on|in|at|to|by|via|after|during|late|earlier|yesterday|today)\b)",
+    _I,
+)
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|will|would|could|not|did|does|do|been|that)\b", _I
+)
+_PLURAL_SUBJECT = re.compile(
+    r"\s*(?:(?:however|meanwhile|separately|also|now|then),?\s+)?(?P<np>(?:[\w'-]+\s+){0,4}?"
+    r"(?:accounts|users|supporters|channels|pages|outlets|fighters|forces|officials|sources|"
+    r"commanders|residents|members|spokesmen|spokespeople|leaders|militants|villagers|activists))\b",
+    _I,
+)
 
 
 def _only_adverbials(text: str) -> bool:
@@ -289,6 +390,8 @@ def is_quote_source(text: str) -> bool:
     "The message was posted by X", "That was how X described it", "he said.")."""
     if _PASSIVE_SOURCE.search(text) or _WORDS_OF.search(text) or _HOW.search(text):
         return True
+    if _SOURCE_SENT.match(text) or re.match(r"\s*-\s*\S", text):
+        return True  # "The statement was sent to reporters." / "– X, writing on Telegram."
     if len(text.split()) > 20:
         return False
     for m in CUE.finditer(text):
@@ -305,6 +408,37 @@ def is_speaker_intro(text: str) -> bool:
     return any(not _is_noun_use(text, m) for m in CUE.finditer(text))
 
 
+_OFFICE = re.compile(
+    r"\b(?:press|media|information|cultural|public\s+relations)\s+(?:office|department|"
+    r"commission|centre|center|committee|service)|\bspokes(?:man|woman|person)|\bofficial\s+"
+    r"(?:channel|account|website|statement)|\bministry\b",
+    _I,
+)
+
+
+def outlet_side(outlet: str | None, author: str | None = None) -> str:
+    """The side an outlet speaks for: a party's own press office ("NRF Press Office",
+    "Press Office of the Islamic Emirate") speaks for that party; any other outlet is
+    "other"."""
+    for name in (outlet, author):
+        if name and _OFFICE.search(name):
+            side = classify_side(name)
+            if side in ("NRF", "Taliban"):
+                return side
+    return "other"
+
+
+def is_denial(text: str) -> bool:
+    """True for a sentence in which a speaker denies or disputes something ("The Taliban
+    denied that …", "X dismissed the claim.")."""
+    for m in CUE.finditer(text):
+        if _DENIAL.match(m.group(0)) and not _ACT_OBJECT.match(text, m.end()):
+            head = _clean_left(text[_boundary_before(text, m.start()) : m.start()])
+            if head is not None and head[0].strip():
+                return True
+    return False
+
+
 def default_claimant(outlet: str | None) -> str:
     """Who asserts what no cue attributes: the outlet, else "the reporter"."""
     return outlet or "the reporter"
@@ -317,7 +451,12 @@ def _speaker(
     scope_end: int,
     outlet: str | None,
     earlier: Callable[[], Speaker | None],
+    apposition: str = "",
+    local: str | None = None,
 ) -> Speaker:
+    """``apposition``: a relative clause after the phrase ("…, whom the Taliban describe as
+    their spokesman,"); ``local``: the reported text before a post-posed speaker, whose first
+    actor (its subject) is what "the group" refers to."""
     phrase = phrase.strip(" ,–—-\"'“”‘’")
     norm = phrase.lower()
     if _PRONOUN.match(norm) and (previous := earlier()) is not None:
@@ -339,15 +478,17 @@ def _speaker(
             return Speaker(name, classify_side(name, outlet), scope_start, scope_end)
     group_side = None
     if re.search(r"\b(?:group|movement|militants|insurgents|fighters|forces)\b", phrase, _I):
-        actors = [(a.start(), "NRF") for a in NRF_WORDS.finditer(before)]
-        actors += [(a.start(), "Taliban") for a in TALIBAN_WORDS.finditer(before)]
-        actors += [(a.start(), "NRF") for a in re.finditer(r"\banti-taliban\b", before, _I)]
+        # "X did Y, the group said": the group is the subject X, named first; otherwise the
+        # party named last before the phrase
+        first = local is not None and _actors(local)
+        pool = before if not first else local
+        actors = _actors(pool)
         if actors:
-            best = max(actors)
+            best = min(actors) if first else max(actors)
             group_side = best[1]
             anti = [
                 a
-                for a in re.finditer(r"\banti-taliban\b", before, _I)
+                for a in re.finditer(r"\banti-taliban\b", pool, _I)
                 if a.start() <= best[0] < a.end()
             ]
             if anti:
@@ -355,6 +496,8 @@ def _speaker(
         elif (previous := earlier()) is not None:
             group_side = previous.side
     side = classify_side(phrase, outlet, group_side)
+    if side == "unknown" and apposition and _ROLE.search(apposition):
+        side = classify_side(apposition, outlet)  # "X, whom the Taliban call their spokesman"
     if side == "unknown" and _PRONOUN.match(norm):
         return Speaker(phrase, "unknown", scope_start, scope_end)
     if (
@@ -370,6 +513,13 @@ def _speaker(
         side = previous.side
     claimant = _claimant_name(phrase)
     return Speaker(claimant, side, scope_start, scope_end)
+
+
+def _actors(text: str) -> list[tuple[int, str]]:
+    actors = [(a.start(), "NRF") for a in NRF_WORDS.finditer(text)]
+    actors += [(a.start(), "Taliban") for a in TALIBAN_WORDS.finditer(text)]
+    actors += [(a.start(), "NRF") for a in re.finditer(r"\banti-taliban\b", text, _I)]
+    return actors
 
 
 _VIA = re.compile(
@@ -400,6 +550,8 @@ def _boundary_before(text: str, pos: int) -> int:
 
 
 _LEADING_TIME = re.compile(
+    r"^(?:(?:late|early|earlier|later)\s+)?on\s+(?:the\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?)\s+|"
     r"^(?:(?:late|early|earlier|later)\s+)?(?:on|by|since|in|during|at|this|last)\s+(?:the\s+)?"
     r"(?:\w+\s+){0,1}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
     r"evening|afternoon|week|weekend|day|dawn)\s+",
@@ -579,7 +731,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 12].lower()
     if word in ("reports", "claims", "report", "claim", "says", "say"):
         if re.search(
-            r"\b(?:the|these|those|such|of|been|unverified|new|more|some|its|their|his|her|a|as|no|any)\s+$",
+            r"\b(?:the|these|those|such|of|been|unverified|new|more|some|its|their|his|her|a|as|no|any|"
+            r"received|receiving|heard|seen|amid|following|despite|about|denied|dismissed)\s+$",
             before,
         ):
             return True

@@ -132,6 +132,7 @@ class _Context:
 
     published: date | None
     outlet: str | None
+    own_side: str = "other"  # the side of an outlet that is a party's own press office
     speaker: attribution.Speaker | None = None
     historical_line: int = -1
     explicit: date | None = None
@@ -193,10 +194,10 @@ def extract_claims(article: Article, gazetteer: Gazetteer | None = None) -> list
     everything = [_mentions(gaz, norm, st) for st in statements]
     mentions = [[m for m in found if not _is_country(m)] for found in everything]
     # the place the article is about; a country only when it names nothing finer
-    main = _main_place(mentions) or _main_place(everything)
+    main = _title_place(gaz, article.meta.title) or _main_place(mentions) or _main_place(everything)
     published = article.meta.published
     outlet = article.meta.outlet
-    ctx = _Context(published, outlet)
+    ctx = _Context(published, outlet, own_side=attribution.outlet_side(outlet, article.meta.author))
     claims: list[Claim] = []
     for st, found in zip(statements, mentions, strict=True):
         s_norm = norm[st.start : st.end]
@@ -261,10 +262,17 @@ def _claims_of(
     inferred = _inferred_place(s_norm, main, ctx.recent, gaz)
     out: dict[tuple[str, str], Claim] = {}
     attributed: dict[tuple[str, str], attribution.Speaker | None] = {}
+    if speakers and len(found) > 1:
+        # "A UN spokesman in Kabul said …": a place inside the speaker's phrase only
+        # qualifies the speaker
+        qualifying = _in_speaker_phrases(original, speakers, found, st.start)
+        found = [m for m in found if m not in qualifying] or found
     for trig in triggers:
         speaker = _speaker_for(trig, speakers)
         claimant = speaker.claimant if speaker else attribution.default_claimant(outlet)
-        side = speaker.side if speaker else "other"
+        side = speaker.side if speaker else ctx.own_side
+        if side == "unknown" and ctx.own_side != "other":
+            side = ctx.own_side  # in a party's own statement, an unnamed speaker is the party
         fig = figs.get(trig.start)
         places, ref = _places_for(s_norm, trig, found, st.start)
         here = _inferred_place(ref, main, ctx.recent, gaz) if ref else inferred
@@ -286,6 +294,32 @@ def _claims_of(
     return list(out.values())
 
 
+def _in_speaker_phrases(
+    original: str, speakers: list[attribution.Speaker], found: list[_Shifted], offset: int
+) -> list[_Shifted]:
+    out = []
+    for sp in speakers:
+        if len(sp.claimant) < 4:
+            continue
+        at = original.find(sp.claimant)
+        while at >= 0:
+            end = at + len(sp.claimant)
+            out += [m for m in found if at <= m.start - offset and m.end - offset <= end]
+            at = original.find(sp.claimant, end)
+    return out
+
+
+def _title_place(gaz: Gazetteer, title: str | None) -> Place | None:
+    """The first place the headline names, finer than a country: what the article is about."""
+    if not title:
+        return None
+    for m in gaz.find_mentions(normalise(title)):
+        place = m.resolution.place
+        if place is not None and place.kind != "country":
+            return place
+    return None
+
+
 def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
     out: list[_Statement] = []
     for s in sents:
@@ -298,11 +332,20 @@ def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
                 prev.continuation = (s.start, s.end)
                 prev.single = False
                 continue
-            if _is_quote_only(prev_text) and (
+            if _ends_quote(prev_text) and (
                 (_ATTRIBUTION_ONLY.match(piece) and not kinds.find_triggers(piece))
                 or attribution.is_quote_source(piece)
             ):
                 prev.end = s.end  # "“…” – X wrote on Twitter." / "“…” X made the statement."
+                prev.single = False
+                continue
+            if (
+                prev.single
+                and not prev.heading
+                and _QUOTE_THEN_PRONOUN.match(piece)
+                and attribution.is_denial(prev_text)
+            ):
+                prev.end = s.end  # "X denied that … “…,” he said.": one statement of X
                 prev.single = False
                 continue
             if (
@@ -317,6 +360,20 @@ def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
                 continue
         out.append(_Statement(s.start, s.end, s.line, s.heading))
     return out
+
+
+_QUOTE_THEN_PRONOUN = re.compile(
+    r'^"[^"]+[,.!?]"\s*(?:he|she|they|the\s+(?:spokes\w+|commander|official|statement))\s+'
+    r"(?:\w+\s+)?(?:said|says|added|told|claimed|insisted|wrote|stated|continued)\b",
+    _I,
+)
+
+
+def _ends_quote(text: str) -> bool:
+    """A sentence that closes a quotation (all of it quoted, or the last part of a quote
+    that runs over several sentences)."""
+    text = text.strip()
+    return _is_quote_only(text) or (text.endswith('"') and text.count('"') % 2 == 1)
 
 
 def _is_quote_only(text: str) -> bool:

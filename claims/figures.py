@@ -44,7 +44,7 @@ _QUALIFIER = (
     r"at\s+most|an\s+estimated|estimated|several|only|just)\s+"
 )
 FIGURE = re.compile(
-    rf"(?<![\w$€£/.-])(?:{_QUALIFIER})?"
+    rf"(?<![\w$€£/.#-])(?:{_QUALIFIER})?"
     rf"(?:(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)\s+of\b"
     rf"|(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<scale>\s+(?:thousand|million))?(?![\w%/:-]|[.,]\d)"
     rf"|(?P<words>{_WORD_NUMBER})\b(?!-))",

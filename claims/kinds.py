@@ -54,7 +54,8 @@ _LEXICON: dict[str, str] = {
     "captured_people": (
         r"\b(?:arrested|detained|imprisoned|jailed|taken\s+prisoners?|prisoners?\s+of\s+war|"
         r"hostages?|surrender(?:ed|s|ing)?|trapped|encircled|besieged|defected|in\s+custody|"
-        r"laid\s+down\s+(?:their\s+)?(?:arms|weapons)|gave\s+themselves\s+up)\b"
+        r"laid\s+down\s+(?:their\s+)?(?:arms|weapons)|gave\s+themselves\s+up|"
+        r"(?:taken|carried|dragged|led)\s+away|abducted|kidnapped|rounded\s+up)\b"
     ),
     "territorial_control": (
         r"\b(?:entered|enters?|entering|took\s+(?:over|control)|"
@@ -81,7 +82,8 @@ _LEXICON: dict[str, str] = {
         r"offensives?|engagements?|assaults?|assaulted|gunfights?|firefights?|skirmish(?:es)?|"
         r"shelling|shelled|air\s*strikes?|airstrikes?|bombing|bombed|combat|hostilities|"
         r"(?:fierce|stiff|heavy|strong|tough)\s+resistance|war(?![-\w])|invasion|invad(?:ed|ing)|"
-        r"ambush(?:ed|es)?|raids?|raided|gunfire|firing)\b"
+        r"ambush(?:ed|es)?|raids?|raided|gunfire|firing|drone\s+strikes?|"
+        r"(?:was|were|been|being)\s+(?:repeatedly\s+)?(?:hit|struck|targeted|bombarded|pounded))\b"
     ),
     "negotiation": (
         r"\b(?:talks|negotiat(?:ions?|ed|ing|e|ors?)|amnesty|demand(?:s|ed|ing)?|proposals?|"
@@ -102,7 +104,8 @@ _LEXICON: dict[str, str] = {
         r"joined\s+the\s+(?:resistance|fight|\w+\s+forces)|sought\s+refuge|took\s+refuge|"
         r"threaten(?:ed|s|ing)|evacuat(?:ed|ion|ing)|displaced|refugees|curfew|"
         r"(?:families|civilians|residents|villagers|people)\s+(?:\w+\s+){0,3}?(?:fled|fleeing|flee)|"
-        r"house-to-house\s+searches|searches)\b"
+        r"house-to-house\s+searches|searches|(?:sheltering|taking\s+shelter|took\s+shelter|"
+        r"hiding)\s+in)\b"
     ),
 }
 _INFRA_NOUN = re.compile(
@@ -132,7 +135,7 @@ _LOST = re.compile(r"\b(?:lost|losing|lose|loses)\b", _I)
 _EQUIPMENT_VERB = re.compile(
     r"\b(?:seized|seizing|seize|captured|capturing|abandon(?:ed|ing)?|destroy(?:ed|ing)?|"
     r"left\s+behind|confiscated|lost|losing|took|taken|recovered|burn(?:ed|t)|shot\s+down|"
-    r"downed|looted|handed\s+over|seizure)\b",
+    r"downed|looted|handed\s+over|seizure|(?:left|leaving|leave|leaves)\s+(?:[\w-]+\s+){1,8}?behind)\b",
     _I,
 )
 _EQUIPMENT_NOUN = re.compile(rf"\b{_EQUIPMENT}\b", _I)
@@ -152,7 +155,8 @@ _DETERMINERS_AFTER = re.compile(
     r"\s+\"?(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
     r"(?:all|most|much|parts?|some)\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|several|every|"
     r"all|two|three|four|five|six|\d+|key|strategic|main|provincial|district|\w+ern|entire|whole|"
-    r"upper|lower|side|remaining|last)\s+){0,3}",
+    r"upper|lower|side|remaining|last|our|your|taliban|enemy|resistance|nrf|rebel|militant|"
+    r"government|army|insurgent)\s+){0,3}",
     _I,
 )
 _PLACE_NOUN_AT = re.compile(rf"{_PLACE_NOUN}\b", _I)
@@ -161,6 +165,7 @@ _AUX_BEFORE = re.compile(
     _I,
 )
 _PLACE_NOUN_BEFORE = re.compile(rf"\b{_PLACE_NOUN}$", _I)
+_PLACE_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?{_PLACE_NOUN}\b", _I)
 
 # "(?=[a-z])" adds nothing to what matches; it makes the scan ~30% faster (measured).
 _COMPILED = [(kind, re.compile(f"(?=[a-z])(?:{rx})", _I)) for kind, rx in _LEXICON.items()]
@@ -174,7 +179,8 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "captured_people": (
         "arrest", "detain", "imprison", "jail", "prisoner", "hostage", "surrender", "trapped",
-        "encircl", "besieg", "defect", "custody", "laid", "gave",
+        "encircl", "besieg", "defect", "custody", "laid", "gave", "away", "abduct", "kidnap",
+        "rounded",
     ),
     "territorial_control": (
         "enter", "took", "taken", "take", "overr", "breach", "control", "push", "drove", "driv",
@@ -186,7 +192,8 @@ STEMS: dict[str, tuple[str, ...]] = {
     "clashes": (
         "clash", "fight", "fought", "battl", "attack", "offensive", "engagement", "assault",
         "skirmish", "shell", "strike", "bomb", "combat", "hostilit", "resistance", "war",
-        "invasion", "invad", "ambush", "raid", "gunfire", "firing",
+        "invasion", "invad", "ambush", "raid", "gunfire", "firing", "hit", "struck", "target",
+        "bombard", "pounded",
     ),
     "negotiation": (
         "talks", "negotiat", "amnesty", "demand", "propos", "cease", "truce", "peace", "agreement",
@@ -196,6 +203,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "other": (
         "sent", "reinforcement", "deploy", "dispatch", "mass", "gather", "mobili", "joining",
         "joined", "refuge", "threat", "evacuat", "displac", "curfew", "searches", "fled", "flee",
+        "shelter", "hiding",
     ),
 }  # fmt: skip
 assert set(STEMS) == set(_LEXICON)
@@ -280,6 +288,21 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     """
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
+    lower = text.lower()
+    if "over" in lower or " in " in lower:
+        # fighters handing over their own weapons surrender: people, not equipment
+        for m in _SURRENDER.finditer(text):
+            found.append(Trigger("captured_people", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    if "carrying" in lower or "laden" in lower or "loaded" in lower:
+        # "stopped a lorry carrying rockets": a seizure of what it carried
+        for m in _INTERDICTION.finditer(text):
+            found.append(Trigger("equipment", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in _SUPPLY_CUT.finditer(text):
+        # "aid convoys blocked", "fuel no longer reaching X": supply routes cut
+        found.append(Trigger("infrastructure", m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for m in _HOLD.finditer(text):
         if _place_right_after(text, m.end(), places) and not re.match(
             r"\s+(?:out|talks|on)\b", text[m.end() :], _I
@@ -289,12 +312,15 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     for m in _FLEE.finditer(text):
         if _CIVILIANS_BEFORE.search(text, 0, m.start()):
             continue
-        if _place_right_after(text, m.end(), places):
+        if _place_right_after(text, m.end(), places) or (
+            _COMBATANTS_BEFORE.search(text, 0, m.start()) and _NO_OBJECT_END.match(text, m.end())
+        ):  # "the enemy fled, leaving …": a retreat
             found.append(Trigger("territorial_control", m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for start, end in _equipment_spans(text):
-        found.append(Trigger("equipment", start, end))
-        taken.append((start, end))
+        if not _overlaps(start, end, taken):
+            found.append(Trigger("equipment", start, end))
+            taken.append((start, end))
     for start, end in _infrastructure_spans(text):
         if not _overlaps(start, end, taken):
             found.append(Trigger("infrastructure", start, end))
@@ -312,19 +338,93 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
         if _LOST_PEOPLE.match(text, m.end()):
             found.append(Trigger("casualties", m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    lower = text.lower()
     for kind, rx in _COMPILED:
         if not _STEM_RX[kind].search(lower):
             continue  # cheap: most sentences hold words of one or two kinds only
         for m in rx.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
+            if kind == "territorial_control" and _not_control(text, m.start(), m.end()):
+                continue
+            if kind == "clashes" and _RESTATED.search(text, 0, m.start()):
+                continue  # "in this battle …": the battle was claimed before
             found.append(Trigger(kind, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
-    return [t for t in found if _realis(text, t)]
+    hypothetical = _HYPOTHETICAL.search(text) if "if " in lower else None
+    return [
+        t
+        for t in found
+        if _realis(text, t) and (hypothetical is None or not _same_clause(text, t, hypothetical))
+    ]
 
 
+_SURRENDER = re.compile(
+    r"\b(?:hand(?:ed|ing|s)?\s+over|hand(?:ed|ing|s)?\s+in|turn(?:ed|ing|s)?\s+in|"
+    r"gave\s+up|give\s+up|surrender(?:ed|ing|s)?)\s+(?:their|his|its|our|all\s+their)\s+"
+    r"(?:own\s+)?(?:weapons|arms|guns|rifles|weapon)\b",
+    _I,
+)
+_INTERDICTION = re.compile(
+    r"\b(?:stopped|intercepted|seized|captured|ambushed)\s+(?:an?|the|two|three|four|five|\d+|"
+    r"several)\s+(?:\w+\s+)?(?:lorry|lorries|trucks?|convoys?|vehicles?|shipments?|consignments?|"
+    r"cars?|vans?)\s+(?:carrying|laden\s+with|loaded\s+with|full\s+of)\b",
+    _I,
+)
+_SUPPLY_CUT = re.compile(
+    r"\b(?:(?:aid|supply|relief|humanitarian|food|fuel)\s+)?(?:convoys?|supplies|deliveries|"
+    r"lorries|shipments|fuel|flour|food|medicines?)\b(?:\s+(?!and\b|or\b)\w+){0,3}?\s+"
+    r"(?:(?:had|has|have)\s+been\s+|were\s+|was\s+|are\s+|is\s+)?(?:no\s+longer|not|unable\s+to|"
+    r"(?:been\s+)?(?:blocked|stopped|halted|barred|prevented|turned\s+back|held\s+up)\b)"
+    r"(?:\s+(?:from\s+)?(?:be\s+)?(?:reach\w*|enter\w*|arriv\w*|get(?:ting)?\s+through|"
+    r"com\w+\s+in))?",
+    _I,
+)
+_REPELLED = re.compile(r"repell|repuls", _I)
+_ATTACK_OBJECT = re.compile(
+    r"\s+(?:(?:an?|the|their|its|his|this|that|every|another|two|three|several)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|offensives?|raids?|ambush(?:es)?|incursions?|"
+    r"attempts?|advances?|push)\b",
+    _I,
+)
+_ATTACK_SUBJECT = re.compile(
+    r"\b(?:attacks?|assaults?|offensives?|raids?|incursions?|advances?)\s+(?:was|were|had\s+been|"
+    r"has\s+been|have\s+been)\s+(?:\w+\s+)?$",
+    _I,
+)
+_KEPT_FROM = re.compile(
+    r"\b(?:blocked|prevented|barred|stopped|kept|banned)\s+(?:\w+\s+)?from\s+$", _I
+)
+_RESTATED = re.compile(r"\b(?:in|during|after)\s+(?:this|that|these|those|the\s+same)\s+$", _I)
+_HYPOTHETICAL = re.compile(
+    r",\s*if\s+(?:confirmed|true|verified|accurate|so|correct|successful|it\s+happens),"
+    r"|\bif\s+confirmed\b",
+    _I,
+)
+
+
+def _not_control(text: str, start: int, end: int) -> bool:
+    """ "repelled the attack" is a clash, not a change of control; "blocked from entering
+    the valley" is a closed road, not an entry."""
+    if _REPELLED.match(text, start):
+        return bool(_ATTACK_OBJECT.match(text, end) or _ATTACK_SUBJECT.search(text, 0, start))
+    return _KEPT_FROM.search(text, 0, start) is not None
+
+
+def _same_clause(text: str, trigger: Trigger, mark: re.Match[str]) -> bool:
+    """True when ``mark`` lies in the sentence part (between semicolons) of ``trigger``."""
+    lo = text.rfind(";", 0, trigger.start) + 1
+    hi = text.find(";", trigger.end)
+    hi = len(text) if hi < 0 else hi
+    return lo <= mark.start() < hi
+
+
+_COMBATANTS_BEFORE = re.compile(
+    r"\b(?:enemy|taliban|fighters|militants|forces|troops|rebels|insurgents|attackers|"
+    r"soldiers|mujahideen)\s+(?:(?:had|have|has|then|quickly|eventually|reportedly)\s+)?$",
+    _I,
+)
+_NO_OBJECT_END = re.compile(r"\s*(?:[,.;!?]|$)")
 _CIVILIANS_BEFORE = re.compile(
     r"\b(?:families|civilians|residents|villagers|people|women|children)\s+(?:\w+\s+){0,3}$", _I
 )
@@ -404,6 +504,8 @@ def _capture_kind(
         _I,
     )
     people_after = _PEOPLE_AFTER.match(after)
+    if people_after and _PLACE_NOUN_AFTER.match(after, people_after.end()):
+        people_after = None  # "captured three Taliban outposts": the people word is a modifier
     if word in ("took", "taken", "seized", "seizing", "overran"):
         # "took" is only a claim with a place object ("took Bazarak", "took control").
         if place_after and not (people_after and word in ("took", "taken")):

@@ -124,9 +124,18 @@ def _lines(norm: str, body_start: int) -> list[tuple[int, int]]:
     return spans
 
 
+# sentencex 1.0.32 panics (a pyo3 PanicException, a BaseException) on some Unicode spaces
+# before a full stop ("A\u2003."); it only ever sees them as plain spaces, one for one.
+_PLAIN_SPACES = str.maketrans(
+    {chr(c): " " for c in range(0x80, 0x3001) if chr(c).isspace()}
+    | {chr(c): " " for c in range(0x1C, 0x20)}
+)
+
+
 def _segment(line: str) -> list[tuple[int, int]]:
     """sentencex boundaries of one line as stripped (start, end) offsets into the line."""
     spans: list[tuple[int, int]] = []
+    line = line.translate(_PLAIN_SPACES)  # same length: offsets hold
     cursor = 0
     for item in sentencex.get_sentence_boundaries("en", line):
         s, e = item["start_index"], item["end_index"]

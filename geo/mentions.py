@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geo.model import Mention, Resolution
-from geo.normalize import GENERIC_SUFFIXES, normalize
+from geo.normalize import GENERIC_PREFIXES, GENERIC_SUFFIXES, normalize, strip_generic
 from geo.stopwords import NOT_PLACE_WORDS, weak_names
 
 if TYPE_CHECKING:
@@ -147,21 +147,35 @@ def _mention(text: str, start: int, end: int, res: Resolution) -> Mention:
     return Mention(start, end, text[start:end], res)
 
 
+_PREFIX_HEADS = frozenset(p[0] for p in GENERIC_PREFIXES if p != ("the",))
+
+
 def _longest_name(gaz: Gazetteer, t: _Tokens, i: int) -> tuple[int, str] | None:
+    """The longest known name starting at token ``i``: (end token, normalised name). A name
+    behind a generic prefix ("Kotal-e Anjuman", "District of Khenj") counts with its prefix,
+    so the prefix is part of the mention and the resolver sees the kind it names."""
     first = t.norm(i)
-    if first.split(" ", 1)[0] not in gaz.first_words:
+    head = first.split(" ", 1)[0]
+    prefixed = head in _PREFIX_HEADS
+    if head not in gaz.first_words and not prefixed:
         return None
     best: tuple[int, str] | None = None
     joined = first
     if gaz.has_name(joined):
         best = (i + 1, joined)
     j = i + 1
-    while j < t.n and j - i < gaz.max_words and t.linked(j - 1):
+    limit = gaz.max_words + (2 if prefixed else 0)
+    while j < t.n and j - i < limit and t.linked(j - 1):
         joined = f"{joined} {t.norm(j)}"
         j += 1
-        if gaz.has_name(joined):
+        if gaz.has_name(joined) or (prefixed and _has_core(gaz, joined)):
             best = (j, joined)
     return best
+
+
+def _has_core(gaz: Gazetteer, joined: str) -> bool:
+    core, _ = strip_generic(joined)
+    return core != joined and gaz.has_name(core)
 
 
 def _before_context(t: _Tokens, i: int) -> bool:

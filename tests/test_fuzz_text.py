@@ -28,7 +28,7 @@ from claims.sentences import normalise, split_sentences
 from geo.normalize import match_key, normalize, phonetic_key, strip_generic
 
 # examples per test, summed in the report
-N_READER = 2000
+N_READER = 1500
 N_READER_TEXT = 800
 N_SENTENCES = 1500
 N_NORMALISE = 1500

@@ -264,3 +264,26 @@ def test_find_mentions_spans_property(words: list[str], sep: str) -> None:
 def test_find_mentions_never_crashes(text: str) -> None:
     for m in load_gazetteer().find_mentions(text):
         assert text[m.start : m.end] == m.text
+
+
+# A generic prefix ("Kotal-e" = "pass of") is part of the longest-name match: the mention
+# spans the prefix and resolves to the kind it names, not to a namesake of the bare core.
+PREFIX_CASES = [
+    ("Fighters were ambushed at Kotal-e Anjuman before dawn.", [("Kotal-e Anjuman", "pass")]),
+    ("A convoy crossed Kotal-i Anjuman on Tuesday.", [("Kotal-i Anjuman", "pass")]),
+    ("Snow closed the Kotal e Salang for two days.", [("Kotal e Salang", "pass")]),
+    ("Clashes were reported in the District of Khinj.", [("District of Khinj", "district")]),
+    # the bare core without the prefix is still its own place
+    ("Elders met in Anjuman village.", [("Anjuman", "village")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREFIX_CASES)
+def test_generic_prefix_is_part_of_the_mention(gaz: Gazetteer, text: str, expected) -> None:
+    got = [
+        (m.text, m.resolution.place.kind if m.resolution.place else None)
+        for m in gaz.find_mentions(text)
+    ]
+    assert got == expected
+    for m in gaz.find_mentions(text):
+        assert m.resolution.place == gaz.resolve(m.text).place

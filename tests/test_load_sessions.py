@@ -1,11 +1,12 @@
 """Load: 10 browser sessions at once against one dashboard server on 127.0.0.1.
 
 One Chromium, 10 contexts, driven concurrently (Playwright's async API in a worker thread, so
-it does not meet the sync API of tests/conftest.py). Each session uploads its own article
-(outlet "Session <k> Wire"), then for a bounded time scrubs the end thumb of the date slider and
-now and then clicks a marker. After every slider step the session waits until its caption shows
-exactly the count that its own filters and its own upload give (computed here with the
-dashboard's functions): a caption from another session's upload or filter would never match.
+it does not meet the sync API of tests/conftest.py). Each session opens its own link (one kind
+excluded, ``?xk=<kind>``) and uploads its own article (outlet "Session <k> Wire"), then for a
+bounded time scrubs the end thumb of the date slider and now and then clicks a marker. After
+every slider step the session waits until its caption shows exactly the count that its own
+filters and its own upload give (computed here with the dashboard's functions): another
+session's upload or filter leaking in would change the count.
 
 Latency is measured in the browser (performance.now()): from the key press to the caption
 ``N of M claims shown`` showing the new count. p50/p95/max go to artifacts/load_sessions.json
@@ -28,12 +29,13 @@ import pytest
 from hostile.fixtures import launch_options
 
 from claims import extract_claims, load_corpus, read_bytes
+from claims.model import KINDS
 from claims.ui.filters import FilterState, date_domain, filter_claims
 
 pytestmark = pytest.mark.browser
 
 SESSIONS = 10
-LOAD_SECONDS = 20
+LOAD_SECONDS = 15
 STEP_TIMEOUT_S = 30
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACT = REPO / "artifacts" / "load_sessions.json"
@@ -131,9 +133,13 @@ async def _session(k, browser, url, corpus, result: SessionResult, ready: Barrie
     page.on("pageerror", lambda exc: result.page_errors.append(str(exc)))
     page.on("dialog", lambda d: result.dialogs.append(d.message))
     try:
+        # this session's own filter, from its link: one kind excluded
+        kind = KINDS[k % len(KINDS)]
+        hidden = frozenset({kind})
         total = len(corpus.claims)
-        await page.goto(url)
-        await expect(page.get_by_text(f"{total} of {total} claims shown")).to_be_visible(
+        start_count = len(filter_claims(corpus.claims, FilterState(excluded_kinds=hidden)))
+        await page.goto(f"{url}/?xk={kind}")
+        await expect(page.get_by_text(f"{start_count} of {total} claims shown")).to_be_visible(
             timeout=90_000
         )
         # this session's own upload
@@ -145,7 +151,8 @@ async def _session(k, browser, url, corpus, result: SessionResult, ready: Barrie
             [{"name": name, "mimeType": "text/markdown", "buffer": text.encode()}]
         )
         full = len(claims)
-        await expect(page.get_by_text(f"{full} of {full} claims shown")).to_be_visible(
+        mine_shown = len(filter_claims(claims, FilterState(excluded_kinds=hidden)))
+        await expect(page.get_by_text(f"{mine_shown} of {full} claims shown")).to_be_visible(
             timeout=90_000
         )
         domain = date_domain(claims)
@@ -159,7 +166,8 @@ async def _session(k, browser, url, corpus, result: SessionResult, ready: Barrie
                 direction = -direction
             step += 1
             end = end + timedelta(days=direction)
-            want = len(filter_claims(claims, FilterState(start=domain.first, end=end)))
+            state = FilterState(start=domain.first, end=end, excluded_kinds=hidden)
+            want = len(filter_claims(claims, state))
             caption = f"{want} of {full} claims shown"
             await thumb.focus()
             t0 = await page.evaluate("() => performance.now()")
@@ -186,6 +194,8 @@ async def _session(k, browser, url, corpus, result: SessionResult, ready: Barrie
                 result.problems.append(f"session {other}'s upload visible in session {k}")
         if f"Session {k} Wire" not in body:
             result.problems.append("own upload not listed")
+        if f"xk={kind}" not in page.url:
+            result.problems.append(f"own filter lost from the URL: {page.url}")
         if await page.locator('[data-testid="stException"]').count():
             result.problems.append("app exception shown")
     except Exception as exc:
@@ -211,7 +221,15 @@ def _percentile(values: list[float], q: float) -> float | None:
     return round(values[min(len(values) - 1, max(0, math.ceil(q * len(values)) - 1))], 1)
 
 
-def test_ten_sessions_scrub_click_and_never_see_each_other(dashboard_url, corpus):
+def _server_logs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The log file(s) of the dashboard server started by tests/conftest.py."""
+    return sorted(tmp_path_factory.getbasetemp().glob("streamlit*/server.log"))
+
+
+def test_ten_sessions_scrub_click_and_never_see_each_other(dashboard_url, corpus, tmp_path_factory):
+    logs = _server_logs(tmp_path_factory)
+    assert logs, "cannot find the dashboard server's log"
+    log_start = {p: p.stat().st_size for p in logs}
     results = [SessionResult(k) for k in range(SESSIONS)]
     failure: list[BaseException] = []
 
@@ -228,6 +246,14 @@ def test_ten_sessions_scrub_click_and_never_see_each_other(dashboard_url, corpus
     assert not thread.is_alive(), "load test did not finish in 240 s"
     if failure:
         raise failure[0]
+    server_errors = []
+    for path, offset in log_start.items():
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            tail = fh.read().decode("utf-8", errors="replace")
+        server_errors += [
+            line for line in tail.splitlines() if "Traceback" in line or "Error" in line
+        ]
     latencies = sorted(ms for r in results for ms in r.latencies_ms)
     report = {
         "sessions": SESSIONS,
@@ -240,10 +266,12 @@ def test_ten_sessions_scrub_click_and_never_see_each_other(dashboard_url, corpus
         "rerun_ms_max": round(latencies[-1], 1) if latencies else None,
         "measured": "browser side: key press on the slider to the caption showing the new count",
         "problems": {r.k: r.problems for r in results if r.problems},
+        "server_log_errors": server_errors[:20],
     }
     ARTIFACT.parent.mkdir(exist_ok=True)
     ARTIFACT.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(f"\nload test ({ARTIFACT}):\n{json.dumps(report, indent=1)}")
+    assert not server_errors, f"the server logged errors under load: {server_errors[:5]}"
     for r in results:
         assert not r.problems, f"session {r.k}: {r.problems}"
         assert not r.dialogs, f"session {r.k}: dialogs {r.dialogs}"
