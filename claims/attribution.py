@@ -7,12 +7,24 @@ Attribution cues of news language, each with the part of the statement it covers
 - "…, X said." / "…" – X wrote on Twitter." / "…, the latter has announced." — what precedes;
 - "…, says X" / "…, claims X" (headline style) — what precedes;
 - a coordinated verb ("… and said …", "… but acknowledged …") keeps the subject of its clause;
-- a pronoun speaker ("He said", "They also claim") is the previous statement's speaker.
+- a pronoun speaker ("He said", "They also claim") is the previous statement's speaker;
+  "they" in a contact clause ("accounts shared video of a tank they say was captured") is the
+  sentence's plural subject;
+- quote first, speaker after: "“…,” said a Taliban commander, who …", "“…” X, whom the
+  Taliban call their spokesman, gave the figure", "“…” – NRF spokesman X, writing on X",
+  "“…” The statement was sent to reporters" (the previous speaker's);
+- a passive cue names its speaker by its agent: "… was rejected by the leadership";
+- "rejected the offer", "dismissed the proposal": an act reported, not an attribution.
 
 The side is decided from who speaks (the speaker phrase and its apposition: "Fahim Dashti,
-an NRF spokesperson"), never from whom the sentence is about. Parts of a statement that no
-cue covers are asserted by the outlet (``claimant`` = outlet name or "the reporter", side
-"other").
+an NRF spokesperson", "X, whom the Taliban call their spokesman", "X, an elder"), never from whom
+the sentence is about. Third parties (relatives, friends, traders, elders, residents,
+analysts, the UN and aid agencies) and private people given with their age ("X, 64,") are
+"other". "The group" in a post-posed attribution ("X did Y, the group's spokesman said") is
+the party named first in the reported clause, its subject; elsewhere the party named last.
+Parts of a statement that no cue covers are asserted by the outlet (``claimant`` = outlet
+name or "the reporter", side "other" — or the party, when the outlet is that party's own
+press office: :func:`outlet_side`).
 """
 
 from __future__ import annotations
@@ -236,7 +248,8 @@ def find_speakers(
             )
     # "“…” The statement was sent to reporters": the quote is the previous speaker's
     for m in _SOURCE_SENT.finditer(text):
-        speakers.append(_speaker("the statement", context, 0, m.start("noun"), outlet, last))
+        if last() is not None:
+            speakers.append(_speaker("the statement", context, 0, m.start("noun"), outlet, last))
     # ", who spoke on condition of anonymity," hides the subject from its verb: blank it out
     # (same length, so offsets still hold); kept as apposition for the speaker's side
     relatives: dict[int, str] = {}
@@ -274,6 +287,8 @@ def find_speakers(
             who = inv_q["who"].rstrip()
             phrase = original[who_start : who_start + len(who)]
             apposition = relatives.get(who_start + len(who), "")
+            if _AGE.match(text, who_start + len(who)):
+                apposition = "private person"  # "said Haji Qadir, 64,": not a party's voice
             speakers.append(
                 _speaker(phrase, context, 0, m.start(), outlet, last, apposition=apposition)
             )
@@ -300,6 +315,11 @@ def find_speakers(
         for r_start, clause in relatives.items():
             if 0 <= r_start - (start + len(phrase_text)) <= 3:
                 apposition = clause
+        between = text[start + len(phrase_text) : m.start()]
+        if not apposition and _APPOSITION.fullmatch(between):
+            apposition = between  # "Karim, an elder, said": the apposition tells the side
+        if _AGE.match(text, start + len(phrase_text)):
+            apposition = "private person"  # "Gul Ahmad, 58, said": not a party's voice
         if start > 0 and phrase_text.lower().rsplit(None, 1)[-1:] in (["they"], ["it"]):
             # "accounts shared photos that they said showed …": they = the sentence's subject
             subject = _PLURAL_SUBJECT.match(text)
@@ -363,6 +383,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$
 _BY_AGENT = re.compile(
     r"\s+by\s+(?P<who>(?:the|an?|its|their)?\s*[^,.;\"]{2,80}?)\s*(?=[,.;\"]|$)", _I
 )
+_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:,|\.|$)")
+_APPOSITION = re.compile(r"\s*,\s*[^,;\"]{2,80},\s*")
 _QUOTE_CLOSED = re.compile(r"[,?!.]\"\s*$")
 _INVERTED_AFTER_QUOTE = re.compile(
     r"\s+(?P<who>(?:the\s+|an?\s+|another\s+)?[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,8}?)\s*"
@@ -496,8 +518,14 @@ def _speaker(
         elif (previous := earlier()) is not None:
             group_side = previous.side
     side = classify_side(phrase, outlet, group_side)
-    if side == "unknown" and apposition and _ROLE.search(apposition):
-        side = classify_side(apposition, outlet)  # "X, whom the Taliban call their spokesman"
+    if side == "unknown" and apposition == "private person" and not _ROLE.search(phrase):
+        side = "other"  # news gives the age of private people, not of officials
+    elif side == "unknown" and apposition:
+        # "X, an elder," / "X, whom the Taliban call their spokesman," (a relative clause
+        # counts only when it gives the speaker a role)
+        relative = re.match(r"\W*(?:who|whom|which)\b", apposition, _I) is not None
+        if not relative or _ROLE.search(apposition):
+            side = classify_side(apposition, outlet)
     if side == "unknown" and _PRONOUN.match(norm):
         return Speaker(phrase, "unknown", scope_start, scope_end)
     if (

@@ -7,8 +7,12 @@ Rules, in order of precedence inside one statement:
   month-day without a year takes the publication year (the year before when that would put it
   more than a week after publication); without a publication date it stays undated, and the
   basis says the year is not stated;
-- "since <time>" starts a range ending on the publication date ("since Monday"; "since
-  morning" is the publication day itself; "since then" starts at the previous statement's date);
+- "since <time>" starts a range ending on the publication date ("since Monday", "since 31
+  August"; "since morning" is the publication day itself; "since then" starts at the previous
+  statement's date);
+- a night runs over two days: "overnight", "last night" = the day before publication to
+  publication; "overnight on Thursday" = Thursday to Friday; "over the weekend" = the latest
+  Saturday and Sunday before publication;
 - "till/until <time>" ends a range started by the statement's first time expression;
 - a weekday ("on Monday", "Thursday's", "late on Saturday") is the latest such day on or before
   the publication date (published Sunday 2021-09-05: Monday = 2021-08-30, Sunday = 2021-09-05);
@@ -48,11 +52,14 @@ TIME_EXPR = re.compile(
     (?=[a-z0-9])  # every alternative starts here; this cheap check makes the scan faster
     (?:
     (?P<explicit>
-        (?:(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:{_WEEKDAY}{_PART},?\s+)?(?:the\s+)?
+        (?:(?P<xsince>since\s+)|(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:{_WEEKDAY}{_PART},?\s+)?(?:the\s+)?
         (?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y1>\d{{4}})\b)?
           |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?
           |(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b)
     )
+  | (?P<night>\b(?:overnight(?:\s+(?:on|into|from)\s+(?P<nwd>{_WEEKDAY}))?
+        |(?P<nwd2>{_WEEKDAY})\s+overnight|last\s+night)\b)
+  | (?P<weekend>\b(?:over|during|at|on)\s+the\s+weekend\b)
   | (?P<since_then>\bsince\s+then\b)
   | (?P<since_day>\bsince\s+(?:(?:this|the)\s+)?(?:morning|dawn|daybreak)\b)
   | (?P<hours>\b(?:over|in|during|within)\s+the\s+(?:last|past|previous)\s+
@@ -95,7 +102,7 @@ _CURRENT = re.compile(
 _MONTH_WORD = rf"\b{_MONTH}\b"
 _TIME_STEM_RX = re.compile(
     rf"day|{_MONTH_WORD}|tonight|yesterday|morning|dawn|since|night|hours|week", _I
-)
+)  # "overnight" and "weekend" contain "night" and "week"
 _PAST_STEM_RX = re.compile(
     rf"decade|centur|year|ago\b|back\s+in|past|histor|0s\b|{_MONTH_WORD}", _I
 )
@@ -236,6 +243,21 @@ def _fix_unchecked(m: re.Match[str], published: date | None, previous: date | No
         return DateFix(
             published, published, "day", f"{said!r} resolved against the publication date {pub}"
         )
+    if m["night"]:
+        # a night runs over two days: "overnight on Thursday" is Thursday to Friday,
+        # "overnight" / "last night" the day before publication to publication
+        wd = m["nwd"] or m["nwd2"]
+        first = (
+            weekday_on_or_before(published - timedelta(days=1), WEEKDAYS.index(wd.lower()))
+            if wd
+            else published - timedelta(days=1)
+        )
+        last = min(first + timedelta(days=1), published)
+        return DateFix(first, last, "range", f"{said!r}: the night, against publication {pub}")
+    if m["weekend"]:
+        saturday = weekday_on_or_before(published - timedelta(days=1), 5)
+        end = min(saturday + timedelta(days=1), published)
+        return DateFix(saturday, end, "range", f"{said!r}: the latest weekend before {pub}")
     if m["yesterday"]:
         day = published - timedelta(days=1)
         return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
@@ -304,6 +326,8 @@ def _explicit(m: re.Match[str], said: str, published: date | None) -> DateFix:
             day = day.replace(year=day.year - 1)
         except ValueError:
             return _publication(published)
+    if m["xsince"] and published is not None and day < published:
+        return DateFix(day, published, "range", f"{said!r}: from the date until publication", day)
     return DateFix(day, day, "day", f"explicit date {said!r}", day)
 
 

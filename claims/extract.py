@@ -5,7 +5,9 @@ The pipeline for one article:
 
 1. statements: sentences and heading lines without page furniture (:mod:`claims.sentences`),
    an attribution-only sentence ("– X wrote on Twitter.") or a continuation ("The fighting
-   continued till Sunday morning.") joined to the sentence before it;
+   continued till Sunday morning.") joined to the sentence before it; so is the attribution
+   after a quote that runs over several sentences, and a denier's quote after the denial
+   ("X denied that … “…,” he said.");
 2. skip background: historical statements (:func:`claims.dates.is_historical`; the history of
    a paragraph carries on until a sentence names the current news window) and descriptions
    ("is led by", "90 miles north of Kabul");
@@ -14,8 +16,11 @@ The pipeline for one article:
    the date (:mod:`claims.dates`);
 4. each trigger takes the places of its clause (else of the statement, else the place the
    article is about: a "the valley"/"the province" reference to the latest such place, or the
-   place the article names most), the nearest figure of its clause, and the speaker whose
-   scope covers it.
+   place the headline names, else the place the article names most), the nearest figure of
+   its clause, and the speaker whose scope covers it. A place inside the speaker's phrase ("A
+   UN spokesman in Kabul said") only qualifies the speaker when the statement names another.
+   A dateline's date is the filing date, not the event's; a speaker's biography ("…, who has
+   sold rice here for three decades") does not make the statement history.
 """
 
 from __future__ import annotations
@@ -67,8 +72,16 @@ _REFERENCE_POINT = re.compile(
     _I,
 )
 _DATELINE = re.compile(
-    r"\W*(?-i:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*"
+    r"\W*(?-i:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)(?:,\s*(?-i:[A-Z][a-z]+))?"
+    r"(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*"
     r"(?:\([^)]{1,60}\))?\s*(?:-|:)\s",
+)
+_TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\s[^\"]*$", _I)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:(?:this|that|these|those|the\s+same)\s+(?:\w+\s+)?(?:battles?|attacks?|fighting|"
+    r"clash(?:es)?|assaults?|offensive|operation|ambush|raids?|engagement)|the\s+(?:operation|"
+    r"raid|ambush|assault|attack|battle))\b",
+    _I,
 )
 _SINCE_THEN = re.compile(r"\bsince\s+then\b", _I)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
@@ -140,6 +153,7 @@ class _Context:
     quiet: list[_Quiet] = field(default_factory=list)
     speaker_at: int = 0  # quiet statements before this index have been read for speakers
     explicit_at: int = 0  # … for explicit dates
+    last_fix: dates.DateFix | None = None  # the date of the latest claim statement
     history_at: int = 0  # … for history
 
     def is_historical(self, q: _Quiet) -> bool:
@@ -238,7 +252,9 @@ def _claims_of(
         return []
     # background: history carries on through a paragraph until the news window reappears
     ctx.history_of_line(st.line)
-    if dates.is_historical(s_norm, published):
+    # "…, said X, who has sold rice here for three decades.": the speaker's biography
+    bio = _TRAILING_RELATIVE.search(s_norm)
+    if dates.is_historical(s_norm[: bio.start()] if bio else s_norm, published):
         ctx.historical_line = st.line
         return []
     if ctx.historical_line == st.line and not dates.has_current_marker(s_norm):
@@ -252,9 +268,20 @@ def _claims_of(
         ctx.speaker = speakers[-1]
         ctx.speaker_at = len(ctx.quiet)
     since_then = _SINCE_THEN.search(s_norm) is not None
-    fix = dates.resolve(s_norm, published, ctx.latest_explicit() if since_then else None)
+    dateline = _DATELINE.match(s_norm)
+    # "KABUL, Sept. 4 (Wire) –": the day the report was filed, not the day of the event
+    s_dated = " " * dateline.end() + s_norm[dateline.end() :] if dateline else s_norm
+    fix = dates.resolve(s_dated, published, ctx.latest_explicit() if since_then else None)
     if st.continuation is not None:
         fix = dates.extend_until(fix, norm[st.continuation[0] : st.continuation[1]], published)
+    if (
+        ctx.last_fix is not None
+        and fix.basis.startswith("publication date")
+        and _BACK_REFERENCE.search(s_norm)
+    ):
+        # "In this battle …", "… in the operation": the event dated by the statement before
+        fix = ctx.last_fix
+    ctx.last_fix = fix
     if fix.explicit is not None:
         ctx.explicit = fix.explicit
         ctx.explicit_at = len(ctx.quiet)

@@ -1,11 +1,13 @@
 """Figures: counts of people or things stated in a sentence, in digits or in words.
 
 "1,000", "1600", "a thousand", "forty", "two hundred", "hundreds of" (100, "hundreds"),
-"thousands of" (1000, "thousands"), "dozens of" (12, "dozens"), with a qualifier when one
-precedes ("about", "more than", "at least", "over", "up to", …).
+"thousands of" (1000, "thousands"), "dozens of" (12, "dozens"), "a dozen" (12), "two dozen"
+(24), "half a dozen" (6), with a qualifier when one precedes ("about", "more than", "at least",
+"over", "up to", …).
 
 Not figures: percentages, years, ordinals, durations and distances ("48 hours", "two-day-long",
-"80km"), parts of dates ("September 2"), "the two sides", "one of".
+"80km"), parts of dates ("September 2", "3 September"; "of 17" only when no counted noun
+follows), HTML character references ("&#8211;"), "the two sides", "one of".
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _SMALL = "(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + ")
 _WORD_NUMBER = (
     rf"(?:(?:a|an|one|{_SMALL}(?:[-\s]{_SMALL})?)\s+(?:hundred|thousand|million)"
     rf"(?:\s+(?:and\s+)?{_SMALL}(?:[-\s]{_SMALL})?)?"
-    rf"|{_SMALL}(?:-{_SMALL})?|a\s+dozen)"
+    rf"|(?:{_SMALL}|a|half\s+a)\s+dozen|{_SMALL}(?:-{_SMALL})?)"
 )
 _QUALIFIER = (
     r"(?P<q>about|around|approximately|roughly|nearly|almost|some|over|more\s+than|at\s+least|"
@@ -54,7 +56,10 @@ _NOT_COUNTED = re.compile(
     r"\s*(?:%|percent|per\s+cent|pc\b|hours?|days?|weeks?|months?|years?|minutes?|seconds?|"
     r"decades?|centur(?:y|ies)|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|kg|"
     r"sides\b|times\b|of\s+(?:the|its|their|his|her)\s+(?:most|best|biggest|largest|fiercest|\w+est)\b|"
-    r"am\b|pm\b|a\.m\.|p\.m\.|o'clock|th\b|st\b|nd\b|rd\b)",
+    r"am\b|pm\b|a\.m\.|p\.m\.|o'clock|th\b|st\b|nd\b|rd\b|"
+    r"(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?!\s+(?:fighters|"
+    r"people|men|civilians|soldiers|troops)))",
     _I,
 )
 _PEOPLE_AFTER_ONE = re.compile(
@@ -73,6 +78,9 @@ _DATE_BEFORE = re.compile(
 )
 
 
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", _I
+)
 _DIGITS = re.compile(r"\d")
 _NUMBER_STEMS = (*_UNITS, *_TENS, "hundred", "thousand", "million", "dozen", "score")
 _NUMBER_STEM_RX = re.compile("|".join(_NUMBER_STEMS))
@@ -119,7 +127,12 @@ def find_figures(text: str) -> list[Figure]:
             elif "," not in m["digits"] and 1800 <= value <= 2100:
                 if _DATE_BEFORE.search(before) or not _YEAR_FOLLOW.match(after):
                     continue
-            elif _DATE_BEFORE.search(before) and value <= 31:
+            elif (
+                value <= 31
+                and _DATE_BEFORE.search(before)
+                # "Sept. 3" is a date; "of 17" is one unless a count follows ("of 17 fighters")
+                and (_MONTH_BEFORE.search(before) or not _YEAR_FOLLOW.match(after))
+            ):
                 continue
         else:
             words = m["words"].lower()
@@ -137,8 +150,12 @@ def find_figures(text: str) -> list[Figure]:
 def words_to_int(words: str) -> int | None:
     """'a thousand' → 1000, 'two hundred and fifty' → 250, 'forty-five' → 45."""
     words = words.lower().replace("-", " ").replace(" and ", " ")
-    if words == "a dozen":
-        return 12
+    if words.endswith(" dozen"):  # "a dozen" 12, "two dozen" 24, "half a dozen" 6
+        head = words[: -len(" dozen")]
+        if head == "half a":
+            return 6
+        count = 1 if head == "a" else words_to_int(head)
+        return None if count is None else count * 12
     total = 0
     current = 0
     seen = False

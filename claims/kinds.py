@@ -5,12 +5,27 @@ A trigger is a verb or noun of news language about the conflict ("killed", "capt
 decided by their neighbours: "captured three districts" / "Bazarak captured" is
 territorial_control, "600 captured" is captured_people; "lost 40 fighters" is casualties,
 "lost heavy equipment" is equipment; "fleeing Panjshir" is territorial_control, "fleeing the
-Taliban" is not.
+Taliban" is not. More rules of the same kind:
+
+- fighters handing over / laying down *their own* weapons surrender (captured_people), while
+  weapons handed over to someone are equipment;
+- "captured three Taliban outposts": a party name before a place noun is a modifier, the
+  object is a place (territorial_control);
+- "repelled an attack" / "the assault was repelled" is the clash itself, not a change of
+  control; "repelled them from the village" is;
+- supplies kept out ("convoys blocked from entering", "fuel no longer reaching X") are
+  infrastructure, not an entry; "stopped a lorry carrying rockets" is a seizure (equipment);
+- "positions were hit/struck", "drone strikes" are clashes; people "taken away", "abducted"
+  are captured_people; civilians "sheltering in" caves is other;
+- "the enemy fled, leaving … behind": a retreat (territorial_control) and abandoned equipment;
+- "in this battle …": the battle was claimed before, only the new facts count.
 
 A trigger does not count when it is irrealis or negated in its clause: an infinitive of
 purpose or attempt ("attempts to enter", "to prevent"), a modal ("will destroy"), "avoid
-fighting", "never captured", "did not … fighting"; nor after "role in", "history of".
+fighting", "never captured", "did not … fighting"; nor after "role in", "history of"; nor
+under a conditional ("The fall of X, if confirmed, would …", "expected to", "likely to").
 Negotiation words are exempt from the irrealis rule (a call for talks is a claim about talks).
+A disruption named in a since-clause ("since the road was closed") is still claimed: it lasts.
 """
 
 from __future__ import annotations
@@ -52,10 +67,10 @@ _LEXICON: dict[str, str] = {
         r"suffer(?:ed|ing|s)?\s+(?:\w+\s+)?(?:losses|blow))\b"
     ),
     "captured_people": (
-        r"\b(?:arrested|detained|imprisoned|jailed|taken\s+prisoners?|prisoners?\s+of\s+war|"
+        r"\b(?:arrested|detained|imprisoned|jailed|prisoners?\s+of\s+war|"
+        r"(?:taken|took|take|taking)\s+(?:[\w,]+\s+){0,2}?prisoners?|"
         r"hostages?|surrender(?:ed|s|ing)?|trapped|encircled|besieged|defected|in\s+custody|"
-        r"laid\s+down\s+(?:their\s+)?(?:arms|weapons)|gave\s+themselves\s+up|"
-        r"(?:taken|carried|dragged|led)\s+away|abducted|kidnapped|rounded\s+up)\b"
+        r"laid\s+down\s+(?:their\s+)?(?:arms|weapons)|gave\s+themselves\s+up)\b"
     ),
     "territorial_control": (
         r"\b(?:entered|enters?|entering|took\s+(?:over|control)|"
@@ -82,8 +97,7 @@ _LEXICON: dict[str, str] = {
         r"offensives?|engagements?|assaults?|assaulted|gunfights?|firefights?|skirmish(?:es)?|"
         r"shelling|shelled|air\s*strikes?|airstrikes?|bombing|bombed|combat|hostilities|"
         r"(?:fierce|stiff|heavy|strong|tough)\s+resistance|war(?![-\w])|invasion|invad(?:ed|ing)|"
-        r"ambush(?:ed|es)?|raids?|raided|gunfire|firing|drone\s+strikes?|"
-        r"(?:was|were|been|being)\s+(?:repeatedly\s+)?(?:hit|struck|targeted|bombarded|pounded))\b"
+        r"ambush(?:ed|es)?|raids?|raided|gunfire|firing)\b"
     ),
     "negotiation": (
         r"\b(?:talks|negotiat(?:ions?|ed|ing|e|ors?)|amnesty|demand(?:s|ed|ing)?|proposals?|"
@@ -104,8 +118,7 @@ _LEXICON: dict[str, str] = {
         r"joined\s+the\s+(?:resistance|fight|\w+\s+forces)|sought\s+refuge|took\s+refuge|"
         r"threaten(?:ed|s|ing)|evacuat(?:ed|ion|ing)|displaced|refugees|curfew|"
         r"(?:families|civilians|residents|villagers|people)\s+(?:\w+\s+){0,3}?(?:fled|fleeing|flee)|"
-        r"house-to-house\s+searches|searches|(?:sheltering|taking\s+shelter|took\s+shelter|"
-        r"hiding)\s+in)\b"
+        r"house-to-house\s+searches|searches)\b"
     ),
 }
 _INFRA_NOUN = re.compile(
@@ -179,8 +192,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     ),
     "captured_people": (
         "arrest", "detain", "imprison", "jail", "prisoner", "hostage", "surrender", "trapped",
-        "encircl", "besieg", "defect", "custody", "laid", "gave", "away", "abduct", "kidnap",
-        "rounded",
+        "encircl", "besieg", "defect", "custody", "laid", "gave",
     ),
     "territorial_control": (
         "enter", "took", "taken", "take", "overr", "breach", "control", "push", "drove", "driv",
@@ -192,8 +204,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "clashes": (
         "clash", "fight", "fought", "battl", "attack", "offensive", "engagement", "assault",
         "skirmish", "shell", "strike", "bomb", "combat", "hostilit", "resistance", "war",
-        "invasion", "invad", "ambush", "raid", "gunfire", "firing", "hit", "struck", "target",
-        "bombard", "pounded",
+        "invasion", "invad", "ambush", "raid", "gunfire", "firing",
     ),
     "negotiation": (
         "talks", "negotiat", "amnesty", "demand", "propos", "cease", "truce", "peace", "agreement",
@@ -203,7 +214,6 @@ STEMS: dict[str, tuple[str, ...]] = {
     "other": (
         "sent", "reinforcement", "deploy", "dispatch", "mass", "gather", "mobili", "joining",
         "joined", "refuge", "threat", "evacuat", "displac", "curfew", "searches", "fled", "flee",
-        "shelter", "hiding",
     ),
 }  # fmt: skip
 assert set(STEMS) == set(_LEXICON)
@@ -258,7 +268,8 @@ _IRREALIS = re.compile(
     r"prevent|preventing|stop|halt|avert|if|unless|future|plans?\s+to|planning\s+to|"
     r"threat(?:en(?:ed|s)?)?\s+to|vow(?:ed|s)?\s+to|want(?:ed|s)?\s+to|aim(?:ed|s)?\s+to|"
     r"attempt(?:s|ed|ing)?\s+to|try(?:ing)?\s+to|tried\s+to|bid\s+to|order\s+to|"
-    r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|ready\s+to|able\s+to)"
+    r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|ready\s+to|able\s+to|"
+    r"expected\s+to|likely\s+to|poised\s+to|set\s+to|bound\s+to|unlikely\s+to)"
     r"(?:\s+\S+){0,3}\s+$)",
     _I,
 )
@@ -289,20 +300,28 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
-    if "over" in lower or " in " in lower:
+    if "weapon" in lower or "arms" in lower or "gun" in lower or "rifle" in lower:
         # fighters handing over their own weapons surrender: people, not equipment
         for m in _SURRENDER.finditer(text):
             found.append(Trigger("captured_people", m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    if "carrying" in lower or "laden" in lower or "loaded" in lower:
+    if "carrying" in lower or "laden " in lower or "loaded " in lower:
         # "stopped a lorry carrying rockets": a seizure of what it carried
         for m in _INTERDICTION.finditer(text):
             found.append(Trigger("equipment", m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    for m in _SUPPLY_CUT.finditer(text):
-        # "aid convoys blocked", "fuel no longer reaching X": supply routes cut
-        found.append(Trigger("infrastructure", m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+    for stems, kind, rx in _RARE:
+        # rarer wordings in small patterns of their own, looked at only when a stem is there
+        if any(stem in lower for stem in stems):
+            for m in rx.finditer(text):
+                if not _overlaps(m.start(), m.end(), taken):
+                    found.append(Trigger(kind, m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
+    if any(word in lower for word in _SUPPLY_STEMS):
+        for m in _SUPPLY_CUT.finditer(text):
+            # "aid convoys blocked", "fuel no longer reaching X": supply routes cut
+            found.append(Trigger("infrastructure", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     for m in _HOLD.finditer(text):
         if _place_right_after(text, m.end(), places) and not re.match(
             r"\s+(?:out|talks|on)\b", text[m.end() :], _I
@@ -313,7 +332,8 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
         if _CIVILIANS_BEFORE.search(text, 0, m.start()):
             continue
         if _place_right_after(text, m.end(), places) or (
-            _COMBATANTS_BEFORE.search(text, 0, m.start()) and _NO_OBJECT_END.match(text, m.end())
+            _COMBATANTS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            and _NO_OBJECT_END.match(text, m.end())
         ):  # "the enemy fled, leaving …": a retreat
             found.append(Trigger("territorial_control", m.start(), m.end()))
             taken.append((m.start(), m.end()))
@@ -346,7 +366,7 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
                 continue
             if kind == "territorial_control" and _not_control(text, m.start(), m.end()):
                 continue
-            if kind == "clashes" and _RESTATED.search(text, 0, m.start()):
+            if kind == "clashes" and _RESTATED.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "in this battle …": the battle was claimed before
             found.append(Trigger(kind, m.start(), m.end()))
             taken.append((m.start(), m.end()))
@@ -359,6 +379,42 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     ]
 
 
+_RARE = (
+    (  # "young men had been taken away", "abducted", "rounded up"
+        ("away", "abduct", "kidnap", "rounded up"),
+        "captured_people",
+        re.compile(
+            r"\b(?:(?:taken|carried|dragged|led|marched)\s+away|abduct(?:ed|ing)|kidnap+(?:ed|ing)|"
+            r"rounded\s+up)\b",
+            _I,
+        ),
+    ),
+    (  # "positions were hit 11 times", "drone strikes"
+        (" hit", " struck", " targeted", " bombarded", " pounded", "drone strike"),
+        "clashes",
+        re.compile(
+            r"\b(?:(?:was|were|been|being)\s+(?:repeatedly\s+)?(?:hit|struck|targeted|bombarded|"
+            r"pounded)|drone\s+strikes?)\b",
+            _I,
+        ),
+    ),
+    (  # "civilians are sheltering in caves"
+        ("shelter", "hiding in"),
+        "other",
+        re.compile(r"\b(?:sheltering|taking\s+shelter|took\s+shelter|hiding)\s+in\b", _I),
+    ),
+)
+_SUPPLY_STEMS = (
+    "convoy",
+    "suppl",
+    "deliver",
+    "lorr",
+    "shipment",
+    "fuel",
+    "flour",
+    "food",
+    "medicine",
+)
 _SURRENDER = re.compile(
     r"\b(?:hand(?:ed|ing|s)?\s+over|hand(?:ed|ing|s)?\s+in|turn(?:ed|ing|s)?\s+in|"
     r"gave\s+up|give\s+up|surrender(?:ed|ing|s)?)\s+(?:their|his|its|our|all\s+their)\s+"
@@ -407,16 +463,31 @@ def _not_control(text: str, start: int, end: int) -> bool:
     """ "repelled the attack" is a clash, not a change of control; "blocked from entering
     the valley" is a closed road, not an entry."""
     if _REPELLED.match(text, start):
-        return bool(_ATTACK_OBJECT.match(text, end) or _ATTACK_SUBJECT.search(text, 0, start))
-    return _KEPT_FROM.search(text, 0, start) is not None
+        return bool(
+            _ATTACK_OBJECT.match(text, end)
+            or _ATTACK_SUBJECT.search(text, max(0, start - 60), start)
+        )
+    return _KEPT_FROM.search(text, max(0, start - 40), start) is not None
 
 
 def _same_clause(text: str, trigger: Trigger, mark: re.Match[str]) -> bool:
-    """True when ``mark`` lies in the sentence part (between semicolons) of ``trigger``."""
+    """True when the conditional ``mark`` governs ``trigger``: the trigger is in the
+    conditional's predicate (after it, same sentence part) or in its subject (right before it,
+    with no reporting verb or relative pronoun between: "The fall of X, if confirmed, would …",
+    not "They said they took X, which, if confirmed, would …")."""
     lo = text.rfind(";", 0, trigger.start) + 1
     hi = text.find(";", trigger.end)
     hi = len(text) if hi < 0 else hi
-    return lo <= mark.start() < hi
+    if not lo <= mark.start() < hi:
+        return False
+    if trigger.start > mark.start():
+        return True
+    return _NOT_SUBJECT.search(text, trigger.end, mark.start()) is None
+
+
+_NOT_SUBJECT = re.compile(
+    r"\b(?:said|says|say|claimed|claims|reported|announced|which|that|who|and|but)\b|[.!?:]", _I
+)
 
 
 _COMBATANTS_BEFORE = re.compile(
@@ -535,7 +606,9 @@ def _realis(text: str, trigger: Trigger) -> bool:
         clause_start = m.end()
     before = text[clause_start : trigger.start]
     word = text[trigger.start : trigger.end].lower().split()[0]
-    if any(m.start() < trigger.start <= m.end() for m in _SINCE_CLAUSE.finditer(text)):
+    if trigger.kind != "infrastructure" and any(
+        m.start() < trigger.start <= m.end() for m in _SINCE_CLAUSE.finditer(text)
+    ):  # "since the Taliban took Kabul" is background; "since the road was closed" a lasting cut
         return False
     if _CONDITIONAL.search(before):
         return False

@@ -4,7 +4,10 @@ Rules (general news-language rules, no article-specific ones):
 
 - A mention starts at a capitalised word (or a word of an uncased script, e.g. Dari); names
   of several words ("Panjshir Valley", "Dasht-e Rewat", "Hindu Kush") match greedily, longest
-  first, by exact normalised name or alias (dict lookups, no fuzzy).
+  first, by exact normalised name or alias (dict lookups, no fuzzy). A generic prefix
+  ("Kotal-e Anjuman" = Anjuman Pass, "District of Khinj") is part of the longest match when
+  the name behind it is known, so the mention is the whole phrase and resolves to the kind
+  the prefix names, not to a namesake of the bare core (the village Anjuman).
 - Names that are also common words or person names ("Farah", "Reg", "Tani"…, see
   :mod:`geo.stopwords`) only count in a place context.
 - A place context is a preceding preposition or verb of place (``in``, ``at``, ``from``,
