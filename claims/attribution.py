@@ -110,7 +110,7 @@ _CUE_STEMS = (
     "maintain", "disclos", "inform", "mention", "indicat", "boast", "estimat", "toll", "reiterat",
     "argu", "reject", "dismiss", "disput", "counter", "respond", "repl", "accus", "blam",
     "made the", "spok", "speaking", "according", "by ", "words", "remarks", "account", "message",
-    "how", "gave the", "gave th", "statement", '"',
+    "how", "gave th", "statement", '"  -', '" -', '"-',
 )  # fmt: skip
 _CUE_STEM_RX = re.compile("|".join(map(re.escape, _CUE_STEMS)))
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?\"]+)", _I)
@@ -238,7 +238,7 @@ def find_speakers(
             speakers.append(
                 _speaker(phrase, context + " " + text[: m.start()], 0, scope_end, outlet, last)
             )
-    if '"' in text:
+    if '"' in text and "-" in text:
         # "“…” – NRF spokesman X, writing on X": a dash after a closing quote names its source
         for m in _DASH_SOURCE.finditer(text):
             who = m["who"].strip()
@@ -261,7 +261,8 @@ def find_speakers(
         relatives[r.start()] = clause
         return " " * len(clause)
 
-    text = _RELATIVE.sub(blank, text)
+    if "who" in lower or "which" in lower:
+        text = _RELATIVE.sub(blank, text)
     for m in CUE.finditer(text):
         if _is_noun_use(text, m):
             continue
@@ -271,7 +272,7 @@ def find_speakers(
         denial = _DENIAL.match(m.group(0)) is not None
         if denial and _ACT_OBJECT.match(after):
             continue  # "rejected the offer": an act reported, not a statement attributed
-        if _PASSIVE_BEFORE.search(left):
+        if _PASSIVE_BEFORE.search(left, max(0, len(left) - 24)) and not _RAISED.match(after):
             # "… was rejected by the leadership": the agent speaks; no agent, no speaker
             agent = _BY_AGENT.match(after)
             if agent is not None:
@@ -279,7 +280,7 @@ def find_speakers(
                 at = m.end() + agent.start("who")
                 speakers.append(_speaker(original[at : at + len(who)], context, 0, n, outlet, last))
             continue
-        quote_before = _QUOTE_CLOSED.search(text, 0, m.start()) is not None
+        quote_before = _QUOTE_CLOSED.search(text, max(0, m.start() - 8), m.start()) is not None
         # quote first, speaker after the verb: "“…,” said a Taliban commander, who …"
         inv_q = _INVERTED_AFTER_QUOTE.match(after) if quote_before else None
         if inv_q and not _NOT_A_SPEAKER.search(inv_q["who"]):
@@ -380,6 +381,11 @@ _ACT_OBJECT = re.compile(
     _I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", _I)
+_RAISED = re.compile(  # "X was quoted as saying", "X was reported to have said": X speaks
+    r"\s+(?:as\s+(?:saying|telling|claiming|stating)|to\s+(?:have\s+)?(?:said|say|told|tell|"
+    r"claimed|claim|confirmed|confirm|announced|announce))\b",
+    _I,
+)
 _BY_AGENT = re.compile(
     r"\s+by\s+(?P<who>(?:the|an?|its|their)?\s*[^,.;\"]{2,80}?)\s*(?=[,.;\"]|$)", _I
 )
@@ -688,7 +694,12 @@ def _clean_left(left: str) -> tuple[str, int] | None:
         ):
             return "", 0
         return None
-    offset, chunk = candidates[0] if ends_with_comma else candidates[-1]
+    if ends_with_comma:
+        # "Fahim Dashti, an NRF spokesperson, said" → the name; "X happened, Jawad Wardak, a
+        # spokesman for Y, said" → the name before the closing apposition, not the clause
+        offset, chunk = candidates[-2] if len(candidates) >= 3 else candidates[0]
+    else:
+        offset, chunk = candidates[-1]
     if (
         not ends_with_comma
         and len(candidates) > 1
@@ -760,7 +771,9 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     if word in ("reports", "claims", "report", "claim", "says", "say"):
         if re.search(
             r"\b(?:the|these|those|such|of|been|unverified|new|more|some|its|their|his|her|a|as|no|any|"
-            r"received|receiving|heard|seen|amid|following|despite|about|denied|dismissed)\s+$",
+            r"received|receiving|heard|seen|amid|following|despite|about|denied|dismissed|verify|"
+            r"confirm|check|investigate|deny|dismiss|reject|made|make|making|repeated|spread|shared|"
+            r"posted|published|echoed)\s+$",
             before,
         ):
             return True

@@ -47,19 +47,16 @@ _NUMWORDS = {
 }  # fmt: skip
 
 # One alternation, leftmost match wins; named groups say which rule fired.
-TIME_EXPR = re.compile(
-    rf"""
+_TIME_TEMPLATE = rf"""
     (?=[a-z0-9])  # every alternative starts here; this cheap check makes the scan faster
     (?:
     (?P<explicit>
-        (?:(?P<xsince>since\s+)|(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:{_WEEKDAY}{_PART},?\s+)?(?:the\s+)?
+        (?:(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:{_WEEKDAY}{_PART},?\s+)?(?:the\s+)?
         (?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y1>\d{{4}})\b)?
           |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?
           |(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b)
     )
-  | (?P<night>\b(?:overnight(?:\s+(?:on|into|from)\s+(?P<nwd>{_WEEKDAY}))?
-        |(?P<nwd2>{_WEEKDAY})\s+overnight|last\s+night)\b)
-  | (?P<weekend>\b(?:over|during|at|on)\s+the\s+weekend\b)
+  {{nights}}
   | (?P<since_then>\bsince\s+then\b)
   | (?P<since_day>\bsince\s+(?:(?:this|the)\s+)?(?:morning|dawn|daybreak)\b)
   | (?P<hours>\b(?:over|in|during|within)\s+the\s+(?:last|past|previous)\s+
@@ -72,9 +69,20 @@ TIME_EXPR = re.compile(
   | (?P<week>\b(?P<wk>last|this|earlier\s+this|earlier\s+in\s+the|later\s+this|past)
         \s+(?:week|weekend)\b)
     )
-    """,
-    _I | re.VERBOSE,
-)
+    """
+_NIGHTS = rf"""
+  | (?P<night>\b(?:overnight(?:\s+(?:on|into|from)\s+(?P<nwd>{_WEEKDAY}))?
+        |(?P<nwd2>{_WEEKDAY})\s+overnight|last\s+night)\b)
+  | (?P<weekend>\b(?:over|during|at|on)\s+the\s+weekend\b)"""
+TIME_EXPR = re.compile(_TIME_TEMPLATE.replace("{nights}", _NIGHTS), _I | re.VERBOSE)
+# the same without the night and weekend rules, for the many texts that name neither
+_TIME_BASE = re.compile(_TIME_TEMPLATE.replace("{nights}", ""), _I | re.VERBOSE)
+
+
+def _time_expr(text: str) -> re.Pattern[str]:
+    lower = text.lower()
+    return TIME_EXPR if "night" in lower or "weekend" in lower else _TIME_BASE
+
 
 _DECADE = re.compile(
     r"(?:\b(?:19|20)\d0s\b|(?<![\w-])'?[2-9]0s\b|\bfrom\s+\d{2}\s*-\s*\d{2}\b)", _I
@@ -141,7 +149,7 @@ def resolve(text: str, published: date | None, previous: date | None = None) -> 
     """
     if not _maybe_time(text):
         return _publication(published)
-    found = [m for m in TIME_EXPR.finditer(text) if not _in_since_clause(text, m.start())]
+    found = [m for m in _time_expr(text).finditer(text) if not _in_since_clause(text, m.start())]
     if not found:
         return _publication(published)
     first = _fix(found[0], published, previous)
@@ -163,7 +171,7 @@ def extend_until(fix: DateFix, text: str, published: date | None) -> DateFix:
     """Extend ``fix`` by a continuation sentence ("The fighting continued till Sunday morning")."""
     if fix.start is None:
         return fix
-    for m in TIME_EXPR.finditer(text):
+    for m in _time_expr(text).finditer(text):
         end = _fix(m, published, None)
         if end.start is not None and end.start > fix.start:
             return DateFix(
@@ -191,7 +199,7 @@ def is_historical(text: str, published: date | None) -> bool:
                 return True
     if published is None or not _DIGIT.search(text):
         return False
-    for m in TIME_EXPR.finditer(text):
+    for m in _time_expr(text).finditer(text):
         if m["explicit"]:
             fix = _fix(m, published, None)
             if fix.start is not None and (published - fix.start).days > 60:
@@ -203,7 +211,7 @@ def has_current_marker(text: str) -> bool:
     """True when the statement names a day of the current news window (weekday, today…)."""
     if _CURRENT.search(text) is not None:
         return True
-    return _maybe_time(text) and TIME_EXPR.search(text) is not None
+    return _maybe_time(text) and _time_expr(text).search(text) is not None
 
 
 def _publication(published: date | None) -> DateFix:
@@ -243,7 +251,7 @@ def _fix_unchecked(m: re.Match[str], published: date | None, previous: date | No
         return DateFix(
             published, published, "day", f"{said!r} resolved against the publication date {pub}"
         )
-    if m["night"]:
+    if m.re is TIME_EXPR and m["night"]:
         # a night runs over two days: "overnight on Thursday" is Thursday to Friday,
         # "overnight" / "last night" the day before publication to publication
         wd = m["nwd"] or m["nwd2"]
@@ -254,7 +262,7 @@ def _fix_unchecked(m: re.Match[str], published: date | None, previous: date | No
         )
         last = min(first + timedelta(days=1), published)
         return DateFix(first, last, "range", f"{said!r}: the night, against publication {pub}")
-    if m["weekend"]:
+    if m.re is TIME_EXPR and m["weekend"]:
         saturday = weekday_on_or_before(published - timedelta(days=1), 5)
         end = min(saturday + timedelta(days=1), published)
         return DateFix(saturday, end, "range", f"{said!r}: the latest weekend before {pub}")
@@ -326,7 +334,8 @@ def _explicit(m: re.Match[str], said: str, published: date | None) -> DateFix:
             day = day.replace(year=day.year - 1)
         except ValueError:
             return _publication(published)
-    if m["xsince"] and published is not None and day < published:
+    since = _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+    if since and published is not None and day < published:
         return DateFix(day, published, "range", f"{said!r}: from the date until publication", day)
     return DateFix(day, day, "day", f"explicit date {said!r}", day)
 
@@ -334,6 +343,9 @@ def _explicit(m: re.Match[str], said: str, published: date | None) -> DateFix:
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an|\w+ed)\b[^,;.]*", _I
 )
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", _I)
 
 
 def _in_since_clause(text: str, pos: int) -> bool:

@@ -77,10 +77,10 @@ _DATELINE = re.compile(
     r"(?:\([^)]{1,60}\))?\s*(?:-|:)\s",
 )
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\s[^\"]*$", _I)
-_BACK_REFERENCE = re.compile(
-    r"\b(?:(?:this|that|these|those|the\s+same)\s+(?:\w+\s+)?(?:battles?|attacks?|fighting|"
-    r"clash(?:es)?|assaults?|offensive|operation|ambush|raids?|engagement)|the\s+(?:operation|"
-    r"raid|ambush|assault|attack|battle))\b",
+_BACK_REFERENCE = re.compile(  # starts with a literal "th": the scan is faster (measured)
+    r"th(?:(?:is|at|ese|ose|e\s+same)\s+(?:\w+\s+)?(?:battles?|attacks?|fighting|clash(?:es)?|"
+    r"assaults?|offensive|operation|ambush|raids?|engagement)|e\s+(?:operation|raid|ambush|"
+    r"assault|attack|battle))\b",
     _I,
 )
 _SINCE_THEN = re.compile(r"\bsince\s+then\b", _I)

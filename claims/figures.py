@@ -38,7 +38,7 @@ _SMALL = "(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + ")
 _WORD_NUMBER = (
     rf"(?:(?:a|an|one|{_SMALL}(?:[-\s]{_SMALL})?)\s+(?:hundred|thousand|million)"
     rf"(?:\s+(?:and\s+)?{_SMALL}(?:[-\s]{_SMALL})?)?"
-    rf"|(?:{_SMALL}|a|half\s+a)\s+dozen|{_SMALL}(?:-{_SMALL})?)"
+    rf"|{_SMALL}(?:-{_SMALL})?(?:\s+dozen\b)?|(?:a|half\s+a)\s+dozen)"
 )
 _QUALIFIER = (
     r"(?P<q>about|around|approximately|roughly|nearly|almost|some|over|more\s+than|at\s+least|"

@@ -93,7 +93,8 @@ _LEXICON: dict[str, str] = {
         r"(?:fled|fleeing|flee)\s+(?:from|into)\b)"
     ),
     "clashes": (
-        r"\b(?:clash(?:es|ed)?|fight(?:ing|s)?|fought|battles?|battled|battling|attack(?:s|ed|ing)?|"
+        r"\b(?:clash(?:es|ed)?|fight(?:ing|s)?|fought|battles?|battled|battling|"
+        r"(?:counter-?)?attack(?:s|ed|ing)?|counter-?offensives?|"
         r"offensives?|engagements?|assaults?|assaulted|gunfights?|firefights?|skirmish(?:es)?|"
         r"shelling|shelled|air\s*strikes?|airstrikes?|bombing|bombed|combat|hostilities|"
         r"(?:fierce|stiff|heavy|strong|tough)\s+resistance|war(?![-\w])|invasion|invad(?:ed|ing)|"
@@ -278,6 +279,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?\"]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", _I
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*", _I
 )
+_NOMINAL_MODAL = re.compile(
+    r"(?:\s+of)?(?:\s+(?:the\s+)?[\w'-]+){1,4}?\s+(?:will|would|could|might|may)\b", _I
+)
 _MODAL_AFTER = re.compile(r"\s+(?:will|would|could|might|shall)\b", _I)
 _AHEAD = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ahead|to\s+come)\b", _I)
 
@@ -312,16 +316,15 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
             taken.append((m.start(), m.end()))
     for stems, kind, rx in _RARE:
         # rarer wordings in small patterns of their own, looked at only when a stem is there
-        if any(stem in lower for stem in stems):
-            for m in rx.finditer(text):
-                if not _overlaps(m.start(), m.end(), taken):
-                    found.append(Trigger(kind, m.start(), m.end()))
-                    taken.append((m.start(), m.end()))
-    if any(word in lower for word in _SUPPLY_STEMS):
-        for m in _SUPPLY_CUT.finditer(text):
-            # "aid convoys blocked", "fuel no longer reaching X": supply routes cut
-            found.append(Trigger("infrastructure", m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+        for stem in stems:
+            if stem in lower:
+                break
+        else:
+            continue
+        for m in rx.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken):
+                found.append(Trigger(kind, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
     for m in _HOLD.finditer(text):
         if _place_right_after(text, m.end(), places) and not re.match(
             r"\s+(?:out|talks|on)\b", text[m.end() :], _I
@@ -379,42 +382,6 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     ]
 
 
-_RARE = (
-    (  # "young men had been taken away", "abducted", "rounded up"
-        ("away", "abduct", "kidnap", "rounded up"),
-        "captured_people",
-        re.compile(
-            r"\b(?:(?:taken|carried|dragged|led|marched)\s+away|abduct(?:ed|ing)|kidnap+(?:ed|ing)|"
-            r"rounded\s+up)\b",
-            _I,
-        ),
-    ),
-    (  # "positions were hit 11 times", "drone strikes"
-        (" hit", " struck", " targeted", " bombarded", " pounded", "drone strike"),
-        "clashes",
-        re.compile(
-            r"\b(?:(?:was|were|been|being)\s+(?:repeatedly\s+)?(?:hit|struck|targeted|bombarded|"
-            r"pounded)|drone\s+strikes?)\b",
-            _I,
-        ),
-    ),
-    (  # "civilians are sheltering in caves"
-        ("shelter", "hiding in"),
-        "other",
-        re.compile(r"\b(?:sheltering|taking\s+shelter|took\s+shelter|hiding)\s+in\b", _I),
-    ),
-)
-_SUPPLY_STEMS = (
-    "convoy",
-    "suppl",
-    "deliver",
-    "lorr",
-    "shipment",
-    "fuel",
-    "flour",
-    "food",
-    "medicine",
-)
 _SURRENDER = re.compile(
     r"\b(?:hand(?:ed|ing|s)?\s+over|hand(?:ed|ing|s)?\s+in|turn(?:ed|ing|s)?\s+in|"
     r"gave\s+up|give\s+up|surrender(?:ed|ing|s)?)\s+(?:their|his|its|our|all\s+their)\s+"
@@ -436,11 +403,41 @@ _SUPPLY_CUT = re.compile(
     r"com\w+\s+in))?",
     _I,
 )
+_RARE = (
+    (  # "young men had been taken away", "abducted", "rounded up"
+        ("away", "abduct", "kidnap", "rounded up"),
+        "captured_people",
+        re.compile(
+            r"\b(?:(?:taken|carried|dragged|led|marched)\s+away|abduct(?:ed|ing)|kidnap+(?:ed|ing)|"
+            r"rounded\s+up)\b",
+            _I,
+        ),
+    ),
+    (  # "positions were hit 11 times", "drone strikes"
+        (" hit", " struck", " targeted", " bombarded", " pounded", "drone strike"),
+        "clashes",
+        re.compile(
+            r"\b(?:(?:was|were|been|being)\s+(?:repeatedly\s+)?(?:hit|struck|targeted|bombarded|"
+            r"pounded)|drone\s+strikes?)\b",
+            _I,
+        ),
+    ),
+    (  # "aid convoys blocked", "fuel no longer reaching X": supply routes cut
+        ("convoy", "suppl", "deliver", "lorr", "shipment", "fuel", "flour", "food", "medicine"),
+        "infrastructure",
+        _SUPPLY_CUT,
+    ),
+    (  # "civilians are sheltering in caves"
+        ("shelter", "hiding in"),
+        "other",
+        re.compile(r"\b(?:sheltering|taking\s+shelter|took\s+shelter|hiding)\s+in\b", _I),
+    ),
+)
 _REPELLED = re.compile(r"repell|repuls", _I)
 _ATTACK_OBJECT = re.compile(
     r"\s+(?:(?:an?|the|their|its|his|this|that|every|another|two|three|several)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|offensives?|raids?|ambush(?:es)?|incursions?|"
-    r"attempts?|advances?|push)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:counter-?)?(?:attacks?|assaults?|offensives?|raids?|ambush(?:es)?|"
+    r"incursions?|attempts?|advances?|push)\b",
     _I,
 )
 _ATTACK_SUBJECT = re.compile(
@@ -531,6 +528,9 @@ def _equipment_spans(text: str) -> list[tuple[int, int]]:
         for ns, ne in nouns:
             gap = text[m.end() : ns] if ns >= m.end() else text[ne : m.start()]
             if len(gap) <= 45 and not re.search(r"[;.]", gap) and len(gap.split()) <= 6:
+                people = _PEOPLE_AFTER.match(gap) if ns >= m.end() else None
+                if people and gap[people.end() :].strip():
+                    continue  # "captured 11 fighters and seized weapons": people are its object
                 spans.append((m.start(), m.end()))
                 break
     return spans
@@ -629,6 +629,10 @@ def _realis(text: str, trigger: Trigger) -> bool:
             return False
         if _MODAL_AFTER.match(text, trigger.end):
             return False
+        if word in ("fall", "capture", "loss", "takeover", "seizure") and _NOMINAL_MODAL.match(
+            text, trigger.end
+        ):
+            return False  # "The fall of Bazarak would mark …": a prediction
     if control or trigger.kind == "negotiation":
         # "failed to enter", "cannot enter", "will not negotiate": still claims about control/talks
         return _HABITUAL.search(before) is None

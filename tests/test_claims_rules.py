@@ -102,6 +102,12 @@ SIDE_CASES = [
     # a passive cue verb: the by-agent speaks
     ("The ceasefire offer made in Bazarak was rejected by the Taliban leadership.",
      {("negotiation", "Taliban")}),
+    # … but a raised subject speaks: "X was quoted as saying", "X was reported to have said"
+    ("Taliban commander Mullah Noor was quoted as saying that 40 rebels were killed in Khenj.",
+     {("casualties", "Taliban")}),
+    ("The NRF was reported to have said that 40 Taliban were killed in Khenj.",
+     {("casualties", "NRF")}),
+    ("Fighting was reported in Khenj on Monday.", {("clashes", "other")}),
     # "they" in a contact clause refers to the sentence's plural subject
     (
         "Pro-resistance accounts shared a video of a tank they said was captured near Anaba.",
@@ -179,6 +185,13 @@ def test_statement_sent_to_reporters_is_the_previous_speakers() -> None:
         # the inverted headline rule does not take a reported clause for a speaker
         ("But Karim, an elder, said the fighting had not stopped.", "Karim", "other"),
         ("Karim, a former Taliban commander, said 30 were killed.", "Karim", "Taliban"),
+        # a post-posed speaker with an apposition: the name, not the reported clause
+        (
+            "Militants advanced into the valley, Nasir Logari, a spokesman for the Islamic "
+            "Emirate, said.",
+            "Nasir Logari",
+            "Taliban",
+        ),
     ],
 )
 def test_speaker_phrases(text: str, claimant: str, side: str) -> None:
@@ -193,6 +206,14 @@ def test_speaker_phrases(text: str, claimant: str, side: str) -> None:
 def test_place_that_only_qualifies_the_speaker_is_not_the_event_place() -> None:
     claims = extract_claims(article("A UN spokesman in Kabul said 500 families had fled Bazarak."))
     assert {c.place for c in claims} == {"Bazarak"}
+
+
+def test_surname_that_is_also_a_place_does_not_move_the_claim() -> None:
+    body = "Fighters advanced into Bazarak, Jawad Wardak, a spokesman for the NRF, said."
+    claims = extract_claims(article(body))
+    assert [(c.kind, c.side, c.place) for c in claims] == [
+        ("territorial_control", "NRF", "Bazarak")
+    ]
 
 
 def test_speakers_place_stays_when_the_statement_names_no_other() -> None:
