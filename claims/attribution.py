@@ -149,6 +149,7 @@ _ROLE = re.compile(
     r"aide|director|founder|analyst|correspondent)\b",
     _I,
 )
+_NAME_ONLY = re.compile(r"(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,3}")
 _NAME_AT_END = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)$")
 _BOUNDARY = re.compile(r"[\";:()]|\s-\s|\bthat\b|\bwhich\b|\bwho\b|[.!?]\s", _I)
 _POST_TAIL = re.compile(
@@ -247,7 +248,11 @@ def find_speakers(
                 _speaker(phrase, context + " " + text[: m.start()], 0, m.start() + 1, outlet, last)
             )
     # "“…” The statement was sent to reporters": the quote is the previous speaker's
-    for m in _SOURCE_SENT.finditer(text):
+    for m in (
+        _SOURCE_SENT.finditer(text)
+        if (" was " in lower or " were " in lower or " been " in lower)
+        else ()
+    ):
         if last() is not None:
             speakers.append(_speaker("the statement", context, 0, m.start("noun"), outlet, last))
     # ", who spoke on condition of anonymity," hides the subject from its verb: blank it out
@@ -288,7 +293,9 @@ def find_speakers(
             who = inv_q["who"].rstrip()
             phrase = original[who_start : who_start + len(who)]
             apposition = relatives.get(who_start + len(who), "")
-            if _AGE.match(text, who_start + len(who)):
+            if text[who_start + len(who) : who_start + len(who) + 1] == "," and _AGE.match(
+                text, who_start + len(who)
+            ):
                 apposition = "private person"  # "said Haji Qadir, 64,": not a party's voice
             speakers.append(
                 _speaker(phrase, context, 0, m.start(), outlet, last, apposition=apposition)
@@ -319,7 +326,9 @@ def find_speakers(
         between = text[start + len(phrase_text) : m.start()]
         if not apposition and _APPOSITION.fullmatch(between):
             apposition = between  # "Karim, an elder, said": the apposition tells the side
-        if _AGE.match(text, start + len(phrase_text)):
+        if text[start + len(phrase_text) : start + len(phrase_text) + 1] == "," and _AGE.match(
+            text, start + len(phrase_text)
+        ):
             apposition = "private person"  # "Gul Ahmad, 58, said": not a party's voice
         if start > 0 and phrase_text.lower().rsplit(None, 1)[-1:] in (["they"], ["it"]):
             # "accounts shared photos that they said showed …": they = the sentence's subject
@@ -566,7 +575,15 @@ _VIA = re.compile(
 def _claimant_name(phrase: str) -> str:
     """'Taliban spokesman Bilal Karimi' → 'Bilal Karimi'; 'Fahim Dashti, an NRF
     spokesperson' → 'Fahim Dashti'; 'the resistance' stays."""
-    head = phrase.split(",")[0].strip()
+    parts = phrase.split(",")
+    head = parts[0].strip()
+    if (
+        len(parts) == 2
+        and _ROLE.search(head)
+        and not _NAME_AT_END.search(head)
+        and _NAME_ONLY.fullmatch(parts[1].strip())
+    ):
+        return parts[1].strip()  # "The spokesman, Sibghatullah Ahmadi" → the name
     via = _VIA.match(head)
     if via:  # "a statement posted by the group's ministry" → "the group's ministry"
         head = via.group(1).strip()
@@ -698,6 +715,13 @@ def _clean_left(left: str) -> tuple[str, int] | None:
         # "Fahim Dashti, an NRF spokesperson, said" → the name; "X happened, Jawad Wardak, a
         # spokesman for Y, said" → the name before the closing apposition, not the clause
         offset, chunk = candidates[-2] if len(candidates) >= 3 else candidates[0]
+        if (
+            len(candidates) == 2
+            and _ROLE.search(chunk)
+            and _NAME_ONLY.fullmatch(candidates[1][1].strip())
+        ):  # "Its spokesman, Fahim Dashti, said": the role and the name it introduces
+            end = candidates[1][0] + len(candidates[1][1].rstrip())
+            chunk = left[offset:end]
     else:
         offset, chunk = candidates[-1]
     if (

@@ -147,6 +147,7 @@ class _Context:
     outlet: str | None
     own_side: str = "other"  # the side of an outlet that is a party's own press office
     speaker: attribution.Speaker | None = None
+    speaker_line: int = -1  # the paragraph the speaker was named in
     historical_line: int = -1
     explicit: date | None = None
     recent: list[tuple[Place, str]] = field(default_factory=list)  # (place, next word), latest last
@@ -172,6 +173,7 @@ class _Context:
             )
             if found:
                 self.speaker = found[-1]
+                self.speaker_line = q.st.line
         return self.speaker
 
     def latest_explicit(self) -> date | None:
@@ -253,7 +255,7 @@ def _claims_of(
     # background: history carries on through a paragraph until the news window reappears
     ctx.history_of_line(st.line)
     # "…, said X, who has sold rice here for three decades.": the speaker's biography
-    bio = _TRAILING_RELATIVE.search(s_norm)
+    bio = _TRAILING_RELATIVE.search(s_norm) if "who" in s_norm else None
     if dates.is_historical(s_norm[: bio.start()] if bio else s_norm, published):
         ctx.historical_line = st.line
         return []
@@ -264,11 +266,18 @@ def _claims_of(
     speakers = attribution.find_speakers(
         s_norm, original, outlet=outlet, previous=ctx.previous_speaker, context=context
     )
+    if not speakers and _is_quote_only(s_norm):
+        # "“…,” he said. “We have lost only three men.”": a quote that follows an attributed
+        # one in the same paragraph is the same speaker's
+        prior = ctx.previous_speaker()
+        if prior is not None and ctx.speaker_line == st.line:
+            speakers = [attribution.Speaker(prior.claimant, prior.side, 0, len(s_norm))]
     if speakers:
         ctx.speaker = speakers[-1]
         ctx.speaker_at = len(ctx.quiet)
+        ctx.speaker_line = st.line
     since_then = _SINCE_THEN.search(s_norm) is not None
-    dateline = _DATELINE.match(s_norm)
+    dateline = _DATELINE.match(s_norm) if s_norm[:2].isupper() else None
     # "KABUL, Sept. 4 (Wire) –": the day the report was filed, not the day of the event
     s_dated = " " * dateline.end() + s_norm[dateline.end() :] if dateline else s_norm
     fix = dates.resolve(s_dated, published, ctx.latest_explicit() if since_then else None)

@@ -270,11 +270,14 @@ _IRREALIS = re.compile(
     r"threat(?:en(?:ed|s)?)?\s+to|vow(?:ed|s)?\s+to|want(?:ed|s)?\s+to|aim(?:ed|s)?\s+to|"
     r"attempt(?:s|ed|ing)?\s+to|try(?:ing)?\s+to|tried\s+to|bid\s+to|order\s+to|"
     r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|ready\s+to|able\s+to|"
-    r"expected\s+to|likely\s+to|poised\s+to|set\s+to|bound\s+to|unlikely\s+to)"
+    r"expected\s+to|likely\s+to|poised\s+to|set\s+to|bound\s+to|unlikely\s+to|preparing|"
+    r"prepared\s+for|prepares|gearing\s+up\s+for)"
     r"(?:\s+\S+){0,3}\s+$)",
     _I,
 )
-_NEGATION = re.compile(r"\b(?:not(?!\s+only)|never|no\s+longer|n't|neither|nor|without)\b", _I)
+_NEGATION = re.compile(
+    r"\b(?:not(?!\s+only)|never|no\s+longer|n't|neither|nor|without|nobody|no\s+one|none)\b", _I
+)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\"]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", _I)
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*", _I

@@ -108,6 +108,9 @@ SIDE_CASES = [
     ("The NRF was reported to have said that 40 Taliban were killed in Khenj.",
      {("casualties", "NRF")}),
     ("Fighting was reported in Khenj on Monday.", {("clashes", "other")}),
+    # "verify claims": the cue word used as a noun is no speaker
+    ("The internet has been cut in Bazarak, making it hard to verify claims.",
+     {("infrastructure", "other")}),
     # "they" in a contact clause refers to the sentence's plural subject
     (
         "Pro-resistance accounts shared a video of a tank they said was captured near Anaba.",
@@ -264,7 +267,14 @@ KIND_CASES = [
     ("Since the road was closed, prices have doubled.", {"infrastructure"}),
     # a demonstrative restates a battle claimed before: only the new facts count
     ("In this battle 20 attackers were killed.", {"casualties"}),
+    ("Guards repelled a counterattack near the bridge.", {"clashes"}),
+    # a capture verb with people as its object is not an equipment seizure, even with
+    # weapons named later in the sentence
+    ("They captured 11 militiamen and seized weapons in the village.",
+     {"captured_people", "equipment"}),
+    ("They destroyed a dozen Taliban vehicles near the village.", {"equipment"}),
     # conditionals and predictions are not claims
+    ("The fall of the capital would end the war, analysts said.", set()),
     ("The capture of the pass, if confirmed, would cut the road north.", set()),
     ("The fall of the town, if true, would end the siege.", set()),
     # … but a reported claim that a conditional only comments on stays a claim
@@ -371,3 +381,40 @@ def test_back_reference_takes_the_date_of_the_event_it_refers_to() -> None:
 )
 def test_expectations_are_not_claims(text: str) -> None:
     assert find_triggers(text) == []
+
+
+def test_a_following_quote_in_the_paragraph_keeps_its_speaker() -> None:
+    body = (
+        "NRF spokesman Ahmad Wali spoke to reporters on Monday. "
+        '"This is propaganda," he said. "We have lost only three men in Paryan."'
+    )
+    claims = extract_claims(article(body))
+    last = [c for c in claims if c.quote.startswith('"We have lost')]
+    assert [(c.kind, c.side, c.claimant, c.figure) for c in last] == [
+        ("casualties", "NRF", "Ahmad Wali", 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Its spokesman, Ahmad Wali, said 40 attackers were killed.", "Ahmad Wali"),
+        ("The commander, Mawlawi Noor, said 40 attackers were killed.", "Mawlawi Noor"),
+        ("Ahmad Wali, the spokesman, said 40 attackers were killed.", "Ahmad Wali"),
+    ],
+)
+def test_role_then_name_apposition_names_the_person(text: str, claimant: str) -> None:
+    speakers = find_speakers(text, text, outlet=None)
+    assert speakers and speakers[0].claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Nobody surrendered in the village.", []),
+        ("No one was captured in the village.", []),
+        ("The army was preparing a new offensive on the district.", []),
+    ],
+)
+def test_negated_and_prepared_events_are_not_claims(text: str, kinds: list[str]) -> None:
+    assert [t.kind for t in find_triggers(text)] == kinds
