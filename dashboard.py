@@ -27,7 +27,6 @@ from claims import find_disputes, load_corpus
 from claims.export import to_csv, to_geojson
 from claims.model import KINDS, SIDES, Claim
 from claims.ui import assets
-from claims.ui.charts import figure_spread_chart, timeline_chart
 from claims.ui.disputes_view import side_columns
 from claims.ui.filters import (
     DateDomain,
@@ -48,7 +47,6 @@ from claims.ui.mapbuild import (
 from claims.ui.reader_view import article_html, quote_in_paragraph_html
 from claims.ui.session import Memo, SessionData, session_data
 from claims.ui.state import params_from_state, state_from_params
-from claims.ui.tables import DataIssue, claims_frame, data_issues
 from claims.ui.uploads import Upload, read_upload
 
 APP_DIR = Path(__file__).resolve().parent
@@ -304,6 +302,8 @@ def disputes_panel(shown: list[Claim], memo: Memo, state: FilterState) -> None:
                         st.caption(f"+ {side.more} more claims from this side")
     if len(disputes) > DISPUTE_LIMIT:
         st.caption(f"First {DISPUTE_LIMIT} of {len(disputes)} disputes.")
+    from claims.ui.charts import figure_spread_chart  # altair: imported after the map is sent
+
     chart = memo.get(("figures", state), lambda: figure_spread_chart(shown))
     if chart is not None:
         st.markdown("**Figures claimed, per kind** (one point per source and figure; dated only)")
@@ -311,6 +311,8 @@ def disputes_panel(shown: list[Claim], memo: Memo, state: FilterState) -> None:
 
 
 def issues_panel(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -> None:
+    from claims.ui.tables import DataIssue, data_issues
+
     def compute() -> list[DataIssue]:
         problems = [(p.file, p.message) for p in corpus.problems]
         problems += [(u.name, u.error) for u in uploads if u.error]
@@ -389,6 +391,10 @@ def main() -> None:
         )
     with right:
         detail_panel(groups, data, clicked_place_key(map_state))
+
+    # pandas/altair are imported only now, so the map reaches the browser first (cold start)
+    from claims.ui.charts import timeline_chart
+    from claims.ui.tables import claims_frame
 
     st.subheader("Timeline")
     window = (state.start, state.end) if state.start and state.end else None
