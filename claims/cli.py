@@ -17,6 +17,7 @@ from claims.corpus import Corpus, Problem, load_corpus
 from claims.disputes import find_disputes
 from claims.exc import ClaimsError
 from claims.export import FORMATS, render, write_atomic
+from geo import GeoError
 
 PROGRESS_EVERY = 500
 
@@ -32,18 +33,28 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=FORMATS, default="geojson")
     extract.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
     extract.add_argument("--workers", type=int, default=None, help="processes (default: auto)")
+    extract.add_argument(
+        "--online",
+        action="store_true",
+        help="ask the online geocoder (Nominatim, 1 request/s) for places the gazetteer lacks",
+    )
     disputes = sub.add_parser("disputes", help="print disputes between claims as JSON")
     disputes.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     disputes.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
     disputes.add_argument("--workers", type=int, default=None, help="processes (default: auto)")
+    disputes.add_argument(
+        "--online",
+        action="store_true",
+        help="ask the online geocoder (Nominatim, 1 request/s) for places the gazetteer lacks",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        corpus = _load(args.paths, args.workers)
-    except ClaimsError as exc:
+        corpus = _load(args.paths, args.workers, online=args.online or None)
+    except (ClaimsError, GeoError) as exc:
         print(f"claim-atlas: error: {exc}", file=sys.stderr)
         return 1
     failed = _report(corpus, args.paths)
@@ -65,12 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _load(paths: Sequence[str], workers: int | None) -> Corpus:
+def _load(paths: Sequence[str], workers: int | None, online: bool | None) -> Corpus:
     def progress(done: int, total: int) -> None:
         if total >= PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
             print(f"claim-atlas: {done}/{total} files", file=sys.stderr, flush=True)
 
-    return load_corpus(paths, workers=workers, progress=progress)
+    return load_corpus(paths, workers=workers, progress=progress, online=online)
 
 
 def _report(corpus: Corpus, paths: Sequence[str]) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from claims.exc import ClaimsError
 from claims.extract import extract_claims
+from claims.geocoding import locate_unresolved, online_resolver
 from claims.model import Article, Claim
 from claims.reader import SIDECAR_NAME, read_article
 from claims.sentences import split_sentences
@@ -121,11 +122,15 @@ def load_corpus(
     workers: int | None = None,
     gazetteer: Gazetteer | None = None,
     progress: Callable[[int, int], None] | None = None,
+    online: bool | None = None,
 ) -> Corpus:
     """Read and extract every article under ``paths`` (files or folders).
 
     ``workers``: None = serial below :data:`PARALLEL_THRESHOLD` files, else one process per
     core; 0 or 1 = serial; n = n processes. ``progress(done, total)`` is called as files finish.
+    ``online``: give unresolved places a second chance through the online geocoder (see
+    :mod:`claims.geocoding`); None = as configured in the environment (off by default).
+    Raises ``geo.exc.ConfigurationError`` for a bad geocoder configuration.
     """
     corpus = Corpus()
     files = list(iter_files(paths, corpus.problems))
@@ -153,6 +158,9 @@ def load_corpus(
         seen[article.sha256] = article.file
         corpus.articles.append(article)
         corpus.claims.extend(claims)
+    resolver = online_resolver(online)
+    if resolver is not None:
+        corpus.claims = locate_unresolved(corpus.claims, resolver)
     return corpus
 
 

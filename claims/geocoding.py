@@ -15,8 +15,25 @@ from dataclasses import replace
 
 from claims.model import Claim
 from geo import GeoError
+from geo.config import Config
 from geo.model import Place
 from geo.resolver import Resolver
+
+
+def online_resolver(
+    online: bool | None = None, env: dict[str, str] | None = None
+) -> Resolver | None:
+    """The resolver chain to use for a second chance, or None when online geocoding is off.
+
+    ``online`` None follows the environment (``CLAIM_ATLAS_GEOCODER``, off by default); True
+    turns Nominatim on with the environment's other settings; False keeps everything offline.
+    """
+    if online is False:
+        return None
+    config = Config.from_env(env)
+    if online and not config.online:
+        config = config.with_online()
+    return Resolver(config=config) if config.online else None
 
 
 def article_province(claims: Sequence[Claim], resolver: Resolver) -> str | None:

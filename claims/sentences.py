@@ -137,7 +137,13 @@ def _segment(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     line = line.translate(_PLAIN_SPACES)  # same length: offsets hold
     cursor = 0
-    for item in sentencex.get_sentence_boundaries("en", line):
+    try:
+        boundaries = sentencex.get_sentence_boundaries("en", line)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # a panic inside sentencex (pyo3 PanicException): one line, one span
+        boundaries = [{"start_index": 0, "end_index": len(line), "text": line}]
+    for item in boundaries:
         s, e = item["start_index"], item["end_index"]
         piece = item["text"]
         if line[s:e] != piece:  # map back robustly if indices ever disagree with the text

@@ -79,3 +79,45 @@ def test_offline_by_default_asks_nobody(seed_claims, tmp_path, monkeypatch):
     monkeypatch.delenv("CLAIM_ATLAS_GEOCODER", raising=False)
     offline = Resolver(config=Config(cache_path=tmp_path / "cache.json"))
     assert locate_unresolved(seed_claims, offline) == list(seed_claims)
+
+
+def test_load_corpus_follows_the_environment(fake, tmp_path, monkeypatch):
+    from claims import load_corpus
+
+    fake.default = Reply(json=[place_json(35.40, 69.60, "Danah")])
+    monkeypatch.setenv("CLAIM_ATLAS_GEO_CACHE", str(tmp_path / "cache.json"))
+    monkeypatch.delenv("CLAIM_ATLAS_GEOCODER", raising=False)
+    offline = load_corpus([DANAH_SEED])
+    assert any(c.unresolved_place == "Danah" for c in offline.claims)
+    assert fake.requests == []
+
+    monkeypatch.setenv("CLAIM_ATLAS_GEOCODER", "nominatim")
+    monkeypatch.setenv("CLAIM_ATLAS_GEOCODER_DOMAIN", fake.domain)
+    monkeypatch.setenv("CLAIM_ATLAS_GEOCODER_SCHEME", "http")
+    online = load_corpus([DANAH_SEED])
+    assert len(online.claims) == len(offline.claims)
+    assert not any(c.unresolved_place for c in online.claims)
+    assert len(fake.requests) == 1
+
+
+def test_cli_online_flag(fake, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    fake.default = Reply(json=[place_json(35.40, 69.60, "Danah")])
+    env = {
+        **os.environ,
+        "CLAIM_ATLAS_GEO_CACHE": str(tmp_path / "cache.json"),
+        "CLAIM_ATLAS_GEOCODER_DOMAIN": fake.domain,
+        "CLAIM_ATLAS_GEOCODER_SCHEME": "http",
+    }
+    env.pop("CLAIM_ATLAS_GEOCODER", None)
+    cmd = [sys.executable, "-m", "claims", "extract", str(DANAH_SEED), "--format", "jsonl"]
+    offline = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60)
+    online = subprocess.run([*cmd, "--online"], capture_output=True, text=True, env=env, timeout=60)
+    assert offline.returncode == online.returncode == 0, online.stderr
+    rows = [json.loads(line) for line in online.stdout.splitlines()]
+    assert rows and not any(r["unresolved_place"] for r in rows)
+    assert any(json.loads(line)["unresolved_place"] for line in offline.stdout.splitlines())

@@ -98,3 +98,22 @@ def test_leading_date_stamp_is_not_part_of_the_statement() -> None:
     text = " date 2021-09-05 Over 700 killed, claims resistance\n"
     (sent,) = split_sentences(text)
     assert text[sent.start : sent.end] == "Over 700 killed, claims resistance"
+
+
+def test_a_panic_inside_the_splitter_costs_one_line_only(monkeypatch):
+    """sentencex is Rust: a panic arrives as a BaseException; the line becomes one span."""
+    import claims.sentences as sentences
+
+    class PanicException(BaseException):
+        pass
+
+    def panic(lang, line):
+        raise PanicException("explicit panic")
+
+    monkeypatch.setattr(sentences.sentencex, "get_sentence_boundaries", panic)
+    text = "Taliban said 40 fighters were killed. NRF denied it.\nSecond line here."
+    spans = sentences.split_sentences(text, 0)
+    assert [text[s.start : s.end] for s in spans] == [
+        "Taliban said 40 fighters were killed. NRF denied it.",
+        "Second line here.",
+    ]
