@@ -54,9 +54,11 @@ PRESS_WORDS = re.compile(
     r"united\s+nations|un|pentagon|state\s+department|white\s+house|republic|"
     r"elders?|activists?|doctors?|hospital|aid\s+(?:group|agency|workers?)|ngo|"
     r"friends?|relatives?|cousins?|nephews?|nieces?|uncles?|aunts?|neighbou?rs?|brothers?-in-law|"
+    r"brothers?|sisters?|fathers?|mothers?|sons?|daughters?|wife|husband|grand(?:father|mother)|"
     r"shopkeepers?|traders?|merchants?|farmers?|drivers?|teachers?|students?|monitors?|"
     r"mediators?|clerics?|ulema|scholars?|experts?|researchers?|diplomats?|ocha|unama|unhcr|"
-    r"unicef|red\s+cross|icrc|human\s+rights)\b",
+    r"unicef|red\s+cross|icrc|human\s+rights|families|households|survivors|displaced|women|woman|"
+    r"(?:people|those|men)\s+(?:who|in|from)\b)\b",
     _I,
 )
 GENERIC_WORDS = re.compile(
@@ -113,9 +115,22 @@ _CUE_STEMS = (
     "how", "gave th", "statement", '"  -', '" -', '"-',
 )  # fmt: skip
 _CUE_STEM_RX = re.compile("|".join(map(re.escape, _CUE_STEMS)))
+_WHO_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*)(?P<np>(?:(?:the|some|many|several|most)\s+)?(?:[\w'-]+\s+)?[\w'-]+)\s+who\s*$",
+    _I,
+)
+_LABEL = re.compile(
+    r"^\s*(?P<who>(?-i:[A-Z][\w'.-]+)(?:\s+(?-i:[A-Z][\w'.-]+)){0,3})\s*(?:\([^)]{1,40}\))?:\s+(?=\S)"
+)
+_SOURCE_INTRO = re.compile(
+    r"^(?:(?:i|we)\s+(?:have\s+)?)?(?:spoke|spoken|talked)\s+(?:with|to)\s+(?P<who>(?:my|our|a|an|the)\s+"
+    r"[\w-]+(?:\s+(?-i:[a-z][\w-]*)){0,2}?)(?=\s+(?:in|from|at|on|who|tonight|today|yesterday)\b|[,.;]|$)",
+    _I,
+)
+_OBJECT_PRONOUN = re.compile(r"(him|her|them)\b", _I)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?\"]+)", _I)
 _PRONOUN = re.compile(
-    r"^(?:he|she|they|it|we|the\s+(?:spokes(?:man|woman|person)|official|source|statement|message|"
+    r"^(?:he|she|they|it|we|him|them|the\s+(?:spokes(?:man|woman|person)|official|source|statement|message|"
     r"account|post|video|communique|release|tweet|letter))$",
     _I,
 )
@@ -212,11 +227,39 @@ def find_speakers(
     text before the statement in its paragraph (for "the group", "the latter").
     ``previous`` is the speaker of the statements before (or a function giving it, called
     only when a pronoun or a bare role needs it)."""
-    speakers: list[Speaker] = []
     n = len(text)
     lower = text.lower()
-    if not _CUE_STEM_RX.search(lower):
-        return speakers
+    label = _LABEL.match(text) if ":" in text[:60] else None
+    labelled: list[Speaker] = []
+    if label is not None:
+        # "DASHTI (by telephone): …", "Mujahid: Panjshir 'captured'": a transcript or headline
+        # speaker label attributes what follows to a party's named voice
+        who = original[label.start("who") : label.end("who")]
+        side = classify_side(who, outlet)
+        if side in ("NRF", "Taliban"):
+            labelled.append(Speaker(_claimant_name(who), side, label.end(), n))
+    if not _CUE_STEM_RX.search(lower) and "spok" not in lower and "talked" not in lower:
+        return labelled
+    found = _find_speakers(text, original, outlet, previous, context, lower)
+    intro = _SOURCE_INTRO.search(text) if ("spok" in lower or "talked" in lower) else None
+    if intro is not None:
+        # "Spoke with my cousin in X tonight.": the source a later "he says" refers to (an
+        # empty scope: it covers nothing in this statement)
+        who = original[intro.start("who") : intro.end("who")]
+        found.append(Speaker(who, classify_side(who, outlet), n, n))
+    return labelled + found if labelled else found
+
+
+def _find_speakers(
+    text: str,
+    original: str,
+    outlet: str | None,
+    previous: Speaker | Callable[[], Speaker | None] | None,
+    context: str,
+    lower: str,
+) -> list[Speaker]:
+    speakers: list[Speaker] = []
+    n = len(text)
 
     earlier = previous if callable(previous) else (lambda: previous)
 
@@ -225,7 +268,10 @@ def find_speakers(
 
     for m in ACCORDING.finditer(text):
         who = m["who"].strip()
+        pronoun = _OBJECT_PRONOUN.match(who)
         phrase = original[m.start("who") : m.start("who") + len(who)]
+        if pronoun is not None:  # "according to him": the source named before
+            phrase = {"him": "he", "her": "she"}.get(pronoun[1].lower(), "they")
         speakers.append(_speaker(phrase, context + " " + text[: m.start()], 0, n, outlet, last))
     if speakers:
         return speakers
@@ -307,6 +353,7 @@ def find_speakers(
             inv
             and len(inv.group(1).split()) <= 5
             and not _NOT_A_SPEAKER.search(inv.group(1))
+            and not _PREPOSITION_START.match(inv.group(1))
             and re.search(r"[,:;]\s*$|\"\s*$", text[: m.start()])
         ):
             who_start = m.end() + inv.start(1)
@@ -318,6 +365,15 @@ def find_speakers(
             continue
         phrase_text, rel_start = head
         start = before_start + rel_start
+        restrictive = (
+            _WHO_BEFORE.search(text, 0, before_start)
+            if not text[before_start:start].strip()
+            else None
+        )
+        if restrictive is not None and phrase_text.strip():
+            # "Families who fled the town told …": the relative clause is part of the speaker
+            phrase_text = text[restrictive.start("np") : start + len(phrase_text)]
+            start = restrictive.start("np")
         phrase = original[start : start + len(phrase_text)]
         apposition = ""
         for r_start, clause in relatives.items():
@@ -404,6 +460,11 @@ _QUOTE_CLOSED = re.compile(r"[,?!.]\"\s*$")
 _INVERTED_AFTER_QUOTE = re.compile(
     r"\s+(?P<who>(?:the\s+|an?\s+|another\s+)?[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,8}?)\s*"
     r"(?=,|[.!?]\s*$|$|\s+(?:on|in|at|to|by|via|after|during|late|earlier|yesterday|today)\b)",
+    _I,
+)
+_PREPOSITION_START = re.compile(
+    r"(?:in|on|at|by|via|during|after|through|over|from|to|with|late|earlier|later|yesterday|"
+    r"today|when|while)\b",
     _I,
 )
 _NOT_A_SPEAKER = re.compile(
@@ -546,10 +607,13 @@ def _speaker(
     if (
         side == "unknown"
         and re.match(
-            r"(?:an?|another|the)\s+(?:\w+\s+)?(?:spokes\w+|commander|official|source|fighter|member|leader)\b",
+            r"(?:an?|another|the|its|their)\s+(?:\w+\s+)?(?:spokes\w+|commanders?|officials?|sources?|"
+            r"fighters?|members?|leaders?)\b",
             norm,
         )
-        and not re.search(r"\b(?:independent|local|western|foreign|diplomatic|un|aid)\b", norm)
+        and not re.search(
+            r"\b(?:independent|local|western|foreign|diplomatic|un|aid|provincial|hospital)\b", norm
+        )
         and (previous := earlier()) is not None
         and previous.side in ("NRF", "Taliban")
     ):

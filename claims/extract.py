@@ -67,7 +67,10 @@ _DESCRIPTION = re.compile(
     _I,
 )
 _REFERENCE_POINT = re.compile(
-    r"(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
+    r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
+    r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
+    r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
+    r"(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country)\s+$",
     _I,
 )
@@ -75,6 +78,18 @@ _DATELINE = re.compile(
     r"\W*(?-i:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)(?:,\s*(?-i:[A-Z][a-z]+))?"
     r"(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*"
     r"(?:\([^)]{1,60}\))?\s*(?:-|:)\s",
+)
+# a generalisation ("Whoever holds X …") or a programme cue ("PRESENTER: On the question of
+# talks.") asserts no event; a question asks, it does not assert.
+_NOT_ASSERTED = re.compile(
+    r"^(?:[A-Z][\w.' -]{0,30}:\s*)?(?:whoever|whichever\s+side|anyone\s+who\b|"
+    r"(?:(?:and\s+)?now\s+|turning\s+)?(?:on|to)\s+(?:the\s+)?(?:question|subject|issue|matter|topic)"
+    r"\s+of\b[^.,;]{0,40}[.:]?\s*$)",
+    _I,
+)
+_OUTLET_NOUN = re.compile(
+    r"\s+(?-i:Courier|Times|Post|News|Radio|Voice|Herald|Tribune|Agency|Press|TV|Daily|Observer|"
+    r"Journal|Gazette|Television|Broadcasting|Chronicle)\b"
 )
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\s[^\"]*$", _I)
 _BACK_REFERENCE = re.compile(  # starts with a literal "th": the scan is faster (measured)
@@ -103,7 +118,9 @@ _ANAPHORA_KINDS = {
 }
 _PLACE_CLAUSE_BREAK = re.compile(
     r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas|after|before)\b|"
-    r"\s(?:and|but)\s+(?:the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
+    r"\s(?:and|but)\s+(?:that\b|the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
+    r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
+    r"insisted|adds|added)\b)|"
     r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
     _I,
 )
@@ -261,7 +278,7 @@ def _claims_of(
         return []
     if ctx.historical_line == st.line and not dates.has_current_marker(s_norm):
         return []
-    if _DESCRIPTION.search(s_norm):
+    if _DESCRIPTION.search(s_norm) or _NOT_ASSERTED.match(s_norm) or _is_question(s_norm):
         return []
     speakers = attribution.find_speakers(
         s_norm, original, outlet=outlet, previous=ctx.previous_speaker, context=context
@@ -298,9 +315,18 @@ def _claims_of(
     inferred = _inferred_place(s_norm, main, ctx.recent, gaz)
     out: dict[tuple[str, str], Claim] = {}
     attributed: dict[tuple[str, str], attribution.Speaker | None] = {}
+    found = _without_locators(s_norm, found, st.start, bool(speakers))
+    # "the town" refers back to a place named earlier in the same statement first, even one
+    # that only located the speaker ("Residents of X said … the town …")
+    named_here = [
+        (m.start - st.start, m.resolution.place, _next_word(norm, m.end))
+        for m in found
+        if m.resolution.place is not None
+    ]
+    named_ids = {place.id for _, place, _ in named_here}
     if speakers and len(found) > 1:
         # "A UN spokesman in Kabul said …": a place inside the speaker's phrase only
-        # qualifies the speaker
+        # qualifies the speaker (but "the district" later may still refer back to it)
         qualifying = _in_speaker_phrases(original, speakers, found, st.start)
         found = [m for m in found if m not in qualifying] or found
     for trig in triggers:
@@ -311,9 +337,15 @@ def _claims_of(
             side = ctx.own_side  # in a party's own statement, an unnamed speaker is the party
         fig = figs.get(trig.start)
         places, ref = _places_for(s_norm, trig, found, st.start)
-        here = _inferred_place(ref, main, ctx.recent, gaz) if ref else inferred
+        if ref:
+            before = [(place, nxt) for at, place, nxt in named_here if at < trig.start]
+            here = _inferred_place(ref, main, ctx.recent + before, gaz)
+        else:
+            here = inferred
         for place in places or [None]:
             key = (_place_key(place, here), trig.kind)
+            if place is None and here is not None and here.id in named_ids:
+                key = (here.id, trig.kind)  # "the district" = the district named before it
             if key in out:
                 if speaker is not None and attributed.get(key) is None:
                     # a speaker's claim outranks the reporter's framing of the same thing
@@ -328,6 +360,43 @@ def _claims_of(
             attributed[key] = speaker
             out[key] = _claim(article, st, trig.kind, claimant, side, fig, place, here, fix)
     return list(out.values())
+
+
+_PLACE_TAIL = re.compile(r"\s*(?:[,.;:)!?\"]|\s+province\b|$)", _I)
+_LEAD_IN = re.compile(r"^(?:[A-Z][\w.' -]{0,30}:\s*)?in\s+$", _I)
+
+
+def _without_locators(
+    s_norm: str, found: list[_Shifted], offset: int, has_speaker: bool
+) -> list[_Shifted]:
+    """Drop mentions that only locate another: a province right after a finer place ("Nijrab,
+    Kapisa,"), and the opening "In Kabul," of a statement with a speaker (where the speaker
+    was, not where the reported event happened)."""
+    out = []
+    for i, m in enumerate(found):
+        place = m.resolution.place
+        if i > 0 and place is not None and place.kind == "province":
+            prev = found[i - 1]
+            prev_place = prev.resolution.place
+            if (
+                s_norm[prev.end - offset : m.start - offset] == ", "
+                and (prev_place is None or prev_place.kind not in ("province", "country"))
+                and _PLACE_TAIL.match(s_norm, m.end - offset)
+            ):
+                continue
+        if (
+            has_speaker
+            and _LEAD_IN.match(s_norm[: m.start - offset])
+            and s_norm[m.end - offset : m.end - offset + 1] == ","
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _next_word(norm: str, pos: int) -> str:
+    nxt = _NEXT_WORD.match(norm, pos)
+    return nxt.group(1).lower() if nxt else ""
 
 
 def _in_speaker_phrases(
@@ -387,6 +456,15 @@ def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
             if (
                 prev.single
                 and not prev.heading
+                and _SPOKESPERSON_SAID.match(piece)
+                and attribution.is_denial(prev_text)
+            ):
+                prev.end = s.end  # "X denied …. Y, a spokesman for X, said …": one statement
+                prev.single = False
+                continue
+            if (
+                prev.single
+                and not prev.heading
                 and (_is_quote_only(piece) or _PRONOUN_SAID.match(piece))
                 and attribution.is_speaker_intro(prev_text)
                 and not kinds.find_triggers(prev_text)
@@ -398,11 +476,24 @@ def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
     return out
 
 
+_SPOKESPERSON_SAID = re.compile(
+    r"^(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?spokes(?:man|woman|person)\b"
+    r"[^.;\"]{0,60}?,\s+(?:said|says|added|told|insisted|claimed|stated)\b",
+    _I,
+)
 _QUOTE_THEN_PRONOUN = re.compile(
     r'^"[^"]+[,.!?]"\s*(?:he|she|they|the\s+(?:spokes\w+|commander|official|statement))\s+'
     r"(?:\w+\s+)?(?:said|says|added|told|claimed|insisted|wrote|stated|continued)\b",
     _I,
 )
+
+
+def _is_question(text: str) -> bool:
+    """A statement that ends in a question mark (inside or outside a closing quote), unless the
+    question is only tagged on to an assertion ("X still holds Y - can anyone confirm?")."""
+    if not text.rstrip().rstrip("\"')").endswith("?"):
+        return False
+    return " - " not in text and "; " not in text
 
 
 def _ends_quote(text: str) -> bool:
@@ -425,8 +516,10 @@ def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[_Shifted]:
     found = []
     dateline = _DATELINE.match(piece)
     for m in gaz.find_mentions(piece):
-        if _REFERENCE_POINT.search(piece, 0, m.start):
+        if _REFERENCE_POINT.search(piece, max(0, m.start - 120), m.start):
             continue
+        if _OUTLET_NOUN.match(piece, m.end):
+            continue  # "told The Parwan Courier": a place inside an outlet's name
         if dateline is not None and m.start < dateline.end():
             continue  # "KABUL (Wire) -": where the report was filed, not where it happened
         found.append(_Shifted(m.start + st.start, m.end + st.start, m.text, m.resolution))

@@ -67,7 +67,7 @@ _LEXICON: dict[str, str] = {
         r"suffer(?:ed|ing|s)?\s+(?:\w+\s+)?(?:losses|blow))\b"
     ),
     "captured_people": (
-        r"\b(?:arrested|detained|imprisoned|jailed|prisoners?\s+of\s+war|"
+        r"\b(?:arrested|detain(?:ed|ing|s)?|imprisoned|jailed|prisoners?\s+of\s+war|"
         r"(?:taken|took|take|taking)\s+(?:[\w,]+\s+){0,2}?prisoners?|"
         r"hostages?|surrender(?:ed|s|ing)?|trapped|encircled|besieged|defected|in\s+custody|"
         r"laid\s+down\s+(?:their\s+)?(?:arms|weapons)|gave\s+themselves\s+up)\b"
@@ -78,7 +78,7 @@ _LEXICON: dict[str, str] = {
         r"(?:wrest(?:ed|ing|s)?|regain(?:ed|ing|s)?|assum(?:ed|ing)|seiz(?:ed|ing)|gain(?:ed|ing)|"
         r"took|taken|retain(?:ed|ing|s)?|lost|claim(?:ed|ing|s)?)\s+(?:full\s+|back\s+|total\s+)?control|"
         r"(?:full|total|complete|effective)\s+control|"
-        r"pushed\s+back|pushed\s+(?:\w+\s+)?out|repuls(?:ed|ing)|repell(?:ed|ing)|"
+        r"pushed\s+(?:them\s+|him\s+|the\s+\w+\s+)?back|pushed\s+(?:\w+\s+)?out|repuls(?:ed|ing)|repell(?:ed|ing)|"
         r"(?:beaten|thrown|driven|forced)\s+back|br(?:oke|oken|eaking)\s+through|"
         r"dr(?:o|i)ve\s+(?:\w+\s+)?out|driven\s+(?:\w+\s+)?out|"
         r"retreat(?:ed|ing|s)?|withdr(?:ew|awn)|holds|controls|is\s+controlled|are\s+controlled|"
@@ -87,7 +87,14 @@ _LEXICON: dict[str, str] = {
         r"(?:(?:north|south|east|west)\w*\s+|deep(?:er)?\s+|down\s+)?(?:into|towards?|through|"
         r"over|past|on)\b|"
         r"recaptured|retook|retaken|took\s+back|taken\s+back|liberated|fell\s+to|fall\s+of|"
-        r"(?:had|has|have)\s+fallen|upper\s+hand|gained\s+ground|gains|in\s+control\s+of|stormed|"
+        r"(?:had|has|have)\s+(?:not\s+)?fallen|(?:took|taken|taking|take)\s+up\s+positions?|"
+        r"reach(?:ed|es|ing)?\s+the\s+(?:outskirts|edges?|gates|centre|center)\s+of|"
+        r"(?:fighters|troops|forces|militants|reinforcements|convoys?|columns?|units?)\s+(?:\w+\s+){0,2}?"
+        r"(?:arrived|arriving|arrive)\s+(?:in|at)\b|"
+        r"(?:forces|fighters|troops|men|units|soldiers|militants|mujahideen|resistance|taliban)\s+"
+        r"(?:\w+\s+){0,2}?(?:remain(?:ed|s)?|stay(?:ed|s)?|(?:are|is|were)\s+(?:still\s+)?present)\s+in\b|"
+        r"(?:province|district|valley|town|city|village|area|pass|region|territory|capital|"
+        r"(?-i:[A-Z])[\w'-]+)\s+(?:is|are|was|were)\s+(?:now\s+|all\s+|still\s+)?(?:ours|theirs)\b|upper\s+hand|gained\s+ground|gains|in\s+control\s+of|stormed|"
         r"cleared|cleans(?:ed|ing)|purg(?:ed|ing)|wiped\s+out\s+from|"
         r"in\s+(?:our|their|its|his|the\s+\w+'s?)\s+hands|raised\s+(?:their|its|the)\s+(?:\w+\s+)?flag|"
         r"(?:fled|fleeing|flee)\s+(?:from|into)\b)"
@@ -98,7 +105,7 @@ _LEXICON: dict[str, str] = {
         r"offensives?|engagements?|assaults?|assaulted|gunfights?|firefights?|skirmish(?:es)?|"
         r"shelling|shelled|air\s*strikes?|airstrikes?|bombing|bombed|combat|hostilities|"
         r"(?:fierce|stiff|heavy|strong|tough)\s+resistance|war(?![-\w])|invasion|invad(?:ed|ing)|"
-        r"ambush(?:ed|es)?|raids?|raided|gunfire|firing)\b"
+        r"ambush(?:ed|es)?|raids?|raided|gunfire|firing|under\s+(?:heavy\s+)?fire)\b"
     ),
     "negotiation": (
         r"\b(?:talks|negotiat(?:ions?|ed|ing|e|ors?)|amnesty|demand(?:s|ed|ing)?|proposals?|"
@@ -117,28 +124,35 @@ _LEXICON: dict[str, str] = {
         r"reinforcements|deployed|dispatched|mass(?:ed|ing)\s+(?:\w+\s+)?(?:forces|troops|"
         r"fighters)|amass(?:ed|ing)|gathered|mobili[sz](?:ed|ing)|joining\s+the\s+\w+|"
         r"joined\s+the\s+(?:resistance|fight|\w+\s+forces)|sought\s+refuge|took\s+refuge|"
-        r"threaten(?:ed|s|ing)|evacuat(?:ed|ion|ing)|displaced|refugees|curfew|"
+        r"threaten(?:ed|s|ing)|evacuat(?:ed|ion|ing)|refugees|curfew|"
+        r"displaced(?!\s+(?:families|people|residents|civilians|persons|villagers)\s+(?:\w+\s+)?"
+        r"(?:said|say|says|told|tell|described|describe|reported|recounted|interviewed))|"
         r"(?:families|civilians|residents|villagers|people)\s+(?:\w+\s+){0,3}?(?:fled|fleeing|flee)|"
-        r"house-to-house\s+searches|searches)\b"
+        r"house-to-house\s+searches|searches|mass(?:ed|ing)?\s+(?:in|at|near|around|outside)\b|"
+        r"(?:burn(?:ed|t|ing)|torch(?:ed|ing)|set\s+fire\s+to|razed)\s+(?:[\w-]+\s+){0,4}?(?:homes|houses|shops|"
+        r"villages?|compounds?|crops)|set\s+(?:\w+\s+){1,3}?(?:on\s+fire|ablaze|alight)|"
+        r"(?:families|households|civilians|residents|villagers)\s+(?:\w+\s+){0,3}?(?:left|arrived|escaped))\b"
     ),
 }
 _INFRA_NOUN = re.compile(
     r"\b(?:electricity|power\s+(?:supply|lines?|grid)|internet|phone(?:\s+and\s+internet)?\s+"
     r"(?:lines?|networks?|services?|connections?)|telecom\w*|(?:mobile|cell(?:ular)?|phone)\s+"
     r"(?:networks?|services?|coverage)|communications?|roads?|highways?|bridges?|routes?|"
-    r"supply\s+lines?|water\s+supply|tunnel|lines)\b",
+    r"supply\s+lines?|water\s+supply|tunnel|lines|traffic)\b",
     _I,
 )
 _DISRUPTION_STEMS = (
     "cut", "down", "block", "clos", "destroy", "disrupt", "sever", "shut", "stop", "outage",
     "blackout", "knocked", "damag", "mined", "blew", "blown", "obstruct", "suspend", "jammed",
-    "landslide", "restor", "reopen",
+    "landslide", "restor", "reopen", "halt", "open", "check",
 )  # fmt: skip
 _DISRUPTION_STEM_RX = re.compile("|".join(_DISRUPTION_STEMS))
 _DISRUPTION = re.compile(
     r"\b(?:cut(?:\s+off|\s+down)?|down|blocked|blocking|block|closed|closing|closure|destroyed|"
     r"disrupted|severed|shut(?:\s+down)?|stop|outages?|blackout|knocked\s+out|damaged|mined|"
-    r"blew\s+up|blown\s+up|obstruct\w*|suspended|jammed|landslide|restored|reopen\w*)\b",
+    r"blew\s+up|blown\s+up|obstruct\w*|suspended|jammed|landslide|restored|reopen\w*|halted|"
+    r"(?:is|are|was|were|remains?|remained|been|be)\s+(?:now\s+|again\s+|still\s+)?open|"
+    r"opened(?!\s+fire)|checking|checkpoints?)\b",
     _I,
 )
 # Ambiguous verbs decided by their neighbours (handled in code).
@@ -167,8 +181,9 @@ _PLACE_NOUN_RX = re.compile(rf"\b{_PLACE_NOUN}\b", _I)
 
 _DETERMINERS_AFTER = re.compile(
     r"\s+\"?(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
-    r"(?:all|most|much|parts?|some)\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|several|every|"
+    r"(?:all|most|much|parts?|some|(?:the\s+)?whole)\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|several|every|"
     r"all|two|three|four|five|six|\d+|key|strategic|main|provincial|district|\w+ern|entire|whole|"
+    r"more|other|further|several|remaining|"
     r"upper|lower|side|remaining|last|our|your|taliban|enemy|resistance|nrf|rebel|militant|"
     r"government|army|insurgent)\s+){0,3}",
     _I,
@@ -200,12 +215,13 @@ STEMS: dict[str, tuple[str, ...]] = {
         "retreat", "withdr", "hold", "repuls", "repell", "back", "through", "hands", "advanc",
         "mov", "head", "pour", "march", "roll",
         "sweep", "swept", "recaptur", "retook", "retaken", "liberat", "fell", "fall", "upper",
-        "gain", "storm", "clear", "wiped", "flag", "fled", "flee", "cleans", "purg",
+        "gain", "storm", "clear", "wiped", "flag", "fled", "flee", "cleans", "purg", "fallen",
+        "position", "reach", "remain", "arriv", "stay", "present", "ours", "theirs",
     ),
     "clashes": (
         "clash", "fight", "fought", "battl", "attack", "offensive", "engagement", "assault",
         "skirmish", "shell", "strike", "bomb", "combat", "hostilit", "resistance", "war",
-        "invasion", "invad", "ambush", "raid", "gunfire", "firing",
+        "invasion", "invad", "ambush", "raid", "gunfire", "firing", "under",
     ),
     "negotiation": (
         "talks", "negotiat", "amnesty", "demand", "propos", "cease", "truce", "peace", "agreement",
@@ -215,6 +231,7 @@ STEMS: dict[str, tuple[str, ...]] = {
     "other": (
         "sent", "reinforcement", "deploy", "dispatch", "mass", "gather", "mobili", "joining",
         "joined", "refuge", "threat", "evacuat", "displac", "curfew", "searches", "fled", "flee",
+        "burn", "torch", "fire", "razed", "ablaze", "alight", "left", "arrived", "escaped",
     ),
 }  # fmt: skip
 assert set(STEMS) == set(_LEXICON)
@@ -270,22 +287,28 @@ _IRREALIS = re.compile(
     r"threat(?:en(?:ed|s)?)?\s+to|vow(?:ed|s)?\s+to|want(?:ed|s)?\s+to|aim(?:ed|s)?\s+to|"
     r"attempt(?:s|ed|ing)?\s+to|try(?:ing)?\s+to|tried\s+to|bid\s+to|order\s+to|"
     r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|ready\s+to|able\s+to|"
-    r"expected\s+to|likely\s+to|poised\s+to|set\s+to|bound\s+to|unlikely\s+to|preparing|"
+    r"expected\s+to|expect(?:s|ing)?|likely\s+to|poised\s+to|set\s+to|bound\s+to|unlikely\s+to|preparing|"
     r"prepared\s+for|prepares|gearing\s+up\s+for)"
     r"(?:\s+\S+){0,3}\s+$)",
     _I,
 )
 _NEGATION = re.compile(
-    r"\b(?:not(?!\s+only)|never|no\s+longer|n't|neither|nor|without|nobody|no\s+one|none)\b", _I
+    r"\b(?:not(?!\s+only)|never|no\s+longer|n't|neither|nor|nobody|no\s+one|none|"
+    r"without(?!\s+(?:(?:providing|offering|giving|citing|presenting)\s+)?(?:any\s+)?(?:evidence|proof|"
+    r"confirmation|details)))\b",
+    _I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\"]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", _I)
 _SINCE_CLAUSE = re.compile(
-    r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*", _I
+    r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\s+(?:the\s+)?(?:spring|summer|"
+    r"autumn|fall|winter|year|month|week)|weekend|morning|evening)\b)"
+    r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*",
+    _I,
 )
 _NOMINAL_MODAL = re.compile(
     r"(?:\s+of)?(?:\s+(?:the\s+)?[\w'-]+){1,4}?\s+(?:will|would|could|might|may)\b", _I
 )
-_MODAL_AFTER = re.compile(r"\s+(?:will|would|could|might|shall)\b", _I)
+_MODAL_AFTER = re.compile(r"\s+(?:will|would|could|might|shall)\b(?!\s+be\s+(?:heard|seen))", _I)
 _AHEAD = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ahead|to\s+come)\b", _I)
 
 
@@ -374,6 +397,8 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
                 continue
             if kind == "clashes" and _RESTATED.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "in this battle …": the battle was claimed before
+            if kind == "clashes" and _GENERIC_WAR.match(text, m.start()):
+                continue  # "the horrors of war": war as an idea, not an event
             found.append(Trigger(kind, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
@@ -406,6 +431,10 @@ _SUPPLY_CUT = re.compile(
     r"com\w+\s+in))?",
     _I,
 )
+_CIVILIAN_HARM = re.compile(
+    r"(?:harm(?:ed|ing)?|target(?:ed|ing)?|hurt|kill(?:ed|ing)?)\s+(?:any\s+|the\s+)?civilians?\b",
+    _I,
+)
 _RARE = (
     (  # "young men had been taken away", "abducted", "rounded up"
         ("away", "abduct", "kidnap", "rounded up"),
@@ -430,6 +459,40 @@ _RARE = (
         "infrastructure",
         _SUPPLY_CUT,
     ),
+    (  # "ready to end the fighting": an offer to stop is about talks (exempt from irrealis)
+        ("end ", "stop ", "halt ", "ending "),
+        "negotiation",
+        re.compile(
+            r"\b(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s+(?:the\s+)?(?:fighting|war|hostilities|"
+            r"bloodshed)\b(?=[^.;]*\bif\b|[^.;]*\b(?:offer|ready|willing|prepared)\b)"
+            r"|\b(?:offer(?:ed|s)?|ready|willing|prepared)\s+to\s+(?:end|stop|halt)\s+(?:the\s+)?"
+            r"(?:fighting|war|hostilities|bloodshed)\b",
+            _I,
+        ),
+    ),
+    (  # "claim the checkpoint", "claimed two districts": a place taken, headline style
+        ("claim",),
+        "territorial_control",
+        re.compile(
+            r"\bclaim(?:s|ed)?\s+(?:the|an?|two|three|four|\d+)\s+(?:[\w-]+\s+)?(?:checkpoints?|"
+            r"posts?|outposts?|bases?|districts?|towns?|villages?|cities|city|positions?|"
+            r"headquarters|valley|pass|capital)\b",
+            _I,
+        ),
+    ),
+    (  # "did not harm any civilian", "denied targeting civilians": a denial of casualties
+        ("civilian",),
+        "casualties",
+        _CIVILIAN_HARM,
+    ),
+    (  # "checking every car at X": a checkpoint on the road
+        ("checking", "searching every", "stopping every"),
+        "infrastructure",
+        re.compile(
+            r"\b(?:checking|searching|stopping)\s+(?:every|all|each)\s+(?:car|vehicle|lorry|truck|bus)s?\b",
+            _I,
+        ),
+    ),
     (  # "civilians are sheltering in caves"
         ("shelter", "hiding in"),
         "other",
@@ -451,6 +514,7 @@ _ATTACK_SUBJECT = re.compile(
 _KEPT_FROM = re.compile(
     r"\b(?:blocked|prevented|barred|stopped|kept|banned)\s+(?:\w+\s+)?from\s+$", _I
 )
+_GENERIC_WAR = re.compile(r"war\b(?<=\bof\s(?:war))", _I)
 _RESTATED = re.compile(r"\b(?:in|during|after)\s+(?:this|that|these|those|the\s+same)\s+$", _I)
 _HYPOTHETICAL = re.compile(
     r",\s*if\s+(?:confirmed|true|verified|accurate|so|correct|successful|it\s+happens),"
@@ -492,7 +556,7 @@ _NOT_SUBJECT = re.compile(
 
 _COMBATANTS_BEFORE = re.compile(
     r"\b(?:enemy|taliban|fighters|militants|forces|troops|rebels|insurgents|attackers|"
-    r"soldiers|mujahideen)\s+(?:(?:had|have|has|then|quickly|eventually|reportedly)\s+)?$",
+    r"soldiers|mujahideen|others|the\s+rest)\s+(?:(?:had|have|has|then|quickly|eventually|reportedly)\s+)?$",
     _I,
 )
 _NO_OBJECT_END = re.compile(r"\s*(?:[,.;!?]|$)")
@@ -640,7 +704,16 @@ def _realis(text: str, trigger: Trigger) -> bool:
         # "failed to enter", "cannot enter", "will not negotiate": still claims about control/talks
         return _HABITUAL.search(before) is None
 
+    if _THERE_IS_NO.search(before) or _CIVILIAN_HARM.match(text, trigger.start):
+        return True  # a denial ("there is no fighting in X") is a claim of what it denies
     return not _NEGATION.search(before) and not _NO_BEFORE.search(before)
+
+
+_THERE_IS_NO = re.compile(
+    r"\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+no\s+(?:more\s+|real\s+|"
+    r"active\s+)?$",
+    _I,
+)
 
 
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}$", _I)
