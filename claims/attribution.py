@@ -429,7 +429,8 @@ _RELATIVE = re.compile(
 )
 _DASH_SOURCE = re.compile(
     r"[.!?]\"\s*-\s*(?P<who>(?!\d)[^,.;:\"!?]{2,80}?)(?=\s*,|\s*[.!?]?\s*$|\s+(?:writing|speaking|"
-    r"posting|in\s+a\s+\w+|on\s+(?:twitter|x|facebook|telegram|instagram)\b))",
+    r"posting|in\s+a\s+\w+|on\s+(?:twitter|x|facebook|telegram|instagram)\b|(?:wrote|writes|said|"
+    r"says|tweeted|tweets|posted|posts|told|stated|added|announced|claimed)\b))",
     _I,
 )
 _SOURCE_SENT = re.compile(

@@ -76,8 +76,9 @@ _REFERENCE_POINT = re.compile(
 )
 _DATELINE = re.compile(
     r"\W*(?-i:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)(?:,\s*(?-i:[A-Z][a-z]+))?"
-    r"(?:,\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?\s*"
-    r"(?:\([^)]{1,60}\))?\s*(?:-|:)\s",
+    r"(?:,\s*(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|"
+    r"\d{4}-\d{2}-\d{2}))?\s*"
+    r"(?:\([^)]{1,60}\))?\s*(?:-|:|–|—)\s",
 )
 # a generalisation ("Whoever holds X …") or a programme cue ("PRESENTER: On the question of
 # talks.") asserts no event; a question asks, it does not assert.
@@ -280,8 +281,16 @@ def _claims_of(
         return []
     if _DESCRIPTION.search(s_norm) or _NOT_ASSERTED.match(s_norm) or _is_question(s_norm):
         return []
+    dateline = _DATELINE.match(s_norm) if s_norm[:2].isupper() else None
+    # "KABUL, Sept. 4 (Wire) –": a dateline names where and when the report was filed; it is
+    # neither a speaker nor the event's day (blanked, same length, so offsets hold)
+    cut = dateline.end() if dateline else 0
     speakers = attribution.find_speakers(
-        s_norm, original, outlet=outlet, previous=ctx.previous_speaker, context=context
+        " " * cut + s_norm[cut:],
+        " " * cut + original[cut:],
+        outlet=outlet,
+        previous=ctx.previous_speaker,
+        context=context,
     )
     if not speakers and _is_quote_only(s_norm):
         # "“…,” he said. “We have lost only three men.”": a quote that follows an attributed
@@ -294,9 +303,7 @@ def _claims_of(
         ctx.speaker_at = len(ctx.quiet)
         ctx.speaker_line = st.line
     since_then = _SINCE_THEN.search(s_norm) is not None
-    dateline = _DATELINE.match(s_norm) if s_norm[:2].isupper() else None
-    # "KABUL, Sept. 4 (Wire) –": the day the report was filed, not the day of the event
-    s_dated = " " * dateline.end() + s_norm[dateline.end() :] if dateline else s_norm
+    s_dated = " " * cut + s_norm[cut:]
     fix = dates.resolve(s_dated, published, ctx.latest_explicit() if since_then else None)
     if st.continuation is not None:
         fix = dates.extend_until(fix, norm[st.continuation[0] : st.continuation[1]], published)

@@ -279,3 +279,37 @@ def test_the_district_named_and_referred_to_in_one_statement_is_one_claim() -> N
     )
     territorial = [c for c in found if c.kind == "territorial_control"]
     assert len(territorial) == 1 and territorial[0].place_mention == "Shotul"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant", "side"),
+    [
+        # a dash after a quote names its source; the speech verb is not part of the name
+        (
+            "“We killed 90 of them in Shutul.” – resistance commander Aziz Rahimi wrote on X.",
+            "Aziz Rahimi",
+            "NRF",
+        ),
+        (
+            "“Forty attackers died near Rokha.” – Taliban spokesman Qari Yusuf said on Sunday.",
+            "Qari Yusuf",
+            "Taliban",
+        ),
+        # a dateline (place in capitals, a date in any common form, an agency) is not a speaker
+        (
+            "FAIZABAD, 2021-09-03 (BNA) – The Taliban said they had killed 12 fighters in Khenj.",
+            "The Taliban",
+            "Taliban",
+        ),
+        (
+            "CHARIKAR, 3 September 2021 — Resistance forces said they killed 15 Taliban in Paryan.",
+            "Resistance forces",
+            "NRF",
+        ),
+    ],
+)
+def test_dash_sources_and_datelines(body, claimant, side):
+    text = "---\npublished: 2021-09-05\n---\n" + body + "\n"
+    found = extract_claims(read_bytes("rule.md", text.encode()))
+    assert found, body
+    assert {(c.claimant, c.side) for c in found} == {(claimant, side)}
