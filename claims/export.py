@@ -7,18 +7,15 @@ order. GeoJSON points are ``[lon, lat]``; a claim whose place is unresolved has
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from claims.exc import ExportError
 from claims.model import CLAIM_FIELDS, Claim
+from geo.cache import write_atomic as write_atomic  # the one atomic writer, re-exported
 
 FORMATS = ("geojson", "csv", "jsonl")
 
@@ -71,21 +68,3 @@ def render(claims: Iterable[Claim], fmt: str) -> str:
     if fmt == "jsonl":
         return to_jsonl(claims)
     raise ExportError(f"Expected a format among {', '.join(FORMATS)}, instead got: {fmt!r}.")
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and
-    ``os.replace``, so readers never see a half-written file."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise

@@ -21,18 +21,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.browser import CHROMIUM_ARGS  # one list of launch flags
+
 REPO = Path(__file__).resolve().parents[1]
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 

@@ -8,16 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from benchmarks.browser import CHROMIUM_ARGS  # one list of launch flags
+
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
