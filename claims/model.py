@@ -22,7 +22,12 @@ KINDS = (
     "infrastructure",
     "other",
 )
-DATE_PRECISIONS = ("day", "range", "unknown")
+DATE_PRECISIONS = ("day", "range", "on_or_before", "unknown")
+"""``on_or_before``: the text fixes no day, only that the event happened by the publication date
+(``date_start`` is None, ``date_end`` the publication date)."""
+STANCES = ("asserts", "denies")
+"""``denies``: the claimant rejects a claim (the Taliban "rejected the report", a counter-claim
+called "a lie"); kind and place are those of the claim denied, so disputes pair the two."""
 PLACE_BASES = ("named in the sentence", "inferred from the article")
 
 
@@ -94,6 +99,11 @@ class Claim:
     quote: str
     quote_start: int
     quote_end: int
+    # a denial or an assertion; what a combined figure counts ("killed or captured")
+    stance: str = "asserts"  # one of STANCES
+    figure_scope: str | None = None
+    # why: the ids of the rules that made it a claim and fixed its speaker, place and date
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Every field, in CLAIM_FIELDS order (all values are plain scalars)."""
