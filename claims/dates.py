@@ -51,7 +51,8 @@ _TIME_TEMPLATE = rf"""
     (?=[a-z0-9])  # every alternative starts here; this cheap check makes the scan faster
     (?:
     (?P<explicit>
-        (?:(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:{_WEEKDAY}{_PART},?\s+)?(?:the\s+)?
+        (?P<ewd3>{_WEEKDAY})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<y3>\d{{4}})\b
+      | (?:(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:(?P<ewd>{_WEEKDAY}){_PART},?\s+)?(?:the\s+)?
         (?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y1>\d{{4}})\b)?
           |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?
           |(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b)
@@ -134,9 +135,10 @@ class DateFix:
 
     start: date | None
     end: date | None
-    precision: str  # "day", "range" or "unknown"
+    precision: str  # "day", "range", "on_or_before" or "unknown"
     basis: str
     explicit: date | None = None  # an explicit date seen (for a following "since then")
+    rule: str = "D-text"  # the id of the rule that fixed it
 
 
 def weekday_on_or_before(anchor: date, weekday: int) -> date:
@@ -144,27 +146,37 @@ def weekday_on_or_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-def resolve(text: str, published: date | None, previous: date | None = None) -> DateFix:
+Window = tuple[date, date] | None
+
+
+def resolve(
+    text: str, published: date | None, previous: date | None = None, window: Window = None
+) -> DateFix:
     """The event date of one statement (normalised text) given the publication date.
 
-    ``previous`` is the latest explicit date of the preceding statement, used by "since then".
+    ``previous`` is the latest explicit date of the preceding statement, used by "since then";
+    ``window`` the conflict profile's date window, which fixes a year the text leaves out when
+    only one year in it fits the weekday ("Thursday, September 2").
     """
     if not _maybe_time(text):
         return _publication(published)
     found = [m for m in _time_expr(text).finditer(text) if not _in_since_clause(text, m.start())]
     if not found:
         return _publication(published)
-    first = _fix(found[0], published, previous)
+    first = _fix(found[0], published, previous, window)
     if first.start is None:
-        return first
+        # "this morning (Thursday 26, 2022)" with no publication date: the absolute date fixes it
+        later = (_fix(m, published, previous, window) for m in found[1:] if m["explicit"])
+        return next((f for f in later if f.start is not None), first)
     for later in found[1:]:
         prefix = (later["wpre"] or "").strip().lower() if later["weekday"] else ""
         if prefix in ("till", "until", "through", "by"):
-            end = _fix(later, published, previous)
+            end = _fix(later, published, previous, window)
             if end.start is not None and end.start > first.start:
                 return DateFix(
                     first.start, end.start, "range",
                     f"{first.basis}, until {later.group(0).strip()!r}", first.explicit,
+                    rule=f"{first.rule}+D-until",
                 )  # fmt: skip
     return first
 
@@ -217,24 +229,54 @@ def has_current_marker(text: str) -> bool:
 
 
 def _publication(published: date | None) -> DateFix:
+    """No day in the text: the event happened on or before publication (or is undated)."""
     if published is None:
         return DateFix(
-            None, None, "unknown", "undated: no publication date and no date in the text"
-        )
-    return DateFix(published, published, "day", f"publication date {published.isoformat()}")
+            None, None, "unknown", "undated: no publication date and no date in the text",
+            rule="D-undated",
+        )  # fmt: skip
+    return DateFix(
+        None, published, "on_or_before",
+        f"no day in the text: on or before publication {published.isoformat()}",
+        rule="D-publication",
+    )  # fmt: skip
 
 
-def _fix(m: re.Match[str], published: date | None, previous: date | None) -> DateFix:
+_RULE_GROUPS = (
+    "explicit", "since_then", "since_day", "hours", "weekday", "today", "yesterday", "week",
+)  # fmt: skip
+
+
+def _rule_of(m: re.Match[str]) -> str:
+    if m.re is TIME_EXPR and (m["night"] or m["weekend"]):
+        return "D-night" if m["night"] else "D-weekend"
+    for name in _RULE_GROUPS:
+        if m[name]:
+            return "D-" + name.replace("_", "-")
+    return "D-text"
+
+
+def _fix(
+    m: re.Match[str], published: date | None, previous: date | None, window: Window = None
+) -> DateFix:
     try:
-        return _fix_unchecked(m, published, previous)
+        fix = _fix_unchecked(m, published, previous, window)
     except (OverflowError, ValueError):  # "the past 1000000 days", a weekday before year 1
-        return DateFix(None, None, "unknown", f"undated: {m.group(0).strip()!r} is out of range")
+        return DateFix(
+            None, None, "unknown", f"undated: {m.group(0).strip()!r} is out of range",
+            rule="D-undated",
+        )  # fmt: skip
+    if fix.rule == "D-text":
+        fix = DateFix(fix.start, fix.end, fix.precision, fix.basis, fix.explicit, _rule_of(m))
+    return fix
 
 
-def _fix_unchecked(m: re.Match[str], published: date | None, previous: date | None) -> DateFix:
+def _fix_unchecked(
+    m: re.Match[str], published: date | None, previous: date | None, window: Window
+) -> DateFix:
     said = m.group(0).strip()
     if m["explicit"]:
-        return _explicit(m, said, published)
+        return _explicit(m, said, published, window)
     if published is None:
         return DateFix(
             None, None, "unknown", f"undated: {said!r} is relative and there is no publication date"
@@ -313,7 +355,47 @@ def _fix_unchecked(m: re.Match[str], published: date | None, previous: date | No
     return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
 
 
-def _explicit(m: re.Match[str], said: str, published: date | None) -> DateFix:
+def _in_window_years(window: Window) -> range:
+    if window is None:
+        return range(0)
+    return range(window[0].year, window[1].year + 1)
+
+
+def _by_weekday(candidates: list[date], weekday: str | None, window: Window) -> date | None:
+    """The one candidate day inside the window that falls on ``weekday``, else None."""
+    if weekday is None or window is None:
+        return None
+    wd = WEEKDAYS.index(weekday.lower())
+    fits = [d for d in candidates if window[0] <= d <= window[1] and d.weekday() == wd]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _no_month(m: re.Match[str], said: str, window: Window) -> DateFix:
+    """ "Thursday 26, 2022": the month is the one in which the 26th is a Thursday."""
+    year, dom = int(m["y3"]), int(m["d3"])
+    candidates = [d for d in (_safe_date(year, mo, dom) for mo in range(1, 13)) if d]
+    window = window or (date(year, 1, 1), date(year, 12, 31))
+    day = _by_weekday(candidates, m["ewd3"], window)
+    if day is None:
+        return DateFix(
+            None, None, "unknown", f"undated: {said!r} names no month", rule="D-undated"
+        )
+    return DateFix(
+        day, day, "day", f"{said!r}: the only month of {year} with a {m['ewd3']} the {dom}th",
+        day, rule="D-weekday-month",
+    )  # fmt: skip
+
+
+def _explicit(m: re.Match[str], said: str, published: date | None, window: Window) -> DateFix:
+    if m["d3"]:
+        return _no_month(m, said, window)
     if m["iso"]:
         try:
             day = date.fromisoformat(m["iso"])
@@ -322,9 +404,20 @@ def _explicit(m: re.Match[str], said: str, published: date | None) -> DateFix:
         return DateFix(day, day, "day", f"explicit date {said!r}", day)
     month, dom, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
     if year is None and published is None:
+        month_no = _month_number(month)
+        candidates = [
+            d for d in (_safe_date(y, month_no, int(dom)) for y in _in_window_years(window)) if d
+        ] if month_no else []  # fmt: skip
+        day = _by_weekday(candidates, m["ewd"], window)
+        if day is not None:
+            return DateFix(
+                day, day, "day",
+                f"{said!r}: {day.year} is the only year of the profile window in which it is a "
+                f"{m['ewd']}", day, rule="D-window-year",
+            )  # fmt: skip
         return DateFix(
             None, None, "unknown",
-            f"undated: {said!r} has no year and there is no publication date",
+            f"undated: {said!r} has no year and there is no publication date", rule="D-undated",
         )  # fmt: skip
     anchor = published.year if year is None and published else int(year)
     try:

@@ -1,213 +1,58 @@
 """Articles → claims: one claim per (statement, place, kind), attributed, dated, located and
 pinned to the exact words of the source.
 
-The pipeline for one article:
+The pipeline passes each stage once, in the shape of spaCy's ``Doc`` pipeline: every stage
+adds one layer to the article's statements and later stages read the layers:
 
-1. statements: sentences and heading lines without page furniture (:mod:`claims.sentences`),
-   an attribution-only sentence ("– X wrote on Twitter.") or a continuation ("The fighting
-   continued till Sunday morning.") joined to the sentence before it; so is the attribution
-   after a quote that runs over several sentences, and a denier's quote after the denial
-   ("X denied that … “…,” he said.");
-2. skip background: historical statements (:func:`claims.dates.is_historical`; the history of
-   a paragraph carries on until a sentence names the current news window) and descriptions
-   ("is led by", "90 miles north of Kabul");
-3. triggers (:mod:`claims.kinds`), speakers (:mod:`claims.attribution`), figures
-   (:mod:`claims.figures`), places (``gazetteer.find_mentions`` on the normalised statement),
-   the date (:mod:`claims.dates`);
-4. each trigger takes the places of its clause (else of the statement, else the place the
-   article is about: a "the valley"/"the province" reference to the latest such place, or the
-   place the headline names, else the place the article names most), the nearest figure of
-   its clause, and the speaker whose scope covers it. A place inside the speaker's phrase ("A
-   UN spokesman in Kabul said") only qualifies the speaker when the statement names another.
-   A dateline's date is the filing date, not the event's; a speaker's biography ("…, who has
-   sold rice here for three decades") does not make the statement history.
+1. statements — sentences and heading lines, page furniture dropped, joins
+   (:mod:`claims.sentences`, :mod:`claims.statements`);
+2. places — gazetteer mentions, datelines, venues and qualifiers left out (:mod:`claims.places`);
+3. cues — claim words and their kind (:mod:`claims.kinds`), background and non-assertions
+   dropped (:mod:`claims.background`);
+4. speakers — the dependency parse of the statements with a reporting cue, frames and the
+   discourse that resolves pronouns and roles (:mod:`claims.grammar`, :mod:`claims.speakers`);
+5. figures and dates (:mod:`claims.figures`, :mod:`claims.dates`);
+6. claims — each claim word with its place(s), figure, speaker, date and stance; ``rule`` lists
+   the ids of the rules that decided each.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from claims import attribution, dates, figures, kinds
+from claims import background, dates, figures, grammar, kinds
+from claims.actors import Actors, actors_for
 from claims.model import Article, Claim
-from claims.sentences import Sentence, normalise, split_sentences
+from claims.places import (
+    ArticlePlaces,
+    PlaceMention,
+    PlaceRule,
+    StatementPlaces,
+    main_place,
+    places_for,
+    statement_places,
+    title_place,
+    without_lead_in,
+)
+from claims.profile import OTHER, UNKNOWN, Profile, load_profile
+from claims.sentences import normalise, split_sentences
+from claims.frames import frames_from_parse, layout_frames
+from claims.speakers import Discourse, Frame, Number, SideReader, SpeakerRule, innermost
+from claims.statements import Join, Statement, build_statements
+from claims.stances import anaphoric_stances, denied
+from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from geo import Gazetteer, Place
 
-_I = re.IGNORECASE
 NAMED = "named in the sentence"
 INFERRED = "inferred from the article"
-
-_ATTRIBUTION_ONLY = re.compile(
-    r"^\s*(?:-\s*)?(?:[\w.'-]+\s+){0,6}?(?:said|wrote|tweeted|added|claimed|stated|posted|"
-    r"told\s+\w+|reported|announced)\b[^.!?]{0,60}[.!?]?\s*$",
-    _I,
-)
-_CONTINUATION = re.compile(
-    r"^(?:the|this|that|it|such|these|those)\s+(?:\w+\s+){0,2}(?:continued|lasted|went\s+on|"
-    r"raged|persisted|carried\s+on)\b",
-    _I,
-)
-_PRONOUN_SAID = re.compile(
-    r"^(?:he|she|they|the\s+(?:spokes\w+|commander|official))\s+(?:\w+\s+)?(?:said|says|added|told|"
-    r"claimed|insisted|noted)\b",
-    _I,
-)
-_DESCRIPTION = re.compile(
-    r"\b(?:is|are|was)\s+(?:now\s+|being\s+|currently\s+|also\s+)?led\s+by\b|"
-    r"\b\d+\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\w+\s+)?(?:north|south|east|west)\w*\s+of\b",
-    _I,
-)
-_REFERENCE_POINT = re.compile(
-    r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
-    r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
-    r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
-    r"(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
-    r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country)\s+$",
-    _I,
-)
-_DATELINE = re.compile(
-    r"\W*(?-i:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*)(?:,\s*(?-i:[A-Z][a-z]+))?"
-    r"(?:,\s*(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|"
-    r"\d{4}-\d{2}-\d{2}))?\s*"
-    r"(?:\([^)]{1,60}\))?\s*(?:-|:|–|—)\s",
-)
-# a generalisation ("Whoever holds X …") or a programme cue ("PRESENTER: On the question of
-# talks.") asserts no event; a question asks, it does not assert.
-_NOT_ASSERTED = re.compile(
-    r"^(?:[A-Z][\w.' -]{0,30}:\s*)?(?:whoever|whichever\s+side|anyone\s+who\b|"
-    r"(?:(?:and\s+)?now\s+|turning\s+)?(?:on|to)\s+(?:the\s+)?(?:question|subject|issue|matter|topic)"
-    r"\s+of\b[^.,;]{0,40}[.:]?\s*$)",
-    _I,
-)
-_OUTLET_NOUN = re.compile(
-    r"\s+(?-i:Courier|Times|Post|News|Radio|Voice|Herald|Tribune|Agency|Press|TV|Daily|Observer|"
-    r"Journal|Gazette|Television|Broadcasting|Chronicle)\b"
-)
-_TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\s[^\"]*$", _I)
-_BACK_REFERENCE = re.compile(  # starts with a literal "th": the scan is faster (measured)
-    r"th(?:(?:is|at|ese|ose|e\s+same)\s+(?:\w+\s+)?(?:battles?|attacks?|fighting|clash(?:es)?|"
-    r"assaults?|offensive|operation|ambush|raids?|engagement)|e\s+(?:operation|raid|ambush|"
-    r"assault|attack|battle))\b",
-    _I,
-)
-_SINCE_THEN = re.compile(r"\bsince\s+then\b", _I)
-_NEXT_WORD = re.compile(r"\s+(\w+)")
-_FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", _I)
-_ANAPHORA = re.compile(
-    r"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<noun>valley|province|district|city|town|village|pass|"
-    r"region|area|capital)\b",
-    _I,
-)
-_ANAPHORA_KINDS = {
-    "valley": ("valley",),
-    "province": ("province",),
-    "district": ("district",),
-    "city": ("city", "town"),
-    "town": ("town", "city"),
-    "village": ("village",),
-    "pass": ("pass",),
-}
-_PLACE_CLAUSE_BREAK = re.compile(
-    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas|after|before)\b|"
-    r"\s(?:and|but)\s+(?:that\b|the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
-    r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
-    r"insisted|adds|added)\b)|"
-    r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
-    _I,
-)
-_FIGURE_CLAUSE_BREAK = re.compile(
-    r";|:|\s-\s|[.!?]\s|(?<!\d),(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
-    r",(?!\d)(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
-    r"\s(?:and|but|while|whereas|or)\s+(?=\S+\s+(?:\S+\s+)?(?:had|have|has|were|was|are|is)\b)|"
-    r"\sand\s+(?=\d|(?:about|over|more|at\s+least|some|nearly|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|a\s+dozen|dozens|hundreds|thousands)\b)",
-    _I,
-)
-
-
-@dataclass
-class _Statement:
-    start: int
-    end: int
-    line: int
-    heading: bool
-    continuation: tuple[int, int] | None = None  # span of a "continued till …" sentence
-    single: bool = True  # one sentence, not yet joined with another
-
-
-@dataclass
-class _Quiet:
-    """A statement without claim words: looked at only if a later statement needs it (its
-    speaker for a "he said", its date for a "since then", its history for the paragraph)."""
-
-    st: _Statement
-    s_norm: str
-    original: str
-    context: str
-    historical: bool | None = None
-
-
-@dataclass
-class _Context:
-    """What one statement needs to know of the ones before it."""
-
-    published: date | None
-    outlet: str | None
-    own_side: str = "other"  # the side of an outlet that is a party's own press office
-    speaker: attribution.Speaker | None = None
-    speaker_line: int = -1  # the paragraph the speaker was named in
-    historical_line: int = -1
-    explicit: date | None = None
-    recent: list[tuple[Place, str]] = field(default_factory=list)  # (place, next word), latest last
-    quiet: list[_Quiet] = field(default_factory=list)
-    speaker_at: int = 0  # quiet statements before this index have been read for speakers
-    explicit_at: int = 0  # … for explicit dates
-    last_fix: dates.DateFix | None = None  # the date of the latest claim statement
-    history_at: int = 0  # … for history
-
-    def is_historical(self, q: _Quiet) -> bool:
-        if q.historical is None:
-            q.historical = dates.is_historical(q.s_norm, self.published)
-        return q.historical
-
-    def previous_speaker(self) -> attribution.Speaker | None:
-        while self.speaker_at < len(self.quiet):
-            q = self.quiet[self.speaker_at]
-            self.speaker_at += 1
-            if self.is_historical(q):
-                continue
-            found = attribution.find_speakers(
-                q.s_norm, q.original, outlet=self.outlet, previous=self.speaker, context=q.context
-            )
-            if found:
-                self.speaker = found[-1]
-                self.speaker_line = q.st.line
-        return self.speaker
-
-    def latest_explicit(self) -> date | None:
-        while self.explicit_at < len(self.quiet):
-            q = self.quiet[self.explicit_at]
-            self.explicit_at += 1
-            if not self.is_historical(q):
-                fix = dates.resolve(q.s_norm, self.published, self.explicit)
-                self.explicit = fix.explicit or self.explicit
-        return self.explicit
-
-    def history_of_line(self, line: int) -> None:
-        for q in self.quiet[self.history_at :]:
-            if q.st.line == line and self.is_historical(q):
-                self.historical_line = line
-        self.history_at = len(self.quiet)
+_I = re.IGNORECASE
 
 
 @lru_cache(maxsize=1)
@@ -217,475 +62,301 @@ def _default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def extract_claims(article: Article, gazetteer: Gazetteer | None = None) -> list[Claim]:
+@lru_cache(maxsize=1)
+def _cue_rx() -> re.Pattern[str]:
+    words = alternation([*vocabulary().reporting, "according to", "quoting", "citing"])
+    return re.compile(rf"\b(?:{words})\b|\brumou?rs?\b|\breports?\s+(?:that|of)\b", _I)
+
+
+def has_cue(text: str) -> bool:
+    """True when a statement holds a reporting cue (and so needs the parse for its speaker)."""
+    return _cue_rx().search(text) is not None
+
+
+@dataclass
+class _Layer:
+    """What the stages found in one statement."""
+
+    st: Statement
+    text: str  # normalised
+    original: str
+    places: StatementPlaces
+    triggers: list[kinds.Trigger] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    parse: object | None = None
+    skip: str = ""  # why the statement makes no claim (a background rule id), or ""
+    historical: bool | None = None  # computed when first needed
+
+
+@dataclass
+class _Run:
+    """One article on its way through the pipeline."""
+
+    article: Article
+    gaz: Gazetteer
+    profile: Profile
+    actors: Actors
+    norm: str
+    layers: list[_Layer]
+    where: ArticlePlaces
+    discourse: Discourse = field(default_factory=Discourse)
+    claims: list[Claim] = field(default_factory=list)
+    last_fix: dates.DateFix | None = None
+    explicit: object | None = None
+    outlet_claimant: str = "the reporter"
+    outlet_side: str = OTHER
+    outlet_rule: str = SpeakerRule.OUTLET
+
+
+def extract_claims(
+    article: Article, gazetteer: Gazetteer | None = None, profile: Profile | None = None
+) -> list[Claim]:
     """All claims of one article, in text order."""
+    run = _prepare(article, gazetteer, profile)
+    if run is None:
+        return []
+    _parse(run)
+    for layer in run.layers:
+        _claims_of(run, layer)
+        run.where.remember(run.norm, layer.places.mentions)
+        run.discourse.note_parties(run.actors.find(layer.text), layer.st.line)
+    return run.claims
+
+
+def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | None) -> _Run | None:
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
+    profile = profile if profile is not None else load_profile()
     text = article.text
     norm = normalise(text)
-    statements = _statements(split_sentences(text, article.body_start, norm), norm)
+    statements = build_statements(split_sentences(text, article.body_start, norm), norm)
     if not statements:
-        return []
-    everything = [_mentions(gaz, norm, st) for st in statements]
-    mentions = [[m for m in found if not _is_country(m)] for found in everything]
-    # the place the article is about; a country only when it names nothing finer
-    main = _title_place(gaz, article.meta.title) or _main_place(mentions) or _main_place(everything)
-    published = article.meta.published
-    outlet = article.meta.outlet
-    ctx = _Context(published, outlet, own_side=attribution.outlet_side(outlet, article.meta.author))
-    claims: list[Claim] = []
-    for st, found in zip(statements, mentions, strict=True):
-        s_norm = norm[st.start : st.end]
-        resolved_here = [
-            (m.resolution.place, _NEXT_WORD.match(norm, m.end))
-            for m in found
-            if m.resolution.place is not None
-        ]
-        try:
-            claims.extend(
-                _claims_of(gaz, article, norm, st, s_norm, found, main, published, outlet, ctx)
-            )
-        finally:
-            ctx.recent.extend(
-                (place, nxt.group(1).lower() if nxt else "") for place, nxt in resolved_here
-            )
-    return claims
-
-
-def _claims_of(
-    gaz: Gazetteer,
-    article: Article,
-    norm: str,
-    st: _Statement,
-    s_norm: str,
-    found: list[_Shifted],
-    main: Place | None,
-    published: date | None,
-    outlet: str | None,
-    ctx: _Context,
-) -> list[Claim]:
-    spans = tuple((m.start - st.start, m.end - st.start) for m in found)
-    triggers = kinds.find_triggers(s_norm, spans)
-    context = norm[_line_start(norm, st.start) : st.start]
-    original = article.text[st.start : st.end]
-    if not triggers:  # most statements: nothing to claim, look at them later if needed
-        ctx.quiet.append(_Quiet(st, s_norm, original, context))
-        return []
-    # background: history carries on through a paragraph until the news window reappears
-    ctx.history_of_line(st.line)
-    # "…, said X, who has sold rice here for three decades.": the speaker's biography
-    bio = _TRAILING_RELATIVE.search(s_norm) if "who" in s_norm else None
-    if dates.is_historical(s_norm[: bio.start()] if bio else s_norm, published):
-        ctx.historical_line = st.line
-        return []
-    if ctx.historical_line == st.line and not dates.has_current_marker(s_norm):
-        return []
-    if _DESCRIPTION.search(s_norm) or _NOT_ASSERTED.match(s_norm) or _is_question(s_norm):
-        return []
-    dateline = _DATELINE.match(s_norm) if s_norm[:2].isupper() else None
-    # "KABUL, Sept. 4 (Wire) –": a dateline names where and when the report was filed; it is
-    # neither a speaker nor the event's day (blanked, same length, so offsets hold)
-    cut = dateline.end() if dateline else 0
-    speakers = attribution.find_speakers(
-        " " * cut + s_norm[cut:],
-        " " * cut + original[cut:],
-        outlet=outlet,
-        previous=ctx.previous_speaker,
-        context=context,
+        return None
+    layers = []
+    for st in statements:
+        places = statement_places(gaz, norm, st.start, st.end)
+        layers.append(_Layer(st, norm[st.start : st.end], text[st.start : st.end], places))
+    main = (
+        title_place(gaz, article.meta.title)
+        or main_place([layer.places.mentions for layer in layers])
+        or main_place([layer.places.countries for layer in layers])
     )
-    if not speakers and _is_quote_only(s_norm):
-        # "“…,” he said. “We have lost only three men.”": a quote that follows an attributed
-        # one in the same paragraph is the same speaker's
-        prior = ctx.previous_speaker()
-        if prior is not None and ctx.speaker_line == st.line:
-            speakers = [attribution.Speaker(prior.claimant, prior.side, 0, len(s_norm))]
-    if speakers:
-        ctx.speaker = speakers[-1]
-        ctx.speaker_at = len(ctx.quiet)
-        ctx.speaker_line = st.line
-    since_then = _SINCE_THEN.search(s_norm) is not None
-    s_dated = " " * cut + s_norm[cut:]
-    fix = dates.resolve(s_dated, published, ctx.latest_explicit() if since_then else None)
-    if st.continuation is not None:
-        fix = dates.extend_until(fix, norm[st.continuation[0] : st.continuation[1]], published)
-    if (
-        ctx.last_fix is not None
-        and fix.basis.startswith("publication date")
-        and _BACK_REFERENCE.search(s_norm)
-    ):
-        # "In this battle …", "… in the operation": the event dated by the statement before
-        fix = ctx.last_fix
-    ctx.last_fix = fix
-    if fix.explicit is not None:
-        ctx.explicit = fix.explicit
-        ctx.explicit_at = len(ctx.quiet)
-    figs = _assign_figures(s_norm, triggers)
-    inferred = _inferred_place(s_norm, main, ctx.recent, gaz)
+    actors = actors_for(profile)
+    run = _Run(article, gaz, profile, actors, norm, layers, ArticlePlaces(gaz, main))
+    _outlet_voice(run)
+    for layer in layers:
+        _cues(run, layer)
+    return run
+
+
+def _outlet_voice(run: _Run) -> None:
+    meta = run.article.meta
+    run.outlet_claimant = meta.outlet or "the reporter"
+    party = run.actors.party_of(meta.outlet) or run.actors.party_of(meta.author)
+    if party is not None:
+        run.outlet_side = party.side
+        run.outlet_rule = SpeakerRule.PARTY_OUTLET
+
+
+def _cues(run: _Run, layer: _Layer) -> None:
+    spans = tuple((m.start - layer.st.start, m.end - layer.st.start) for m in layer.places.mentions)
+    layer.triggers = kinds.find_triggers(layer.text, spans)
+
+
+def _parse(run: _Run) -> None:
+    """Parse, in one batch, every statement whose speaker the grammar must tell."""
+    wanted = [layer for layer in run.layers if has_cue(layer.text)]
+    for layer, doc in zip(wanted, grammar.parse([w.text for w in wanted]), strict=True):
+        layer.parse = doc
+
+
+# ---------------------------------------------------------------- one statement
+
+
+def _frames(run: _Run, layer: _Layer) -> list[Frame]:
+    reader = SideReader(run.actors)
+    run.discourse.start(layer.st.line)
+    frames = []
+    if layer.parse is not None:
+        frames += frames_from_parse(layer.parse, layer.text, layer.original, reader, run.discourse)
+    frames += layout_frames(layer.text, layer.original, run.actors, reader, run.discourse)
+    if layer.st.join is Join.INTRO_QUOTE:
+        # 'X told a different story. "…"': the introduction's speaker says the quotation
+        first = layer.st.first_end - layer.st.start
+        frames = [
+            replace(f, scope=(f.scope[0], len(layer.text)), whole=True) if f.cue < first else f
+            for f in frames
+        ]
+    return frames
+
+
+def _claims_of(run: _Run, layer: _Layer) -> None:
+    layer.frames = _frames(run, layer)
+    if run.outlet_side != OTHER:
+        layer.frames = [_own_party(f, run.outlet_side) for f in layer.frames]
+    try:
+        if not layer.triggers:
+            run.claims.extend(anaphoric_stances(run, layer))
+            return
+        layer.skip = background.skip_reason(run, layer)
+        if layer.skip:
+            return
+        run.claims.extend(_claims(run, layer))
+    finally:
+        for frame in layer.frames:
+            run.discourse.remember(frame, layer.st.line)
+
+
+def _own_party(frame: Frame, side: str) -> Frame:
+    """In a party's own statement, a speaker whose side the phrase does not tell is the party."""
+    return replace(frame, side=side) if frame.side == UNKNOWN else frame
+
+
+def _claims(run: _Run, layer: _Layer) -> list[Claim]:
+    st, text = layer.st, layer.text
+    fix = _date(run, layer)
+    figs = figures.assign(text, layer.triggers)
+    found = _claim_places(run, layer)
+    named_ids = {m.place.id for m in found if m.place is not None}
     out: dict[tuple[str, str], Claim] = {}
-    attributed: dict[tuple[str, str], attribution.Speaker | None] = {}
-    found = _without_locators(s_norm, found, st.start, bool(speakers))
-    # "the town" refers back to a place named earlier in the same statement first, even one
-    # that only located the speaker ("Residents of X said … the town …")
-    named_here = [
-        (m.start - st.start, m.resolution.place, _next_word(norm, m.end))
-        for m in found
-        if m.resolution.place is not None
-    ]
-    named_ids = {place.id for _, place, _ in named_here}
-    if speakers and len(found) > 1:
-        # "A UN spokesman in Kabul said …": a place inside the speaker's phrase only
-        # qualifies the speaker (but "the district" later may still refer back to it)
-        qualifying = _in_speaker_phrases(original, speakers, found, st.start)
-        found = [m for m in found if m not in qualifying] or found
-    for trig in triggers:
-        speaker = _speaker_for(trig, speakers)
-        claimant = speaker.claimant if speaker else attribution.default_claimant(outlet)
-        side = speaker.side if speaker else ctx.own_side
-        if side == "unknown" and ctx.own_side != "other":
-            side = ctx.own_side  # in a party's own statement, an unnamed speaker is the party
+    for trig in layer.triggers:
+        voice = _voice(run, layer, trig.start)
+        stance = DENIES if voice.stance == DENIES or denied(text, trig.start) else ASSERTS
         fig = figs.get(trig.start)
-        places, ref = _places_for(s_norm, trig, found, st.start)
-        if ref:
-            before = [(place, nxt) for at, place, nxt in named_here if at < trig.start]
-            here = _inferred_place(ref, main, ctx.recent + before, gaz)
-        else:
-            here = inferred
-        for place in places or [None]:
-            key = (_place_key(place, here), trig.kind)
-            if place is None and here is not None and here.id in named_ids:
-                key = (here.id, trig.kind)  # "the district" = the district named before it
-            if key in out:
-                if speaker is not None and attributed.get(key) is None:
-                    # a speaker's claim outranks the reporter's framing of the same thing
-                    keep = fig if fig is not None else _figure_of(out[key])
-                    out[key] = _claim(
-                        article, st, trig.kind, claimant, side, keep, place, here, fix
-                    )
-                    attributed[key] = speaker
-                elif out[key].figure is None and fig is not None:
-                    out[key] = _with_figure(out[key], fig)
-                continue
-            attributed[key] = speaker
-            out[key] = _claim(article, st, trig.kind, claimant, side, fig, place, here, fix)
+        chosen, ref, place_rule = places_for(text, trig.start, trig.end, found, st.start)
+        here, inferred_rule = _inferred(run, layer, ref, found, trig.start)
+        for mention in chosen or [None]:
+            rule = place_rule if mention is not None else inferred_rule
+            place = mention.place if mention is not None else here
+            key = (mention.key if mention is not None else _inferred_key(here, named_ids), trig.kind)
+            claim = _claim(run, st, trig, voice, stance, fig, mention, here, fix, rule)
+            _keep(out, key, claim, voice)
+            del place
     return list(out.values())
 
 
-_PLACE_TAIL = re.compile(r"\s*(?:[,.;:)!?\"]|\s+province\b|$)", _I)
-_LEAD_IN = re.compile(r"^(?:[A-Z][\w.' -]{0,30}:\s*)?in\s+$", _I)
+def _inferred_key(here: Place | None, named_ids: set[str]) -> str:
+    if here is None:
+        return "none"
+    return here.id if here.id in named_ids else f"inferred:{here.id}"
 
 
-def _without_locators(
-    s_norm: str, found: list[_Shifted], offset: int, has_speaker: bool
-) -> list[_Shifted]:
-    """Drop mentions that only locate another: a province right after a finer place ("Nijrab,
-    Kapisa,"), and the opening "In Kabul," of a statement with a speaker (where the speaker
-    was, not where the reported event happened)."""
-    out = []
-    for i, m in enumerate(found):
-        place = m.resolution.place
-        if i > 0 and place is not None and place.kind == "province":
-            prev = found[i - 1]
-            prev_place = prev.resolution.place
-            if (
-                s_norm[prev.end - offset : m.start - offset] == ", "
-                and (prev_place is None or prev_place.kind not in ("province", "country"))
-                and _PLACE_TAIL.match(s_norm, m.end - offset)
-            ):
-                continue
-        if (
-            has_speaker
-            and _LEAD_IN.match(s_norm[: m.start - offset])
-            and s_norm[m.end - offset : m.end - offset + 1] == ","
-        ):
-            continue
-        out.append(m)
-    return out
-
-
-def _next_word(norm: str, pos: int) -> str:
-    nxt = _NEXT_WORD.match(norm, pos)
-    return nxt.group(1).lower() if nxt else ""
-
-
-def _in_speaker_phrases(
-    original: str, speakers: list[attribution.Speaker], found: list[_Shifted], offset: int
-) -> list[_Shifted]:
-    out = []
-    for sp in speakers:
-        if len(sp.claimant) < 4:
-            continue
-        at = original.find(sp.claimant)
-        while at >= 0:
-            end = at + len(sp.claimant)
-            out += [m for m in found if at <= m.start - offset and m.end - offset <= end]
-            at = original.find(sp.claimant, end)
-    return out
-
-
-def _title_place(gaz: Gazetteer, title: str | None) -> Place | None:
-    """The first place the headline names, finer than a country: what the article is about."""
-    if not title:
-        return None
-    for m in gaz.find_mentions(normalise(title)):
-        place = m.resolution.place
-        if place is not None and place.kind != "country":
-            return place
-    return None
-
-
-def _statements(sents: list[Sentence], norm: str) -> list[_Statement]:
-    out: list[_Statement] = []
-    for s in sents:
-        piece = norm[s.start : s.end]
-        prev = out[-1] if out else None
-        if prev is not None and prev.line == s.line and not s.heading:
-            prev_text = norm[prev.start : prev.end]
-            if _CONTINUATION.match(piece) and dates.TIME_EXPR.search(piece):
-                prev.end = s.end
-                prev.continuation = (s.start, s.end)
-                prev.single = False
-                continue
-            if _ends_quote(prev_text) and (
-                (_ATTRIBUTION_ONLY.match(piece) and not kinds.find_triggers(piece))
-                or attribution.is_quote_source(piece)
-            ):
-                prev.end = s.end  # "“…” – X wrote on Twitter." / "“…” X made the statement."
-                prev.single = False
-                continue
-            if (
-                prev.single
-                and not prev.heading
-                and _QUOTE_THEN_PRONOUN.match(piece)
-                and attribution.is_denial(prev_text)
-            ):
-                prev.end = s.end  # "X denied that … “…,” he said.": one statement of X
-                prev.single = False
-                continue
-            if (
-                prev.single
-                and not prev.heading
-                and _SPOKESPERSON_SAID.match(piece)
-                and attribution.is_denial(prev_text)
-            ):
-                prev.end = s.end  # "X denied …. Y, a spokesman for X, said …": one statement
-                prev.single = False
-                continue
-            if (
-                prev.single
-                and not prev.heading
-                and (_is_quote_only(piece) or _PRONOUN_SAID.match(piece))
-                and attribution.is_speaker_intro(prev_text)
-                and not kinds.find_triggers(prev_text)
-            ):
-                prev.end = s.end  # "X told a different story. “…”" / "… He said …"
-                prev.single = False
-                continue
-        out.append(_Statement(s.start, s.end, s.line, s.heading))
-    return out
-
-
-_SPOKESPERSON_SAID = re.compile(
-    r"^(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?spokes(?:man|woman|person)\b"
-    r"[^.;\"]{0,60}?,\s+(?:said|says|added|told|insisted|claimed|stated)\b",
-    _I,
-)
-_QUOTE_THEN_PRONOUN = re.compile(
-    r'^"[^"]+[,.!?]"\s*(?:he|she|they|the\s+(?:spokes\w+|commander|official|statement))\s+'
-    r"(?:\w+\s+)?(?:said|says|added|told|claimed|insisted|wrote|stated|continued)\b",
-    _I,
-)
-
-
-def _is_question(text: str) -> bool:
-    """A statement that ends in a question mark (inside or outside a closing quote), unless the
-    question is only tagged on to an assertion ("X still holds Y - can anyone confirm?")."""
-    if not text.rstrip().rstrip("\"')").endswith("?"):
-        return False
-    return " - " not in text and "; " not in text
-
-
-def _ends_quote(text: str) -> bool:
-    """A sentence that closes a quotation (all of it quoted, or the last part of a quote
-    that runs over several sentences)."""
-    text = text.strip()
-    return _is_quote_only(text) or (text.endswith('"') and text.count('"') % 2 == 1)
-
-
-def _is_quote_only(text: str) -> bool:
-    text = text.strip()
-    return text.startswith('"') and '"' in text[-3:] and text.count('"') >= 2
-
-
-def _mentions(gaz: Gazetteer, norm: str, st: _Statement) -> list[_Shifted]:
-    """Place mentions of a statement with article offsets. Reference points ("north of
-    Kabul"), datelines and countries are left out: a country names the whole conflict (or
-    sits in a name, "Islamic Emirate of Afghanistan"), not where something happened."""
-    piece = norm[st.start : st.end]
-    found = []
-    dateline = _DATELINE.match(piece)
-    for m in gaz.find_mentions(piece):
-        if _REFERENCE_POINT.search(piece, max(0, m.start - 120), m.start):
-            continue
-        if _OUTLET_NOUN.match(piece, m.end):
-            continue  # "told The Parwan Courier": a place inside an outlet's name
-        if dateline is not None and m.start < dateline.end():
-            continue  # "KABUL (Wire) -": where the report was filed, not where it happened
-        found.append(_Shifted(m.start + st.start, m.end + st.start, m.text, m.resolution))
-    return found
+def _keep(out: dict[tuple[str, str], Claim], key: tuple[str, str], claim: Claim, voice: _Voice) -> None:
+    """One claim per (place, kind): a speaker's claim outranks the reporter's framing; the
+    first figure found is kept."""
+    old = out.get(key)
+    if old is None:
+        out[key] = claim
+        return
+    if voice.attributed and not old.rule.count("S-outlet") == 0 and "S-outlet" in old.rule:
+        figure = claim.figure if claim.figure is not None else old.figure
+        qualifier = claim.figure_qualifier if claim.figure is not None else old.figure_qualifier
+        out[key] = replace(claim, figure=figure, figure_qualifier=qualifier)
+    elif old.figure is None and claim.figure is not None:
+        out[key] = replace(
+            old, figure=claim.figure, figure_qualifier=claim.figure_qualifier,
+            figure_scope=claim.figure_scope,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
-class _Shifted:
-    """A geo Mention with offsets into the article instead of the statement."""
-
-    start: int
-    end: int
-    text: str
-    resolution: Any  # geo.Resolution
-
-
-def _is_country(m: _Shifted) -> bool:
-    place = m.resolution.place
-    return place is not None and place.kind == "country"
+class _Voice:
+    claimant: str
+    side: str
+    rule: str
+    stance: str
+    attributed: bool
 
 
-def _main_place(mentions: list[list[_Shifted]]) -> Place | None:
-    """The place the article names most (first named on a tie), or None."""
-    counts: Counter[str] = Counter()
-    first: dict[str, Place] = {}
-    for found in mentions:
-        for m in found:
-            place = m.resolution.place
-            if place is None:
-                continue
-            counts[place.id] += 1
-            first.setdefault(place.id, place)
-    if not counts:
+def _voice(run: _Run, layer: _Layer, pos: int) -> _Voice:
+    frame = innermost(layer.frames, pos)
+    if frame is not None:
+        return _Voice(frame.claimant, frame.side, frame.rule, frame.stance, True)
+    carried = _carried(run, layer)
+    if carried is not None:
+        return carried
+    return _Voice(run.outlet_claimant, run.outlet_side, run.outlet_rule, ASSERTS, False)
+
+
+_CARRY_START = re.compile(
+    r"^(?:in\s+addition|additionally|also|furthermore|moreover|besides|he\s+also|she\s+also)\b",
+    _I,
+)
+
+
+def _carried(run: _Run, layer: _Layer) -> _Voice | None:
+    """Reported speech that carries on: a sentence of the same paragraph after a fully
+    attributed one, opening with "In addition", "Also", "Furthermore", or a quotation that
+    follows an attributed quotation."""
+    i = layer.st.index
+    if i == 0 or layer.st.heading:
         return None
-    order = list(first)
-    best = max(order, key=lambda pid: (counts[pid], -order.index(pid)))
-    return first[best]
-
-
-def _inferred_place(
-    s_norm: str, main: Place | None, recent: list[tuple[Place, str]], gaz: Gazetteer
-) -> Place | None:
-    """ "the valley" → the latest valley named before, else the valley of the article's
-    province ("Panjshir Valley"); otherwise the article's main place."""
-    for m in _ANAPHORA.finditer(s_norm):
-        noun = m["noun"].lower()
-        wanted = _ANAPHORA_KINDS.get(noun)
-        if not wanted:
-            continue
-        for place, next_word in reversed(recent):
-            if place.kind in wanted or next_word == noun:  # "the upper Paryan valley"
-                return place
-        if main is not None:
-            area = main.province or main.name
-            found = gaz.resolve(f"{area} {noun}" if noun != "province" else area).place
-            if found is not None and found.kind in wanted:
-                return found
-    return main
-
-
-def _places_for(
-    s_norm: str, trig: kinds.Trigger, found: list[_Shifted], offset: int
-) -> tuple[list[_Shifted], str | None]:
-    """Mentions in the trigger's clause, else in the statement; when the clause names no
-    place but refers to one ("into the valley"), the referring text instead."""
-    start, end = _clause(s_norm, trig.start, _PLACE_CLAUSE_BREAK)
-    local = [m for m in found if start <= m.start - offset < end]
-    if not local:
-        ref = _ANAPHORA.search(s_norm, start, end)
-        if ref is not None:
-            return [], ref.group(0)
-    chosen = local or found
-    if len(chosen) > 1 and not _FROM_VERB.match(s_norm, trig.end):
-        # "… through Anjuman Pass from Badakhshan": where they came from is not where it happened
-        destinations = [m for m in chosen if not _ORIGIN.search(s_norm, 0, m.start - offset)]
-        chosen = destinations or chosen
-    if len(chosen) > 1:
-        # "Bazarak, the provincial capital of Panjshir": the province only locates the town
-        inner = {
-            (m.resolution.place.province or "").lower()
-            for m in chosen
-            if m.resolution.place is not None and m.resolution.place.kind != "province"
-        }
-        chosen = [
-            m
-            for m in chosen
-            if m.resolution.place is None
-            or m.resolution.place.kind != "province"
-            or m.resolution.place.name.lower() not in inner
-        ] or chosen
-    seen: set[str] = set()
-    out = []
-    for m in chosen:
-        key = _place_key(m, None)
-        if key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out, None
-
-
-def _clause(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for m in breaks.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
-
-
-def _assign_figures(s_norm: str, triggers: list[kinds.Trigger]) -> dict[int, figures.Figure]:
-    """Each figure goes to the nearest trigger of its clause; triggers joined by 'or'/'and'
-    with no figure of their own share it ("1600 Taliban dead or captured")."""
-    figs = figures.find_figures(s_norm)
-    out: dict[int, figures.Figure] = {}
-    for fig in figs:
-        c_start, c_end = _clause(s_norm, fig.start, _FIGURE_CLAUSE_BREAK)
-        near = [t for t in triggers if c_start <= t.start < c_end]
-        if not near:
-            continue
-        best = min(near, key=lambda t: (_distance(fig, t), t.start < fig.start))
-        if best.start in out:
-            continue
-        out[best.start] = fig
-        for t in near:
-            if t.start not in out and t.start > best.end:
-                gap = s_norm[best.end : t.start]
-                if re.fullmatch(r"\s+(?:or|and)\s+", gap):
-                    out[t.start] = fig
-    return out
-
-
-def _distance(fig: figures.Figure, trig: kinds.Trigger) -> int:
-    if fig.end <= trig.start:
-        return trig.start - fig.end
-    return max(0, fig.start - trig.end)
-
-
-def _speaker_for(
-    trig: kinds.Trigger, speakers: list[attribution.Speaker]
-) -> attribution.Speaker | None:
-    covering = [s for s in speakers if s.scope_start <= trig.start < s.scope_end]
-    if not covering:
+    prev = run.layers[i - 1]
+    if prev.st.line != layer.st.line:
         return None
-    return min(covering, key=lambda s: s.scope_end - s.scope_start)
+    whole = [f for f in prev.frames if f.whole]
+    if not whole:
+        return None
+    quote = layer.text.lstrip().startswith('"') and prev.text.rstrip().endswith(('"', "."))
+    if not (_CARRY_START.match(layer.text) or quote):
+        return None
+    f = whole[-1]
+    return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", f.stance, True)
 
 
-def _place_key(mention: _Shifted | None, inferred: Place | None) -> str:
-    if mention is None:
-        return f"inferred:{inferred.id}" if inferred is not None else "none"
-    place = mention.resolution.place
-    if place is not None:
-        return place.id
-    return "unresolved:" + " ".join(mention.text.lower().split())
+def _claim_places(run: _Run, layer: _Layer) -> list[PlaceMention]:
+    found = layer.places.mentions
+    found = without_lead_in(layer.text, found, layer.st.start) if layer.frames else found
+    if layer.frames and len(found) > 1:
+        # "A UN spokesman in Kabul said …": a place inside the speaker's phrase only
+        # qualifies the speaker when the statement names another
+        holes = [h for f in layer.frames for h in f.holes[:1]]
+        outside = [
+            m for m in found
+            if not any(s <= m.start - layer.st.start < e for s, e in holes)
+        ]  # fmt: skip
+        found = outside or found
+    return found
 
 
-def _line_start(norm: str, pos: int) -> int:
-    return norm.rfind("\n", 0, pos) + 1
+def _inferred(
+    run: _Run, layer: _Layer, ref: str | None, found: list[PlaceMention], pos: int
+) -> tuple[Place | None, str]:
+    if ref is not None:
+        before = [
+            (m.place, "") for m in found if m.place is not None and m.start - layer.st.start < pos
+        ]
+        return run.where.refer(ref, before), PlaceRule.REFERENCE_BACK
+    dateline = layer.places.dateline
+    main = run.where.main
+    if (
+        not found
+        and dateline is not None
+        and dateline.place is not None
+        and main is not None
+        and (dateline.place.id == main.id or dateline.place.name == main.province)
+    ):
+        return dateline.place, PlaceRule.DATELINE
+    if main is None:
+        return None, PlaceRule.NONE
+    return main, PlaceRule.INFERRED
+
+
+def _date(run: _Run, layer: _Layer) -> dates.DateFix:
+    text = layer.text
+    published = run.article.meta.published
+    cut = layer.places.dateline.end - layer.st.start if layer.places.dateline else 0
+    dated = " " * cut + text[cut:]
+    since_then = "since then" in text.lower()
+    fix = dates.resolve(dated, published, run.explicit if since_then else None, run.profile.window)
+    if layer.st.continuation is not None:
+        s, e = layer.st.continuation
+        fix = dates.extend_until(fix, run.norm[s:e], published)
+    if run.last_fix is not None and fix.precision == "on_or_before" and background.back_reference(text):
+        fix = run.last_fix  # "In this battle …": the event dated by the statement before
+    run.last_fix = fix
+    if fix.explicit is not None:
+        run.explicit = fix.explicit
+    return fix
 
 
 def claim_id(file: str, sha256: str, start: int, end: int, place_key: str, kind: str) -> str:
@@ -700,33 +371,35 @@ def statement_id(file: str, sha256: str, start: int, end: int) -> str:
 
 
 def _claim(
-    article: Article,
-    st: _Statement,
-    kind: str,
-    claimant: str,
-    side: str,
+    run: _Run,
+    st: Statement,
+    trig: kinds.Trigger,
+    voice: _Voice,
+    stance: str,
     fig: figures.Figure | None,
-    mention: _Shifted | None,
+    mention: PlaceMention | None,
     inferred: Place | None,
     fix: dates.DateFix,
+    place_rule: str,
 ) -> Claim:
+    article = run.article
     meta = article.meta
-    place = mention.resolution.place if mention is not None else inferred
+    place = mention.place if mention is not None else inferred
     basis = NAMED if mention is not None else (INFERRED if inferred is not None else None)
-    unresolved = mention.text if mention is not None and mention.resolution.place is None else None
+    unresolved = mention.text if mention is not None and mention.place is None else None
+    key = mention.key if mention is not None else (f"inferred:{inferred.id}" if inferred else "none")
+    rule = f"{trig.rule} {voice.rule} {place_rule} {fix.rule}"
     return Claim(
-        id=claim_id(
-            article.file, article.sha256, st.start, st.end, _place_key(mention, inferred), kind
-        ),
+        id=claim_id(article.file, article.sha256, st.start, st.end, key, trig.kind),
         statement_id=statement_id(article.file, article.sha256, st.start, st.end),
         file=article.file,
         outlet=meta.outlet,
         title=meta.title,
         url=meta.url,
         published=meta.published.isoformat() if meta.published else None,
-        claimant=claimant,
-        side=side,
-        kind=kind,
+        claimant=voice.claimant,
+        side=voice.side,
+        kind=trig.kind,
         figure=fig.value if fig else None,
         figure_qualifier=fig.qualifier if fig else None,
         place=place.name if place is not None else None,
@@ -745,16 +418,10 @@ def _claim(
         quote=article.text[st.start : st.end],
         quote_start=st.start,
         quote_end=st.end,
+        stance=stance,
+        figure_scope=fig.scope if fig else None,
+        rule=rule,
     )
 
 
-def _figure_of(claim: Claim) -> figures.Figure | None:
-    if claim.figure is None:
-        return None
-    return figures.Figure(claim.figure, claim.figure_qualifier, 0, 0)
-
-
-def _with_figure(claim: Claim, fig: figures.Figure) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, figure=fig.value, figure_qualifier=fig.qualifier)
+__all__ = ["Number", "UNKNOWN", "claim_id", "extract_claims", "has_cue", "statement_id"]

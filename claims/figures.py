@@ -94,6 +94,7 @@ class Figure:
     qualifier: str | None
     start: int
     end: int
+    scope: str | None = None  # what a combined figure counts ("dead or captured")
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -182,3 +183,106 @@ def _clean(q: str | None) -> str | None:
     if q is None:
         return None
     return re.sub(r"\s+", " ", q.strip().lower())
+
+
+# ---------------------------------------------------------------- figures to claim words
+
+_FIGURE_CLAUSE_BREAK = re.compile(
+    r";|:|\s-\s|[.!?]\s|(?<!\d),(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
+    r",(?!\d)(?!\s*(?:including|comprising|among\s+them|of\s+whom|mostly)\b)|"
+    r"\s(?:and|but|while|whereas|or)\s+(?=\S+\s+(?:\S+\s+)?(?:had|have|has|were|was|are|is)\b)|"
+    r"\sand\s+(?=\d|(?:about|over|more|at\s+least|some|nearly|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|a\s+dozen|dozens|hundreds|thousands)\b)",
+    _I,
+)
+_COORDINATED = re.compile(r"(?:\s*,\s*|\s+)(?:(?:or|and)\s+)?(?:(?:were|was|been|are)\s+)?$", _I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:(?:the|their|its|his|her|our|other|more|additional|further|enemy|key|"
+    r"special|suspected|alleged|innocent|armed|unarmed|local|foreign|senior|top|heavy|military|"
+    r"security|government|[A-Z][\w'-]*|[\w-]+-(?:year|day|hour)-old)\s+){0,3}(?P<noun>[\w'-]+)"
+)
+# kinds a figure counting people, places or things can belong to
+_KINDS_BY_NOUN = {
+    "people": frozenset({"casualties", "captured_people", "other", "clashes", "negotiation"}),
+    "places": frozenset({"territorial_control", "clashes", "other", "infrastructure"}),
+    "equipment": frozenset({"equipment", "other"}),
+}
+
+
+def counted(text: str, fig: Figure) -> str | None:
+    """What a figure counts: "people", "places", "equipment", or None when its noun is none
+    of these (or it has none)."""
+    from claims.vocabulary import vocabulary
+
+    m = _NOUN_AFTER.match(text, fig.end)
+    if m is None:
+        return None
+    noun = m["noun"].lower()
+    vocab = vocabulary()
+    if noun in vocab.people_nouns:
+        return "people"
+    if noun in vocab.place_nouns:
+        return "places"
+    if noun in vocab.equipment_nouns:
+        return "equipment"
+    return None
+
+
+def assign(text: str, triggers: list) -> dict[int, Figure]:
+    """Each figure goes to the nearest claim word of its clause whose kind fits what the figure
+    counts ("thousands of terrorists … abandoned their vehicles": no equipment count); claim
+    words coordinated right after it share it, as one combined figure with its scope ("1600
+    Taliban dead or captured": scope "dead or captured")."""
+    out: dict[int, Figure] = {}
+    for fig in find_figures(text):
+        c_start, c_end = _clause_of(text, fig.start)
+        what = counted(text, fig)
+        near = [
+            t for t in triggers
+            if c_start <= t.start < c_end and (what is None or t.kind in _KINDS_BY_NOUN[what])
+        ]  # fmt: skip
+        if not near:
+            continue
+        best = min(near, key=lambda t: (_distance(fig, t), t.start < fig.start))
+        if best.start in out:
+            continue
+        shared = _coordinated(text, best, near)
+        scope = None
+        if shared:
+            last = shared[-1]
+            scope = " ".join(text[best.start : last.end].split())
+        out[best.start] = Figure(fig.value, fig.qualifier, fig.start, fig.end, scope)
+        for t in shared:
+            out.setdefault(t.start, out[best.start])
+    return out
+
+
+def _coordinated(text: str, first, near: list) -> list:
+    """Claim words joined to ``first`` by "or", "and" or commas ("killed, surrendered or were
+    captured")."""
+    chain = []
+    prev = first
+    for t in sorted((t for t in near if t.start > first.end), key=lambda t: t.start):
+        gap = text[prev.end : t.start]
+        if len(gap) > 16 or not _COORDINATED.fullmatch(gap):
+            break
+        chain.append(t)
+        prev = t
+    return chain
+
+
+def _clause_of(text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _FIGURE_CLAUSE_BREAK.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _distance(fig: Figure, trig) -> int:
+    if fig.end <= trig.start:
+        return trig.start - fig.end
+    return max(0, fig.start - trig.end)

@@ -319,6 +319,11 @@ class Trigger:
     kind: str
     start: int
     end: int
+    rule: str = ""  # the id of the rule that found it
+
+    def __post_init__(self) -> None:
+        if not self.rule:
+            object.__setattr__(self, "rule", f"K-{self.kind}")
 
 
 def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:

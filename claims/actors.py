@@ -1,0 +1,166 @@
+"""The actors of a conflict, found in text: patterns generated from the conflict profile.
+
+An :class:`ActorMention` is a stretch of text naming a party of the profile: one of its people
+("Fahim Dashty", "Mujahid"), an organisation name or alias ("National Resistance Front", "Islamic
+Emirate"), an acronym (also with its letters permuted, as other languages order them: "FNR",
+"NFR" for NRF), or a descriptor, a common noun this conflict's reporting uses for a side
+("rebels", "anti-Taliban"). Named press organisations are actors too (side ``other``).
+
+A mention right after a word of opposition ("against the Taliban", "anti Taliban", "fighting
+the Taliban", "opponents of the NRF") does not name the speaker's own side: it is marked
+``opposed``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import cache
+
+from claims.profile import OTHER, Party, Person, Profile, load_profile
+from claims.vocabulary import alternation, vocabulary
+
+
+class Strength(IntEnum):
+    """How surely a mention names its party (the strongest mention of a phrase decides)."""
+
+    DESCRIPTOR = 1
+    PRESS = 2
+    ORGANISATION = 3
+    PERSON = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    party: str  # a party id of the profile, or "press"
+    side: str  # the claims' side value
+    strength: Strength
+    opposed: bool = False
+    person: Person | None = None
+
+
+_OPPOSED_BEFORE = re.compile(
+    r"(?:\banti[\s-]*|\bagainst\s+|\bfight(?:s|ing)?\s+|\bfought\s+|\bresist(?:s|ed|ing)?\s+|"
+    r"\bopponents?\s+of\s+|\bopposed\s+to\s+|\bopposing\s+|\bbattl(?:e|es|ed|ing)\s+|"
+    r"\benemies\s+of\s+|\bfrom\s+the\s+(?=[^\s]+\s+(?:side|camp)\b))(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _permutations(acronym: str, taken: set[str]) -> list[str]:
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    if len(letters) < 3 or len(set(letters)) != len(letters) or letters != acronym:
+        return []
+    return [
+        p for p in ("".join(q) for q in itertools.permutations(letters)) if p not in taken
+    ]
+
+
+def _flex(name: str) -> str:
+    """A pattern for a name: spaces and hyphens interchangeable."""
+    return r"[\s-]*".join(re.escape(part) for part in re.split(r"[\s-]+", name.strip()))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    party: Party | None  # None: the press
+    strength: Strength
+    person: Person | None = None
+
+
+class Actors:
+    """Finds the actors of one profile in text."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self._entries: dict[str, _Entry] = {}
+        names: dict[str, _Entry] = {}
+        acronyms: dict[str, _Entry] = {}
+        taken = {a for p in profile.parties for a in p.acronyms}
+        for party in profile.parties:
+            for person in party.people:
+                for spelling in person.spellings:
+                    names[spelling] = _Entry(party, Strength.PERSON, person)
+            for name in party.names:
+                names.setdefault(name, _Entry(party, Strength.ORGANISATION))
+            for acronym in party.acronyms:
+                acronyms[acronym] = _Entry(party, Strength.ORGANISATION)
+                for perm in _permutations(acronym, taken):
+                    acronyms.setdefault(perm, _Entry(party, Strength.ORGANISATION))
+            for descriptor in party.descriptors:
+                names.setdefault(descriptor, _Entry(party, Strength.DESCRIPTOR))
+        for press in vocabulary().press:
+            names.setdefault(press, _Entry(None, Strength.PRESS))
+        self._lookup = {self._key(k): v for k, v in names.items()}
+        self._acronyms = {k.upper(): v for k, v in acronyms.items()}
+        ordered = sorted(names, key=len, reverse=True)
+        words = "|".join(_flex(n) for n in ordered)
+        self._names = re.compile(rf"(?<![\w])(?:{words})(?!\w)", re.IGNORECASE)
+        self._acronym_rx = re.compile(
+            rf"(?<![\w])(?:{alternation(sorted(self._acronyms, key=len, reverse=True))})"
+            r"(?!\w)"
+        )
+        stems = {re.split(r"[\s-]+", n.lower())[0][:4] for n in names} | {
+            a.lower() for a in self._acronyms
+        }
+        self._stems = re.compile("|".join(re.escape(s) for s in sorted(stems, key=len)))
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return " ".join(re.split(r"[\s-]+", name.lower().strip()))
+
+    def find(self, text: str) -> list[ActorMention]:
+        """Every actor mention in ``text``, in order (longest match at each place)."""
+        if not self._stems.search(text.lower()):
+            return []
+        found: list[ActorMention] = []
+        for m in self._names.finditer(text):
+            entry = self._lookup.get(self._key(m.group(0)))
+            if entry is None:
+                continue
+            if entry.strength is Strength.PERSON and not m.group(0)[:1].isupper():
+                continue  # a name in lower case is a word ("saleh", "mujahid" as a noun)
+            found.append(self._mention(text, m, entry))
+        for m in self._acronym_rx.finditer(text):
+            if any(f.start <= m.start() < f.end for f in found):
+                continue
+            found.append(self._mention(text, m, self._acronyms[m.group(0)]))
+        found.sort(key=lambda a: a.start)
+        return found
+
+    def _mention(self, text: str, m: re.Match[str], entry: _Entry) -> ActorMention:
+        opposed = _OPPOSED_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        party = entry.party
+        return ActorMention(
+            start=m.start(),
+            end=m.end(),
+            text=m.group(0),
+            party=party.id if party is not None else "press",
+            side=party.side if party is not None else OTHER,
+            strength=entry.strength,
+            opposed=opposed,
+            person=entry.person,
+        )
+
+    def party_of(self, name: str | None) -> Party | None:
+        """The party an outlet or author name belongs to ("National Resistance Front of
+        Afghanistan" → the NRF), when the name is one of its organisations or people."""
+        if not name:
+            return None
+        for mention in self.find(name):
+            if mention.strength >= Strength.ORGANISATION and not mention.opposed:
+                for party in self.profile.parties:
+                    if party.id == mention.party:
+                        return party
+        return None
+
+
+@cache
+def actors_for(profile: Profile | None = None) -> Actors:
+    """The (cached) actor finder of a profile; the default profile when None."""
+    return Actors(profile if profile is not None else load_profile())

@@ -1,0 +1,504 @@
+"""Attribution frames: who is credited with which part of a statement.
+
+Frames come from the dependency parse of statements with a reporting cue
+(:mod:`claims.grammar`) and from a few layouts that need no parse. Rule ids (in
+``Claim.rule``):
+
+========================  ====================================================================
+``S-subject``             the subject of a reporting verb, however far it is from the verb
+                          ("A representative of the resistance, an alliance of …, told …")
+``S-lead``                a statement that opens with its speaker and verb ("Resistance says
+                          700 killed, 600 captured"): the whole sentence is the speaker's
+``S-inherited``           a coordinated or participle reporting verb without a subject of its
+                          own takes its head's ("held a news conference and said …", "…,
+                          adding …")
+``S-relative``            a relative clause's verb speaks for the noun it describes ("the
+                          Taliban, who claimed …")
+``S-agent``               a passive reporting verb speaks for its agent ("was confirmed by X");
+                          without one ("is said to", "were reported") nobody is credited
+``S-light-verb``          "X made the statement", "X gave the figure", "The account was given
+                          by X", "The statement was sent to reporters" (the latest speaker)
+``S-according``           "according to X" credits X with the clause it is attached to; a
+                          reporting verb in the same clause is the more direct source
+``S-source``              "quoting X", "citing X", "X quoted sources in the group that …": the
+                          quoted source, inside the reporter's frame
+``S-parenthetical``       "The fighting, the NRF said, lasted …": an inserted reporting clause
+                          covers the clause around it
+``S-rumour``              "there are unconfirmed reports (that) …", "rumours that …": the reports
+                          themselves speak, unless a speaker frames them
+``S-tail``                a headline or sentence ending ", says/claims X"
+``S-dash``                '"…" – NRF spokesman X, writing on X': a dash after a quotation
+``S-label``               a transcript or headline label naming an actor ("Mujahid: …")
+========================  ====================================================================
+
+A rejection whose object is a proposal ("rejected the offer of talks") is an act, not an
+attribution: it makes no frame. The sentences of a quotation that an attribution closes ('"A.
+B. C," he wrote') are all in its frame.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from claims.actors import Actors, Strength
+from claims.profile import UNKNOWN
+from claims.speakers import (
+    Discourse,
+    Frame,
+    Number,
+    Phrase,
+    SideReader,
+    SpeakerRule,
+    phrase_from_text,
+)
+from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_I = re.IGNORECASE
+_VERBAL_DEPS = frozenset(
+    {"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "pcomp", "acl", "dep"}
+)
+_CORE_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "case", "quantmod"})
+_SOURCE_VERBS = frozenset({"quote", "cite"})
+_PEJORATIVE = frozenset(
+    {"rumour", "rumours", "rumor", "rumors", "canard", "canards", "propaganda", "lie", "lies",
+     "fabrication", "fabrications"}  # fmt: skip
+)
+_RUMOUR_NOUNS = frozenset(
+    {"reports", "report", "rumours", "rumors", "rumour", "rumor", "claims", "claim", "canards",
+     "allegations", "speculation", "accounts", "news", "propaganda"}  # fmt: skip
+)
+_PRONOUNS = frozenset({"he", "she", "they", "we", "it"})
+
+
+@dataclass
+class _Work:
+    doc: Doc
+    text: str  # normalised statement
+    original: str
+    reader: SideReader
+    discourse: Discourse
+    frames: list[Frame]
+
+
+def frames_from_parse(
+    doc: Doc, text: str, original: str, reader: SideReader, discourse: Discourse
+) -> list[Frame]:
+    """Every attribution frame of one parsed statement, in the order of their cues."""
+    work = _Work(doc, text, original, reader, discourse, [])
+    vocab = vocabulary()
+    for tok in doc:
+        low = tok.lower_
+        if low == "according":
+            _according(work, tok)
+        elif low in vocab.reporting and tok.dep_ in _VERBAL_DEPS:
+            _verb_frame(work, tok)
+        elif low in vocab.light_verbs:
+            _light_frame(work, tok)
+        elif low in _RUMOUR_NOUNS:
+            _rumour_frame(work, tok)
+    _quote_run(work)
+    return work.frames
+
+
+# ---------------------------------------------------------------- phrases from the parse
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _phrase(tok: Token, text: str) -> Phrase:
+    """The parts of the noun phrase headed by ``tok``."""
+    start, end = _span(tok)
+    core_tokens = [tok]
+    complements, appositions, relatives = [], [], []
+    age = False
+    for child in tok.children:
+        if child.dep_ in _CORE_DEPS:
+            core_tokens.extend(child.subtree)
+        elif child.dep_ == "prep":
+            complements.append(_span(child))
+        elif child.dep_ == "appos":
+            appositions.append(_span(child))
+            age = age or child.like_num
+        elif child.dep_ in ("relcl", "acl"):
+            relatives.append(_span(child))
+        elif child.dep_ == "conj":
+            core_tokens.extend(t for t in child.subtree if t.i < tok.i)
+        elif child.dep_ == "npadvmod" and child.like_num:
+            age = True
+    core_start = min(t.idx for t in core_tokens)
+    core_end = max(t.idx + len(t.text) for t in core_tokens)
+    low = tok.lower_
+    plural = (low.endswith("s") and not low.endswith("ss")) or any(
+        c.dep_ == "conj" for c in tok.children
+    )
+    return Phrase(
+        start, end, (core_start, core_end), low, tuple(complements), tuple(appositions),
+        tuple(relatives), plural, age, context=text[:start],
+    )  # fmt: skip
+
+
+def _clip(phrase: Phrase, speaker: Token, cue: Token) -> Phrase:
+    """A speaker phrase ends at its verb ("the Taliban said …" never covers what is said,
+    whatever the parse attached to the subject)."""
+    if speaker.i == cue.i:
+        return phrase
+    if speaker.i < cue.i:
+        lo, hi = phrase.start, min(phrase.end, cue.idx)
+    else:
+        lo, hi = max(phrase.start, cue.idx + len(cue.text)), phrase.end
+
+    def keep(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        return tuple(sp for sp in spans if lo <= sp[0] and sp[1] <= hi)
+
+    core = (max(lo, phrase.core[0]), min(hi, phrase.core[1]))
+    return replace(
+        phrase, start=lo, end=hi, core=core, complements=keep(phrase.complements),
+        appositions=keep(phrase.appositions), relatives=keep(phrase.relatives),
+    )  # fmt: skip
+
+
+def _without_relative(phrase: Phrase, cue: Token) -> Phrase:
+    """For "the Taliban, who claimed …" the speaker phrase ends before the relative clause."""
+    cut = min((s for s, _ in phrase.relatives if s <= cue.idx), default=phrase.end)
+    relatives = tuple(r for r in phrase.relatives if r[0] > cue.idx)
+    return replace(phrase, end=max(phrase.core[1], cut), relatives=relatives)
+
+
+# ---------------------------------------------------------------- subjects and scopes
+
+
+def _subject(tok: Token, seen: int = 0) -> tuple[Token | None, str]:
+    """The subject of a reporting verb and the rule that found it."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
+                return tok.head, SpeakerRule.RELATIVE
+            return child, SpeakerRule.SUBJECT
+    if seen > 4:
+        return None, ""
+    if tok.dep_ == "relcl":
+        return tok.head, SpeakerRule.RELATIVE
+    if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "xcomp") and tok.lower_.endswith("ing")):
+        for ancestor in tok.ancestors:
+            if ancestor.lower_ in vocabulary().reporting:
+                found, _ = _subject(ancestor, seen + 1)
+                if found is not None:
+                    return found, SpeakerRule.INHERITED
+        if tok.dep_ == "conj":
+            found, _ = _subject(tok.head, seen + 1)
+            return found, SpeakerRule.INHERITED
+    return None, ""
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _agent(tok: Token) -> Token | None:
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _between_commas(tok: Token) -> bool:
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else ""
+    return before == "," and after in (",", ".")
+
+
+def _parenthetical(tok: Token) -> bool:
+    return tok.dep_ == "parataxis" or (tok.dep_ == "advcl" and _between_commas(tok))
+
+
+def _scope_of(tok: Token) -> tuple[int, int]:
+    return _span(tok.head if _parenthetical(tok) else tok)
+
+
+def _lead_scope(work: _Work, speaker: Token, cue: Token, scope: tuple[int, int]) -> tuple[int, int]:
+    """A statement that opens with "X says/said …" is X's to the end of that sentence."""
+    first = speaker.left_edge
+    opening = work.doc[: first.i]
+    if any(t.dep_ not in ("prep", "pobj", "advmod", "punct", "npadvmod", "det", "amod", "cc")
+           for t in opening):  # fmt: skip
+        return scope
+    if cue.i - speaker.right_edge.i > 4:
+        return scope
+    return (min(scope[0], first.idx), max(scope[1], cue.sent.end_char))
+
+
+def _act(tok: Token) -> bool:
+    """"rejected the offer of talks": a rejection of a proposal is an act, not an attribution."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    return bool(objects) and not has_clause and objects[0].lower_ in vocabulary().act_objects
+
+
+# ---------------------------------------------------------------- frame finders
+
+
+def _verb_frame(work: _Work, tok: Token) -> None:
+    lemma, stance = vocabulary().reporting[tok.lower_]
+    if stance == DENIES and _act(tok):
+        return
+    if _passive(tok):
+        speaker, rule = _agent(tok), SpeakerRule.AGENT
+    else:
+        speaker, rule = _subject(tok)
+    if speaker is None:
+        return  # "is said to have", "were reported": nobody is credited
+    if lemma in _SOURCE_VERBS:
+        quoted = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            scope = _span(tok.head) if tok.dep_ in ("advcl", "xcomp", "conj") else _span(tok)
+            _add(work, quoted, SpeakerRule.SOURCE, ASSERTS, scope, tok, rank=2)
+            return
+    scope = _scope_of(tok)
+    if _parenthetical(tok):
+        rule = f"{rule}+{SpeakerRule.PARENTHETICAL}"
+    elif rule == SpeakerRule.SUBJECT and speaker.i < tok.i:
+        lead = _lead_scope(work, speaker, tok, scope)
+        if lead != scope:
+            scope, rule = lead, f"{rule}+{SpeakerRule.LEAD}"
+    _add(work, speaker, rule, stance, scope, tok)
+
+
+def _light_frame(work: _Work, tok: Token) -> None:
+    """"X made the statement", "X gave the figure", "The account was given by X"."""
+    vocab = vocabulary()
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or obj.lower_ not in vocab.light_objects and obj.lower_ not in vocab.documents:
+        return
+    scope = (0, len(work.text))
+    if _passive(tok):
+        agent = _agent(tok)
+        if agent is not None:
+            _add(work, agent, SpeakerRule.LIGHT, ASSERTS, scope, tok)
+        elif obj.dep_ == "nsubjpass":
+            _add(work, obj, SpeakerRule.LIGHT, ASSERTS, scope, tok, phrase_tok=obj)
+        return
+    speaker, _ = _subject(tok)
+    if speaker is not None:
+        _add(work, speaker, SpeakerRule.LIGHT, ASSERTS, scope, tok)
+
+
+def _according(work: _Work, tok: Token) -> None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        to = tok.nbor(1)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return
+    head = tok.head
+    scope = (0, len(work.text)) if head.dep_ == "ROOT" or head.i == tok.i else _span(head)
+    _add(work, pobj, SpeakerRule.ACCORDING, ASSERTS, scope, tok, rank=-1, widen=1)
+
+
+def _introduced_by_that(clause: Token) -> bool:
+    """ "reports that …" (not "a claim the resistance disputes")."""
+    return any(c.lower_ == "that" and c.dep_ in ("mark", "nsubj") for c in clause.children) or (
+        clause.doc[clause.left_edge.i].lower_ in ("that", "of")
+    )
+
+
+def _rumour_clause(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl", "ccomp") and c.i > tok.i and _introduced_by_that(c):
+            return c
+    if tok.dep_ == "attr" and any(c.lower_ == "there" for c in tok.head.children):
+        return next((c for c in tok.head.children if c.dep_ == "ccomp"), None)
+    if tok.dep_ == "nsubj" and tok.head.lower_ in ("spread", "spreads", "circulated"):
+        return next((c for c in tok.head.children if c.dep_ == "ccomp"), None)
+    return None
+
+
+def _rumour_frame(work: _Work, tok: Token) -> None:
+    """"there are unconfirmed reports (that) …", "rumours spread that …", "reports of …"."""
+    clause = _rumour_clause(tok)
+    if clause is None:
+        return
+    if any(f.covers(tok.idx) for f in work.frames):
+        return  # a speaker frames the reports (and denies them when they are rumours)
+    stance = DENIES if tok.lower_ in _PEJORATIVE else ASSERTS
+    _add(work, tok, SpeakerRule.RUMOUR, stance, _span(clause), tok, rank=1, phrase_tok=tok)
+
+
+def _antecedent(work: _Work, pronoun: Token, cue: Token) -> Token | None:
+    """ "accounts shared video of a tank they say was captured": the subject of the clause
+    that governs the pronoun's verb, when it agrees with the pronoun."""
+    if cue.dep_ not in ("relcl", "acl", "ccomp", "advcl", "conj"):
+        return None
+    plural = pronoun.lower_ in ("they", "we")
+    for ancestor in cue.ancestors:
+        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i >= pronoun.i or subject.lower_ in _PRONOUNS:
+            continue
+        low = subject.lower_
+        is_plural = low.endswith("s") or any(c.dep_ == "conj" for c in subject.children)
+        if pronoun.lower_ == "it" and not is_plural:
+            return subject
+        if plural == is_plural and pronoun.lower_ != "it":
+            return subject
+        return None
+    return None
+
+
+def _add(
+    work: _Work,
+    speaker: Token,
+    rule: str,
+    stance: str,
+    scope: tuple[int, int],
+    cue: Token,
+    rank: int = 0,
+    widen: int = 0,
+    phrase_tok: Token | None = None,
+) -> None:
+    if speaker.lower_ in _PRONOUNS and phrase_tok is None:
+        antecedent = _antecedent(work, speaker, cue)
+        if antecedent is not None:
+            speaker, rule = antecedent, f"{rule}+{SpeakerRule.PRONOUN}"
+    phrase = _clip(_phrase(speaker if phrase_tok is None else phrase_tok, work.text), speaker, cue)
+    if rule == SpeakerRule.RELATIVE:
+        phrase = _without_relative(phrase, cue)
+    if phrase.start > cue.idx:
+        phrase = replace(phrase, before=work.text[: cue.idx])
+    who = work.reader.identify(work.text, work.original, phrase, work.discourse)
+    frame = _frame(work.text, who, rule, stance, scope, phrase, cue, rank, widen)
+    work.frames.append(frame)
+    work.discourse.pending.append(frame)
+
+
+_SIDE_BASES = frozenset({"person", "party", "third party", "press", "unconfirmed", "unknown", "role"})
+
+
+def _frame(
+    text: str, who: object, rule: str, stance: str, scope: tuple[int, int], phrase: Phrase,
+    cue: Token, rank: int, widen: int,
+) -> Frame:  # fmt: skip
+    side = who.side if who.side is not None else UNKNOWN  # type: ignore[attr-defined]
+    how = who.rule  # type: ignore[attr-defined]
+    full_rule = rule if how in _SIDE_BASES else f"{rule}+{how}"
+    start, end = scope
+    whole = start <= _first_word(text) and end >= len(text.rstrip(" .\"'"))
+    return Frame(
+        claimant=who.claimant,  # type: ignore[attr-defined]
+        side=side,
+        rule=full_rule,
+        stance=stance,
+        scope=(max(0, start - widen), end + widen),
+        holes=((phrase.start, phrase.end), (cue.idx, cue.idx + len(cue.text))),
+        rank=rank,
+        number=who.number,  # type: ignore[attr-defined]
+        head=who.head,  # type: ignore[attr-defined]
+        whole=whole,
+        cue=cue.idx,
+    )
+
+
+def _first_word(text: str) -> int:
+    m = re.search(r"\w", text)
+    return m.start() if m else 0
+
+
+def _quote_run(work: _Work) -> None:
+    """'"A. B. C," he wrote.': the attribution after a run of quoted sentences covers them all."""
+    text = work.text
+    if not text.lstrip().startswith('"'):
+        return
+    for i, frame in enumerate(work.frames):
+        before = text[: frame.scope[0]]
+        if frame.scope[0] > 0 and before.count('"') >= 2 and before.count('"') % 2 == 0:
+            work.frames[i] = replace(frame, scope=(0, frame.scope[1]), whole=True)
+
+
+# ---------------------------------------------------------------- frames without a parse
+
+
+_TAIL_VERBS = None
+
+
+def _tail_rx() -> re.Pattern[str]:
+    global _TAIL_VERBS
+    if _TAIL_VERBS is None:
+        verbs = alternation(
+            f for f, (lemma, _) in vocabulary().reporting.items()
+            if lemma in ("say", "claim", "insist", "add", "report", "tell", "allege", "deny")
+        )  # fmt: skip
+        _TAIL_VERBS = re.compile(
+            rf"[,;]\s+(?:(?:{verbs})\s+(?P<who>[^,.;:\"]{{2,70}}?)|(?P<who2>[^,.;:\"]{{2,70}}?)\s+"
+            rf"(?:{verbs}))\s*[.!]?\s*$",
+            _I,
+        )
+    return _TAIL_VERBS
+
+
+_DASH = re.compile(
+    r"\"\s*-\s*(?P<who>[^,.;\"]{2,80}?)(?:,\s*(?:writing|speaking|posting|tweeting|quoted|said)\b"
+    r"[^.\"]*)?[.!]?\s*$",
+    _I,
+)
+_LABEL = re.compile(
+    r"^\s*(?P<who>(?-i:[A-Z][\w'.-]+)(?:\s+(?-i:[A-Z][\w'.-]+)){0,3})\s*(?:\([^)]{1,40}\))?:\s+(?=\S)"
+)
+
+
+def layout_frames(
+    text: str, original: str, actors: Actors, reader: SideReader, discourse: Discourse
+) -> Iterator[Frame]:
+    """Frames read off the layout: a label, a tail attribution, a dash after a quotation."""
+    yield from _label(text, original, actors)
+    for rx, rule in ((_tail_rx(), SpeakerRule.TAIL), (_DASH, SpeakerRule.DASH)):
+        m = rx.search(text)
+        if m is None:
+            continue
+        group = "who" if m.group("who") else "who2" if "who2" in m.groupdict() else "who"
+        if not m.group(group) or len(m.group(group).split()) > 9:
+            continue
+        start, end = m.start(group), m.end(group)
+        phrase = phrase_from_text(text, start, end)
+        phrase = replace(phrase, before=text[: m.start()])
+        who = reader.identify(text, original, phrase, discourse)
+        side = who.side if who.side is not None else UNKNOWN
+        frame = Frame(
+            claimant=who.claimant, side=side, rule=f"{rule}", stance=ASSERTS,
+            scope=(0, m.start()), holes=((start, end),), rank=1, number=who.number,
+            head=who.head, whole=True, cue=m.start(),
+        )  # fmt: skip
+        discourse.pending.append(frame)
+        yield frame
+
+
+def _label(text: str, original: str, actors: Actors) -> Iterator[Frame]:
+    """A transcript or headline label naming a party's voice ("Mujahid: …")."""
+    if ":" not in text[:60]:
+        return
+    m = _LABEL.match(text)
+    if m is None:
+        return
+    who = m.group("who")
+    found = [a for a in actors.find(who) if not a.opposed and a.strength >= Strength.ORGANISATION]
+    if not found:
+        return
+    best = max(found, key=lambda a: a.strength)
+    yield Frame(
+        claimant=original[m.start("who") : m.end("who")],
+        side=best.side,
+        rule=SpeakerRule.LABEL,
+        stance=ASSERTS,
+        scope=(m.end(), len(text)),
+        number=Number.PERSON if best.strength is Strength.PERSON else Number.GROUP,
+        head=who.lower(),
+        whole=True,
+    )

@@ -1,0 +1,370 @@
+"""Where: the places of a statement, and the place each claim word is about.
+
+Mentions come from the gazetteer (:meth:`geo.Gazetteer.find_mentions`) on the normalised
+statement; these are left out, by rule (ids in ``Claim.rule``):
+
+- ``P-reference``: a reference point ("80 km north of Kabul", "the gateway to the valley",
+  "on the road from X to Y", "speaking from X");
+- ``P-venue``: where the speaker spoke ("told reporters in Kabul", "at a briefing in Kabul");
+- ``P-outlet``: a place inside an outlet's name ("told The Parwan Courier");
+- ``P-dateline``: a dateline ("KABUL, Sept 4 (Agency) -", "Jab al-Seraj, Afghanistan –",
+  "Panjshir:") — the place the report was filed from; when the statement names no other place
+  and the dateline names the place the article is about, it is the claim's place;
+- ``P-qualifier``: a province that only locates a finer place ("Nijrab, Kapisa,", "the Khost
+  district of Baghlan", "Badakhshan's Raghistan district", "Bazarak, capital of Panjshir");
+- countries (a country names the whole conflict).
+
+A claim word takes the places of its clause (``P-clause``), else of its statement
+(``P-statement``); where the clause only refers to a place ("into the valley", "the district",
+"the provincial capital") the reference is resolved to the latest such place named before, or
+to the article's main place's (``P-reference-back``); a statement naming no place takes the
+article's main place (``P-inferred``): the place the headline names, else the one the article
+names most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from claims.sentences import normalise
+
+if TYPE_CHECKING:
+    from geo import Gazetteer, Place
+
+_I = re.IGNORECASE
+
+
+class PlaceRule(StrEnum):
+    NAMED_CLAUSE = "P-clause"
+    NAMED_STATEMENT = "P-statement"
+    REFERENCE_BACK = "P-reference-back"
+    DATELINE = "P-dateline"
+    INFERRED = "P-inferred"
+    NONE = "P-none"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A gazetteer mention with offsets into the article."""
+
+    start: int
+    end: int
+    text: str
+    resolution: Any  # geo.Resolution
+
+    @property
+    def place(self) -> Place | None:
+        return self.resolution.place
+
+    @property
+    def key(self) -> str:
+        place = self.place
+        if place is not None:
+            return place.id
+        return "unresolved:" + " ".join(self.text.lower().split())
+
+
+_REFERENCE_POINT = re.compile(
+    r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
+    r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
+    r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
+    r"(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
+    r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country|"
+    r"\bborders?\s+(?:with|of)(?:\s+the)?|located\s+(?:near|in)(?:\s+the)?)\s+$",
+    _I,
+)
+_VENUE = re.compile(
+    r"\b(?:briefing|press\s+conference|news\s+conference|conference|speaking|spoke|speech|"
+    r"interview|rally|gathering|ceremony|meeting|told\s+(?:reporters|journalists|the\s+media)|"
+    r"addressing\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$",
+    _I,
+)
+_OUTLET_NOUN = re.compile(
+    r"\s+(?-i:Courier|Times|Post|News|Radio|Voice|Herald|Tribune|Agency|Press|TV|Daily|Observer|"
+    r"Journal|Gazette|Television|Broadcasting|Chronicle)\b"
+)
+DATELINE = re.compile(
+    r"^\W*(?P<where>(?-i:[A-Z][\w'.-]*)(?:[\s-]+(?-i:[A-Za-z][\w'.-]*)){0,3}?)"
+    r"(?:,\s*(?-i:[A-Z][\w' .-]{1,40}?))?"
+    r"(?:,\s*(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|"
+    r"\d{4}-\d{2}-\d{2})\.?)?\s*"
+    r"(?:\([^)]{1,60}\))?\s*(?:/[A-Z]{2,12}/\.?)?\s*(?:-|:|–|—|\.)\s"
+)
+_QUALIFIER_AFTER = re.compile(
+    r"^(?:\s+(?:district|province|valley|area|region))?(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+)$", _I
+)
+_QUALIFIED_TAIL = re.compile(r"\s*(?:[,.;:)!?\"]|\s+province\b|\s+provinces?\b|$)", _I)
+_POSSESSIVE_OF = re.compile(r"^'s\s+$")
+_CAPITAL_OF = re.compile(r",?\s+(?:the\s+)?(?:provincial\s+)?capital\s+of\s+(?:the\s+)?$", _I)
+_LEAD_IN = re.compile(r"^(?:[A-Z][\w.' -]{0,30}:\s*)?in\s+$", _I)
+
+_ANAPHORA = re.compile(
+    r"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<noun>valley|province|district|city|town|village|"
+    r"pass|region|area|capital|county|governorate)\b",
+    _I,
+)
+_PROVINCIAL_CAPITAL = re.compile(
+    r"\bthe\s+(?:provincial|province's)\s+(?:capital|centre|center)\b|\bthe\s+capital\b", _I
+)
+_ANAPHORA_KINDS = {
+    "valley": ("valley",),
+    "province": ("province",),
+    "county": ("province",),
+    "governorate": ("province",),
+    "district": ("district",),
+    "city": ("city", "town"),
+    "town": ("town", "city"),
+    "village": ("village",),
+    "pass": ("pass",),
+}
+_PLACE_CLAUSE_BREAK = re.compile(
+    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas|after|before)\b|"
+    r"\s(?:and|but)\s+(?:that\b|the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
+    r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
+    r"insisted|adds|added)\b)|"
+    r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
+    _I,
+)
+_FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", _I)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def clause_bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The clause of ``text`` around ``pos`` delimited by ``breaks``."""
+    start, end = 0, len(text)
+    for m in breaks.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def find_dateline(text: str, gaz: Gazetteer) -> int:
+    """Where a statement's leading dateline ends (0 when it has none): a place name, maybe
+    a country, a date, an agency, then a dash or colon ("KABUL (AP) -", "Panjshir:")."""
+    m = DATELINE.match(text)
+    if m is None:
+        return 0
+    where = m.group("where")
+    found = gaz.find_mentions(where)
+    if not found or found[0].start != 0 or found[0].resolution.place is None:
+        return 0
+    return m.end()
+
+
+@dataclass
+class StatementPlaces:
+    """The mentions of one statement (article offsets) and what was left out."""
+
+    start: int
+    mentions: list[PlaceMention]
+    dateline: PlaceMention | None = None
+    countries: list[PlaceMention] = field(default_factory=list)
+
+
+def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> StatementPlaces:
+    piece = norm[start:end]
+    cut = find_dateline(piece, gaz) if piece[:1].isupper() or piece[:1] in "-–" else 0
+    found: list[PlaceMention] = []
+    dateline = None
+    countries = []
+    for m in gaz.find_mentions(piece):
+        mention = PlaceMention(m.start + start, m.end + start, m.text, m.resolution)
+        if cut and m.start < cut:
+            dateline = dateline or mention
+            continue
+        if _REFERENCE_POINT.search(piece, max(0, m.start - 120), m.start):
+            continue
+        if _VENUE.search(piece, max(0, m.start - 80), m.start):
+            continue
+        if _OUTLET_NOUN.match(piece, m.end):
+            continue
+        place = m.resolution.place
+        if place is not None and place.kind == "country":
+            countries.append(mention)
+            continue
+        found.append(mention)
+    return StatementPlaces(start, _without_qualifiers(piece, found, start), dateline, countries)
+
+
+def _without_qualifiers(
+    piece: str, found: list[PlaceMention], offset: int
+) -> list[PlaceMention]:
+    """Drop a province that only locates a finer place named next to it."""
+    out: list[PlaceMention] = []
+    for i, m in enumerate(found):
+        if _qualifies(piece, found, i, offset):
+            continue
+        out.append(m)
+    return out
+
+
+def _qualifies(piece: str, found: list[PlaceMention], i: int, offset: int) -> bool:
+    m = found[i]
+    place = m.place
+    if place is None or place.kind != "province":
+        return False
+    if i > 0:
+        prev = found[i - 1]
+        gap = piece[prev.end - offset : m.start - offset]
+        finer = prev.place is None or prev.place.kind not in ("province", "country")
+        if finer and (_QUALIFIER_AFTER.match(gap) or _CAPITAL_OF.search(gap)):
+            return bool(_QUALIFIED_TAIL.match(piece, m.end - offset)) or gap.strip() in (
+                "of",
+                "in",
+            ) or "of" in gap or "in" in gap
+    if i + 1 < len(found):
+        nxt = found[i + 1]
+        gap = piece[m.end - offset : nxt.start - offset]
+        finer = nxt.place is None or nxt.place.kind not in ("province", "country")
+        if finer and re.match(r"^'s\s+$", gap):
+            return True  # "Badakhshan's Raghistan district"
+    return False
+
+
+def without_lead_in(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    """The opening "In Kabul," of a statement with a speaker: where the speaker was."""
+    out = []
+    for m in found:
+        before = piece[: m.start - offset]
+        if _LEAD_IN.match(before) and piece[m.end - offset : m.end - offset + 1] == ",":
+            continue
+        out.append(m)
+    return out
+
+
+def next_word(norm: str, pos: int) -> str:
+    nxt = _NEXT_WORD.match(norm, pos)
+    return nxt.group(1).lower() if nxt else ""
+
+
+@dataclass
+class ArticlePlaces:
+    """What the article is about, and the places named so far (for "the valley")."""
+
+    gaz: Gazetteer
+    main: Place | None
+    recent: list[tuple[Place, str]] = field(default_factory=list)  # (place, next word)
+
+    def remember(self, norm: str, mentions: list[PlaceMention]) -> None:
+        for m in mentions:
+            if m.place is not None:
+                self.recent.append((m.place, next_word(norm, m.end)))
+
+    def refer(self, ref: str, before: list[tuple[Place, str]] = ()) -> Place | None:  # type: ignore[assignment]
+        """The place a reference ("the valley", "the provincial capital") points to."""
+        recent = [*self.recent, *before]
+        if _PROVINCIAL_CAPITAL.search(ref):
+            return self._capital(recent)
+        for m in _ANAPHORA.finditer(ref):
+            found = self._referent(m["noun"].lower(), recent)
+            if found is not None:
+                return found
+        return self.main
+
+    def _referent(self, noun: str, recent: list[tuple[Place, str]]) -> Place | None:
+        wanted = _ANAPHORA_KINDS.get(noun)
+        if not wanted:
+            return None
+        for place, after in reversed(recent):
+            if place.kind in wanted or after == noun:  # "the upper Paryan valley"
+                return place
+        if self.main is not None:
+            area = self.main.province or self.main.name
+            query = f"{area} {noun}" if wanted[0] != "province" else area
+            found = self.gaz.resolve(query).place
+            if found is not None and found.kind in wanted:
+                return found
+        return None
+
+    def _capital(self, recent: list[tuple[Place, str]]) -> Place | None:
+        province = None
+        for place, _ in reversed(recent):
+            if place.kind == "province" or place.province:
+                province = place.name if place.kind == "province" else place.province
+                break
+        if province is None and self.main is not None:
+            province = self.main.province or self.main.name
+        return provincial_capital(self.gaz, province) if province else self.main
+
+
+def provincial_capital(gaz: Gazetteer, province: str) -> Place | None:
+    """The district that holds a province's capital (AGCHO codes end in 01)."""
+    for place in gaz.places:
+        if place.kind == "district" and place.province == province and place.id.endswith("01"):
+            return place
+    return None
+
+
+def title_place(gaz: Gazetteer, title: str | None) -> Place | None:
+    """The first place the headline names, finer than a country."""
+    if not title:
+        return None
+    for m in gaz.find_mentions(normalise(title)):
+        place = m.resolution.place
+        if place is not None and place.kind != "country":
+            return place
+    return None
+
+
+def main_place(mentions: list[list[PlaceMention]]) -> Place | None:
+    """The place the article names most (first named on a tie), or None."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for found in mentions:
+        for m in found:
+            if m.place is None:
+                continue
+            counts[m.place.id] += 1
+            first.setdefault(m.place.id, m.place)
+    if not counts:
+        return None
+    order = list(first)
+    best = max(order, key=lambda pid: (counts[pid], -order.index(pid)))
+    return first[best]
+
+
+def places_for(
+    s_norm: str, trigger_start: int, trigger_end: int, found: list[PlaceMention], offset: int
+) -> tuple[list[PlaceMention], str | None, PlaceRule]:
+    """Mentions in the trigger's clause, else in the statement; when the clause names no
+    place but refers to one ("into the valley"), the referring text instead."""
+    start, end = clause_bounds(s_norm, trigger_start, _PLACE_CLAUSE_BREAK)
+    local = [m for m in found if start <= m.start - offset < end]
+    if not local:
+        ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(
+            s_norm, start, end
+        )
+        if ref is not None:
+            return [], ref.group(0), PlaceRule.REFERENCE_BACK
+    chosen = local or found
+    rule = PlaceRule.NAMED_CLAUSE if local else PlaceRule.NAMED_STATEMENT
+    if len(chosen) > 1 and not _FROM_VERB.match(s_norm, trigger_end):
+        # "… through Anjuman Pass from Badakhshan": where they came from is not where it happened
+        destinations = [m for m in chosen if not _ORIGIN.search(s_norm, 0, m.start - offset)]
+        chosen = destinations or chosen
+    if len(chosen) > 1:
+        inner = {
+            (m.place.province or "").lower()
+            for m in chosen
+            if m.place is not None and m.place.kind != "province"
+        }
+        chosen = [
+            m
+            for m in chosen
+            if m.place is None or m.place.kind != "province" or m.place.name.lower() not in inner
+        ] or chosen
+    seen: set[str] = set()
+    out = []
+    for m in chosen:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out, None, rule

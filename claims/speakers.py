@@ -1,0 +1,482 @@
+"""Who: speaker phrases, the side they speak for, and the discourse that resolves pronouns.
+
+A *frame* (:class:`Frame`, found by :mod:`claims.frames`) credits a speaker with part of a
+statement. This module decides who the speaker of a frame is and which side they speak for.
+
+The side of a speaker phrase comes from its parts, strongest first (rule ids in ``Claim.rule``):
+
+- a person of the profile anywhere in the phrase ("Fahim Dashty", "Vilar Karimi", "Mujahid");
+- a party named in the phrase's core ("Taliban spokesman", "NRF and sources", "pro-Taliban
+  accounts"); a mention right after a word of opposition ("who has sworn to resist the
+  Taliban", "anti Taliban") never counts for the party it opposes;
+- unconfirmed sources: rumours, videos, social media, "unverified reports", people → ``unknown``;
+- a collective head ("the group", "the movement", "a source within the group") refers to the
+  group named before it in the statement ("an anti-Taliban group"), else to the subject of the
+  reported clause, else to the latest organisation speaker (``S-collective``);
+- a third-party head (residents, witnesses, analysts, elders, hospitals, the press) → ``other``,
+  whatever its complements say ("residents of the Taliban-held district"); a private person
+  given with an age ("Asadullah, 52,") → ``other``;
+- a party named in the head's complements ("a spokesman for the NRF", "a representative of the
+  resistance"), appositions ("X, a commander of the resistance") or relative clauses;
+- "the latter" / "the former" → the last / first party named before it (``S-latter``);
+- a bare role ("a spokesman said") after the clause it reports takes the party of that clause's
+  subject ("Fighters of the NRF captured …, a spokesman said"), else the latest party speaker
+  of the paragraph (``S-role-context``).
+
+Pronouns and definite roles ("he", "they", "it", "the spokesman", "the source", "the
+statement", "one of them") refer back (``S-pronoun``, ``S-role``): first to a subject of the same
+statement that governs the clause ("accounts shared video of a tank they say was captured"),
+then to the speakers of the statement so far, then to the discourse: "he"/"she" to the latest
+person speaker, "they"/"we" to the latest group speaker or party named, a role to the latest
+speaker with that role, a document ("the statement") to the latest speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+
+from claims.actors import ActorMention, Actors, Strength
+from claims.profile import OTHER, UNKNOWN
+from claims.vocabulary import vocabulary
+
+
+class SpeakerRule(StrEnum):
+    SUBJECT = "S-subject"
+    INHERITED = "S-inherited"
+    RELATIVE = "S-relative"
+    AGENT = "S-agent"
+    ACCORDING = "S-according"
+    SOURCE = "S-source"
+    PARENTHETICAL = "S-parenthetical"
+    LEAD = "S-lead"
+    LIGHT = "S-light-verb"
+    TAIL = "S-tail"
+    DASH = "S-dash"
+    RUMOUR = "S-rumour"
+    LABEL = "S-label"
+    PRONOUN = "S-pronoun"
+    ROLE = "S-role"
+    ROLE_CONTEXT = "S-role-context"
+    COLLECTIVE = "S-collective"
+    LATTER = "S-latter"
+    CARRY = "S-carry"
+    OUTLET = "S-outlet"
+    PARTY_OUTLET = "S-party-outlet"
+
+
+class Number(Enum):
+    PERSON = "person"  # he, she, the spokesman
+    GROUP = "group"  # they, the Taliban, residents
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One attribution: ``claimant`` (side ``side``) is credited with ``scope`` of the
+    statement (character offsets into it), except the ``holes`` (the speaker phrase, the
+    cue)."""
+
+    claimant: str
+    side: str
+    rule: str  # "S-subject" or "S-subject+S-pronoun"
+    stance: str
+    scope: tuple[int, int]
+    holes: tuple[tuple[int, int], ...] = ()
+    rank: int = 0  # among frames of equal scope the higher rank is the more direct source
+    number: Number = Number.PERSON
+    head: str = ""  # the speaker phrase's head word, lower case (for "the spokesman")
+    whole: bool = False  # covers the whole statement (for the next statement's carry-over)
+    cue: int = 0  # where the cue word starts
+
+    def covers(self, pos: int) -> bool:
+        if not self.scope[0] <= pos < self.scope[1]:
+            return False
+        return not any(s <= pos < e for s, e in self.holes)
+
+    @property
+    def size(self) -> int:
+        return self.scope[1] - self.scope[0]
+
+
+def innermost(frames: Iterable[Frame], pos: int) -> Frame | None:
+    """The most direct frame covering ``pos``: the smallest scope, then the higher rank."""
+    covering = [f for f in frames if f.covers(pos)]
+    if not covering:
+        return None
+    return min(covering, key=lambda f: (f.size, -f.rank))
+
+
+# ---------------------------------------------------------------- discourse
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A speaker the discourse remembers."""
+
+    claimant: str
+    side: str
+    number: Number
+    head: str
+    line: int
+
+
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "it", "him", "her", "them", "us"})
+
+
+def _voice_of(frame: Frame, line: int) -> Voice:
+    return Voice(frame.claimant, frame.side, frame.number, frame.head, line)
+
+
+@dataclass
+class Discourse:
+    """The speakers and parties of the statements read so far, for pronouns and roles."""
+
+    voices: list[Voice] = field(default_factory=list)
+    parties: list[tuple[int, ActorMention]] = field(default_factory=list)  # (line, mention)
+    pending: list[Frame] = field(default_factory=list)  # frames of the current statement
+    line: int = -1
+
+    def start(self, line: int) -> None:
+        """A new statement of paragraph ``line`` begins."""
+        self.pending = []
+        self.line = line
+
+    def remember(self, frame: Frame, line: int) -> None:
+        if frame.side == UNKNOWN and frame.claimant.lower() in _PRONOUN_WORDS:
+            return
+        self.voices.append(_voice_of(frame, line))
+
+    def note_parties(self, mentions: Iterable[ActorMention], line: int) -> None:
+        self.parties.extend(
+            (line, m) for m in mentions if not m.opposed and m.strength >= Strength.ORGANISATION
+        )
+
+    def _candidates(self) -> list[Voice]:
+        return [*self.voices, *(_voice_of(f, self.line) for f in self.pending)]
+
+    def pronoun(self, word: str) -> Voice | None:
+        """"he"/"she" → the latest person speaker; "they"/"we"/"it" → the latest group
+        speaker (else the latest party named); either falls back to the latest speaker."""
+        want = Number.PERSON if word in vocabulary().pronouns_singular else Number.GROUP
+        voices = self._candidates()
+        for voice in reversed(voices):
+            if voice.number is want and voice.side != UNKNOWN:
+                return voice
+        if want is Number.GROUP and self.parties:
+            line, m = self.parties[-1]
+            return Voice(m.text, m.side, Number.GROUP, m.text.lower(), line)
+        return voices[-1] if voices else None
+
+    def role(self, head: str) -> Voice | None:
+        """"the spokesman" → the latest speaker whose phrase had that head (spokesman,
+        spokesperson and spokeswoman are one role); "the statement" → the latest speaker."""
+        voices = self._candidates()
+        if head in vocabulary().documents:
+            return voices[-1] if voices else None
+        key = _role_key(head)
+        for voice in reversed(voices):
+            if _role_key(voice.head) == key:
+                return voice
+        return None
+
+    def collective(self) -> Voice | None:
+        """"the group" → the latest organisation speaker, else the latest party named."""
+        for voice in reversed(self._candidates()):
+            if voice.number is Number.GROUP and voice.side not in (OTHER, UNKNOWN):
+                return voice
+        if self.parties:
+            line, m = self.parties[-1]
+            return Voice(m.text, m.side, Number.GROUP, m.text.lower(), line)
+        return None
+
+    def party_speaker(self, line: int) -> Voice | None:
+        """The latest speaker for a party in paragraph ``line`` or the one before it."""
+        for voice in reversed(self._candidates()):
+            if voice.line < line - 1:
+                break
+            if voice.side not in (OTHER, UNKNOWN):
+                return voice
+        return None
+
+
+def _role_key(head: str) -> str:
+    return "spokes" if head.startswith("spokes") else head.rstrip("s")
+
+
+# ---------------------------------------------------------------- speaker phrases
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaker phrase split into its parts (offsets into the statement)."""
+
+    start: int
+    end: int
+    core: tuple[int, int]  # determiners, modifiers and the head
+    head: str  # lower case
+    complements: tuple[tuple[int, int], ...] = ()  # "for the NRF", "of the resistance"
+    appositions: tuple[tuple[int, int], ...] = ()
+    relatives: tuple[tuple[int, int], ...] = ()
+    plural: bool = False
+    age: bool = False  # "X, 52," — a private person given with an age
+    before: str = ""  # the reported text before a post-posed phrase (for "a spokesman")
+    context: str = ""  # the statement text before the phrase (for "the group", "the latter")
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    claimant: str
+    side: str | None  # None: the phrase alone does not tell (a bare role)
+    rule: str
+    number: Number
+    head: str
+
+
+_SPLIT = re.compile(r"\s+(?:of|for|from|in|at|with|within|close\s+to)\s+|,\s*", re.IGNORECASE)
+
+
+def phrase_from_text(text: str, start: int, end: int) -> Phrase:
+    """A speaker phrase from plain text (no parse): the core up to the first preposition or
+    comma, then complements, appositions and relative clauses."""
+    piece = text[start:end]
+    cut = _SPLIT.search(piece)
+    core_end = start + (cut.start() if cut else len(piece.rstrip()))
+    words = re.findall(r"[\w'-]+", text[start:core_end])
+    head = words[-1].lower() if words else ""
+    complements: list[tuple[int, int]] = []
+    appositions: list[tuple[int, int]] = []
+    relatives: list[tuple[int, int]] = []
+    pos = core_end
+    for m in _SPLIT.finditer(piece, cut.start() if cut else len(piece)):
+        nxt = _SPLIT.search(piece, m.end())
+        part = (start + m.end(), start + (nxt.start() if nxt else len(piece)))
+        chunk = text[part[0] : part[1]].lower()
+        if chunk.startswith(("who ", "whom ", "which ")):
+            relatives.append(part)
+        elif m.group(0).strip() == ",":
+            appositions.append(part)
+        else:
+            complements.append(part)
+        pos = part[1]
+    del pos
+    age = any(re.fullmatch(r"\s*\d{1,3}\s*", text[s:e]) for s, e in appositions)
+    plural = head.endswith("s") and not head.endswith("ss")
+    return Phrase(start, end, (start, core_end), head, tuple(complements), tuple(appositions),
+                  tuple(relatives), plural, age, context=text[:start])  # fmt: skip
+
+
+_NAME_PART = re.compile(r"^[A-Z][\w'.-]*$")
+_TITLE_WORDS = re.compile(
+    r"^(?:gen\.?|general|mullah|mawlawi|maulvi|qari|commander|dr\.?|mr\.?|ms\.?|mrs\.?|sheikh|haji|"
+    r"engineer|col\.?|colonel|maj\.?|major|lt\.?|capt\.?|defen[cs]e|minister|spokes\w+|former|"
+    r"deputy|chief|president|vice|leader|head|official|amir|emir|governor)$",
+    re.IGNORECASE,
+)
+_LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
+_NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
+
+
+class SideReader:
+    """Decides the claimant name and side of the speaker phrases of one article."""
+
+    def __init__(self, actors: Actors) -> None:
+        self.actors = actors
+        self.vocab = vocabulary()
+
+    def identify(self, text: str, original: str, phrase: Phrase, discourse: Discourse) -> Identity:
+        core_text = text[phrase.core[0] : phrase.core[1]]
+        words = core_text.lower().split()
+        if len(words) <= 2 and words[-1:] and words[-1] in _PRONOUN_WORDS:
+            return self._pronoun(words[-1], discourse, original[phrase.start : phrase.end])
+        latter = _LATTER.match(core_text.strip())
+        if latter:
+            found = self._latter(phrase.context, latter["which"].lower())
+            if found is not None:
+                return Identity(found.text, found.side, SpeakerRule.LATTER, Number.GROUP, "latter")
+        head = phrase.head
+        number = Number.GROUP if phrase.plural or head in self.vocab.collectives else Number.PERSON
+        if _is_definite(core_text) and not phrase.complements and not phrase.appositions:
+            voice = self._role_back(text, phrase, head, discourse)
+            if voice is not None:
+                return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head)
+        side, rule = self._side(text, phrase, discourse)
+        if side is None:
+            side, rule = self._role_side(text, phrase, discourse)
+        claimant = self._claimant(text, original, phrase)
+        return Identity(claimant, side, rule, number, head)
+
+    def _role_back(
+        self, text: str, phrase: Phrase, head: str, discourse: Discourse
+    ) -> Voice | None:
+        if self._named(text, phrase):
+            return None
+        if head not in self.vocab.roles and head not in self.vocab.documents and head not in (
+            self.vocab.third_parties
+        ):
+            return None
+        if head in self.vocab.collectives:
+            return None
+        return discourse.role(head)
+
+    def _named(self, text: str, phrase: Phrase) -> bool:
+        return bool(self.actors.find(text[phrase.start : phrase.end]))
+
+    def _pronoun(self, word: str, discourse: Discourse, written: str) -> Identity:
+        voice = discourse.pronoun(word)
+        if voice is None:
+            return Identity(written, UNKNOWN, SpeakerRule.PRONOUN, Number.PERSON, word)
+        return Identity(voice.claimant, voice.side, SpeakerRule.PRONOUN, voice.number, voice.head)
+
+    def _latter(self, context: str, which: str) -> ActorMention | None:
+        found = [m for m in self.actors.find(context) if not m.opposed]
+        if not found:
+            return None
+        return found[-1] if which == "latter" else found[0]
+
+    def _side(self, text: str, phrase: Phrase, discourse: Discourse) -> tuple[str | None, str]:
+        mentions = [m for m in self.actors.find(text[phrase.start : phrase.end]) if not m.opposed]
+        shift = phrase.start
+        people = [m for m in mentions if m.strength is Strength.PERSON]
+        if people:
+            return people[0].side, "person"
+        core = _within(mentions, phrase.core, shift)
+        if core:
+            return _strongest(core).side, "party"
+        if self._unconfirmed(text, phrase):
+            return UNKNOWN, "unconfirmed"
+        head = phrase.head
+        if head in self.vocab.collectives:
+            side = self._collective(text, phrase, mentions, shift, discourse)
+            if side is not None:
+                return side, SpeakerRule.COLLECTIVE
+        third = head in self.vocab.third_parties and head not in _NOT_THIRD
+        if third or phrase.age or head in ("sources", "source"):
+            return OTHER, "third party"
+        for spans in (phrase.complements, phrase.appositions, phrase.relatives):
+            found = [m for span in spans for m in _within(mentions, span, shift)]
+            if found:
+                return _strongest(found).side, "party"
+        if self._third_party_apposition(text, phrase):
+            return OTHER, "third party"
+        if any(m.strength is Strength.PRESS for m in mentions):
+            return OTHER, "press"
+        if head in self.vocab.roles or head in self.vocab.collectives:
+            return None, "role"
+        return UNKNOWN, "unknown"
+
+    def _collective(
+        self,
+        text: str,
+        phrase: Phrase,
+        mentions: list[ActorMention],
+        shift: int,
+        discourse: Discourse,
+    ) -> str | None:
+        """"a source within the group", "the group's spokesman": the group named before it
+        in the statement ("an anti-Taliban group"), else the reported clause's subject, else
+        the latest organisation speaker."""
+        inside = [m for span in phrase.complements for m in _within(mentions, span, shift)]
+        if inside:
+            return _strongest(inside).side
+        context = phrase.context
+        for m in reversed(self.actors.find(context)):
+            if m.opposed:
+                continue
+            after = context[m.end : m.end + 24].lower()
+            if re.match(rf"\s*(?:[\w-]+\s+)?{re.escape(phrase.head)}\b", after):
+                return m.side
+        subject = self._clause_subject(phrase)
+        if subject is not None:
+            return subject
+        voice = discourse.collective()
+        return voice.side if voice is not None else None
+
+    def _clause_subject(self, phrase: Phrase) -> str | None:
+        """The party that is the first actor of the reported text before a post-posed
+        speaker ("Fighters of the NRF captured …, a spokesman said")."""
+        if not phrase.before:
+            return None
+        found = [m for m in self.actors.find(phrase.before) if not m.opposed]
+        return found[0].side if found else None
+
+    def _role_side(
+        self, text: str, phrase: Phrase, discourse: Discourse
+    ) -> tuple[str, str]:
+        subject = self._clause_subject(phrase)
+        if subject is not None:
+            return subject, SpeakerRule.ROLE_CONTEXT
+        if phrase.head in ("spokesman", "spokesperson", "spokeswoman", "commander", "official",
+                           "source", "fighter", "member", "representative"):  # fmt: skip
+            voice = discourse.party_speaker(discourse.line)
+            if voice is not None:
+                return voice.side, SpeakerRule.ROLE_CONTEXT
+        return UNKNOWN, "role"
+
+    def _third_party_apposition(self, text: str, phrase: Phrase) -> bool:
+        """ "Gul Ahmad, an elder from Jabal-us-Saraj": a third party by apposition."""
+        for s, e in phrase.appositions:
+            words = re.findall(r"[\w'-]+", text[s:e].lower())[:4]
+            if any(w in self.vocab.third_parties and w not in _NOT_THIRD for w in words):
+                return True
+        return False
+
+    def _unconfirmed(self, text: str, phrase: Phrase) -> bool:
+        core = text[phrase.core[0] : phrase.core[1]].lower()
+        words = set(re.findall(r"[\w-]+", core))
+        if phrase.head in self.vocab.unconfirmed_heads:
+            return True
+        if "social media" in text[phrase.start : phrase.end].lower():
+            return True
+        return phrase.head in ("reports", "report", "claims", "accounts", "sources") and bool(
+            words & self.vocab.unconfirmed
+        )
+
+    def _claimant(self, text: str, original: str, phrase: Phrase) -> str:
+        for m in self.actors.find(text[phrase.start : phrase.end]):
+            if m.strength is Strength.PERSON and not m.opposed:
+                return _clean(original[phrase.start + m.start : phrase.start + m.end])
+        core = original[phrase.core[0] : phrase.core[1]]
+        name = _trailing_name(core)
+        if name and name != core.strip():
+            return _clean(name)
+        if not name and phrase.appositions:
+            s, e = phrase.appositions[0]
+            appo = original[s:e].strip(" ,")
+            if _trailing_name(appo) == appo and len(appo.split()) <= 4:
+                return _clean(appo)  # "The spokesman, Sibghatullah Ahmadi"
+        return _clean(core)
+
+
+def _clean(text: str) -> str:
+    return text.strip(" ,;:-–—\"'“”‘’()[]")
+
+
+def _trailing_name(text: str) -> str | None:
+    """The run of capitalised words that ends ``text``, past titles ("Taliban spokesman
+    Zabihullah Mujahid" → "Zabihullah Mujahid"; "Defense Minister Gen. Bismillah Mohammadi" →
+    "Bismillah Mohammadi")."""
+    run: list[str] = []
+    for word in reversed(text.split()):
+        bare = word.strip(",.\"'“”’")
+        if not _NAME_PART.match(bare) or _TITLE_WORDS.match(bare):
+            break
+        run.append(bare)
+    if not run:
+        return None
+    return " ".join(reversed(run))
+
+
+def _is_definite(core: str) -> bool:
+    return core.lower().startswith(("the ", "this ", "that ", "these ", "those ", "one of "))
+
+
+def _within(
+    mentions: list[ActorMention], span: tuple[int, int], shift: int
+) -> list[ActorMention]:
+    return [m for m in mentions if span[0] <= m.start + shift and m.end + shift <= span[1]]
+
+
+def _strongest(mentions: list[ActorMention]) -> ActorMention:
+    return max(mentions, key=lambda m: (m.strength, -m.start))

@@ -1,0 +1,165 @@
+"""Denials, confirmations and labelled speakers: attributions that are not a reporting verb's.
+
+- A claim word is *denied* (``stance = "denies"``) when the statement calls what it says false:
+  "…, this is a lie", "the Taliban's claim that they occupied X is false", "rumours/canards
+  of wresting control of X", "propaganda that …" (``D-falsity``); the speaker of the
+  statement is the one who denies.
+- A statement with no claim word of its own that denies or confirms an earlier claim ("The
+  front had denied the Taliban's statements", "whereas the commander rejected this claim",
+  "This information has been confirmed by X", "X dismissed the reports") is a claim by that
+  speaker with the kind and place of the claims it refers to (``K-anaphora``): the latest
+  claims of the party it names ("the Taliban's statements"), else the latest claims before it.
+- A transcript or headline label names a speaker: "DASHTI: …", "Mujahid: Panjshir taken"
+  (``S-label``), when the label is an actor of the profile.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from claims.actors import Actors, Strength
+from claims.speakers import Frame, Number, SpeakerRule, innermost
+from claims.vocabulary import ASSERTS, DENIES
+
+if TYPE_CHECKING:
+    from claims.model import Claim
+
+_I = re.IGNORECASE
+_FALSITY = re.compile(
+    r"\b(?:is|are|was|were|as)\s+(?:a\s+|an\s+|all\s+|just\s+|completely\s+|totally\s+|"
+    r"simply\s+|nothing\s+but\s+|utterly\s+|baseless\s+and\s+)?(?:lies?|false(?:hoods?)?|untrue|"
+    r"baseless|unfounded|fabricated|fabrications?|propaganda|rumou?rs?|fake|not\s+true|nonsense|"
+    r"psychological\s+operations?|incorrect|wrong)\b",
+    _I,
+)
+_FALSE_CONTENT = re.compile(
+    r"\b(?:rumou?rs?|canards?|propaganda|lies|false\s+(?:claims?|reports?|news)|fake\s+news|"
+    r"claims?|reports?|news)\s+(?:that|of|about|regarding|on)\b",
+    _I,
+)
+_LABEL = re.compile(
+    r"^\s*(?P<who>(?-i:[A-Z][\w'.-]+)(?:\s+(?-i:[A-Z][\w'.-]+)){0,3})\s*(?:\([^)]{1,40}\))?:\s+(?=\S)"
+)
+
+
+def denied(text: str, pos: int) -> bool:
+    """True when the statement calls the claim at ``pos`` false."""
+    falsity = [m for m in _FALSITY.finditer(text)]
+    if not falsity:
+        return False
+    for m in falsity:
+        if m.start() > pos:
+            return True  # "…, this is a lie" / "the claim that … is false"
+        before = text[: m.start()]
+        if re.search(r"\b(?:this|that|these|it|which)\s*$", before, _I) and m.start() < pos:
+            continue
+    content = [m for m in _FALSE_CONTENT.finditer(text, 0, pos)]
+    return any(re.search(r"rumou?r|canard|propaganda|lie|false|fake", m.group(0), _I) for m in content)
+
+
+def label_frame(text: str, original: str, actors: Actors) -> Iterator[Frame]:
+    """A transcript or headline label naming a party's voice ("Mujahid: …")."""
+    if ":" not in text[:60]:
+        return
+    m = _LABEL.match(text)
+    if m is None:
+        return
+    who = m.group("who")
+    found = [a for a in actors.find(who) if not a.opposed and a.strength >= Strength.ORGANISATION]
+    if not found:
+        return
+    best = max(found, key=lambda a: a.strength)
+    yield Frame(
+        claimant=original[m.start("who") : m.end("who")],
+        side=best.side,
+        rule=SpeakerRule.LABEL,
+        stance=ASSERTS,
+        scope=(m.end(), len(text)),
+        number=Number.PERSON if best.strength is Strength.PERSON else Number.GROUP,
+        head=who.lower(),
+        whole=True,
+    )
+
+
+_ANAPHORIC_OBJECT = re.compile(
+    r"\b(?:(?:den(?:ied|ies|y)|reject(?:ed|s)?|dismiss(?:ed|es)?|disput(?:ed|es)|refut(?:ed|es)|"
+    r"contradict(?:ed|s)?|confirm(?:ed|s)?|corroborat(?:ed|es)|endors(?:ed|es)|verif(?:ied|ies))\s+"
+    r"(?P<obj>(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?(?:[\w'-]+(?:'s)?\s+){0,2}?"
+    r"(?:claims?|reports?|statements?|allegations?|information|accounts?|news|rhetoric|"
+    r"version|assertions?|announcement)|it|this|that|them))\b"
+    r"|\b(?P<subj>(?:this|that|the|these)\s+(?:\w+\s+)?(?:information|claims?|reports?|"
+    r"news|account|statements?))\s+(?:has|have|had|was|were)\s+(?:\w+\s+)?(?:been\s+)?"
+    r"(?:confirmed|denied|rejected|dismissed|disputed|corroborated|verified)\b",
+    _I,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|yet\s+to|n't)\s+(?:\w+\s+){0,2}$|\bnot\b", _I)
+_DENY_WORD = re.compile(r"den|reject|dismiss|disput|refut|contradict", _I)
+
+
+def anaphoric_stances(run: Any, layer: Any) -> list[Claim]:
+    """Claims of a statement that only denies or confirms earlier claims."""
+    m = _ANAPHORIC_OBJECT.search(layer.text)
+    if m is None or _NEGATED.search(layer.text, max(0, m.start() - 30), m.start() + 1):
+        return []
+    frame = innermost(layer.frames, m.start())
+    if frame is None:
+        frame = next((f for f in layer.frames if f.covers(m.start()) or f.whole), None)
+    if frame is None:
+        return []
+    stance = DENIES if _DENY_WORD.search(m.group(0)) else ASSERTS
+    referents = _referents(run, layer, m.group("obj") or m.group("subj") or "", frame)
+    out = []
+    for old in referents:
+        out.append(_restated(run, layer, old, frame, stance))
+    return out
+
+
+def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
+    """The claims a "this claim" / "the Taliban's statements" refers to."""
+    named = [a for a in run.actors.find(obj) if not a.opposed and a.strength >= Strength.ORGANISATION]
+    pool = [c for c in run.claims if c.quote_end <= layer.st.start + len(layer.text)]
+    if named:
+        side = named[0].side
+        pool = [c for c in pool if c.side == side]
+    else:
+        pool = [c for c in pool if c.side != frame.side or c.claimant != frame.claimant]
+    if not pool:
+        return []
+    last = pool[-1].statement_id
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for c in pool:
+        if c.statement_id != last or (c.kind, c.place_id) in seen:
+            continue
+        seen.add((c.kind, c.place_id))
+        out.append(c)
+    return out
+
+
+def _restated(run: Any, layer: Any, old: Claim, frame: Frame, stance: str) -> Claim:
+    from claims.extract import claim_id, statement_id
+
+    article = run.article
+    st = layer.st
+    key = old.place_id or old.unresolved_place or "none"
+    basis_rule = old.rule.split(" ")
+    place_rule = basis_rule[2] if len(basis_rule) > 2 else ""
+    date_rule = basis_rule[3] if len(basis_rule) > 3 else ""
+    return replace(
+        old,
+        id=claim_id(article.file, article.sha256, st.start, st.end, key, old.kind),
+        statement_id=statement_id(article.file, article.sha256, st.start, st.end),
+        claimant=frame.claimant,
+        side=frame.side,
+        stance=stance,
+        quote=article.text[st.start : st.end],
+        quote_start=st.start,
+        quote_end=st.end,
+        figure=None,
+        figure_qualifier=None,
+        figure_scope=None,
+        rule=f"K-anaphora {frame.rule} {place_rule} {date_rule}".strip(),
+    )
