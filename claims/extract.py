@@ -41,7 +41,7 @@ from claims.places import (
 )
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
-from claims.frames import frames_from_parse, layout_frames
+from claims.frames import clause_scopes, frames_from_parse, layout_frames, section_label_end
 from claims.speakers import Discourse, Frame, Number, SideReader, SpeakerRule, innermost
 from claims.statements import Join, Statement, build_statements
 from claims.stances import anaphoric_stances, denied
@@ -64,8 +64,16 @@ def _default_gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def _cue_rx() -> re.Pattern[str]:
-    words = alternation([*vocabulary().reporting, "according to", "quoting", "citing"])
-    return re.compile(rf"\b(?:{words})\b|\brumou?rs?\b|\breports?\s+(?:that|of)\b", _I)
+    vocab = vocabulary()
+    words = alternation([*vocab.reporting, "according to", "quoting", "citing"])
+    light = alternation(vocab.light_verbs)
+    objects = alternation([*vocab.light_objects, *vocab.documents])
+    return re.compile(
+        rf"\b(?:{words})\b|\brumou?rs?\b|\breports?\s+(?:that|of)\b|"
+        rf"\b(?:{light})\s+(?:[\w'-]+\s+){{0,3}}?(?:{objects})\b|\b(?:{objects})\s+(?:\w+\s+)?"
+        rf"(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:{light})\b",
+        _I,
+    )
 
 
 def has_cue(text: str) -> bool:
@@ -165,7 +173,12 @@ def _cues(run: _Run, layer: _Layer) -> None:
 def _parse(run: _Run) -> None:
     """Parse, in one batch, every statement whose speaker the grammar must tell."""
     wanted = [layer for layer in run.layers if has_cue(layer.text)]
-    for layer, doc in zip(wanted, grammar.parse([w.text for w in wanted]), strict=True):
+    texts = []
+    for layer in wanted:
+        # a dateline ("KABUL, Sept 4 (Agency) -") misleads the parser: it is blanked, same length
+        cut = layer.places.dateline_end or section_label_end(layer.text, run.actors)
+        texts.append(" " * cut + layer.text[cut:] if cut else layer.text)
+    for layer, doc in zip(wanted, grammar.parse(texts), strict=True):
         layer.parse = doc
 
 
@@ -178,7 +191,10 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
     frames = []
     if layer.parse is not None:
         frames += frames_from_parse(layer.parse, layer.text, layer.original, reader, run.discourse)
-    frames += layout_frames(layer.text, layer.original, run.actors, reader, run.discourse)
+    layout = list(layout_frames(layer.text, layer.original, run.actors, reader, run.discourse))
+    cues = {f.cue for f in layout}
+    frames = [f for f in frames if f.cue not in cues] + layout  # the layout is unambiguous
+    frames = clause_scopes(layer.text, frames)
     if layer.st.join is Join.INTRO_QUOTE:
         # 'X told a different story. "…"': the introduction's speaker says the quotation
         first = layer.st.first_end - layer.st.start

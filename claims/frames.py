@@ -166,6 +166,17 @@ def _clip(phrase: Phrase, speaker: Token, cue: Token) -> Phrase:
     )  # fmt: skip
 
 
+def _clip_end(phrase: Phrase, end: int) -> Phrase:
+    def keep(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        return tuple(sp for sp in spans if sp[1] <= end)
+
+    return replace(
+        phrase, end=min(phrase.end, end), core=(phrase.core[0], min(phrase.core[1], end)),
+        complements=keep(phrase.complements), appositions=keep(phrase.appositions),
+        relatives=keep(phrase.relatives),
+    )  # fmt: skip
+
+
 def _without_relative(phrase: Phrase, cue: Token) -> Phrase:
     """For "the Taliban, who claimed …" the speaker phrase ends before the relative clause."""
     cut = min((s for s, _ in phrase.relatives if s <= cue.idx), default=phrase.end)
@@ -300,8 +311,8 @@ def _according(work: _Work, tok: Token) -> None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return
-    head = tok.head
-    scope = (0, len(work.text)) if head.dep_ == "ROOT" or head.i == tok.i else _span(head)
+    sent = tok.sent
+    scope = (sent.start_char, sent.end_char)  # "according to X" speaks for its sentence
     _add(work, pobj, SpeakerRule.ACCORDING, ASSERTS, scope, tok, rank=-1, widen=1)
 
 
@@ -331,7 +342,8 @@ def _rumour_frame(work: _Work, tok: Token) -> None:
     if any(f.covers(tok.idx) for f in work.frames):
         return  # a speaker frames the reports (and denies them when they are rumours)
     stance = DENIES if tok.lower_ in _PEJORATIVE else ASSERTS
-    _add(work, tok, SpeakerRule.RUMOUR, stance, _span(clause), tok, rank=1, phrase_tok=tok)
+    _add(work, tok, SpeakerRule.RUMOUR, stance, _span(clause), tok, rank=1, phrase_tok=tok,
+         phrase_end=clause.left_edge.idx)  # fmt: skip
 
 
 def _antecedent(work: _Work, pronoun: Token, cue: Token) -> Token | None:
@@ -364,6 +376,7 @@ def _add(
     rank: int = 0,
     widen: int = 0,
     phrase_tok: Token | None = None,
+    phrase_end: int | None = None,
 ) -> None:
     if speaker.lower_ in _PRONOUNS and phrase_tok is None:
         antecedent = _antecedent(work, speaker, cue)
@@ -372,8 +385,12 @@ def _add(
     phrase = _clip(_phrase(speaker if phrase_tok is None else phrase_tok, work.text), speaker, cue)
     if rule == SpeakerRule.RELATIVE:
         phrase = _without_relative(phrase, cue)
+    if phrase_end is not None:
+        phrase = _clip_end(phrase, phrase_end)
     if phrase.start > cue.idx:
         phrase = replace(phrase, before=work.text[: cue.idx])
+    elif work.text[: phrase.start].rstrip().endswith((",", '"', "-")):
+        phrase = replace(phrase, before=work.text[: phrase.start])  # "…, a spokesman said"
     who = work.reader.identify(work.text, work.original, phrase, work.discourse)
     frame = _frame(work.text, who, rule, stance, scope, phrase, cue, rank, widen)
     work.frames.append(frame)
@@ -398,12 +415,13 @@ def _frame(
         rule=full_rule,
         stance=stance,
         scope=(max(0, start - widen), end + widen),
-        holes=((phrase.start, phrase.end), (cue.idx, cue.idx + len(cue.text))),
+        holes=((phrase.start, phrase.end),),
         rank=rank,
         number=who.number,  # type: ignore[attr-defined]
         head=who.head,  # type: ignore[attr-defined]
         whole=whole,
         cue=cue.idx,
+        party=who.party,  # type: ignore[attr-defined]
     )
 
 
@@ -432,20 +450,25 @@ _TAIL_VERBS = None
 def _tail_rx() -> re.Pattern[str]:
     global _TAIL_VERBS
     if _TAIL_VERBS is None:
+        v = vocabulary()
         verbs = alternation(
-            f for f, (lemma, _) in vocabulary().reporting.items()
-            if lemma in ("say", "claim", "insist", "add", "report", "tell", "allege", "deny")
+            f for lemma in ("say", "claim", "insist", "add", "report", "tell", "allege", "deny",
+                            "confirm", "announce", "state", "write", "tweet", "note")
+            for f in v.verb_forms(lemma)[1:3]
         )  # fmt: skip
+        np = r"(?:(?!\b(?:was|were|is|are|had|has|have|been|that)\b)[^,.;:\"]){2,70}?"
         _TAIL_VERBS = re.compile(
-            rf"[,;]\s+(?:(?:{verbs})\s+(?P<who>[^,.;:\"]{{2,70}}?)|(?P<who2>[^,.;:\"]{{2,70}}?)\s+"
-            rf"(?:{verbs}))\s*[.!]?\s*$",
+            rf"[,;]\s+(?:(?P<verb>{verbs})\s+(?P<who>{np})|(?P<who2>{np})\s+"
+            rf"(?P<verb2>{verbs})(?:\s+(?:on|in|at|by|to|late|early|earlier|later|this|last|yesterday|"
+            rf"today|via|during|after)\b[^,;:\"]{{0,40}})?)"
+            rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",
             _I,
         )
     return _TAIL_VERBS
 
 
 _DASH = re.compile(
-    r"\"\s*-\s*(?P<who>[^,.;\"]{2,80}?)(?:,\s*(?:writing|speaking|posting|tweeting|quoted|said)\b"
+    r"\"\s*(?P<verb>-)\s*(?P<who>[^,.;\"]{2,80}?)(?:,\s*(?:writing|speaking|posting|tweeting|quoted|said)\b"
     r"[^.\"]*)?[.!]?\s*$",
     _I,
 )
@@ -473,11 +496,31 @@ def layout_frames(
         side = who.side if who.side is not None else UNKNOWN
         frame = Frame(
             claimant=who.claimant, side=side, rule=f"{rule}", stance=ASSERTS,
-            scope=(0, m.start()), holes=((start, end),), rank=1, number=who.number,
-            head=who.head, whole=True, cue=m.start(),
+            scope=(0, len(text)), holes=((start, end),), rank=1, number=who.number,
+            head=who.head, whole=True, cue=_verb_at(m),
+            party=who.party,
         )  # fmt: skip
         discourse.pending.append(frame)
         yield frame
+
+
+def _verb_at(m: re.Match[str]) -> int:
+    for name in ("verb", "verb2"):
+        if m.groupdict().get(name):
+            return m.start(name)
+    return m.start()
+
+
+_SECTION = re.compile(r"^\s*(?P<label>(?-i:[A-Z])[\w' ]{1,24}?)\s*:\s+(?=\S)")
+
+
+def section_label_end(text: str, actors: Actors) -> int:
+    """Where a leading section label ends ("Back story: ", "The latest: ", "PRESENTER: "):
+    labels that name no actor are not part of the sentence's grammar (0 when none)."""
+    m = _SECTION.match(text)
+    if m is None or actors.find(m.group("label")):
+        return 0
+    return m.end()
 
 
 def _label(text: str, original: str, actors: Actors) -> Iterator[Frame]:
@@ -502,3 +545,65 @@ def _label(text: str, original: str, actors: Actors) -> Iterator[Frame]:
         head=who.lower(),
         whole=True,
     )
+
+
+# ---------------------------------------------------------------- one frame per clause
+
+_SEGMENT_BREAK = re.compile(
+    r";\s|\s-\s|[.!?]\"?\s+(?=\"?[A-Z])|,\s+(?:while|whereas|but|although|though|even\s+as)\b", _I
+)
+_ADJUNCT_TAIL = re.compile(
+    r"^[\s,]*(?:(?:on|in|at|by|to|late|early|earlier|later|this|last|yesterday|today|via|during|"
+    r"after|before|from|with|through|over|tonight|overnight|[a-z]+day|[a-z]+ly|that\s+day)\b"
+    r"[^,;:\"]{0,40})?[\s.!?\"]*$",
+    _I,
+)
+
+
+def _pre_posed(text: str, frame: Frame, end: int) -> bool:
+    """True when what the speaker is credited with follows the cue ("X says A")."""
+    cue_end = frame.cue + 1
+    while cue_end < len(text) and (text[cue_end].isalpha() or text[cue_end] == "'"):
+        cue_end += 1
+    return _ADJUNCT_TAIL.match(text[cue_end:end]) is None
+
+
+def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:
+    """Keep each attribution to its own clauses: "Resistance says A; Taliban claim B", "the
+    Taliban say A, while the resistance says B", "X tweeted that A, Y says B". A frame's scope
+    stops at a clause (after ";", ", while", a sentence end, or a comma that opens another
+    speaker's "Y says …") that holds another frame's cue."""
+    if len(frames) < 2:
+        return frames
+    cuts = {m.end() for m in _SEGMENT_BREAK.finditer(text)}
+    for f in frames:
+        speaker = f.holes[0] if f.holes else None
+        if speaker is None or speaker[0] >= f.cue:
+            continue
+        before = text[: speaker[0]].rstrip()
+        if before.endswith((",", ";", ":")) and _pre_posed(text, f, len(text)):
+            cuts.add(speaker[0])
+    bounds = sorted({0, *cuts, len(text)})
+
+    def segment(pos: int) -> tuple[int, int]:
+        for lo, hi in zip(bounds, bounds[1:], strict=False):
+            if lo <= pos < hi:
+                return lo, hi
+        return 0, len(text)
+
+    out = []
+    for f in frames:
+        own = segment(f.cue)
+        lo, hi = f.scope
+        for g in frames:
+            if g is f:
+                continue
+            other = segment(g.cue)
+            if other == own:
+                continue
+            if other[0] >= own[1] and other[0] < hi:
+                hi = other[0]
+            elif other[1] <= own[0] and other[1] > lo:
+                lo = other[1]
+        out.append(f if (lo, hi) == f.scope else replace(f, scope=(lo, hi), whole=False))
+    return out

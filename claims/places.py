@@ -167,6 +167,7 @@ class StatementPlaces:
     mentions: list[PlaceMention]
     dateline: PlaceMention | None = None
     countries: list[PlaceMention] = field(default_factory=list)
+    dateline_end: int = 0  # where the dateline ends in the statement (0: none)
 
 
 def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> StatementPlaces:
@@ -191,7 +192,8 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             countries.append(mention)
             continue
         found.append(mention)
-    return StatementPlaces(start, _without_qualifiers(piece, found, start), dateline, countries)
+    mentions = _without_qualifiers(piece, found, start)
+    return StatementPlaces(start, mentions, dateline, countries, cut if dateline else 0)
 
 
 def _without_qualifiers(

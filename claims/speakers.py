@@ -89,6 +89,7 @@ class Frame:
     head: str = ""  # the speaker phrase's head word, lower case (for "the spokesman")
     whole: bool = False  # covers the whole statement (for the next statement's carry-over)
     cue: int = 0  # where the cue word starts
+    party: str | None = None  # the party the phrase named (an organisation of the profile)
 
     def covers(self, pos: int) -> bool:
         if not self.scope[0] <= pos < self.scope[1]:
@@ -120,13 +121,14 @@ class Voice:
     number: Number
     head: str
     line: int
+    party: str | None = None
 
 
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "it", "him", "her", "them", "us"})
 
 
 def _voice_of(frame: Frame, line: int) -> Voice:
-    return Voice(frame.claimant, frame.side, frame.number, frame.head, line)
+    return Voice(frame.claimant, frame.side, frame.number, frame.head, line, frame.party)
 
 
 @dataclass
@@ -184,11 +186,20 @@ class Discourse:
     def collective(self) -> Voice | None:
         """"the group" → the latest organisation speaker, else the latest party named."""
         for voice in reversed(self._candidates()):
-            if voice.number is Number.GROUP and voice.side not in (OTHER, UNKNOWN):
+            if voice.party is not None:
                 return voice
         if self.parties:
             line, m = self.parties[-1]
             return Voice(m.text, m.side, Number.GROUP, m.text.lower(), line)
+        return None
+
+    def named(self, name: str) -> Voice | None:
+        """"According to Ahmadi": a speaker named before in full ("Sibghatullah Ahmadi")."""
+        key = name.lower()
+        for voice in reversed(self._candidates()):
+            parts = voice.claimant.lower().split()
+            if len(parts) > 1 and key in parts:
+                return voice
         return None
 
     def party_speaker(self, line: int) -> Voice | None:
@@ -232,6 +243,7 @@ class Identity:
     rule: str
     number: Number
     head: str
+    party: str | None = None
 
 
 _SPLIT = re.compile(r"\s+(?:of|for|from|in|at|with|within|close\s+to)\s+|,\s*", re.IGNORECASE)
@@ -276,6 +288,10 @@ _TITLE_WORDS = re.compile(
 )
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
+_LOCAL = re.compile(
+    r"\b(?:local|provincial|district|independent|western|foreign|diplomatic|hospital|health|aid|"
+    r"security|police|us|u\.s\.|american|british|pakistani|iranian|indian|russian|chinese|un)\b"
+)
 
 
 class SideReader:
@@ -300,12 +316,26 @@ class SideReader:
         if _is_definite(core_text) and not phrase.complements and not phrase.appositions:
             voice = self._role_back(text, phrase, head, discourse)
             if voice is not None:
-                return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head)
+                return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
+                                voice.party)  # fmt: skip
+        bare = core_text.strip()
+        if _NAME_PART.match(bare) and not self._named(text, phrase):
+            voice = discourse.named(bare)  # "According to Ahmadi": named in full before
+            if voice is not None:
+                return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
+                                voice.party)  # fmt: skip
         side, rule = self._side(text, phrase, discourse)
         if side is None:
             side, rule = self._role_side(text, phrase, discourse)
         claimant = self._claimant(text, original, phrase)
-        return Identity(claimant, side, rule, number, head)
+        return Identity(claimant, side, rule, number, head, self._party(text, phrase))
+
+    def _party(self, text: str, phrase: Phrase) -> str | None:
+        """The organisation a phrase names in its core ("the Afghanistan Freedom Front")."""
+        for m in _within(self.actors.find(text[phrase.start : phrase.end]), phrase.core, phrase.start):
+            if m.strength is Strength.ORGANISATION and not m.opposed:
+                return m.party
+        return None
 
     def _role_back(
         self, text: str, phrase: Phrase, head: str, discourse: Discourse
@@ -351,8 +381,7 @@ class SideReader:
             side = self._collective(text, phrase, mentions, shift, discourse)
             if side is not None:
                 return side, SpeakerRule.COLLECTIVE
-        third = head in self.vocab.third_parties and head not in _NOT_THIRD
-        if third or phrase.age or head in ("sources", "source"):
+        if self._third_party(text, phrase) or phrase.head in ("people", "person"):
             return OTHER, "third party"
         for spans in (phrase.complements, phrase.appositions, phrase.relatives):
             found = [m for span in spans for m in _within(mentions, span, shift)]
@@ -414,6 +443,20 @@ class SideReader:
                 return voice.side, SpeakerRule.ROLE_CONTEXT
         return UNKNOWN, "role"
 
+    def _third_party(self, text: str, phrase: Phrase) -> bool:
+        """Residents, witnesses, analysts, the press, a former MP, an age, local officials."""
+        head = phrase.head
+        if phrase.age or head in ("sources", "source"):
+            return True
+        if head in self.vocab.third_parties and head not in _NOT_THIRD:
+            return True
+        words = re.findall(r"[\w'-]+", text[phrase.core[0] : phrase.core[1]].lower())
+        if any(w in self.vocab.third_parties and w not in _NOT_THIRD for w in words[:-1]):
+            return not any(w in ("spokesman", "spokesperson", "commander") for w in words)
+        if head in ("official", "officials", "authorities") and _LOCAL.search(" ".join(words)):
+            return True  # "a local official", "provincial officials"
+        return False
+
     def _third_party_apposition(self, text: str, phrase: Phrase) -> bool:
         """ "Gul Ahmad, an elder from Jabal-us-Saraj": a third party by apposition."""
         for s, e in phrase.appositions:
@@ -425,6 +468,8 @@ class SideReader:
     def _unconfirmed(self, text: str, phrase: Phrase) -> bool:
         core = text[phrase.core[0] : phrase.core[1]].lower()
         words = set(re.findall(r"[\w-]+", core))
+        if phrase.head in ("people", "person") and phrase.complements:
+            return False  # "People in Gulbahar say": local people, a third party
         if phrase.head in self.vocab.unconfirmed_heads:
             return True
         if "social media" in text[phrase.start : phrase.end].lower():
@@ -475,7 +520,9 @@ def _is_definite(core: str) -> bool:
 def _within(
     mentions: list[ActorMention], span: tuple[int, int], shift: int
 ) -> list[ActorMention]:
-    return [m for m in mentions if span[0] <= m.start + shift and m.end + shift <= span[1]]
+    """Mentions that start inside ``span`` ("the National Resistance Front of Afghanistan"
+    names the party even when the parse puts "of Afghanistan" outside the core)."""
+    return [m for m in mentions if span[0] <= m.start + shift < span[1]]
 
 
 def _strongest(mentions: list[ActorMention]) -> ActorMention:

@@ -61,9 +61,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^\s*(?:-\s*)?(?:[\w.'-]+\s+){{0,7}}?(?:{verbs})\b[^.!?\"]{{0,70}}[.!?]?\s*$", _I
         ),
         "source_named": re.compile(
-            r"^\s*(?:-\s*)?(?:the\s+)?(?:[\w.'-]+\s+){0,4}?(?:made|gave|issued|posted|sent|"
-            r"delivered)\s+(?:the|this|that|these)\s+(?:statement|remarks?|comments?|figures?|"
-            r"claims?|toll|message)\b",
+            r"^\s*(?:-\s*)?[^.!?\"]{0,200}?\b(?:made|gave|issued|posted|sent|delivered|released)"
+            r"\s+(?:the|this|that|these)\s+(?:statement|remarks?|comments?|figures?|claims?|toll|"
+            r"message|account|details)\b|^\s*(?:the|this|that)\s+(?:statement|message|account|"
+            r"post|video|figures?|remarks|comments)\s+(?:was|were|had\s+been|has\s+been)\s+"
+            r"(?:\w+\s+)?(?:sent|given|issued|posted|released|made|delivered|published|shared)\b",
             _I,
         ),
         "continuation": re.compile(
