@@ -186,7 +186,7 @@ def _parse(run: _Run) -> None:
 
 
 def _frames(run: _Run, layer: _Layer) -> list[Frame]:
-    reader = SideReader(run.actors)
+    reader = SideReader(run.actors, run.article.meta.outlet)
     run.discourse.start(layer.st.line)
     frames = []
     if layer.parse is not None:

@@ -204,9 +204,8 @@ def _subject(tok: Token, seen: int = 0) -> tuple[Token | None, str]:
                 found, _ = _subject(ancestor, seen + 1)
                 if found is not None:
                     return found, SpeakerRule.INHERITED
-        if tok.dep_ == "conj":
-            found, _ = _subject(tok.head, seen + 1)
-            return found, SpeakerRule.INHERITED
+        found, _ = _subject(tok.head, seen + 1)  # "people could be heard saying", "…, adding"
+        return found, SpeakerRule.INHERITED
     return None, ""
 
 
@@ -342,6 +341,11 @@ def _rumour_frame(work: _Work, tok: Token) -> None:
     if any(f.covers(tok.idx) for f in work.frames):
         return  # a speaker frames the reports (and denies them when they are rumours)
     stance = DENIES if tok.lower_ in _PEJORATIVE else ASSERTS
+    owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ == "dobj" and owner is not None and stance == ASSERTS:
+        # "X has claims that …", "X made claims that …": X speaks
+        _add(work, owner, SpeakerRule.SUBJECT, stance, _span(clause), tok.head)
+        return
     _add(work, tok, SpeakerRule.RUMOUR, stance, _span(clause), tok, rank=1, phrase_tok=tok,
          phrase_end=clause.left_edge.idx)  # fmt: skip
 
@@ -444,23 +448,29 @@ def _quote_run(work: _Work) -> None:
 # ---------------------------------------------------------------- frames without a parse
 
 
-_TAIL_VERBS = None
+_TAIL_VERBS: re.Pattern[str] | None = None
+_PREPOSITION = (
+    r"(?:in|on|at|to|by|from|with|during|after|before|via|over|through|for|that|it|this|"
+    r"there|so|a\s+different|an?\s+(?:interview|statement)\b)"
+)
 
 
 def _tail_rx() -> re.Pattern[str]:
+    """", says X." / ", X said on Sunday." at the end of a statement (", adding …" may follow)."""
     global _TAIL_VERBS
     if _TAIL_VERBS is None:
         v = vocabulary()
-        verbs = alternation(
-            f for lemma in ("say", "claim", "insist", "add", "report", "tell", "allege", "deny",
-                            "confirm", "announce", "state", "write", "tweet", "note")
-            for f in v.verb_forms(lemma)[1:3]
-        )  # fmt: skip
+        lemmas = ("say", "claim", "insist", "add", "report", "allege", "deny", "confirm",
+                  "announce", "state", "write", "tweet", "note", "tell")  # fmt: skip
+        verbs = alternation(f for lemma in lemmas for f in v.verb_forms(lemma)[1:3])
+        inverted = alternation(
+            f for lemma in lemmas if lemma != "tell" for f in v.verb_forms(lemma)[1:3]
+        )
         np = r"(?:(?!\b(?:was|were|is|are|had|has|have|been|that)\b)[^,.;:\"]){2,70}?"
         _TAIL_VERBS = re.compile(
-            rf"[,;]\s+(?:(?P<verb>{verbs})\s+(?P<who>{np})|(?P<who2>{np})\s+"
-            rf"(?P<verb2>{verbs})(?:\s+(?:on|in|at|by|to|late|early|earlier|later|this|last|yesterday|"
-            rf"today|via|during|after)\b[^,;:\"]{{0,40}})?)"
+            rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{np})|(?P<who2>{np})\s+"
+            rf"(?P<verb2>{verbs})(?:\s+(?:on|in|at|by|to|late|early|earlier|later|this|last|"
+            rf"yesterday|today|via|during|after)\b[^,;:\"]{{0,40}})?)"
             rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",
             _I,
         )
@@ -477,11 +487,80 @@ _LABEL = re.compile(
 )
 
 
+_CLAIM_OPENING = re.compile(
+    r"(?:^|[:;]\s+|\s-\s|,\s+)(?P<who>(?:(?-i:[A-Z])[\w'-]*\s+){0,3}(?-i:[A-Z])[\w'-]*)\s+"
+    r"(?P<verb>claims?|says?|insists?|denies|deny|reports?|announces?)\s+(?!that\b)",
+    _I,
+)
+_WORDS_OF = re.compile(
+    r"\b(?:the\s+)?(?:words|remarks|comments|quote|account|message|claim)\s+(?:are|is|was|were)\s+"
+    r"(?:those\s+|that\s+)?of\s+(?P<who>[^,.;]+?)(?=\s+who\b|[,.;]|$)"
+    r"|\b(?:that|this)\s+(?:was|is)\s+how\s+(?P<who2>[^,.;]+?)\s+(?:described|put\s+it|summed|"
+    r"explained|characteri[sz]ed|recounted|portrayed)\b",
+    _I,
+)
+_INTRO = re.compile(
+    r"^(?:(?:i|we)\s+(?:have\s+)?)?(?:spoke|spoken|talked)\s+(?:with|to)\s+(?P<who>(?:my|our|a|an|"
+    r"the)\s+[\w-]+(?:\s+(?-i:[a-z][\w-]*)){0,2}?)(?=\s+(?:in|from|at|on|who|tonight|today|"
+    r"yesterday)\b|[,.;]|$)",
+    _I,
+)
+
+
+def _headline_claims(
+    text: str, original: str, actors: Actors, reader: SideReader, discourse: Discourse
+) -> Iterator[Frame]:
+    """"Taliban claim seizing Panjshir", "…: Taliban Claims Full Control, Resistance Fighters
+    Say …": an actor followed by "claim(s)" or "say(s)" opens a clause it speaks for."""
+    for m in _CLAIM_OPENING.finditer(text):
+        who = m.group("who")
+        if not actors.find(who):
+            continue
+        phrase = phrase_from_text(text, m.start("who"), m.end("who"))
+        ident = reader.identify(text, original, phrase, discourse)
+        nxt = re.compile(r"[;,]\s|\s-\s").search(text, m.end())
+        yield Frame(
+            claimant=ident.claimant, side=ident.side or UNKNOWN, rule=SpeakerRule.LEAD,
+            stance=DENIES if m.group("verb").lower().startswith("den") else ASSERTS,
+            scope=(m.start("who"), nxt.start() if nxt else len(text)),
+            holes=((m.start("who"), m.end("who")),), rank=1, number=ident.number,
+            head=ident.head, cue=m.start("verb"), party=ident.party,
+        )  # fmt: skip
+
+
+def _named_after(
+    text: str, original: str, reader: SideReader, discourse: Discourse
+) -> Iterator[Frame]:
+    """"The words are those of X", "That was how X described it"; "Spoke with my cousin in
+    Bazarak" names a source a later "he says" refers to (an empty scope)."""
+    m = _WORDS_OF.search(text)
+    if m is not None:
+        group = "who" if m.group("who") else "who2"
+        phrase = phrase_from_text(text, m.start(group), m.end(group))
+        ident = reader.identify(text, original, phrase, discourse)
+        yield Frame(
+            ident.claimant, ident.side or UNKNOWN, SpeakerRule.LIGHT, ASSERTS, (0, len(text)),
+            ((m.start(group), m.end(group)),), 1, ident.number, ident.head, True, m.start(),
+            ident.party,
+        )  # fmt: skip
+    intro = _INTRO.search(text)
+    if intro is not None:
+        phrase = phrase_from_text(text, intro.start("who"), intro.end("who"))
+        ident = reader.identify(text, original, phrase, discourse)
+        yield Frame(
+            ident.claimant, ident.side or UNKNOWN, SpeakerRule.SUBJECT, ASSERTS,
+            (len(text), len(text)), (), 0, Number.PERSON, ident.head, False, intro.start(),
+        )  # fmt: skip
+
+
 def layout_frames(
     text: str, original: str, actors: Actors, reader: SideReader, discourse: Discourse
 ) -> Iterator[Frame]:
-    """Frames read off the layout: a label, a tail attribution, a dash after a quotation."""
+    """Frames read off the layout: a label, a headline's "X claims", a tail attribution, a
+    dash after a quotation, "the words are those of X"."""
     yield from _label(text, original, actors)
+    yield from _headline_claims(text, original, actors, reader, discourse)
+    yield from _named_after(text, original, reader, discourse)
     for rx, rule in ((_tail_rx(), SpeakerRule.TAIL), (_DASH, SpeakerRule.DASH)):
         m = rx.search(text)
         if m is None:
@@ -580,8 +659,9 @@ def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:
         speaker = f.holes[0] if f.holes else None
         if speaker is None or speaker[0] >= f.cue:
             continue
-        before = text[: speaker[0]].rstrip()
-        if before.endswith((",", ";", ":")) and _pre_posed(text, f, len(text)):
+        before = text[: speaker[0]].rstrip().lower()
+        opens = before.endswith((",", ";", ":", ", and", ", but", ", while", ", whereas"))
+        if opens and _pre_posed(text, f, len(text)):
             cuts.add(speaker[0])
     bounds = sorted({0, *cuts, len(text)})
 

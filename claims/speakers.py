@@ -297,9 +297,10 @@ _LOCAL = re.compile(
 class SideReader:
     """Decides the claimant name and side of the speaker phrases of one article."""
 
-    def __init__(self, actors: Actors) -> None:
+    def __init__(self, actors: Actors, outlet: str | None = None) -> None:
         self.actors = actors
         self.vocab = vocabulary()
+        self.outlet = outlet
 
     def identify(self, text: str, original: str, phrase: Phrase, discourse: Discourse) -> Identity:
         core_text = text[phrase.core[0] : phrase.core[1]]
@@ -377,10 +378,12 @@ class SideReader:
         if self._unconfirmed(text, phrase):
             return UNKNOWN, "unconfirmed"
         head = phrase.head
-        if head in self.vocab.collectives:
+        if head in self.vocab.collectives or self._collective_complement(text, phrase):
             side = self._collective(text, phrase, mentions, shift, discourse)
             if side is not None:
                 return side, SpeakerRule.COLLECTIVE
+        if self._is_outlet(text, phrase):
+            return OTHER, "press"
         if self._third_party(text, phrase) or phrase.head in ("people", "person"):
             return OTHER, "third party"
         for spans in (phrase.complements, phrase.appositions, phrase.relatives):
@@ -421,6 +424,24 @@ class SideReader:
             return subject
         voice = discourse.collective()
         return voice.side if voice is not None else None
+
+    def _collective_complement(self, text: str, phrase: Phrase) -> bool:
+        """"a source within the group", "a spokesman for the movement"."""
+        for s, e in phrase.complements:
+            words = re.findall(r"[\w'-]+", text[s:e].lower())
+            if len(words) <= 4 and words and words[-1] in self.vocab.collectives:
+                return True
+        return False
+
+    def _is_outlet(self, text: str, phrase: Phrase) -> bool:
+        """The outlet itself, by name or initials ("APW reports" in Afghan Peace Watch)."""
+        if not self.outlet:
+            return False
+        core = text[phrase.core[0] : phrase.core[1]]
+        words = re.findall(r"[\w'-]+", core)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", self.outlet)).upper()
+        names = {self.outlet.lower(), initials.lower()} if len(initials) >= 2 else {self.outlet.lower()}
+        return any(w.lower() in names for w in words) or self.outlet.lower() in core.lower()
 
     def _clause_subject(self, phrase: Phrase) -> str | None:
         """The party that is the first actor of the reported text before a post-posed
@@ -468,8 +489,8 @@ class SideReader:
     def _unconfirmed(self, text: str, phrase: Phrase) -> bool:
         core = text[phrase.core[0] : phrase.core[1]].lower()
         words = set(re.findall(r"[\w-]+", core))
-        if phrase.head in ("people", "person") and phrase.complements:
-            return False  # "People in Gulbahar say": local people, a third party
+        if phrase.head in ("people", "person") and (phrase.complements or phrase.relatives):
+            return False  # "People in Gulbahar say", "people who left": a third party
         if phrase.head in self.vocab.unconfirmed_heads:
             return True
         if "social media" in text[phrase.start : phrase.end].lower():

@@ -65,7 +65,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\s+(?:the|this|that|these)\s+(?:statement|remarks?|comments?|figures?|claims?|toll|"
             r"message|account|details)\b|^\s*(?:the|this|that)\s+(?:statement|message|account|"
             r"post|video|figures?|remarks|comments)\s+(?:was|were|had\s+been|has\s+been)\s+"
-            r"(?:\w+\s+)?(?:sent|given|issued|posted|released|made|delivered|published|shared)\b",
+            r"(?:\w+\s+)?(?:sent|given|issued|posted|released|made|delivered|published|shared)\b|"
+            r"^\s*(?:the\s+)?(?:words|remarks|comments|quote|account)\s+(?:are|is|was|were)\s+"
+            r"(?:those\s+|that\s+)?of\b|^\s*(?:that|this)\s+(?:was|is)\s+how\b",
             _I,
         ),
         "continuation": re.compile(
