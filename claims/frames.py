@@ -187,10 +187,11 @@ def _without_relative(phrase: Phrase, cue: Token) -> Phrase:
 # ---------------------------------------------------------------- subjects and scopes
 
 
-def _subject(tok: Token, seen: int = 0) -> tuple[Token | None, str]:
+def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | None, str]:
     """The subject of a reporting verb and the rule that found it."""
+    wanted = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in wanted:
             if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
                 return tok.head, SpeakerRule.RELATIVE
             return child, SpeakerRule.SUBJECT
@@ -204,7 +205,7 @@ def _subject(tok: Token, seen: int = 0) -> tuple[Token | None, str]:
                 found, _ = _subject(ancestor, seen + 1)
                 if found is not None:
                     return found, SpeakerRule.INHERITED
-        found, _ = _subject(tok.head, seen + 1)  # "people could be heard saying", "…, adding"
+        found, _ = _subject(tok.head, seen + 1, passive=True)  # "people could be heard saying"
         return found, SpeakerRule.INHERITED
     return None, ""
 
@@ -250,7 +251,7 @@ def _lead_scope(work: _Work, speaker: Token, cue: Token, scope: tuple[int, int])
 
 def _act(tok: Token) -> bool:
     """"rejected the offer of talks": a rejection of a proposal is an act, not an attribution."""
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     return bool(objects) and not has_clause and objects[0].lower_ in vocabulary().act_objects
 
@@ -518,7 +519,7 @@ def _headline_claims(
             continue
         phrase = phrase_from_text(text, m.start("who"), m.end("who"))
         ident = reader.identify(text, original, phrase, discourse)
-        nxt = re.compile(r"[;,]\s|\s-\s").search(text, m.end())
+        nxt = re.compile(r";\s|\s-\s").search(text, m.end())
         yield Frame(
             claimant=ident.claimant, side=ident.side or UNKNOWN, rule=SpeakerRule.LEAD,
             stance=DENIES if m.group("verb").lower().startswith("den") else ASSERTS,

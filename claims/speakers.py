@@ -413,11 +413,14 @@ class SideReader:
         if inside:
             return _strongest(inside).side
         context = phrase.context
+        noun = phrase.head if phrase.head in self.vocab.collectives else self._collective_noun(
+            text, phrase
+        )
         for m in reversed(self.actors.find(context)):
             if m.opposed:
                 continue
             after = context[m.end : m.end + 24].lower()
-            if re.match(rf"\s*(?:[\w-]+\s+)?{re.escape(phrase.head)}\b", after):
+            if re.match(rf"\s*(?:[\w-]+\s+)?{re.escape(noun)}\b", after):
                 return m.side
         subject = self._clause_subject(phrase)
         if subject is not None:
@@ -425,13 +428,17 @@ class SideReader:
         voice = discourse.collective()
         return voice.side if voice is not None else None
 
-    def _collective_complement(self, text: str, phrase: Phrase) -> bool:
-        """"a source within the group", "a spokesman for the movement"."""
+    def _collective_noun(self, text: str, phrase: Phrase) -> str:
+        """"a source within the group" → "group"; "" when no complement ends in one."""
         for s, e in phrase.complements:
             words = re.findall(r"[\w'-]+", text[s:e].lower())
             if len(words) <= 4 and words and words[-1] in self.vocab.collectives:
-                return True
-        return False
+                return words[-1]
+        return ""
+
+    def _collective_complement(self, text: str, phrase: Phrase) -> bool:
+        """"a source within the group", "a spokesman for the movement"."""
+        return bool(self._collective_noun(text, phrase))
 
     def _is_outlet(self, text: str, phrase: Phrase) -> bool:
         """The outlet itself, by name or initials ("APW reports" in Afghan Peace Watch)."""

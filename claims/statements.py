@@ -58,7 +58,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # a sentence that only attributes: "– X wrote on Twitter.", "the source said."
         "attribution_only": re.compile(
-            rf"^\s*(?:-\s*)?(?:[\w.'-]+\s+){{0,7}}?(?:{verbs})\b[^.!?\"]{{0,70}}[.!?]?\s*$", _I
+            rf"^\s*(?:-\s*)?(?:[\w.'-]+,?\s+){{0,7}}?(?:{verbs})\b[^.!?\"]{{0,70}}[.!?]?\s*$|"
+            r"^\s*-\s*\S", _I
         ),
         "source_named": re.compile(
             r"^\s*(?:-\s*)?[^.!?\"]{0,200}?\b(?:made|gave|issued|posted|sent|delivered|released)"
