@@ -360,7 +360,7 @@ def _inferred(
 def _date(run: _Run, layer: _Layer) -> dates.DateFix:
     text = layer.text
     published = run.article.meta.published
-    cut = layer.places.dateline.end - layer.st.start if layer.places.dateline else 0
+    cut = layer.places.dateline_end
     dated = " " * cut + text[cut:]
     since_then = "since then" in text.lower()
     fix = dates.resolve(dated, published, run.explicit if since_then else None, run.profile.window)

@@ -110,8 +110,13 @@ def frames_from_parse(
 
 
 def _span(tok: Token) -> tuple[int, int]:
+    """The characters of ``tok``'s subtree (a blanked dateline's whitespace left out)."""
     left, right = tok.left_edge, tok.right_edge
-    return left.idx, right.idx + len(right.text)
+    doc = tok.doc
+    i = left.i
+    while i < right.i and doc[i].is_space:
+        i += 1
+    return doc[i].idx, right.idx + len(right.text)
 
 
 def _phrase(tok: Token, text: str) -> Phrase:
@@ -199,10 +204,16 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
         return None, ""
     if tok.dep_ == "relcl":
         return tok.head, SpeakerRule.RELATIVE
-    if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "xcomp") and tok.lower_.endswith("ing")):
+    if tok.dep_ == "xcomp" and _passive(tok.head):
+        # "The NRF was reported to have said that …": the raised subject speaks
+        raised = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised, SpeakerRule.SUBJECT
+    participle = tok.dep_ in ("advcl", "xcomp", "pcomp") and tok.lower_.endswith("ing")
+    if tok.dep_ == "conj" or participle:
         for ancestor in tok.ancestors:
             if ancestor.lower_ in vocabulary().reporting:
-                found, _ = _subject(ancestor, seen + 1)
+                found, _ = _subject(ancestor, seen + 1, passive=participle)
                 if found is not None:
                     return found, SpeakerRule.INHERITED
         found, _ = _subject(tok.head, seen + 1, passive=True)  # "people could be heard saying"
@@ -440,9 +451,9 @@ def _quote_run(work: _Work) -> None:
     text = work.text
     if not text.lstrip().startswith('"'):
         return
+    close = text.rfind('"')
     for i, frame in enumerate(work.frames):
-        before = text[: frame.scope[0]]
-        if frame.scope[0] > 0 and before.count('"') >= 2 and before.count('"') % 2 == 0:
+        if 0 < frame.scope[0] and frame.cue > close:
             work.frames[i] = replace(frame, scope=(0, frame.scope[1]), whole=True)
 
 
@@ -467,9 +478,12 @@ def _tail_rx() -> re.Pattern[str]:
         inverted = alternation(
             f for lemma in lemmas if lemma != "tell" for f in v.verb_forms(lemma)[1:3]
         )
-        np = r"(?:(?!\b(?:was|were|is|are|had|has|have|been|that)\b)[^,.;:\"]){2,70}?"
+        np = (
+            r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|to|it)\b)"
+            r"[^,.;:\"]){2,70}?"
+        )
         _TAIL_VERBS = re.compile(
-            rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{np})|(?P<who2>{np})\s+"
+            rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{np})|(?P<who2>{np}),?\s+"
             rf"(?P<verb2>{verbs})(?:\s+(?:on|in|at|by|to|late|early|earlier|later|this|last|"
             rf"yesterday|today|via|during|after)\b[^,;:\"]{{0,40}})?)"
             rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",
@@ -479,7 +493,8 @@ def _tail_rx() -> re.Pattern[str]:
 
 
 _DASH = re.compile(
-    r"\"\s*(?P<verb>-)\s*(?P<who>[^,.;\"]{2,80}?)(?:,\s*(?:writing|speaking|posting|tweeting|quoted|said)\b"
+    r"\"\s*(?P<verb>-)\s*(?P<who>[^,.;\"]{2,80}?)(?:\s+(?:said|says|wrote|writes|tweeted|posted|"
+    r"added|told)\b[^.\"]*)?(?:,\s*(?:writing|speaking|posting|tweeting|quoted|said)\b"
     r"[^.\"]*)?[.!]?\s*$",
     _I,
 )
@@ -570,6 +585,10 @@ def layout_frames(
         if not m.group(group) or len(m.group(group).split()) > 9:
             continue
         start, end = m.start(group), m.end(group)
+        name = re.search(r",\s*((?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+){0,3}),\s*$",
+                         text[: start])  # fmt: skip
+        if name is not None and rule == SpeakerRule.TAIL:
+            start = name.start(1)  # "…, Jawad Wardak, a spokesman for the NRF, said."
         phrase = phrase_from_text(text, start, end)
         phrase = replace(phrase, before=text[: m.start()])
         who = reader.identify(text, original, phrase, discourse)

@@ -153,6 +153,8 @@ def find_dateline(text: str, gaz: Gazetteer) -> int:
     if m is None:
         return 0
     where = m.group("where")
+    if where.isupper() and len(where) >= 3:
+        return m.end()  # "FAIZABAD, 2021-09-03 (BNA) –": a dateline, known place or not
     found = gaz.find_mentions(where)
     if not found or found[0].start != 0 or found[0].resolution.place is None:
         return 0
@@ -193,7 +195,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             continue
         found.append(mention)
     mentions = _without_qualifiers(piece, found, start)
-    return StatementPlaces(start, mentions, dateline, countries, cut if dateline else 0)
+    return StatementPlaces(start, mentions, dateline, countries, cut)
 
 
 def _without_qualifiers(

@@ -281,7 +281,7 @@ def phrase_from_text(text: str, start: int, end: int) -> Phrase:
 
 _NAME_PART = re.compile(r"^[A-Z][\w'.-]*$")
 _TITLE_WORDS = re.compile(
-    r"^(?:gen\.?|general|mullah|mawlawi|maulvi|qari|commander|dr\.?|mr\.?|ms\.?|mrs\.?|sheikh|haji|"
+    r"^(?:gen\.?|general|commander|mr\.?|ms\.?|mrs\.?|"
     r"engineer|col\.?|colonel|maj\.?|major|lt\.?|capt\.?|defen[cs]e|minister|spokes\w+|former|"
     r"deputy|chief|president|vice|leader|head|official|amir|emir|governor)$",
     re.IGNORECASE,
@@ -319,6 +319,11 @@ class SideReader:
             if voice is not None:
                 return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
                                 voice.party)  # fmt: skip
+        if re.match(r"(?i)^(?:its|their)\s", core_text.strip()) and not self._named(text, phrase):
+            voice = discourse.collective()  # "Its commanders say": the organisation before
+            if voice is not None:
+                return Identity(core_text.strip(), voice.side, SpeakerRule.COLLECTIVE,
+                                Number.GROUP, head, voice.party)  # fmt: skip
         bare = core_text.strip()
         if _NAME_PART.match(bare) and not self._named(text, phrase):
             voice = discourse.named(bare)  # "According to Ahmadi": named in full before

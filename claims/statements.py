@@ -86,6 +86,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _I,
         ),
         "intro": re.compile(rf"\b(?:{verbs})\b", _I),
+        "spokesperson_said": re.compile(
+            r"^(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+            r"spokes(?:man|woman|person)\b[^.;\"]{0,60}?,\s+(?:said|says|added|told|insisted|"
+            r"claimed|stated)\b",
+            _I,
+        ),
     }
 
 
@@ -119,12 +125,10 @@ def _quote_run(prev: Statement, prev_text: str, piece: str) -> bool:
 
 
 def _denial_quote(prev: Statement, prev_text: str, piece: str) -> bool:
+    """'X denied that …. "…," he said.' / 'X denied …. Y, a spokesman for X, said …'."""
     p = _patterns()
-    return (
-        prev.join is Join.NONE
-        and bool(p["pronoun_said"].match(piece))
-        and p["denial"].search(prev_text) is not None
-    )
+    follows = p["pronoun_said"].match(piece) or p["spokesperson_said"].match(piece)
+    return prev.join is Join.NONE and bool(follows) and p["denial"].search(prev_text) is not None
 
 
 def _intro_quote(prev: Statement, prev_text: str, piece: str) -> bool:
