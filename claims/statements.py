@@ -77,8 +77,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _I,
         ),
         "pronoun_said": re.compile(
-            rf'^"[^"]+[,.!?]"\s*(?:he|she|they|the\s+(?:spokes\w+|commander|official|'
-            rf"statement|source))\s+(?:\w+\s+)?(?:{verbs})\b",
+            rf'^"[^"]+[,.!?]"\s*(?:[\w.\'-]+\s+){{1,6}}?(?:\w+\s+)?(?:{verbs})\b|'
+            rf"^(?:he|she|they|the\s+(?:spokes\w+|commander|official|statement|source))\s+"
+            rf"(?:\w+\s+)?(?:{verbs})\b",
             _I,
         ),
         "denial": re.compile(
@@ -135,7 +136,8 @@ def _intro_quote(prev: Statement, prev_text: str, piece: str) -> bool:
     if prev.join is not Join.NONE or '"' in prev_text or len(prev_text.split()) > 16:
         return False
     if not (_is_quote_only(piece) or _patterns()["pronoun_said"].match(piece)):
-        return False
+        return False  # 'X told a different story. "…"' / 'X rejected the account. He said …'
+
     from claims import kinds
 
     return bool(_patterns()["intro"].search(prev_text)) and not kinds.find_triggers(prev_text)

@@ -28,7 +28,8 @@ def alternation(words: Iterable[str]) -> str:
 
 def _regular_forms(lemma: str, doubling: frozenset[str]) -> tuple[str, str, str]:
     """Third person, past, -ing of a regular verb ("claim" → claims, claimed, claiming)."""
-    if lemma in doubling and not lemma.endswith(("sh", "ch")):
+    short_cvc = len(lemma) <= 4 and re.search(r"(?:^|[^aeiou])[aeiou][bdgmnprt]$", lemma)
+    if (lemma in doubling or short_cvc) and not lemma.endswith(("sh", "ch")):
         double = lemma + lemma[-1]
         return lemma + "s", double + "ed", double + "ing"
     if lemma.endswith("e"):

@@ -1,0 +1,231 @@
+"""Whether a claim word asserts an event: the checks every rule's match goes through (ids in
+the ``M-`` family, returned as the reason a word was dropped).
+
+- ``M-irrealis``: an infinitive of purpose or attempt ("attempts to enter", "to continue the
+  fight"), a modal ("will destroy"), a vow, plan or expectation ("vowed to", "expected to",
+  "preparing to"), "avoid fighting", a future ("in the weeks ahead");
+- ``M-negation``: "never captured", "did not … fighting", "no clashes" — except denials
+  ("there is no fighting in X" is a claim of what it denies) and control claims ("failed to
+  enter", "cannot enter" still say who holds the place);
+- ``M-conditional``: "if", "unless", "whether"; "The fall of X, if confirmed, would …";
+- ``M-since``: "since the Taliban took Kabul" — a background reference point (a disruption in a
+  since-clause still lasts: "since the road was closed");
+- ``M-temporal``: "after those provinces fell", "in the days leading to the August 15 fall of
+  Kabul": a clause or phrase that only dates something else;
+- ``M-circumstance``: "killed in the clashes", "wounded in Taliban attacks": the clash only says
+  how the casualties happened (they are the claim);
+- ``M-celebration``: celebratory gunfire is no clash;
+- ``M-restated``: "in this battle …", "of war" (war as an idea);
+- ``M-attributive``: "the dead woman", "the slain commander": a victim named before.
+
+Negotiation words are exempt from the irrealis checks (a call for talks is a claim about talks).
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", _I)
+_BARE_VERBS = frozenset(
+    "enter enters capture seize fight attack kill surrender retreat withdraw flee advance destroy "
+    "control hold invade take push storm clash get overrun liberate defend overcome weaken break "
+    "recapture retake conquer occupy clear expel".split()
+)
+_TO_OK = re.compile(
+    r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|"
+    r"continu\w*|due|led|resulting|leading|according|similar|close|next|up|owing|"
+    r"(?:forcing|forced)\s+\w+)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
+    _I,
+)
+_IRREALIS = re.compile(
+    r"(?:\b(?:will|would|could|might|may|should|shall|must|can|cannot|can't|won't|avoid|avoiding|"
+    r"prevent|preventing|stop|halt|avert|if|unless|future|plans?\s+to|planning\s+to|"
+    r"threat(?:en(?:ed|s)?)?\s+to|vow(?:ed|s)?\s+to|pledg(?:ed|es)?\s+to|promis(?:ed|es)?\s+to|"
+    r"want(?:ed|s)?\s+to|aim(?:ed|s)?\s+to|"
+    r"attempt(?:s|ed|ing)?\s+to|try(?:ing)?\s+to|tried\s+to|bid\s+to|order\s+to|"
+    r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|capacity\s+to|ready\s+to|"
+    r"able\s+to|expected\s+to|expect(?:s|ing)?|likely\s+to|poised\s+to|set\s+to|bound\s+to|"
+    r"unlikely\s+to|preparing|prepared\s+for|prepares|gearing\s+up\s+for|hop(?:e|es|ed|ing)\s+"
+    r"(?:that|to)|determined\s+to|calling\s+for|called\s+for|call\s+for|urg(?:ed|es|ing))"
+    r"(?:\s+\S+){0,3}\s+$)",
+    _I,
+)
+_PURPOSE = re.compile(
+    r"\bto\s+(?:continue|resume|start|launch|wage|carry\s+on|join|intensify|escalate|suppress|"
+    r"quell|crush|defeat)\s+(?:the\s+|their\s+|its\s+|a\s+)?$",
+    _I,
+)
+_NEGATION = re.compile(
+    r"\b(?:not(?!\s+only)|never|no\s+longer|n't|neither|nor|nobody|no\s+one|none|"
+    r"without(?!\s+(?:(?:providing|offering|giving|citing|presenting)\s+)?(?:any\s+)?(?:evidence|proof|"
+    r"confirmation|details)))\b",
+    _I,
+)
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\s+(?:the\s+)?(?:spring|summer|"
+    r"autumn|fall|winter|year|month|week)|weekend|morning|evening)\b)"
+    r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*",
+    _I,
+)
+_TEMPORAL = re.compile(
+    r"\b(?:after|before|until|till|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
+    r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|seized|"
+    r"captured|withdrew|left|collapsed)\b[^,;.]*"
+    r"|\b(?:in\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)|"
+    r"leading\s+up\s+to|in\s+the\s+wake\s+of|on\s+the\s+eve\s+of)\b[^,;.]*",
+    _I,
+)
+_HYPOTHETICAL = re.compile(
+    r",\s*if\s+(?:confirmed|true|verified|accurate|so|correct|successful|it\s+happens),"
+    r"|\bif\s+confirmed\b",
+    _I,
+)
+_NOT_SUBJECT = re.compile(
+    r"\b(?:said|says|say|claimed|claims|reported|announced|which|that|who|and|but)\b|[.!?:]", _I
+)
+_NOMINAL_MODAL = re.compile(
+    r"(?:\s+of)?(?:\s+(?:the\s+)?[\w'-]+){1,4}?\s+(?:will|would|could|might|may)\b", _I
+)
+_MODAL_AFTER = re.compile(r"\s+(?:will|would|could|might|shall)\b(?!\s+be\s+(?:heard|seen))", _I)
+_AHEAD = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ahead|to\s+come)\b", _I)
+_THERE_IS_NO = re.compile(
+    r"\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+no\s+(?:more\s+|real\s+|"
+    r"active\s+)?$",
+    _I,
+)
+_NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}$", _I)
+_HABITUAL = re.compile(r"\b(?:never|no\s+longer)\b", _I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", _I)
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|should|shall|must|can|cannot|can't|won't)\b", _I
+)
+_EVIDENTIAL = re.compile(r"\b(?:could|can)\s+be\s+(?:seen|heard)\b", _I)
+_NEGATIVE_ABILITY = re.compile(
+    r"\b(?:cannot|can't|could\s+not|couldn't|unable\s+to|failed\s+to|did\s+not\s+manage)\b", _I
+)
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:killed|dead|died|wounded|injured|martyred|losses|casualties|lost\s+\w+|captured|"
+    r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,3}?(?:in|during|amid)\s+"
+    r"(?:the\s+|a\s+|an\s+|recent\s+|ongoing\s+|heavy\s+|fierce\s+|these\s+|those\s+|"
+    r"(?:[\w'-]+\s+){0,2}?)$",
+    _I,
+)
+_CIRCUMSTANCE_PLACED = re.compile(
+    r"\s+(?:around|in|near|at|outside|on)\s+(?:the\s+)?(?-i:[A-Z])", _I
+)
+_CELEBRATION = re.compile(r"\b(?:celebrat\w*|triumph\w*|jubila\w*|in\s+the\s+air|joy\w*)\b", _I)
+_RESTATED = re.compile(r"\b(?:in|during|after)\s+(?:this|that|these|those|the\s+same)\s+$", _I)
+_GENERIC_WAR = re.compile(r"war\b(?<=\bof\s(?:war))", _I)
+_ATTRIBUTIVE = re.compile(r"\bthe\s+$", _I)
+_ATTRIBUTIVE_WORDS = frozenset({"dead", "slain", "killed", "wounded", "murdered", "martyred"})
+
+
+def _clause_before(text: str, pos: int) -> str:
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return text[start:pos]
+
+
+def background(text: str, start: int, kind: str) -> str:
+    """The id of the background check that drops the word at ``start``, or ""."""
+    if kind != "infrastructure" and any(
+        m.start() < start <= m.end() for m in _SINCE_CLAUSE.finditer(text)
+    ):
+        return "M-since"
+    if kind != "infrastructure" and any(
+        m.start() < start <= m.end() for m in _TEMPORAL.finditer(text)
+    ):
+        return "M-temporal"
+    return ""
+
+
+def clash_veto(text: str, start: int, end: int) -> str:
+    """Checks particular to clash words."""
+    if _RESTATED.search(text, max(0, start - 30), start) or _GENERIC_WAR.match(text, start):
+        return "M-restated"
+    if _CIRCUMSTANCE.search(text, max(0, start - 70), start) and not _CIRCUMSTANCE_PLACED.match(
+        text, end
+    ):
+        return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
+    if text[start:end][:1].isupper() and start > 0 and re.match(r"\s+(?-i:[A-Z])", text[end:]):
+        return "M-restated"  # inside a proper name ("the Hindu Kush Conflict Monitor")
+    word = text[start:end].lower()
+    if word in ("gunfire", "firing") and _CELEBRATION.search(text):
+        return "M-celebration"
+    return ""
+
+
+def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
+    control = kind == "territorial_control"
+    word = text[start:end].lower().split()[0] if text[start:end].strip() else ""
+    if _IRREALIS.search(before) and not (control and _NEGATIVE_ABILITY.search(before)):
+        return True
+    modal = _MODAL.search(before) and not _EVIDENTIAL.search(before)
+    if modal and not (control and _NEGATIVE_ABILITY.search(before)):
+        return True
+    if word in _BARE_VERBS and re.search(r"\bto\s+(?:\w+\s+)?$", before) and not _TO_OK.search(
+        before
+    ):
+        return True
+    if _PURPOSE.search(before):
+        return True
+    if _AHEAD.match(text[end : end + 30]) or _MODAL_AFTER.match(text, end):
+        return True
+    return word in ("fall", "capture", "loss", "takeover", "seizure") and bool(
+        _NOMINAL_MODAL.match(text, end)
+    )
+
+
+def _negated(text: str, start: int, kind: str, before: str) -> bool:
+    if kind in ("territorial_control", "negotiation"):
+        return _HABITUAL.search(before) is not None
+    if _THERE_IS_NO.search(before):
+        return False  # a denial ("there is no fighting in X") is a claim of what it denies
+    return bool(_NEGATION.search(before) or _NO_BEFORE.search(before))
+
+
+def realis(
+    text: str, start: int, end: int, kind: str, exempt: frozenset[str] = frozenset()
+) -> str:
+    """The id of the modality check that drops the claim word at ``text[start:end]``, or ""
+    when it asserts an event."""
+    reason = background(text, start, kind)
+    if reason:
+        return reason
+    before = _clause_before(text, start)
+    if _CONDITIONAL.search(before):
+        return "M-conditional"
+    word = text[start:end].lower()
+    if word in _ATTRIBUTIVE_WORDS and _ATTRIBUTIVE.search(before) and re.match(
+        r"\s+(?-i:[a-z])[a-z]+\b", text[end:]
+    ):
+        return "M-attributive"
+    if kind != "negotiation" and "irrealis" not in exempt and _irrealis(
+        text, start, end, kind, before
+    ):
+        return "M-irrealis"
+    if "negation" not in exempt and _negated(text, start, kind, before):
+        return "M-negation"
+    return ""
+
+
+def hypothetical(text: str, start: int, end: int) -> bool:
+    """True when a conditional ("The fall of X, if confirmed, would …") governs the word: it
+    is in the conditional's predicate or in its subject (no reporting verb or relative
+    pronoun between them)."""
+    if "if " not in text.lower():
+        return False
+    mark = _HYPOTHETICAL.search(text)
+    if mark is None:
+        return False
+    lo = text.rfind(";", 0, start) + 1
+    hi = text.find(";", end)
+    hi = len(text) if hi < 0 else hi
+    if not lo <= mark.start() < hi:
+        return False
+    if start > mark.start():
+        return True
+    return _NOT_SUBJECT.search(text, end, mark.start()) is None
