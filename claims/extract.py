@@ -94,6 +94,8 @@ class _Layer:
     parse: object | None = None
     skip: str = ""  # why the statement makes no claim (a background rule id), or ""
     historical: bool | None = None  # computed when first needed
+    used: list = field(default_factory=list)  # the _Where of every claim made
+    carried_from: list[PlaceMention] = field(default_factory=list)
 
 
 @dataclass
@@ -227,6 +229,35 @@ def _own_party(frame: Frame, side: str) -> Frame:
     return replace(frame, side=side) if frame.side == UNKNOWN else frame
 
 
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where one claim is: a place (or an unresolved name), how it was found, and its key."""
+
+    place: Place | None
+    mention: str | None  # the words of this statement that name it
+    unresolved: str | None
+    basis: str | None
+    key: str
+    rule: str
+
+
+def _where_named(m: PlaceMention, rule: str) -> _Where:
+    unresolved = m.text if m.place is None else None
+    return _Where(m.place, m.text, unresolved, NAMED, m.key, rule)
+
+
+def _where_carried(m: PlaceMention) -> _Where:
+    """A place of the sentence before, in the same paragraph ("… in Shotul. He also said
+    bodies were left on the battlefield.")."""
+    unresolved = m.text if m.place is None else None
+    return _Where(m.place, None, unresolved, INFERRED, m.key, PlaceRule.CARRIED)
+
+
+def _where_inferred(here: Place | None, rule: str, named_ids: set[str]) -> _Where:
+    basis = INFERRED if here is not None else None
+    return _Where(here, None, None, basis, _inferred_key(here, named_ids), rule)
+
+
 def _claims(run: _Run, layer: _Layer) -> list[Claim]:
     st, text = layer.st, layer.text
     fix = _date(run, layer)
@@ -235,19 +266,68 @@ def _claims(run: _Run, layer: _Layer) -> list[Claim]:
     named_ids = {m.place.id for m in found if m.place is not None}
     out: dict[tuple[str, str], Claim] = {}
     for trig in layer.triggers:
+        if _in_speaker_phrase(layer, trig):
+            continue  # "according to people who left the valley": it describes the speaker
         voice = _voice(run, layer, trig.start)
         stance = DENIES if voice.stance == DENIES or denied(text, trig.start) else ASSERTS
         fig = figs.get(trig.start)
-        chosen, ref, place_rule = places_for(text, trig.start, trig.end, found, st.start)
-        here, inferred_rule = _inferred(run, layer, ref, found, trig.start)
-        for mention in chosen or [None]:
-            rule = place_rule if mention is not None else inferred_rule
-            place = mention.place if mention is not None else here
-            key = (mention.key if mention is not None else _inferred_key(here, named_ids), trig.kind)
-            claim = _claim(run, st, trig, voice, stance, fig, mention, here, fix, rule)
-            _keep(out, key, claim, voice)
-            del place
+        for where in _wheres(run, layer, trig, found, named_ids):
+            claim = _claim(run, st, trig, voice, stance, fig, where, fix)
+            _keep(out, (where.key, trig.kind), claim, voice)
+            layer.used.append(where)
     return list(out.values())
+
+
+def _in_speaker_phrase(layer: _Layer, trig: kinds.Trigger) -> bool:
+    return any(
+        s <= trig.start < e for f in layer.frames for s, e in f.holes[:1] if f.scope[0] < f.scope[1]
+    )
+
+
+def _wheres(
+    run: _Run, layer: _Layer, trig: kinds.Trigger, found: list[PlaceMention], named_ids: set[str]
+) -> list[_Where]:
+    chosen, ref, place_rule = places_for(layer.text, trig.start, trig.end, found, layer.st.start)
+    if chosen:
+        return [_where_named(m, place_rule) for m in chosen]
+    if ref is None and not found and _continues(layer, trig):
+        carried = _carried_places(run, layer)
+        if carried:
+            return [_where_carried(m) for m in carried]
+    here, rule = _inferred(run, layer, ref, found, trig.start)
+    return [_where_inferred(here, rule, named_ids)]
+
+
+_CONTINUES = re.compile(
+    r"\b(?:also|then|again|the\s+rest|this\s+\w+|that\s+\w+|the\s+same|in\s+the\s+(?:attack|clash|"
+    r"fighting|ambush|battle|operation|raid)|(?:the\s+)?battlefield|the\s+(?:attack|clash|fighting|"
+    r"ambush|battle|operation|raid)\b)",
+    _I,
+)
+
+
+def _continues(layer: _Layer, trig: kinds.Trigger) -> bool:
+    """A statement that continues the one before: no speaker of its own (or only a pronoun or
+    role for the same one), or words that refer back ("also", "then", "in the attack")."""
+    frame = innermost(layer.frames, trig.start)
+    if frame is None or any(r in frame.rule for r in ("S-pronoun", "S-role", "S-carry")):
+        return True
+    return _CONTINUES.search(layer.text) is not None
+
+
+def _carried_places(run: _Run, layer: _Layer) -> list[PlaceMention]:
+    """The places the sentence before (same paragraph) named for its claims, or carried."""
+    i = layer.st.index
+    if i == 0 or layer.st.heading:
+        return []
+    prev = run.layers[i - 1]
+    if prev.st.line != layer.st.line or prev.st.heading:
+        return []
+    keys = {w.key for w in prev.used if w.basis == NAMED}
+    named = [m for m in prev.places.mentions if m.key in keys]
+    carried = prev.carried_from if any(w.rule == PlaceRule.CARRIED for w in prev.used) else []
+    layer.carried_from = named or carried
+    return layer.carried_from
 
 
 def _inferred_key(here: Place | None, named_ids: set[str]) -> str:
@@ -393,18 +473,14 @@ def _claim(
     voice: _Voice,
     stance: str,
     fig: figures.Figure | None,
-    mention: PlaceMention | None,
-    inferred: Place | None,
+    where: _Where,
     fix: dates.DateFix,
-    place_rule: str,
 ) -> Claim:
     article = run.article
     meta = article.meta
-    place = mention.place if mention is not None else inferred
-    basis = NAMED if mention is not None else (INFERRED if inferred is not None else None)
-    unresolved = mention.text if mention is not None and mention.place is None else None
-    key = mention.key if mention is not None else (f"inferred:{inferred.id}" if inferred else "none")
-    rule = f"{trig.rule} {voice.rule} {place_rule} {fix.rule}"
+    place = where.place
+    key = where.key
+    rule = f"{trig.rule} {voice.rule} {where.rule} {fix.rule}"
     return Claim(
         id=claim_id(article.file, article.sha256, st.start, st.end, key, trig.kind),
         statement_id=statement_id(article.file, article.sha256, st.start, st.end),
@@ -419,14 +495,14 @@ def _claim(
         figure=fig.value if fig else None,
         figure_qualifier=fig.qualifier if fig else None,
         place=place.name if place is not None else None,
-        place_mention=mention.text if mention is not None else None,
+        place_mention=where.mention,
         place_id=place.id if place is not None else None,
         lat=place.lat if place is not None else None,
         lon=place.lon if place is not None else None,
         radius_km=place.radius_km if place is not None else None,
         place_precision=place.precision if place is not None else None,
-        place_basis=basis,
-        unresolved_place=unresolved,
+        place_basis=where.basis,
+        unresolved_place=where.unresolved,
         date_start=fix.start.isoformat() if fix.start else None,
         date_end=fix.end.isoformat() if fix.end else None,
         date_precision=fix.precision,

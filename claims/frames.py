@@ -672,17 +672,24 @@ def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:
     Taliban say A, while the resistance says B", "X tweeted that A, Y says B". A frame's scope
     stops at a clause (after ";", ", while", a sentence end, or a comma that opens another
     speaker's "Y says …") that holds another frame's cue."""
-    if len(frames) < 2:
-        return frames
     cuts = {m.end() for m in _SEGMENT_BREAK.finditer(text)}
+    opened = []
     for f in frames:
         speaker = f.holes[0] if f.holes else None
         if speaker is None or speaker[0] >= f.cue:
+            opened.append(f)
             continue
         before = text[: speaker[0]].rstrip().lower()
         opens = before.endswith((",", ";", ":", ", and", ", but", ", while", ", whereas"))
         if opens and _pre_posed(text, f, len(text)):
             cuts.add(speaker[0])
+            if before.endswith((" and", " but", " while", " whereas")):
+                # "A, and the resistance claimed B": the speaker does not say A
+                f = replace(f, scope=(max(f.scope[0], speaker[0]), f.scope[1]), whole=False)
+        opened.append(f)
+    frames = opened
+    if len(frames) < 2:
+        return frames
     bounds = sorted({0, *cuts, len(text)})
 
     def segment(pos: int) -> tuple[int, int]:

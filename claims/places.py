@@ -43,6 +43,7 @@ class PlaceRule(StrEnum):
     NAMED_STATEMENT = "P-statement"
     REFERENCE_BACK = "P-reference-back"
     DATELINE = "P-dateline"
+    CARRIED = "P-carried"
     INFERRED = "P-inferred"
     NONE = "P-none"
 
