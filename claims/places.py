@@ -75,7 +75,7 @@ _REFERENCE_POINT = re.compile(
     r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
     r"(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country|"
-    r"\bborders?\s+(?:with|of)(?:\s+the)?|located\s+(?:near|in)(?:\s+the)?)\s+$",
+    r"located\s+(?:near|in)(?:\s+the)?)\s+$",
     _I,
 )
 _VENUE = re.compile(
@@ -123,7 +123,8 @@ _ANAPHORA_KINDS = {
     "pass": ("pass",),
 }
 _PLACE_CLAUSE_BREAK = re.compile(
-    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas|after|before)\b|"
+    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas|after|before)\b|\sbut\s|"
+    r"\sas\s+(?=(?:the\s+)?[a-z]+\s+(?:[a-z]+ed|spread|[a-z]+s)\b)(?!many\b|much\b|well\b|long\b)|"
     r"\s(?:and|but)\s+(?:that\b|the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
     r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
     r"insisted|adds|added)\b)|"
@@ -131,8 +132,51 @@ _PLACE_CLAUSE_BREAK = re.compile(
     _I,
 )
 _FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", _I)
+_ORIGIN = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:provinces?|districts?|areas?|regions?|side|direction)\s+of\s+"
+    r"(?:the\s+)?)?$|\b(?:left|leaving|departed|withdrew)\s+(?:[\w'-]+\s+){1,4}for\s+$",
+    _I,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
+_RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
+_TEMPORAL_SPAN = re.compile(
+    r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*"
+    r"|\b(?:after|before|until|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
+    r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|"
+    r"seized|captured|withdrew|left|collapsed)\b[^,;.]*"
+    r"|\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*",
+    _I,
+)
+_LOCALITY_GAP = re.compile(
+    r"^\s*(?:(?:,\s*|\s+and\s+)(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*\s*"
+    r"(?:area|areas|locality|village|villages|district|districts|neighbou?rhood|valley|region|town)?\s+"
+    r"(?:of|in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]+'s\s+)?$"
+)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+_SENTENCE = re.compile(r"[.!?]\"?\s+(?=\"?(?-i:[A-Z]))")
+
+
+def _origins(s_norm: str, chosen: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    """Origins ("from Badakhshan", "from the provinces of Kunduz, Baghlan and Takhar") and
+    destinations of a departure ("left Baghlan for Kabul"); not the start of a range ("from
+    Badakhshan in the north to Kandahar in the south")."""
+    out: list[PlaceMention] = []
+    for i, m in enumerate(chosen):
+        before = s_norm[: m.start - offset]
+        listed = (
+            i > 0
+            and chosen[i - 1] in out
+            and _LIST_GAP.match(s_norm[chosen[i - 1].end - offset : m.start - offset])
+        )
+        if _ORIGIN.search(before) or listed:
+            ranged = any(
+                _RANGE_TO.search(s_norm, 0, later.start - offset) for later in chosen[i + 1 :]
+            )
+            if not ranged:
+                out.append(m)
+    return out
 
 
 def clause_bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
@@ -195,8 +239,58 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             countries.append(mention)
             continue
         found.append(mention)
-    mentions = _without_qualifiers(piece, found, start)
+    found = [m for m in found if not _in_temporal(piece, m.start - start)]
+    mentions = _nested(piece, _without_qualifiers(piece, found, start), start)
     return StatementPlaces(start, mentions, dateline, countries, cut)
+
+
+def _in_temporal(piece: str, pos: int) -> bool:
+    """A place inside a clause that only dates something ("since the insurgents arrived in
+    Kabul", "after those provinces fell") is no place of the claim (``P-temporal``)."""
+    return any(m.start() < pos < m.end() for m in _TEMPORAL_SPAN.finditer(piece))
+
+
+def _nested(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    """ "the Khair Khana area of Kabul", "Qassan in Andrab", "Deh Miran and Qala-e-Olang
+    districts of Andarab", "Yakhdan Dara area of Andarab district": a locality named with the
+    place that holds it is located at that place (one mention spanning both, ``P-nested``)."""
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        j = i + 1
+        while j < len(found) and found[j].place is None:
+            j += 1  # further unresolved localities of the same list
+        container = found[j] if j < len(found) else None
+        if container is None or container.place is None or not _is_locality(piece, m, offset):
+            out.append(m)
+            i += 1
+            continue
+        gap = piece[found[j - 1].end - offset : container.start - offset]
+        if not _LOCALITY_GAP.match(gap) or _finer(m, container) is False:
+            out.append(m)
+            i += 1
+            continue
+        text = piece[m.start - offset : container.end - offset]
+        out.append(PlaceMention(m.start, container.end, text, container.resolution))
+        i = j + 1
+    return out
+
+
+def _is_locality(piece: str, m: PlaceMention, offset: int) -> bool:
+    """Unresolved, or a known name inside a longer unknown one ("Yakhdan Dara")."""
+    if m.place is None:
+        return True
+    before = piece[: m.start - offset]
+    return bool(re.search(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z])[a-z][\w'-]+\s+$", before))
+
+
+def _finer(m: PlaceMention, container: PlaceMention) -> bool | None:
+    if m.place is None or container.place is None:
+        return None
+    order = ("country", "province", "district", "valley", "pass", "city", "town", "village")
+    rank = {k: n for n, k in enumerate(order)}
+    return rank.get(m.place.kind, 9) > rank.get(container.place.kind, 9) or m.place.kind == container.place.kind
 
 
 def _without_qualifiers(
@@ -312,10 +406,14 @@ def title_place(gaz: Gazetteer, title: str | None) -> Place | None:
     """The first place the headline names, finer than a country."""
     if not title:
         return None
-    for m in gaz.find_mentions(normalise(title)):
+    text = normalise(title)
+    for m in gaz.find_mentions(text):
         place = m.resolution.place
-        if place is not None and place.kind != "country":
-            return place
+        if place is None or place.kind == "country" or _in_temporal(text, m.start):
+            continue
+        if re.search(r"\bsince\b", text[: m.start], _I):
+            continue  # "… since Taliban's Kabul takeover": a time reference
+        return place
     return None
 
 
@@ -349,12 +447,14 @@ def places_for(
         )
         if ref is not None:
             return [], ref.group(0), PlaceRule.REFERENCE_BACK
-    chosen = local or found
+    s_start, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)
+    sentence = [m for m in found if s_start <= m.start - offset < s_end]
+    chosen = local or sentence
     rule = PlaceRule.NAMED_CLAUSE if local else PlaceRule.NAMED_STATEMENT
     if len(chosen) > 1 and not _FROM_VERB.match(s_norm, trigger_end):
         # "… through Anjuman Pass from Badakhshan": where they came from is not where it happened
-        destinations = [m for m in chosen if not _ORIGIN.search(s_norm, 0, m.start - offset)]
-        chosen = destinations or chosen
+        origins = _origins(s_norm, chosen, offset)
+        chosen = [m for m in chosen if m not in origins] or chosen
     if len(chosen) > 1:
         inner = {
             (m.place.province or "").lower()

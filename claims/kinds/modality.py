@@ -112,6 +112,14 @@ _CIRCUMSTANCE = re.compile(
     r"(?:[\w'-]+\s+){0,2}?)$",
     _I,
 )
+_CAUSE = re.compile(
+    r"\b(?:due\s+to|because\s+of|owing\s+to|in\s+retaliation\s+for|retaliation\s+for|in\s+"
+    r"response\s+to|in\s+revenge\s+for|revenge\s+for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?$",
+    _I,
+)
+_CAUSING = re.compile(
+    r"^\s+(?:has|have|had)?\s*(?:also\s+)?(?:left|caused|claimed|killed|resulted)\b", _I
+)
 _CIRCUMSTANCE_PLACED = re.compile(
     r"\s+(?:around|in|near|at|outside|on)\s+(?:the\s+)?(?-i:[A-Z])", _I
 )
@@ -119,6 +127,11 @@ _CELEBRATION = re.compile(r"\b(?:celebrat\w*|triumph\w*|jubila\w*|in\s+the\s+air
 _RESTATED = re.compile(r"\b(?:in|during|after)\s+(?:this|that|these|those|the\s+same)\s+$", _I)
 _GENERIC_WAR = re.compile(r"war\b(?<=\bof\s(?:war))", _I)
 _ATTRIBUTIVE = re.compile(r"\bthe\s+$", _I)
+_RESTATED_VICTIMS = re.compile(
+    r"\b(?:the|those)\s+(?:\w+\s+){0,4}?(?:individuals|people|persons|victims|ones|men|women|"
+    r"civilians|fighters|members)\s+$",
+    _I,
+)
 _ATTRIBUTIVE_WORDS = frozenset({"dead", "slain", "killed", "wounded", "murdered", "martyred"})
 
 
@@ -150,6 +163,12 @@ def clash_veto(text: str, start: int, end: int) -> str:
         text, end
     ):
         return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
+    if _CAUSE.search(text, max(0, start - 60), start):
+        return "M-circumstance"  # "fled due to the escalating conflicts"
+    if re.match(r"^\W*the\s+$", text[:start], _I) and _CAUSING.match(text, end):
+        return "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
+    if re.match(r"^\W*in\s+the\s+$", text[:start], _I):
+        return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
     if text[start:end][:1].isupper() and start > 0 and re.match(r"\s+(?-i:[A-Z])", text[end:]):
         return "M-restated"  # inside a proper name ("the Hindu Kush Conflict Monitor")
     word = text[start:end].lower()
@@ -203,6 +222,8 @@ def realis(
         r"\s+(?-i:[a-z])[a-z]+\b", text[end:]
     ):
         return "M-attributive"
+    if word in _ATTRIBUTIVE_WORDS and _RESTATED_VICTIMS.search(before):
+        return "M-attributive"  # "the identities of the individuals killed": victims named before
     if kind != "negotiation" and "irrealis" not in exempt and _irrealis(
         text, start, end, kind, before
     ):
