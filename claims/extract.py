@@ -287,7 +287,10 @@ def _in_speaker_phrase(layer: _Layer, trig: kinds.Trigger) -> bool:
 def _wheres(
     run: _Run, layer: _Layer, trig: kinds.Trigger, found: list[PlaceMention], named_ids: set[str]
 ) -> list[_Where]:
-    chosen, ref, place_rule = places_for(layer.text, trig.start, trig.end, found, layer.st.start)
+    chosen, ref, place_rule = places_for(
+        layer.text, trig.start, trig.end, found, layer.st.start, trig.kind,
+        by_sentence=layer.st.join is Join.QUOTE_RUN,
+    )  # fmt: skip
     if chosen:
         return [_where_named(m, place_rule) for m in chosen]
     if ref is None and not found and _continues(layer, trig):
@@ -299,7 +302,9 @@ def _wheres(
 
 
 _CONTINUES = re.compile(
-    r"\b(?:also|then|again|the\s+rest|this\s+\w+|that\s+\w+|the\s+same|in\s+the\s+(?:attack|clash|"
+    r"\b(?:also|then|again|the\s+rest|this\s+(?:attack|clash|fighting|ambush|battle|operation|"
+    r"raid|incident|village|area)|the\s+(?:detainees|captives|prisoners|dead|victims|wounded)|"
+    r"the\s+same|in\s+the\s+(?:attack|clash|"
     r"fighting|ambush|battle|operation|raid)|(?:the\s+)?battlefield|the\s+(?:attack|clash|fighting|"
     r"ambush|battle|operation|raid)\b)",
     _I,

@@ -482,8 +482,13 @@ def _tail_rx() -> re.Pattern[str]:
             r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|to|it)\b)"
             r"[^,.;:\"]){2,70}?"
         )
+        inverted_np = (
+            r"(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,4}?(?:spokes\w+|commanders?|officials?|sources?|"
+            r"ministers?|leaders?|chief|residents?|witnesses|(?-i:[A-Z])[\w'-]+)"
+            r"(?:\s+(?-i:[A-Z])[\w'-]+){0,3}(?:,\s+(?:a|an|the)\s+[^,.;:\"]{2,60})?"
+        )
         _TAIL_VERBS = re.compile(
-            rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{np})|(?P<who2>{np}),?\s+"
+            rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"
             rf"(?P<verb2>{verbs})(?:\s+(?:on|in|at|by|to|late|early|earlier|later|this|last|"
             rf"yesterday|today|via|during|after)\b[^,;:\"]{{0,40}})?)"
             rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",

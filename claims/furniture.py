@@ -92,9 +92,28 @@ _TOKEN = re.compile(r"\S+")
 _LINKISH = re.compile(r"^(?:[@#]\w|https?://|www\.)", _I)
 
 
+LAYOUT_LINE = re.compile(
+    r"""^\W*(?:image|photo|picture)\s+(?:for|of)\b          # alt text: "image for <headline>"
+      | ^\s*\|                                          # a link list: "| Other headline"
+      | \S\s+[›»]\s+\S                                   # a breadcrumb: "Forum › Security"
+      | ^\W*about\s+[\w&-]+\s*:                           # "About HKCM: …" (about the publisher)
+      | ^\W*(?:connect\s+with\s+us|all\s+news|live\s+updates?|thanks\s+for\s+reading
+            |that'?s\s+all\s+for|head\s+to\s+the\b|follow\s+\S+\s+(?:live\s*blog|liveblog)
+            |file\s+photo|representative\s+image|left\s+menu|topbar)\b
+      | \[[^\]]{2,60}/[^\]]{2,60}\]\s*$                    # a photo credit "[Name/Outlet]"
+      | ^\W*-\s*[^()]{2,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$   # an embedded tweet's signature
+      | \b\d+px\d*\b                                      # template residue
+      | (?:^|\s)(?:file\s+photo|photo\s*:)\.?\s*$
+    """,
+    _I | re.VERBOSE,
+)
+"""Lines that are layout, whatever their length: alt text, link lists, breadcrumbs,
+credits in brackets, embedded tweets' signatures, live-blog prompts."""
+
+
 def is_furniture_line(line: str) -> bool:
     """True for a (stripped, normalised) line that is page furniture by itself."""
-    if CAPTION.search(line):
+    if CAPTION.search(line) or LAYOUT_LINE.search(line):
         return True
     tokens = _TOKEN.findall(line)
     if not tokens:

@@ -73,6 +73,7 @@ _REFERENCE_POINT = re.compile(
     r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
     r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
     r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
+    r"(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?)"
     r"(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country|"
     r"located\s+(?:near|in)(?:\s+the)?)\s+$",
@@ -133,9 +134,12 @@ _PLACE_CLAUSE_BREAK = re.compile(
 )
 _FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
 _ORIGIN = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:(?:provinces?|districts?|areas?|regions?|side|direction)\s+of\s+"
-    r"(?:the\s+)?)?$|\b(?:left|leaving|departed|withdrew)\s+(?:[\w'-]+\s+){1,4}for\s+$",
+    r"\bfrom\s+(?:the\s+)?(?:(?:provinces?|districts?|areas?|regions?|direction)\s+of\s+"
+    r"(?:the\s+)?)?$",
     _I,
+)
+_DESTINATION = re.compile(
+    r"\b(?:left|leaving|departed|withdrew|retreated|fled)\s+(?:[\w'-]+\s+){1,4}for\s+(?:the\s+)?$", _I
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
 _RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
@@ -198,7 +202,8 @@ def find_dateline(text: str, gaz: Gazetteer) -> int:
     if m is None:
         return 0
     where = m.group("where")
-    if where.isupper() and len(where) >= 3:
+    dashed = text[m.end() - 2 : m.end()].strip() in ("-", "–", "—")
+    if where.isupper() and len(where) >= 3 and (dashed or re.search(r"\d", m.group(0))):
         return m.end()  # "FAIZABAD, 2021-09-03 (BNA) –": a dateline, known place or not
     found = gaz.find_mentions(where)
     if not found or found[0].start != 0 or found[0].resolution.place is None:
@@ -434,27 +439,50 @@ def main_place(mentions: list[list[PlaceMention]]) -> Place | None:
     return first[best]
 
 
+_REF_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:through|into|in|to|of|from|across|towards?|around|near|outside|on)\s+"
+    r"(?P<ref>the\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:valley|province|district|city|town|village|"
+    r"pass|area|capital|county|governorate))\b",
+    _I,
+)
+
+
 def places_for(
-    s_norm: str, trigger_start: int, trigger_end: int, found: list[PlaceMention], offset: int
+    s_norm: str,
+    trigger_start: int,
+    trigger_end: int,
+    found: list[PlaceMention],
+    offset: int,
+    kind: str = "",
+    by_sentence: bool = False,
 ) -> tuple[list[PlaceMention], str | None, PlaceRule]:
-    """Mentions in the trigger's clause, else in the statement; when the clause names no
-    place but refers to one ("into the valley"), the referring text instead."""
+    """Mentions in the trigger's clause, else in the statement (or, in a run of quoted
+    sentences, in its sentence); when the clause names no place but refers to one ("moving
+    through the district"), the referring text instead."""
     start, end = clause_bounds(s_norm, trigger_start, _PLACE_CLAUSE_BREAK)
     local = [m for m in found if start <= m.start - offset < end]
+    right = _REF_AFTER.match(s_norm, trigger_end)
+    if right is not None and not any(m.start - offset < right.end() for m in local if m.start - offset >= trigger_end):
+        return [], right.group("ref"), PlaceRule.REFERENCE_BACK
     if not local:
         ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(
             s_norm, start, end
         )
         if ref is not None:
             return [], ref.group(0), PlaceRule.REFERENCE_BACK
-    s_start, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)
-    sentence = [m for m in found if s_start <= m.start - offset < s_end]
-    chosen = local or sentence
+    if by_sentence:
+        s_start, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)
+        found = [m for m in found if s_start <= m.start - offset < s_end]
+    chosen = local or found
     rule = PlaceRule.NAMED_CLAUSE if local else PlaceRule.NAMED_STATEMENT
     if len(chosen) > 1 and not _FROM_VERB.match(s_norm, trigger_end):
         # "… through Anjuman Pass from Badakhshan": where they came from is not where it happened
         origins = _origins(s_norm, chosen, offset)
         chosen = [m for m in chosen if m not in origins] or chosen
+    if len(chosen) > 1 and kind == "territorial_control":
+        # "the units have left Baghlan for Kabul": a withdrawal is from where they left
+        away = [m for m in chosen if not _DESTINATION.search(s_norm, 0, m.start - offset)]
+        chosen = away or chosen
     if len(chosen) > 1:
         inner = {
             (m.place.province or "").lower()

@@ -97,8 +97,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _ends_quote(text: str) -> bool:
-    text = text.strip()
-    return _is_quote_only(text) or (text.endswith('"') and text.count('"') % 2 == 1)
+    """A sentence that closes a quotation ('… ."', '"…," he said' does not)."""
+    return text.rstrip().endswith('"')
 
 
 def _is_quote_only(text: str) -> bool:

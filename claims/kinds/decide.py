@@ -66,8 +66,8 @@ _DETERMINERS_AFTER = re.compile(
     _I,
 )
 _AUX_BEFORE = re.compile(
-    r"(?:\s+(?:had|has|have|was|were|is|are|being|been|also|reportedly|now|already|allegedly|"
-    r"completely|fully|totally|entirely|\w+ly))*['\"\s]+$",
+    r"(?:\s+['\"]?(?:had|has|have|was|were|is|are|being|been|also|reportedly|now|already|"
+    r"allegedly|completely|fully|totally|entirely|\w+ly))*['\"\s]+$",
     _I,
 )
 _WORD = re.compile(r"\S+")
