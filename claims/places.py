@@ -73,8 +73,8 @@ _REFERENCE_POINT = re.compile(
     r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
     r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
     r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
-    r"(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?)"
-    r"(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
+    r"(?:(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?)|"
+    r"\b(?:to|in)\s+the\s+)(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country|"
     r"located\s+(?:near|in)(?:\s+the)?)\s+$",
     _I,
@@ -124,7 +124,8 @@ _ANAPHORA_KINDS = {
     "pass": ("pass",),
 }
 _PLACE_CLAUSE_BREAK = re.compile(
-    r";|\s-\s|[.!?]\s|,\s+(?:and|but|while|whereas|after|before)\b|\sbut\s|"
+    r";|\s-\s|[.!?]\s|,\s+(?:and|but)\b(?!\s+(?-i:[A-Z]))|,\s+(?:while|whereas|after|before)\b|"
+    r"\sbut\s|"
     r"\sas\s+(?=(?:the\s+)?[a-z]+\s+(?:[a-z]+ed|spread|[a-z]+s)\b)(?!many\b|much\b|well\b|long\b)|"
     r"\s(?:and|but)\s+(?:that\b|the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
     r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
@@ -205,6 +206,10 @@ def find_dateline(text: str, gaz: Gazetteer) -> int:
     dashed = text[m.end() - 2 : m.end()].strip() in ("-", "–", "—")
     if where.isupper() and len(where) >= 3 and (dashed or re.search(r"\d", m.group(0))):
         return m.end()  # "FAIZABAD, 2021-09-03 (BNA) –": a dateline, known place or not
+    country = re.match(r"[^,]+,\s*(?P<c>[A-Z][\w ]+?)\s*[-:]", m.group(0).strip(" \"'"))
+    if dashed and country and gaz.resolve(country["c"]).place is not None:
+        if gaz.resolve(country["c"]).place.kind == "country":  # type: ignore[union-attr]
+            return m.end()  # "Jab al-Seraj, Afghanistan –"
     found = gaz.find_mentions(where)
     if not found or found[0].start != 0 or found[0].resolution.place is None:
         return 0
@@ -368,9 +373,12 @@ class ArticlePlaces:
         if _PROVINCIAL_CAPITAL.search(ref):
             return self._capital(recent)
         for m in _ANAPHORA.finditer(ref):
-            found = self._referent(m["noun"].lower(), recent)
+            noun = m["noun"].lower()
+            found = self._referent(noun, recent)
             if found is not None:
                 return found
+            if noun not in _ANAPHORA_KINDS and recent:
+                return recent[-1][0]  # "the area", "the region": the latest place named
         return self.main
 
     def _referent(self, noun: str, recent: list[tuple[Place, str]]) -> Place | None:
@@ -396,7 +404,13 @@ class ArticlePlaces:
                 break
         if province is None and self.main is not None:
             province = self.main.province or self.main.name
-        return provincial_capital(self.gaz, province) if province else self.main
+        capital = provincial_capital(self.gaz, province) if province else None
+        if capital is None:
+            return self.main
+        for place, _ in reversed(recent):  # "Bazarak" named before as a town: the same place
+            if place.name == capital.name:
+                return place
+        return capital
 
 
 def provincial_capital(gaz: Gazetteer, province: str) -> Place | None:
@@ -462,7 +476,9 @@ def places_for(
     start, end = clause_bounds(s_norm, trigger_start, _PLACE_CLAUSE_BREAK)
     local = [m for m in found if start <= m.start - offset < end]
     right = _REF_AFTER.match(s_norm, trigger_end)
-    if right is not None and not any(m.start - offset < right.end() for m in local if m.start - offset >= trigger_end):
+    if right is not None and not any(
+        trigger_end <= m.start - offset <= right.end() + 4 for m in local
+    ):  # "moving through the district" (but "to the capital Bazarak" names it)
         return [], right.group("ref"), PlaceRule.REFERENCE_BACK
     if not local:
         ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(

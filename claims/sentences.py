@@ -95,7 +95,7 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
         if lead and lead.end() < len(line):
             start += lead.end()
             line = norm[start:end]
-        if line[-1] not in _FINAL_PUNCT:
+        if _is_heading(line):
             if end - start <= MAX_STATEMENT_CHARS:
                 out.append(Sentence(start, end, True, index))
             continue
@@ -103,6 +103,20 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
             if e - s <= MAX_STATEMENT_CHARS and not furniture.is_promo_sentence(line[s:e]):
                 out.append(Sentence(start + s, start + e, False, index))
     return out
+
+
+HEADING_WORDS = 30
+"""A line without final punctuation is a heading when it is this short; a longer one is a
+paragraph whose last full stop was lost (it is split into sentences)."""
+
+
+def _is_heading(line: str) -> bool:
+    """A headline or subheading: a short line without final punctuation ("‘Under the
+    invasion’" ends with a quotation mark but no full stop)."""
+    bare = line.rstrip("\"')]")
+    if bare and bare[-1] in ".!?:;,":
+        return False
+    return len(line.split()) <= HEADING_WORDS
 
 
 def _lines(norm: str, body_start: int) -> list[tuple[int, int]]:

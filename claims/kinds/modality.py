@@ -108,8 +108,8 @@ _NEGATIVE_ABILITY = re.compile(
 _CIRCUMSTANCE = re.compile(
     r"\b(?:killed|dead|died|wounded|injured|martyred|losses|casualties|lost\s+\w+|captured|"
     r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,3}?(?:in|during|amid)\s+"
-    r"(?:the\s+|a\s+|an\s+|recent\s+|ongoing\s+|heavy\s+|fierce\s+|these\s+|those\s+|"
-    r"(?:[\w'-]+\s+){0,2}?)$",
+    r"(?:(?:the|these|those)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?|"
+    r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)$",
     _I,
 )
 _CAUSE = re.compile(
@@ -118,7 +118,9 @@ _CAUSE = re.compile(
     _I,
 )
 _CAUSING = re.compile(
-    r"^\s+(?:has|have|had)?\s*(?:also\s+)?(?:left|caused|claimed|killed|resulted)\b", _I
+    r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:also\s+)?(?:been\s+)?(?:left|caused|claimed|"
+    r"killed|resulted|accompanied|followed|marked|led)\b",
+    _I,
 )
 _CIRCUMSTANCE_PLACED = re.compile(
     r"\s+(?:around|in|near|at|outside|on)\s+(?:the\s+)?(?-i:[A-Z])", _I
@@ -165,7 +167,7 @@ def clash_veto(text: str, start: int, end: int) -> str:
         return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
     if _CAUSE.search(text, max(0, start - 60), start):
         return "M-circumstance"  # "fled due to the escalating conflicts"
-    if re.match(r"^\W*the\s+$", text[:start], _I) and _CAUSING.match(text, end):
+    if re.match(r"^\W*the\s+(?:[\w'-]+\s+)?$", text[:start], _I) and _CAUSING.match(text, end):
         return "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
     if re.match(r"^\W*in\s+the\s+$", text[:start], _I):
         return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
