@@ -26,9 +26,25 @@ _I = re.IGNORECASE
 
 _DESCRIPTION = re.compile(
     r"\b(?:is|are|was)\s+(?:now\s+|being\s+|currently\s+|also\s+)?led\s+by\b|"
-    r"\b\d+\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\w+\s+)?(?:north|south|east|west|up|down)\w*"
-    r"(?:\s+of|\s+the\s+valley)?\b|"
-    r"\b(?:is|are|lies|sits)\s+(?:located|situated|some|about|roughly)\b",
+    r"\b(?:located\s+|situated\s+|lies\s+|sits\s+)?(?:some\s+|about\s+|roughly\s+|around\s+)?"
+    r"\d+\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?"
+    r"(?:north|south|east|west|up|down)\w*(?:\s+of|\s+the\s+valley)?\b|"
+    r"\b(?:is|are|lies|sits)\s+(?:located|situated|some|about|roughly)\b|"
+    r"\bmodus\s+operandi\b|\btactics\s+(?:include|involve)\b",
+    _I,
+)
+_OPERATION_BEFORE = re.compile(
+    r"\b(?:operations?|offensives?|attacks?|assaults?|campaign|fight|fighting)\b[^.;]{0,60}$", _I
+)
+_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\s+[^,;.\"]*", _I)
+_PLACE_HEAD = re.compile(
+    r"\b(?:province|district|valley|region|stronghold|bastion|holdout|city|town|village|area|"
+    r"capital)\s*,?\s*$",
+    _I,
+)
+_META = re.compile(
+    r"\bthis\s+is\s+the\s+\w+\s+time\s+(?:that\s+)?(?:\w+\s+){1,3}(?:have|has|had)?\s*(?:\w+\s+)?"
+    r"(?:reported|announced|admitted|confirmed|acknowledged)\b",
     _I,
 )
 _NOT_ASSERTED = re.compile(
@@ -59,12 +75,26 @@ def is_question(text: str) -> bool:
     return " - " not in text and "; " not in text
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    out = list(text)
+    for s, e in spans:
+        out[s:e] = " " * (e - s)
+    return "".join(out)
+
+
+def _relative_spans(text: str) -> list[tuple[int, int]]:
+    """Non-restrictive relative clauses (", which …", ", who …")."""
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
+
+
 def _historical(run: Any, layer: Any) -> bool:
+    """The statement's main clause is history (its relative clauses do not count: "the
+    Panjshir, which resisted the Soviets in the 1980s, is holding on")."""
     if layer.historical is not None:
         return bool(layer.historical)
-    text = layer.text
-    bio = _TRAILING_RELATIVE.search(text) if "who" in text else None
-    value = dates.is_historical(text[: bio.start()] if bio else text, run.article.meta.published)
+    text = _blank(layer.text, _relative_spans(layer.text))
+    meta = run.article.meta
+    value = dates.is_historical(text, meta.published, run.profile.window)
     layer.historical = value
     return value
 
@@ -93,19 +123,59 @@ def _repeat(run: Any, layer: Any) -> bool:
     )
 
 
-def skip_reason(run: Any, layer: Any) -> str:
-    """The id of the background rule that drops this statement, or ""."""
+def _description_spans(text: str) -> list[tuple[int, int]]:
+    """Descriptions and geography, each to the end of its clause ("…, located about 150
+    kilometers north of Kabul, …"); "the operations are led by X" is no description."""
+    spans = []
+    for m in _DESCRIPTION.finditer(text):
+        if "led" in m.group(0).lower() and _OPERATION_BEFORE.search(text, 0, m.start()):
+            continue
+        start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
+        end = min([i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0] or [len(text)])
+        spans.append((start, end))
+    return spans
+
+
+def _descriptive_relatives(run: Any, layer: Any) -> list[tuple[int, int]]:
+    """Relative clauses that describe a place ("Panjhir, the last province …, which was not
+    controlled by the Taliban", "a former stronghold of the resistance that fought against the
+    Taliban takeover") or hold history: what they say is no claim of the statement."""
+    text = layer.text
+    out = []
+    for s, e in _relative_spans(text):
+        if dates.has_current_marker(text[s:e]):
+            continue
+        history = dates.is_historical(text[s:e], run.article.meta.published, run.profile.window)
+        after_place = any(
+            0 <= s - (m.end - layer.st.start) <= 3 for m in layer.places.mentions
+        ) or _PLACE_HEAD.search(text, max(0, s - 60), s)
+        if history or after_place:
+            out.append((s, e))
+    return out
+
+
+def _outside(triggers: list, spans: list[tuple[int, int]]) -> list:
+    return [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
+
+
+def review(run: Any, layer: Any) -> tuple[str, list]:
+    """The id of the background rule that drops this statement ("" when it stays), and the
+    claim words that stay (those inside descriptions are dropped)."""
     text = layer.text
     if _repeat(run, layer):
-        return "B-repeat"
+        return "B-repeat", []
     if _historical(run, layer) or _paragraph_history(run, layer):
-        return "B-history"
-    if _DESCRIPTION.search(text):
-        return "B-description"
-    if _NOT_ASSERTED.match(text):
-        return "B-not-asserted"
+        return "B-history", []
+    if _NOT_ASSERTED.match(text) or _META.search(text):
+        return "B-not-asserted", []
     if is_question(text):
-        return "B-question"
+        return "B-question", []
     if _subheading(run, layer):
-        return "B-subheading"
-    return ""
+        return "B-subheading", []
+    kept = _outside(layer.triggers, _description_spans(text))
+    if not kept:
+        return "B-description", []
+    kept = _outside(kept, _descriptive_relatives(run, layer))
+    if not kept:
+        return "B-description", []
+    return "", kept

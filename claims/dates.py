@@ -195,16 +195,24 @@ def extend_until(fix: DateFix, text: str, published: date | None) -> DateFix:
     return fix
 
 
-def is_historical(text: str, published: date | None) -> bool:
+_LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?\d{4}\s*[-–]\s*\d{4}\s*\)")
+
+
+def is_historical(text: str, published: date | None, window: Window = None) -> bool:
     """True when the statement places its event in the past (decades, earlier years, a month
-    before the publication month) and has no marker of the current news window."""
+    before the publication month) and has no marker of the current news window. Without a
+    publication date, a year inside the profile's window is no past (a lifespan in brackets,
+    "(1953-2001)", is biography)."""
     if not _DIGIT.search(text) and not _PAST_STEM_RX.search(text):
         return False
+    text = _LIFESPAN.sub(lambda m: " " * len(m.group(0)), text)
     if _DECADE.search(text) or _HISTORY.search(text):
         return True
     for m in _YEAR.finditer(text):
         year = int(m.group(1))
-        if published is None or year < published.year:
+        if published is not None and year < published.year:
+            return True
+        if published is None and (window is None or year < window[0].year):
             return True
     if published is not None and not _CURRENT_DAY.search(text):
         for m in _MONTH_ONLY.finditer(text):

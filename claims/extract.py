@@ -215,7 +215,7 @@ def _claims_of(run: _Run, layer: _Layer) -> None:
         if not layer.triggers:
             run.claims.extend(anaphoric_stances(run, layer))
             return
-        layer.skip = background.skip_reason(run, layer)
+        layer.skip, layer.triggers = background.review(run, layer)
         if layer.skip:
             return
         run.claims.extend(_claims(run, layer))
