@@ -194,8 +194,7 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
     if layer.parse is not None:
         frames += frames_from_parse(layer.parse, layer.text, layer.original, reader, run.discourse)
     layout = list(layout_frames(layer.text, layer.original, run.actors, reader, run.discourse))
-    cues = {f.cue for f in layout}
-    frames = [f for f in frames if f.cue not in cues] + layout  # the layout is unambiguous
+    frames = _prefer_layout(frames, layout)
     frames = clause_scopes(layer.text, frames)
     if layer.st.join is Join.INTRO_QUOTE:
         # 'X told a different story. "…"': the introduction's speaker says the quotation
@@ -205,6 +204,22 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
             for f in frames
         ]
     return frames
+
+
+def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:
+    """A layout frame ("…, X said.", '"…" – X') replaces the parse's frame of the same cue, and
+    the frames that took their subject from it ("…, adding …")."""
+    by_cue = {f.cue: f for f in layout}
+    replaced = {f.holes[:1]: by_cue[f.cue] for f in parsed if f.cue in by_cue and f.holes}
+    out = []
+    for f in parsed:
+        if f.cue in by_cue:
+            continue
+        new = replaced.get(f.holes[:1]) if f.holes else None
+        if new is not None:
+            f = replace(f, claimant=new.claimant, side=new.side, holes=new.holes, party=new.party)
+        out.append(f)
+    return out + layout
 
 
 def _claims_of(run: _Run, layer: _Layer) -> None:
@@ -269,6 +284,8 @@ def _claims(run: _Run, layer: _Layer) -> list[Claim]:
         if _in_speaker_phrase(layer, trig):
             continue  # "according to people who left the valley": it describes the speaker
         voice = _voice(run, layer, trig.start)
+        if voice.opinion:
+            continue  # an analyst's reading of events is opinion, not a claim
         stance = DENIES if voice.stance == DENIES or denied(text, trig.start) else ASSERTS
         fig = figs.get(trig.start)
         for where in _wheres(run, layer, trig, found, named_ids):
@@ -302,7 +319,7 @@ def _wheres(
 
 
 _CONTINUES = re.compile(
-    r"\b(?:also|then|again|the\s+rest|this\s+(?:attack|clash|fighting|ambush|battle|operation|"
+    r"\b(?:also|then|again|ensuing|the\s+rest|this\s+(?:attack|clash|fighting|ambush|battle|operation|"
     r"raid|incident|village|area)|the\s+(?:detainees|captives|prisoners|dead|victims|wounded)|"
     r"the\s+same|in\s+the\s+(?:attack|clash|"
     r"fighting|ambush|battle|operation|raid)|(?:the\s+)?battlefield|the\s+(?:attack|clash|fighting|"
@@ -331,8 +348,12 @@ def _carried_places(run: _Run, layer: _Layer) -> list[PlaceMention]:
     keys = {w.key for w in prev.used if w.basis == NAMED}
     named = [m for m in prev.places.mentions if m.key in keys]
     carried = prev.carried_from if any(w.rule == PlaceRule.CARRIED for w in prev.used) else []
-    layer.carried_from = named or carried
-    return layer.carried_from
+    places = named or carried
+    if len(places) > 1:
+        main = run.where.main
+        places = [m for m in places if main is not None and m.place is not None and m.place.id == main.id]
+    layer.carried_from = places  # one place carries on; a list of places does not
+    return places
 
 
 def _inferred_key(here: Place | None, named_ids: set[str]) -> str:
@@ -366,12 +387,14 @@ class _Voice:
     rule: str
     stance: str
     attributed: bool
+    opinion: bool = False
 
 
 def _voice(run: _Run, layer: _Layer, pos: int) -> _Voice:
     frame = innermost(layer.frames, pos)
     if frame is not None:
-        return _Voice(frame.claimant, frame.side, frame.rule, frame.stance, True)
+        opinion = frame.head in vocabulary().opinion
+        return _Voice(frame.claimant, frame.side, frame.rule, frame.stance, True, opinion)
     carried = _carried(run, layer)
     if carried is not None:
         return carried

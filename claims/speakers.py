@@ -288,6 +288,7 @@ _TITLE_WORDS = re.compile(
 )
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
+_PERSONS = frozenset({"people", "person", "woman", "women", "man", "men", "someone", "somebody"})
 _LOCAL = re.compile(
     r"\b(?:local|provincial|district|independent|western|foreign|diplomatic|hospital|health|aid|"
     r"security|police|us|u\.s\.|american|british|pakistani|iranian|indian|russian|chinese|un)\b"
@@ -307,6 +308,10 @@ class SideReader:
         words = core_text.lower().split()
         if len(words) <= 2 and words[-1:] and words[-1] in _PRONOUN_WORDS:
             return self._pronoun(words[-1], discourse, original[phrase.start : phrase.end])
+        one_of = re.match(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b",
+                          text[phrase.start : phrase.end].strip())  # fmt: skip
+        if one_of:
+            return self._pronoun(one_of.group(1).lower(), discourse, original[phrase.start : phrase.end])
         latter = _LATTER.match(core_text.strip())
         if latter:
             found = self._latter(phrase.context, latter["which"].lower())
@@ -389,7 +394,7 @@ class SideReader:
                 return side, SpeakerRule.COLLECTIVE
         if self._is_outlet(text, phrase):
             return OTHER, "press"
-        if self._third_party(text, phrase) or phrase.head in ("people", "person"):
+        if self._third_party(text, phrase) or phrase.head in _PERSONS:
             return OTHER, "third party"
         for spans in (phrase.complements, phrase.appositions, phrase.relatives):
             found = [m for span in spans for m in _within(mentions, span, shift)]
@@ -501,8 +506,8 @@ class SideReader:
     def _unconfirmed(self, text: str, phrase: Phrase) -> bool:
         core = text[phrase.core[0] : phrase.core[1]].lower()
         words = set(re.findall(r"[\w-]+", core))
-        if phrase.head in ("people", "person") and (phrase.complements or phrase.relatives):
-            return False  # "People in Gulbahar say", "people who left": a third party
+        if phrase.head in _PERSONS and (phrase.complements or phrase.relatives or phrase.appositions):
+            return False  # "People in Gulbahar say", "a woman from Rukha": a third party
         if phrase.head in self.vocab.unconfirmed_heads:
             return True
         if "social media" in text[phrase.start : phrase.end].lower():

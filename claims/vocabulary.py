@@ -53,6 +53,7 @@ class Vocabulary:
     doubling: frozenset[str]
     pronouns_singular: frozenset[str]
     pronouns_plural: frozenset[str]
+    opinion: frozenset[str]
     relative_pronouns: frozenset[str]
     roles: frozenset[str]
     collectives: frozenset[str]
@@ -106,6 +107,7 @@ def vocabulary() -> Vocabulary:
         doubling=frozenset(data["doubling"]["verbs"]),
         pronouns_singular=frozenset(data["pronouns"]["singular"]),
         pronouns_plural=frozenset(data["pronouns"]["plural"]),
+        opinion=frozenset(data["pronouns"]["opinion"]),
         relative_pronouns=frozenset(data["pronouns"]["relative"]),
         roles=frozenset(data["speakers"]["roles"]),
         collectives=frozenset(data["speakers"]["collectives"]),

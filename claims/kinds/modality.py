@@ -106,7 +106,7 @@ _NEGATIVE_ABILITY = re.compile(
     r"\b(?:cannot|can't|could\s+not|couldn't|unable\s+to|failed\s+to|did\s+not\s+manage)\b", _I
 )
 _CIRCUMSTANCE = re.compile(
-    r"\b(?:killed|dead|died|wounded|injured|martyred|losses|casualties|lost\s+\w+|captured|"
+    r"\b(?:killed|dead|died|wounded|injured|martyred|losses|casualties|(?:lost|losing|lose)\s+\w+|captured|"
     r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,3}?(?:in|during|amid)\s+"
     r"(?:(?:the|these|those)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?|"
     r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)$",
@@ -137,9 +137,14 @@ _RESTATED_VICTIMS = re.compile(
 _ATTRIBUTIVE_WORDS = frozenset({"dead", "slain", "killed", "wounded", "murdered", "martyred"})
 
 
-def _clause_before(text: str, pos: int) -> str:
+_NEGATION_BREAK = re.compile(
+    r"\"|\b(?:and|but|or)\s+(?=(?:that|then|the|they|it|he|she|we|its|their|his|her)\b)", _I
+)
+
+
+def _clause_before(text: str, pos: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
     start = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+    for m in breaks.finditer(text, 0, pos):
         start = m.end()
     return text[start:pos]
 
@@ -230,8 +235,8 @@ def realis(
         text, start, end, kind, before
     ):
         return "M-irrealis"
-    if "negation" not in exempt and _negated(text, start, kind, before):
-        return "M-negation"
+    if "negation" not in exempt and _negated(text, start, kind, _clause_before(before, len(before), _NEGATION_BREAK)):
+        return "M-negation"  # ('"never been stronger" and that its fighters had recaptured X')
     return ""
 
 
