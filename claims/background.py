@@ -108,7 +108,7 @@ def _paragraph_history(run: Any, layer: Any) -> bool:
 
 def _subheading(run: Any, layer: Any) -> bool:
     st = layer.st
-    if not st.heading or st.index == 0 or not run.layers[0].st.heading:
+    if not st.heading or st.index == 0:
         return False
     return not layer.places.mentions and not layer.frames
 

@@ -310,8 +310,9 @@ def _wheres(
     )  # fmt: skip
     if chosen:
         return [_where_named(m, place_rule) for m in chosen]
-    if ref is None and not found and _continues(layer, trig):
-        carried = _carried_places(run, layer)
+    continues = _continues(layer, trig)
+    if ref is None and not found and continues:
+        carried = _carried_places(run, layer, continues == "marker")
         if carried:
             return [_where_carried(m) for m in carried]
     here, rule = _inferred(run, layer, ref, found, trig.start)
@@ -328,22 +329,27 @@ _CONTINUES = re.compile(
 )
 
 
-def _continues(layer: _Layer, trig: kinds.Trigger) -> bool:
-    """A statement that continues the one before: no speaker of its own (or only a pronoun or
-    role for the same one), or words that refer back ("also", "then", "in the attack")."""
+def _continues(layer: _Layer, trig: kinds.Trigger) -> str:
+    """How a statement continues the one before: "marker" when words refer back ("also",
+    "then", "in the attack", "the detainees"), "speaker" when it has no speaker of its own (or
+    only a pronoun or role for the same one), "" when it starts afresh."""
+    if _CONTINUES.search(layer.text) is not None:
+        return "marker"
     frame = innermost(layer.frames, trig.start)
     if frame is None or any(r in frame.rule for r in ("S-pronoun", "S-role", "S-carry")):
-        return True
-    return _CONTINUES.search(layer.text) is not None
+        return "speaker"
+    return ""
 
 
-def _carried_places(run: _Run, layer: _Layer) -> list[PlaceMention]:
-    """The places the sentence before (same paragraph) named for its claims, or carried."""
+def _carried_places(run: _Run, layer: _Layer, marked: bool) -> list[PlaceMention]:
+    """The places the statement before named for its claims, or carried: in the same
+    paragraph, or in the paragraph before when the statement refers back ("the detainees")."""
     i = layer.st.index
     if i == 0 or layer.st.heading:
         return []
     prev = run.layers[i - 1]
-    if prev.st.line != layer.st.line or prev.st.heading:
+    same = prev.st.line == layer.st.line or (marked and prev.st.line == layer.st.line - 1)
+    if not same or prev.st.heading:
         return []
     keys = {w.key for w in prev.used if w.basis == NAMED}
     named = [m for m in prev.places.mentions if m.key in keys]

@@ -73,13 +73,16 @@ _YEAR_FOLLOW = re.compile(
     _I,
 )
 _DATE_BEFORE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:in|since|of|from|until|by|year)\s+$",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:in|since|of|from|until|by|year)\s+$|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+$",
     _I,
 )
 
 
 _MONTH_BEFORE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", _I
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+$",
+    _I,
 )
 _DIGITS = re.compile(r"\d")
 _NUMBER_STEMS = (*_UNITS, *_TENS, "hundred", "thousand", "million", "dozen", "score")
