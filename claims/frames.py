@@ -100,6 +100,8 @@ def frames_from_parse(
             _verb_frame(work, tok)
         elif low in vocab.light_verbs:
             _light_frame(work, tok)
+        elif low in _CALL and tok.dep_ in _VERBAL_DEPS:
+            _called_false(work, tok)
         elif low in _RUMOUR_NOUNS:
             _rumour_frame(work, tok)
     _quote_run(work)
@@ -315,6 +317,23 @@ def _light_frame(work: _Work, tok: Token) -> None:
         _add(work, speaker, SpeakerRule.LIGHT, ASSERTS, scope, tok)
 
 
+_CALL = frozenset({"call", "calls", "called", "calling", "branded", "termed", "described"})
+_CLAIM_NOUNS = frozenset(
+    {"claim", "claims", "report", "reports", "allegation", "allegations", "account", "statement",
+     "statements", "news", "it", "this", "them"}  # fmt: skip
+)
+
+
+def _called_false(work: _Work, tok: Token) -> None:
+    """ "X called the claim 'false'", "which the opposition called a lie": X denies it."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or obj.lower_ not in _CLAIM_NOUNS:
+        return
+    speaker, rule = _subject(tok)
+    if speaker is not None:
+        _add(work, speaker, rule, DENIES, _span(tok), tok)
+
+
 def _according(work: _Work, tok: Token) -> None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
@@ -489,8 +508,9 @@ def _tail_rx() -> re.Pattern[str]:
         )
         _TAIL_VERBS = re.compile(
             rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"
-            rf"(?P<verb2>{verbs})(?:\s+(?:on|in|at|by|to|late|early|earlier|later|this|last|"
-            rf"yesterday|today|via|during|after)\b[^,;:\"]{{0,40}})?)"
+            rf"(?P<verb2>{verbs})(?:\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){{0,3}}|"
+            rf"\s+(?:reporters|journalists|us|me|the\s+media))?(?:\s+(?:on|in|at|by|to|late|early|"
+            rf"earlier|later|this|last|yesterday|today|via|during|after)\b[^,;:\"]{{0,40}})?)"
             rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",
             _I,
         )
@@ -590,7 +610,7 @@ def layout_frames(
         if not m.group(group) or len(m.group(group).split()) > 9:
             continue
         start, end = m.start(group), m.end(group)
-        name = re.search(r",\s*((?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+){0,3}),\s*$",
+        name = re.search(r"[,\"]\s*((?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+){0,3}),\s*$",
                          text[: start])  # fmt: skip
         if name is not None and rule == SpeakerRule.TAIL:
             start = name.start(1)  # "…, Jawad Wardak, a spokesman for the NRF, said."
@@ -719,3 +739,22 @@ def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:
                 lo = other[1]
         out.append(f if (lo, hi) == f.scope else replace(f, scope=(lo, hi), whole=False))
     return out
+
+
+def find_frames(text: str, outlet: str | None = None, actors: Actors | None = None) -> list[Frame]:
+    """The attribution frames of one sentence on its own (a fresh discourse), for tests and
+    for readers who want to see how a sentence is attributed."""
+    from claims import grammar
+    from claims.actors import actors_for
+    from claims.sentences import normalise
+
+    actors = actors if actors is not None else actors_for()
+    norm = normalise(text)
+    reader = SideReader(actors, outlet)
+    discourse = Discourse()
+    discourse.start(0)
+    (doc,) = grammar.parse([norm])
+    frames = frames_from_parse(doc, norm, text, reader, discourse)
+    layout = list(layout_frames(norm, text, actors, reader, discourse))
+    by_cue = {f.cue for f in layout}
+    return clause_scopes(norm, [f for f in frames if f.cue not in by_cue] + layout)

@@ -144,7 +144,8 @@ _DESTINATION = re.compile(
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
 _RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
 _TEMPORAL_SPAN = re.compile(
-    r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*"
+    r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\b|weekend|morning|evening))"
+    r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*"
     r"|\b(?:after|before|until|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
     r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|"
     r"seized|captured|withdrew|left|collapsed)\b[^,;.]*"

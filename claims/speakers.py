@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, StrEnum
 
 from claims.actors import ActorMention, Actors, Strength
@@ -286,6 +286,11 @@ _TITLE_WORDS = re.compile(
     r"deputy|chief|president|vice|leader|head|official|amir|emir|governor)$",
     re.IGNORECASE,
 )
+_VIA = re.compile(
+    r"\b(?:posted|issued|released|published|shared|sent|put\s+out|made)\s+(?:online\s+)?by\s+"
+    r"(?P<who>[^,;.]+)",
+    re.IGNORECASE,
+)
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
 _PERSONS = frozenset({"people", "person", "woman", "women", "man", "men", "someone", "somebody"})
@@ -329,6 +334,14 @@ class SideReader:
             if voice is not None:
                 return Identity(core_text.strip(), voice.side, SpeakerRule.COLLECTIVE,
                                 Number.GROUP, head, voice.party)  # fmt: skip
+        via = _VIA.search(text, phrase.start, phrase.end)
+        if via is not None and phrase.head in self.vocab.documents:
+            # "a statement posted by the group's ministry of defence": the ministry speaks
+            end = min(via.end("who"), phrase.end)
+            inner = phrase_from_text(text, via.start("who"), end)
+            who = self.identify(text, original, replace(inner, context=text[: via.start("who")]),
+                                discourse)  # fmt: skip
+            return replace(who, claimant=_clean(original[via.start("who") : end]))
         bare = core_text.strip()
         if _NAME_PART.match(bare) and not self._named(text, phrase):
             voice = discourse.named(bare)  # "According to Ahmadi": named in full before
@@ -388,7 +401,9 @@ class SideReader:
         if self._unconfirmed(text, phrase):
             return UNKNOWN, "unconfirmed"
         head = phrase.head
-        if head in self.vocab.collectives or self._collective_complement(text, phrase):
+        owned = re.search(r"\b(?:the|its|their)\s+(?:group|movement|organi[sz]ation)'s\b",
+                          text[phrase.core[0] : phrase.core[1]], re.IGNORECASE)  # fmt: skip
+        if head in self.vocab.collectives or owned or self._collective_complement(text, phrase):
             side = self._collective(text, phrase, mentions, shift, discourse)
             if side is not None:
                 return side, SpeakerRule.COLLECTIVE
@@ -427,7 +442,7 @@ class SideReader:
             text, phrase
         )
         for m in reversed(self.actors.find(context)):
-            if m.opposed:
+            if m.opposed or not noun:
                 continue
             after = context[m.end : m.end + 24].lower()
             if re.match(rf"\s*(?:[\w-]+\s+)?{re.escape(noun)}\b", after):

@@ -32,9 +32,10 @@ SUNDAY = date(2021, 9, 5)
         ("on 2 September 2021", "2021-09-02", "2021-09-02", "day", "explicit date"),
         ("on 2021-09-01", "2021-09-01", "2021-09-01", "day", "explicit date"),
         ("on December 30", "2020-12-30", "2020-12-30", "day", "explicit date"),
-        ("since it overthrew the government on August 15", "2021-09-05", "2021-09-05", "day",
-         "publication date"),
-        ("no time words here", "2021-09-05", "2021-09-05", "day", "publication date"),
+        # no day in the text: on or before publication (the start is not known)
+        ("since it overthrew the government on August 15", "None", "2021-09-05", "on_or_before",
+         "on or before publication"),
+        ("no time words here", "None", "2021-09-05", "on_or_before", "on or before publication"),
         ("talks broke down last week", "2021-08-23", "2021-08-29", "range", "last week"),
         ("earlier this week", "2021-08-30", "2021-09-05", "range", "this week"),
         ("last weekend", "2021-08-28", "2021-08-29", "range", "last weekend"),

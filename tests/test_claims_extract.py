@@ -114,10 +114,18 @@ def test_unresolved_place_keeps_the_claim_without_coordinates() -> None:
 
 
 def test_undated_blog_post_gives_undated_claims() -> None:
-    body = "Today the Taliban attacked Paryan. On Thursday night, September 2, clashes followed.\n"
+    body = "Today the Taliban attacked Paryan. On Sunday night, clashes followed.\n"
     claims = extract_claims(article(body, published=None, outlet=None))
     assert claims and all(c.date_precision == "unknown" and c.date_start is None for c in claims)
     assert {c.claimant for c in claims} == {"the reporter"}
+
+
+def test_a_weekday_and_month_day_fix_the_year_inside_the_profile_window() -> None:
+    # 2 September fell on a Thursday only in 2021 of the profile's window (2021-2024)
+    body = "On Thursday night, September 2, clashes broke out in Paryan.\n"
+    (claim,) = extract_claims(article(body, published=None, outlet=None))
+    assert (claim.date_start, claim.date_precision) == ("2021-09-02", "day")
+    assert "D-window-year" in claim.rule
 
 
 def test_quote_carried_over_to_the_next_sentence() -> None:
@@ -161,7 +169,8 @@ def test_seed_claims_are_well_formed(path: Path) -> None:
         assert text[c.quote_start : c.quote_end] == c.quote
         assert c.kind in KINDS and c.side in SIDES and c.date_precision in DATE_PRECISIONS
         assert c.place_basis in PLACE_BASES
-        assert (c.date_start is None) == (c.date_precision == "unknown")
+        assert (c.date_end is None) == (c.date_precision == "unknown")
+        assert (c.date_start is None) == (c.date_precision in ("unknown", "on_or_before"))
         assert c.claimant
 
 
@@ -253,7 +262,8 @@ The Taliban have offered talks, but the resistance says it will not negotiate.
 @pytest.mark.parametrize(
     ("kind", "side", "claimant", "figure", "date_start"),
     [
-        ("territorial_control", "Taliban", "the group's ministry of defence", None, "2021-09-06"),
+        # the subject of "claimed" speaks; the statement it was posted in is its source
+        ("territorial_control", "Taliban", "The Taliban", None, "2021-09-06"),
         ("captured_people", "Taliban", "the group's ministry of defence", 300, "2021-09-06"),
         ("casualties", "other", "a local health official", 12, "2021-09-05"),
         ("equipment", "NRF", "a resistance commander", 4, "2021-09-04"),
@@ -263,10 +273,10 @@ The Taliban have offered talks, but the resistance says it will not negotiate.
 def test_statement_style_article(kind, side, claimant, figure, date_start) -> None:
     claims = extract_claims(read_bytes("statement.md", STATEMENT_STYLE.encode()))
     assert any(
-        (c.kind, c.side, c.claimant, c.figure, c.date_start)
+        (c.kind, c.side, c.claimant, c.figure, c.date_start or c.date_end)
         == (kind, side, claimant, figure, date_start)
         for c in claims
-    ), sorted((c.kind, c.side, c.claimant, c.figure, c.date_start) for c in claims)
+    ), sorted((c.kind, c.side, c.claimant, c.figure, c.date_start or c.date_end) for c in claims)
     held = [c for c in claims if c.quote.startswith("His forces")]
     assert held and held[0].side == "NRF" and held[0].claimant == "Ahmad Massoud"
 

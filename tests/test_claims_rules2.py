@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claims import Claim, extract_claims, read_bytes
-from claims.attribution import find_speakers
+from claims.frames import find_frames
 from claims.dates import is_historical
 from claims.kinds import find_triggers
 
@@ -248,7 +248,7 @@ def test_a_provincial_official_is_not_taken_for_the_party_named_before() -> None
 
 @pytest.mark.parametrize(("text", "claimant", "side"), SPEAKER_CASES)
 def test_speakers(text: str, claimant: str | None, side: str) -> None:
-    found = find_speakers(text, text, outlet="Hill Post")
+    found = find_frames(text, outlet="Hill Post")
     assert found
     if claimant is not None:
         assert found[0].claimant.lower() == claimant.lower()

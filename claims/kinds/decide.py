@@ -218,8 +218,9 @@ def control_object(text: str, start: int, end: int, places: Places) -> str | Non
 def equipment(text: str, start: int, end: int, places: Places) -> str | None:
     after = text[end : end + 50]
     people = _people_after().match(after)
-    if people and after[people.end() :].strip() and not re.match(
-        rf"\s+(?:and|,)?\s*(?:[\w-]+\s+){{0,2}}(?:{placeholders()['equipment']})\b", after, _I
+    rest = after[people.end() :] if people else ""
+    if people and rest.strip() and not re.match(
+        rf"\s*(?:and|,)?\s*(?:[\w-]+\s+){{0,2}}(?:{placeholders()['equipment']})\b", rest, _I
     ):
         return None  # "captured 11 fighters and seized weapons": people are its object
     return "equipment"
