@@ -78,7 +78,7 @@ class Actors:
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self._entries: dict[str, _Entry] = {}
+        self._cache: dict[str, list[ActorMention]] = {}
         names: dict[str, _Entry] = {}
         acronyms: dict[str, _Entry] = {}
         taken = {a for p in profile.parties for a in p.acronyms}
@@ -116,6 +116,15 @@ class Actors:
 
     def find(self, text: str) -> list[ActorMention]:
         """Every actor mention in ``text``, in order (longest match at each place)."""
+        found = self._cache.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[text] = found
+        return list(found)
+
+    def _find(self, text: str) -> list[ActorMention]:
         if not self._stems.search(text.lower()):
             return []
         found: list[ActorMention] = []

@@ -41,7 +41,15 @@ from claims.places import (
 )
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
-from claims.frames import clause_scopes, frames_from_parse, layout_frames, section_label_end
+from claims.frames import (
+    clause_scopes,
+    fast_frames,
+    fast_path,
+    frames_from_parse,
+    layout_frames,
+    section_label_end,
+    tail_only,
+)
 from claims.speakers import Discourse, Frame, Number, SideReader, SpeakerRule, innermost
 from claims.statements import Join, Statement, build_statements
 from claims.stances import anaphoric_stances, denied
@@ -62,23 +70,52 @@ def _default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
 @lru_cache(maxsize=1)
-def _cue_rx() -> re.Pattern[str]:
+def _cue_words() -> frozenset[str]:
     vocab = vocabulary()
-    words = alternation([*vocab.reporting, "according to", "quoting", "citing"])
+    return frozenset({*vocab.reporting, "according", "quoting", "citing", "rumours", "rumors",
+                      "rumour", "rumor"})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _light_rx() -> re.Pattern[str]:
+    vocab = vocabulary()
     light = alternation(vocab.light_verbs)
     objects = alternation([*vocab.light_objects, *vocab.documents])
     return re.compile(
-        rf"\b(?:{words})\b|\brumou?rs?\b|\breports?\s+(?:that|of)\b|"
         rf"\b(?:{light})\s+(?:[\w'-]+\s+){{0,3}}?(?:{objects})\b|\b(?:{objects})\s+(?:\w+\s+)?"
-        rf"(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:{light})\b",
+        rf"(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:{light})\b|\breports?\s+(?:that|of)\b",
         _I,
     )
 
 
+def _reporting_cues(text: str) -> list[str]:
+    """The reporting words of a statement (a word-set look-up; the light-verb pattern only
+    runs when one of its verbs is there)."""
+    words = _WORD.findall(text.lower())
+    found = [w for w in words if w in _cue_words()]
+    if not set(words).isdisjoint(vocabulary().light_verbs) or "report" in text or "Report" in text:
+        found += _light_rx().findall(text)
+    return found
+
+
 def has_cue(text: str) -> bool:
-    """True when a statement holds a reporting cue (and so needs the parse for its speaker)."""
-    return _cue_rx().search(text) is not None
+    """True when a statement holds a reporting cue."""
+    return bool(_reporting_cues(text))
+
+
+def needs_parse(text: str) -> bool:
+    """True when the statement's speaker takes the grammar: it has a reporting cue that no
+    fast template or layout rule reads ("X said …", "…, X said.", "According to X, …")."""
+    cues = _reporting_cues(text)
+    if not cues:
+        return False
+    if fast_path(text, len(cues)):
+        return False
+    return not (len(cues) == 1 and tail_only(text))
 
 
 @dataclass
@@ -94,6 +131,7 @@ class _Layer:
     parse: object | None = None
     skip: str = ""  # why the statement makes no claim (a background rule id), or ""
     historical: bool | None = None  # computed when first needed
+    fast: bool = False  # its attribution is read by a fast template, not the parse
     used: list = field(default_factory=list)  # the _Where of every claim made
     carried_from: list[PlaceMention] = field(default_factory=list)
 
@@ -174,7 +212,15 @@ def _cues(run: _Run, layer: _Layer) -> None:
 
 def _parse(run: _Run) -> None:
     """Parse, in one batch, every statement whose speaker the grammar must tell."""
-    wanted = [layer for layer in run.layers if has_cue(layer.text)]
+    wanted = []
+    for layer in run.layers:
+        cues = _reporting_cues(layer.text)
+        if not cues:
+            continue
+        if fast_path(layer.text, len(cues)) or (len(cues) == 1 and tail_only(layer.text)):
+            layer.fast = True
+        else:
+            wanted.append(layer)
     texts = []
     for layer in wanted:
         # a dateline ("KABUL, Sept 4 (Agency) -") misleads the parser: it is blanked, same length
@@ -193,6 +239,8 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
     frames = []
     if layer.parse is not None:
         frames += frames_from_parse(layer.parse, layer.text, layer.original, reader, run.discourse)
+    elif layer.fast:
+        frames += fast_frames(layer.text, layer.original, reader, run.discourse)
     layout = list(layout_frames(layer.text, layer.original, run.actors, reader, run.discourse))
     frames = _prefer_layout(frames, layout)
     frames = clause_scopes(layer.text, frames)

@@ -594,6 +594,65 @@ def _named_after(
         )  # fmt: skip
 
 
+_NP = r"(?:(?:the|a|an|its|their)\s+)?(?:[\w'-]+\s+){0,5}?[\w'-]+"
+_APPOSITIVE = r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3},\s+(?:a|an|the)\s+[^,;:\"]{2,70},"
+_LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|stated|told\s+\w+)"
+_FAST_LEAD = re.compile(
+    rf"^(?:(?:on|late\s+on|earlier\s+on|earlier|later|meanwhile)\s+(?:\w+\s+)?\w+,\s+)?"
+    rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that)\b){_NP})\s+"
+    rf"(?:(?:has|had|also)\s+)?(?P<verb>{_LEAD_VERBS})"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
+    r"(?:,)?\s+(?:that\s+)?(?=\S)",
+    _I,
+)
+_FAST_ACCORDING = re.compile(
+    r"^according\s+to\s+(?P<who>[^,;:\"]{2,80}),\s+|,\s+according\s+to\s+(?P<who2>[^,;:\"]{2,80}?)"
+    r"\s*[.!]?\s*$",
+    _I,
+)
+
+
+def fast_frames(
+    text: str, original: str, reader: SideReader, discourse: Discourse
+) -> Iterator[Frame]:
+    """Frames of the simplest attributions, read without a parse: "X said (that) …", "X, a
+    spokesman for Y, said …", "According to X, …", "…, according to X." (the same speakers
+    the parse gives; statements with any other reporting construction are parsed)."""
+    for rx, rule in ((_FAST_LEAD, SpeakerRule.LEAD), (_FAST_ACCORDING, SpeakerRule.ACCORDING)):
+        m = rx.search(text)
+        if m is None:
+            continue
+        group = "who" if m.group("who") else "who2"
+        start, end = m.start(group), m.end(group)
+        phrase = phrase_from_text(text, start, end)
+        who = reader.identify(text, original, phrase, discourse)
+        if rule == SpeakerRule.LEAD:
+            scope = (0, len(text))
+        else:
+            scope = (0, len(text))
+        frame = Frame(
+            claimant=who.claimant, side=who.side or UNKNOWN, rule=f"{rule}+fast", stance=ASSERTS,
+            scope=scope, holes=((start, end),), rank=-1 if rule == SpeakerRule.ACCORDING else 0,
+            number=who.number, head=who.head, whole=True,
+            cue=m.start("verb") if rule == SpeakerRule.LEAD else m.start(), party=who.party,
+        )  # fmt: skip
+        discourse.pending.append(frame)
+        yield frame
+        return
+
+
+def tail_only(text: str) -> bool:
+    """True when the statement ends in a tail attribution ("…, X said.", '"…" – X')."""
+    return bool(_tail_rx().search(text) or _DASH.search(text))
+
+
+def fast_path(text: str, cue_count: int) -> bool:
+    """True when the statement's only attribution is one :func:`fast_frames` reads."""
+    if cue_count != 1:
+        return False
+    return bool(_FAST_LEAD.search(text) or _FAST_ACCORDING.search(text))
+
+
 def layout_frames(
     text: str, original: str, actors: Actors, reader: SideReader, discourse: Discourse
 ) -> Iterator[Frame]:
