@@ -99,8 +99,8 @@ _REQUIRED = ("file", "quote", "quote_start", "quote_end", "kind", "side", "place
 
 
 def _locate(file: str, gold_path: Path) -> Path | None:
-    folder = gold_path.parent
-    for base in (folder, folder.parent, Path.cwd()):
+    folder = gold_path.resolve().parent
+    for base in (folder, *folder.parents, Path.cwd()):
         candidate = base / file
         if candidate.is_file():
             return candidate

@@ -24,13 +24,21 @@ false positives.
 
 from __future__ import annotations
 
-import json
-import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pytest
+
+from benchmarks import fidelity
+from benchmarks.fidelity import (
+    FileScore,
+    Gold,
+    GoldClaim,
+    describe_claim,
+    describe_gold,
+    match_file,
+    overlap,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_FILES = {
@@ -43,8 +51,8 @@ CORPORA = tuple(GOLD_FILES)
 SYNTHETIC = ("corpus", "heldout", "blind")
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.9
-MIN_KIND_ACCURACY = 0.85
-MIN_SIDE_ACCURACY = 0.85
+MIN_KIND_ACCURACY = 0.9
+MIN_SIDE_ACCURACY = 0.9
 MAX_OPTIONAL_SHARE = 0.15
 
 KINDS = (
@@ -62,82 +70,9 @@ PLACE_BASES = ("named in the sentence", "inferred from the article")
 DATE_PRECISIONS = ("day", "range", "unknown")
 
 
-@dataclass(frozen=True)
-class GoldClaim:
-    """One annotated claim; offsets index ``Path(file).read_text(encoding="utf-8")``."""
-
-    file: str
-    quote: str
-    quote_start: int
-    quote_end: int
-    kind: str
-    claimant: str | None
-    side: str
-    figure: int | None
-    figure_qualifier: str | None
-    place: str
-    place_basis: str
-    date_start: str | None
-    date_end: str | None
-    date_precision: str
-    unresolved: bool = False
-    place_alt: tuple[str, ...] = ()
-    optional: bool = False
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class Furniture:
-    """A span of page furniture (never a statement) in one file."""
-
-    file: str
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Gold:
-    claims: tuple[GoldClaim, ...]
-    furniture: tuple[Furniture, ...]
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        names = {g.file for g in self.claims} | {f.file for f in self.furniture}
-        return tuple(sorted(names))
-
-
 @cache
 def load_gold(corpus: str) -> Gold:
-    data = json.loads(GOLD_FILES[corpus].read_text(encoding="utf-8"))
-    claims = tuple(
-        GoldClaim(
-            file=e["file"],
-            quote=e["quote"],
-            quote_start=e["quote_start"],
-            quote_end=e["quote_end"],
-            kind=e["kind"],
-            claimant=e.get("claimant"),
-            side=e["side"],
-            figure=e.get("figure"),
-            figure_qualifier=e.get("figure_qualifier"),
-            place=e["place"],
-            place_basis=e["place_basis"],
-            date_start=e.get("date_start"),
-            date_end=e.get("date_end"),
-            date_precision=e["date_precision"],
-            unresolved=bool(e.get("unresolved", False)),
-            place_alt=tuple(e.get("place_alt", ())),
-            optional=bool(e.get("optional", False)),
-            note=e.get("note"),
-        )
-        for e in data["claims"]
-    )
-    furniture = tuple(
-        Furniture(file=f["file"], text=f["text"], start=f["start"], end=f["end"])
-        for f in data["furniture"]
-    )
-    return Gold(claims, furniture)
+    return fidelity.load_gold(GOLD_FILES[corpus])
 
 
 @cache
@@ -155,149 +90,25 @@ def gazetteer():
 @cache
 def extracted(corpus: str) -> dict[str, tuple]:
     """Run the extractor on every file of a corpus: {gold file name: claims}."""
-    import claims
-
-    gaz = gazetteer()
-    out = {}
-    for file in load_gold(corpus).files:
-        article = claims.read_article(ROOT / file)
-        out[file] = tuple(claims.extract_claims(article, gaz))
-    return out
-
-
-def normalise(name: str | None) -> str:
-    """Case-, accent- and punctuation-blind form of a place mention."""
-    if not name:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    kept = "".join(ch for ch in decomposed if ch.isalnum())
-    return kept
+    return fidelity.extract_all(load_gold(corpus))
 
 
 @cache
-def place_ids(names: tuple[str, ...]) -> frozenset[str]:
-    ids = set()
-    for name in names:
-        resolution = gazetteer().resolve(name)
-        if resolution.place is not None:
-            ids.add(resolution.place.id)
-    return frozenset(ids)
+def result(corpus: str) -> fidelity.SetScore:
+    return fidelity.score(load_gold(corpus), corpus, lambda _gold: extracted(corpus))
 
 
-def same_place(g: GoldClaim, e) -> bool:
-    if g.unresolved:
-        wanted = normalise(g.place)
-        return wanted in {normalise(e.unresolved_place), normalise(e.place_mention)}
-    return e.place_id is not None and e.place_id in place_ids((g.place, *g.place_alt))
-
-
-def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
-
-
-@dataclass
-class FileScore:
-    file: str
-    pairs: list  # (GoldClaim, Claim)
-    missed: list  # required GoldClaim not matched
-    spurious: list  # Claim not matched
-
-    @property
-    def tp(self) -> int:
-        return sum(not g.optional for g, _ in self.pairs)
-
-
-def match_file(gold: list[GoldClaim], found: tuple) -> FileScore:
-    """Greedy one-to-one matching of one file's extracted claims to its gold entries."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for ei, e in enumerate(found):
-            shared = overlap(g.quote_start, g.quote_end, e.quote_start, e.quote_end)
-            if shared and same_place(g, e):
-                rank = (e.kind == g.kind, e.figure == g.figure, not g.optional, shared)
-                candidates.append((rank, gi, ei))
-    candidates.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)
-    used_g: set[int] = set()
-    used_e: set[int] = set()
-    pairs = []
-    for _, gi, ei in candidates:
-        if gi in used_g or ei in used_e:
-            continue
-        used_g.add(gi)
-        used_e.add(ei)
-        pairs.append((gold[gi], found[ei]))
-    missed = [g for i, g in enumerate(gold) if i not in used_g and not g.optional]
-    spurious = [e for i, e in enumerate(found) if i not in used_e]
-    return FileScore(gold[0].file if gold else "", pairs, missed, spurious)
-
-
-@cache
 def scores(corpus: str) -> tuple[FileScore, ...]:
-    gold = load_gold(corpus)
-    found = extracted(corpus)
-    out = []
-    for file in gold.files:
-        score = match_file([g for g in gold.claims if g.file == file], found[file])
-        score.file = file
-        out.append(score)
-    return tuple(out)
-
-
-def describe_claim(e) -> str:
-    place = e.place or e.unresolved_place or e.place_mention
-    return f"{e.kind}/{e.side}/{place}/{e.figure} [{e.quote_start}:{e.quote_end}] {e.quote[:90]!r}"
-
-
-def describe_gold(g: GoldClaim) -> str:
-    return (
-        f"{g.kind}/{g.side}/{g.place}/{g.figure} [{g.quote_start}:{g.quote_end}] {g.quote[:90]!r}"
-    )
-
-
-def ratio(a: int, b: int) -> float:
-    return a / b if b else 0.0
-
-
-def row(name: str, group: list[FileScore]) -> str:
-    """One table line: TP/FP/FN, precision, recall, kind and side accuracy of ``group``."""
-    tp = sum(s.tp for s in group)
-    fp = sum(len(s.spurious) for s in group)
-    fn = sum(len(s.missed) for s in group)
-    req = [(g, e) for s in group for g, e in s.pairs if not g.optional]
-    kind = ratio(sum(g.kind == e.kind for g, e in req), len(req))
-    side = ratio(sum(g.side == e.side for g, e in req), len(req))
-    return (
-        f"{name:34} {tp:3} {fp:3} {fn:3} {ratio(tp, tp + fp):5.2f} {ratio(tp, tp + fn):5.2f} "
-        f"{kind:5.2f} {side:5.2f}"
-    )
+    return tuple(result(corpus).files)
 
 
 def report(corpus: str) -> str:
-    """Per-file and total TP/FP/FN, precision, recall, kind and side, then every error."""
-    lines = [
-        f"{'file':34} {'TP':>3} {'FP':>3} {'FN':>3} {'prec':>5} {'rec':>5} {'kind':>5} {'side':>5}"
-    ]
-    lines += [row(Path(s.file).name, [s]) for s in scores(corpus)]
-    lines.append(row("TOTAL", list(scores(corpus))))
-    for s in scores(corpus):
-        name = Path(s.file).name
-        lines += [f"  MISSED   {name}: {describe_gold(g)}" for g in s.missed]
-        lines += [f"  SPURIOUS {name}: {describe_claim(e)}" for e in s.spurious]
-        for g, e in s.pairs:
-            if g.kind != e.kind or g.side != e.side:
-                tag = "optional" if g.optional else "gold"
-                lines.append(
-                    f"  MISLABEL {name}: {tag} {g.kind}/{g.side}, got {e.kind}/{e.side}: "
-                    f"{g.quote[:70]!r}"
-                )
-    return "\n".join(lines)
+    return fidelity.report(result(corpus))
 
 
 def totals(corpus: str) -> tuple[int, int, int]:
-    tp = sum(s.tp for s in scores(corpus))
-    fp = sum(len(s.spurious) for s in scores(corpus))
-    fn = sum(len(s.missed) for s in scores(corpus))
-    return tp, fp, fn
+    r = result(corpus)
+    return r.tp, r.fp, r.fn
 
 
 # ---------------------------------------------------------------- the gold checks itself
