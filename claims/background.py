@@ -30,7 +30,8 @@ _DESCRIPTION = re.compile(
     r"\d+\s*(?:km|kilomet(?:er|re)s?|miles)\s+(?:\(\d+\s*\w+\)\s+)?(?:\w+\s+)?"
     r"(?:north|south|east|west|up|down)\w*(?:\s+of|\s+the\s+valley)?\b|"
     r"\b(?:is|are|lies|sits)\s+(?:located|situated|some|about|roughly)\b|"
-    r"\bmodus\s+operandi\b|\btactics\s+(?:include|involve)\b",
+    r"\bmodus\s+operandi\b|\btactics\s+(?:include|involve)\b|"
+    r"\b(?P<sits>sits|lies|stands|is\s+situated)\s+(?:at|on|in|astride|near|along)\b",
     _I,
 )
 _OPERATION_BEFORE = re.compile(
@@ -132,6 +133,8 @@ def _description_spans(text: str) -> list[tuple[int, int]]:
             continue
         start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
         end = min([i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0] or [len(text)])
+        if m.group("sits"):
+            start, end = 0, len(text)  # "X sits at the mouth of the valley … and controls …"
         spans.append((start, end))
     return spans
 

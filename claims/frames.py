@@ -92,6 +92,7 @@ def frames_from_parse(
     """Every attribution frame of one parsed statement, in the order of their cues."""
     work = _Work(doc, text, original, reader, discourse, [])
     vocab = vocabulary()
+    rumours = []
     for tok in doc:
         low = tok.lower_
         if low == "according":
@@ -103,7 +104,9 @@ def frames_from_parse(
         elif low in _CALL and tok.dep_ in _VERBAL_DEPS:
             _called_false(work, tok)
         elif low in _RUMOUR_NOUNS:
-            _rumour_frame(work, tok)
+            rumours.append(tok)
+    for tok in rumours:  # after the verbs: a speaker who frames the reports speaks for them
+        _rumour_frame(work, tok)
     _quote_run(work)
     return work.frames
 
@@ -501,10 +504,13 @@ def _tail_rx() -> re.Pattern[str]:
             r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|to|it)\b)"
             r"[^,.;:\"]){2,70}?"
         )
+        role = (
+            r"(?:spokes\w+|commanders?|officials?|sources?|ministers?|leaders?|chief|residents?|"
+            r"witnesses|deputy|senior|local|provincial|military|police|district|group's|former)"
+        )
         inverted_np = (
-            r"(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,4}?(?:spokes\w+|commanders?|officials?|sources?|"
-            r"ministers?|leaders?|chief|residents?|witnesses|(?-i:[A-Z])[\w'-]+)"
-            r"(?:\s+(?-i:[A-Z])[\w'-]+){0,3}(?:,\s+(?:a|an|the)\s+[^,.;:\"]{2,60})?"
+            rf"(?:(?:the|a|an)\s+)?(?:(?:(?-i:[A-Z])[\w'-]*|{role})\s+){{0,4}}"
+            rf"(?:(?-i:[A-Z])[\w'-]+|{role})(?:,\s+(?:a|an|the)\s+[^,.;:\"]{{2,60}})?"
         )
         _TAIL_VERBS = re.compile(
             rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"

@@ -272,12 +272,15 @@ def _nested(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMen
         while j < len(found) and found[j].place is None:
             j += 1  # further unresolved localities of the same list
         container = found[j] if j < len(found) else None
-        if container is None or container.place is None or not _is_locality(piece, m, offset):
+        if container is None or container.place is None or not _is_locality(
+            piece, m, offset, container
+        ):
             out.append(m)
             i += 1
             continue
         gap = piece[found[j - 1].end - offset : container.start - offset]
-        if not _LOCALITY_GAP.match(gap) or _finer(m, container) is False:
+        if not _LOCALITY_GAP.match(gap) or (_finer(m, container) is False and m.place is not None
+                                              and m.place.province == container.place.province):
             out.append(m)
             i += 1
             continue
@@ -287,10 +290,16 @@ def _nested(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMen
     return out
 
 
-def _is_locality(piece: str, m: PlaceMention, offset: int) -> bool:
-    """Unresolved, or a known name inside a longer unknown one ("Yakhdan Dara")."""
+def _is_locality(piece: str, m: PlaceMention, offset: int, container: PlaceMention) -> bool:
+    """Unresolved, a namesake far away ("the Sarband area of Andarab" is no district of another
+    province), or a known name inside a longer unknown one ("Yakhdan Dara")."""
     if m.place is None:
         return True
+    cont = container.place
+    if cont is not None and cont.kind in ("province", "district"):
+        home = cont.name if cont.kind == "province" else cont.province
+        if m.place.province and home and m.place.province != home:
+            return True
     before = piece[: m.start - offset]
     return bool(re.search(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z])[a-z][\w'-]+\s+$", before))
 

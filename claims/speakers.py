@@ -352,7 +352,21 @@ class SideReader:
         if side is None:
             side, rule = self._role_side(text, phrase, discourse)
         claimant = self._claimant(text, original, phrase)
-        return Identity(claimant, side, rule, number, head, self._party(text, phrase))
+        return Identity(claimant, side, rule, number, self._role_of(text, phrase), self._party(text, phrase))
+
+    def _role_of(self, text: str, phrase: Phrase) -> str:
+        """The role a later "the spokesman" refers to: the head noun, or a role named in the
+        apposition ("Zabihullah Mujahid, the Taliban spokesman"), or the person's in the profile."""
+        if phrase.head in self.vocab.roles:
+            return phrase.head
+        for s, e in phrase.appositions:
+            for word in re.findall(r"[\w'-]+", text[s:e].lower()):
+                if word in self.vocab.roles:
+                    return word
+        for m in self.actors.find(text[phrase.start : phrase.end]):
+            if m.person is not None and m.person.role:
+                return m.person.role.split()[-1]
+        return phrase.head
 
     def _party(self, text: str, phrase: Phrase) -> str | None:
         """The organisation a phrase names in its core ("the Afghanistan Freedom Front")."""

@@ -47,9 +47,7 @@ _LABEL = re.compile(
 
 def denied(text: str, pos: int) -> bool:
     """True when the statement calls the claim at ``pos`` false."""
-    falsity = [m for m in _FALSITY.finditer(text)]
-    if not falsity:
-        return False
+    falsity = list(_FALSITY.finditer(text))
     for m in falsity:
         if m.start() > pos:
             return True  # "…, this is a lie" / "the claim that … is false"

@@ -122,6 +122,10 @@ _CAUSING = re.compile(
     r"killed|resulted|accompanied|followed|marked|led)\b",
     _I,
 )
+_DEFINITE_END = re.compile(
+    r"\b(?:the|these|those|recent|ongoing)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?$",
+    _I,
+)
 _CIRCUMSTANCE_PLACED = re.compile(
     r"\s+(?:around|in|near|at|outside|on)\s+(?:the\s+)?(?-i:[A-Z])", _I
 )
@@ -166,8 +170,9 @@ def clash_veto(text: str, start: int, end: int) -> str:
     """Checks particular to clash words."""
     if _RESTATED.search(text, max(0, start - 30), start) or _GENERIC_WAR.match(text, start):
         return "M-restated"
-    if _CIRCUMSTANCE.search(text, max(0, start - 70), start) and not _CIRCUMSTANCE_PLACED.match(
-        text, end
+    circumstance = _CIRCUMSTANCE.search(text, max(0, start - 70), start)
+    if circumstance and (
+        _DEFINITE_END.search(circumstance.group(0)) or not _CIRCUMSTANCE_PLACED.match(text, end)
     ):
         return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
     if _CAUSE.search(text, max(0, start - 60), start):
