@@ -56,9 +56,7 @@ def _permutations(acronym: str, taken: set[str]) -> list[str]:
     letters = re.sub(r"[^A-Z]", "", acronym)
     if len(letters) < 3 or len(set(letters)) != len(letters) or letters != acronym:
         return []
-    return [
-        p for p in ("".join(q) for q in itertools.permutations(letters)) if p not in taken
-    ]
+    return [p for p in ("".join(q) for q in itertools.permutations(letters)) if p not in taken]
 
 
 def _flex(name: str) -> str:

@@ -64,7 +64,7 @@ _BACK_REFERENCE = re.compile(
 
 
 def back_reference(text: str) -> bool:
-    """"In this battle …", "… in the operation": the event named by the statement before."""
+    """ "In this battle …", "… in the operation": the event named by the statement before."""
     return _BACK_REFERENCE.search(text) is not None
 
 
@@ -132,7 +132,9 @@ def _description_spans(text: str) -> list[tuple[int, int]]:
         if "led" in m.group(0).lower() and _OPERATION_BEFORE.search(text, 0, m.start()):
             continue
         start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
-        end = min([i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0] or [len(text)])
+        end = min(
+            [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0] or [len(text)]
+        )
         if m.group("sits"):
             start, end = 0, len(text)  # "X sits at the mouth of the valley … and controls …"
         spans.append((start, end))

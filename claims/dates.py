@@ -28,6 +28,7 @@ background (decades, past years, "last year", "9/11", "decades ago") is detected
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -52,7 +53,8 @@ _TIME_TEMPLATE = rf"""
     (?:
     (?P<explicit>
         (?P<ewd3>{_WEEKDAY})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<y3>\d{{4}})\b
-      | (?:(?:(?:late|early|earlier|later)\s+)?on\s+)?(?:(?P<ewd>{_WEEKDAY}){_PART},?\s+)?(?:the\s+)?
+      | (?:(?:(?:late|early|earlier|later)\s+)?on\s+)?
+        (?:(?P<ewd>{_WEEKDAY}){_PART},?\s+)?(?:the\s+)?
         (?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y1>\d{{4}})\b)?
           |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?
           |(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b)
@@ -208,18 +210,25 @@ def is_historical(text: str, published: date | None, window: Window = None) -> b
     text = _LIFESPAN.sub(lambda m: " " * len(m.group(0)), text)
     if _DECADE.search(text) or _HISTORY.search(text):
         return True
-    for m in _YEAR.finditer(text):
-        year = int(m.group(1))
-        if published is not None and year < published.year:
-            return True
-        if published is None and (window is None or year < window[0].year):
-            return True
-    if published is not None and not _CURRENT_DAY.search(text):
-        for m in _MONTH_ONLY.finditer(text):
-            month = _month_number(m["m"])
-            if month is not None and month != published.month:
-                return True
-    if published is None or not _DIGIT.search(text):
+    first_year = published.year if published is not None else window[0].year if window else None
+    if any(first_year is None or int(m.group(1)) < first_year for m in _YEAR.finditer(text)):
+        return True
+    if published is None:
+        return False
+    return _earlier_month(text, published) or _long_before(text, published)
+
+
+def _earlier_month(text: str, published: date) -> bool:
+    """A month named alone ("in March") that is not the publication month."""
+    if _CURRENT_DAY.search(text):
+        return False
+    months = (_month_number(m["m"]) for m in _MONTH_ONLY.finditer(text))
+    return any(month is not None and month != published.month for month in months)
+
+
+def _long_before(text: str, published: date) -> bool:
+    """An explicit date more than 60 days before publication."""
+    if not _DIGIT.search(text):
         return False
     for m in _time_expr(text).finditer(text):
         if m["explicit"]:
@@ -289,78 +298,98 @@ def _fix_unchecked(
         return DateFix(
             None, None, "unknown", f"undated: {said!r} is relative and there is no publication date"
         )
-    pub = published.isoformat()
-    if m["since_then"]:
-        if previous is None or previous >= published:
-            return _publication(published)
-        return DateFix(
-            previous,
-            published,
-            "range",
-            f"{said!r}: from the date stated before until publication {pub}",
-        )
-    if m["since_day"] or m["today"]:
-        return DateFix(
-            published, published, "day", f"{said!r} resolved against the publication date {pub}"
-        )
-    if m.re is TIME_EXPR and m["night"]:
-        # a night runs over two days: "overnight on Thursday" is Thursday to Friday,
-        # "overnight" / "last night" the day before publication to publication
-        wd = m["nwd"] or m["nwd2"]
-        first = (
-            weekday_on_or_before(published - timedelta(days=1), WEEKDAYS.index(wd.lower()))
-            if wd
-            else published - timedelta(days=1)
-        )
-        last = min(first + timedelta(days=1), published)
-        return DateFix(first, last, "range", f"{said!r}: the night, against publication {pub}")
-    if m.re is TIME_EXPR and m["weekend"]:
-        saturday = weekday_on_or_before(published - timedelta(days=1), 5)
-        end = min(saturday + timedelta(days=1), published)
-        return DateFix(saturday, end, "range", f"{said!r}: the latest weekend before {pub}")
-    if m["yesterday"]:
-        day = published - timedelta(days=1)
-        return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
-    if m["week"]:
-        which = " ".join(m["wk"].lower().split())
-        weekend = said.lower().endswith("weekend")
-        monday = published - timedelta(days=published.weekday())
-        if which in ("last", "past"):
-            start = monday - timedelta(days=7)
-            end = monday - timedelta(days=1)
-            if which == "past" and not weekend:
-                start, end = published - timedelta(days=7), published
-        else:
-            start, end = monday, published
-        if weekend:
-            start = (
-                monday + timedelta(days=5)
-                if which not in ("last", "past")
-                else start + timedelta(days=5)
-            )
-            end = min(start + timedelta(days=1), published)
-        if start >= end:
-            return DateFix(end, end, "day", f"{said!r} resolved against the publication date {pub}")
-        return DateFix(start, end, "range", f"{said!r} resolved against the publication date {pub}")
-    if m["hours"]:
-        raw = m["n"].lower()
-        n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
-        days = -(-n // 24) if m["unit"].lower() == "hours" else n
-        if days <= 0:
-            return _publication(published)
-        start = published - timedelta(days=days)
-        return DateFix(
-            start, published, "range", f"{said!r} counted back from the publication date {pub}"
-        )
+    for group, handler in _RELATIVE:
+        if (group not in ("night", "weekend") or m.re is TIME_EXPR) and m[group]:
+            return handler(m, said, published, previous)
+    return _weekday(m, said, published, previous)
+
+
+def _against(said: str, published: date) -> str:
+    return f"{said!r} resolved against the publication date {published.isoformat()}"
+
+
+def _since_then(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
+    if previous is None or previous >= published:
+        return _publication(published)
+    basis = f"{said!r}: from the date stated before until publication {published.isoformat()}"
+    return DateFix(previous, published, "range", basis)
+
+
+def _today(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
+    return DateFix(published, published, "day", _against(said, published))
+
+
+def _night(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
+    """A night runs over two days: "overnight on Thursday" is Thursday to Friday, "overnight" /
+    "last night" the day before publication to publication."""
+    wd = m["nwd"] or m["nwd2"]
+    eve = published - timedelta(days=1)
+    first = weekday_on_or_before(eve, WEEKDAYS.index(wd.lower())) if wd else eve
+    last = min(first + timedelta(days=1), published)
+    basis = f"{said!r}: the night, against publication {published.isoformat()}"
+    return DateFix(first, last, "range", basis)
+
+
+def _weekend(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
+    saturday = weekday_on_or_before(published - timedelta(days=1), 5)
+    end = min(saturday + timedelta(days=1), published)
+    basis = f"{said!r}: the latest weekend before {published.isoformat()}"
+    return DateFix(saturday, end, "range", basis)
+
+
+def _yesterday(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
+    day = published - timedelta(days=1)
+    return DateFix(day, day, "day", _against(said, published))
+
+
+def _week(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
+    which = " ".join(m["wk"].lower().split())
+    weekend = said.lower().endswith("weekend")
+    monday = published - timedelta(days=published.weekday())
+    start, end = monday, published
+    if which in ("last", "past"):
+        start, end = monday - timedelta(days=7), monday - timedelta(days=1)
+        if which == "past" and not weekend:
+            start, end = published - timedelta(days=7), published
+    if weekend:
+        start = start + timedelta(days=5)
+        end = min(start + timedelta(days=1), published)
+    if start >= end:
+        return DateFix(end, end, "day", _against(said, published))
+    return DateFix(start, end, "range", _against(said, published))
+
+
+def _hours(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
+    days = -(-n // 24) if m["unit"].lower() == "hours" else n
+    if days <= 0:
+        return _publication(published)
+    basis = f"{said!r} counted back from the publication date {published.isoformat()}"
+    return DateFix(published - timedelta(days=days), published, "range", basis)
+
+
+def _weekday(m: re.Match[str], said: str, published: date, previous: date | None) -> DateFix:
     day = weekday_on_or_before(published, WEEKDAYS.index(m["wd"].lower()))
     prefix = (m["wpre"] or "").strip().lower()
     if prefix == "last" and day == published:
         day -= timedelta(days=7)
     if prefix == "since" and day < published:
-        return DateFix(
-            day, published, "range", f"{said!r} resolved against the publication date {pub}"
-        )
-    return DateFix(day, day, "day", f"{said!r} resolved against the publication date {pub}")
+        return DateFix(day, published, "range", _against(said, published))
+    return DateFix(day, day, "day", _against(said, published))
+
+
+_Handler = Callable[[re.Match[str], str, date, "date | None"], DateFix]
+_RELATIVE: tuple[tuple[str, _Handler], ...] = (
+    ("since_then", _since_then),
+    ("since_day", _today),
+    ("today", _today),
+    ("night", _night),
+    ("weekend", _weekend),
+    ("yesterday", _yesterday),
+    ("week", _week),
+    ("hours", _hours),
+)
 
 
 def _in_window_years(window: Window) -> range:
@@ -392,9 +421,7 @@ def _no_month(m: re.Match[str], said: str, window: Window) -> DateFix:
     window = window or (date(year, 1, 1), date(year, 12, 31))
     day = _by_weekday(candidates, m["ewd3"], window)
     if day is None:
-        return DateFix(
-            None, None, "unknown", f"undated: {said!r} names no month", rule="D-undated"
-        )
+        return DateFix(None, None, "unknown", f"undated: {said!r} names no month", rule="D-undated")
     return DateFix(
         day, day, "day", f"{said!r}: the only month of {year} with a {m['ewd3']} the {dom}th",
         day, rule="D-weekday-month",

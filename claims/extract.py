@@ -27,6 +27,15 @@ from typing import TYPE_CHECKING
 
 from claims import background, dates, figures, grammar, kinds
 from claims.actors import Actors, actors_for
+from claims.frames import (
+    clause_scopes,
+    fast_frames,
+    fast_path,
+    frames_from_parse,
+    layout_frames,
+    section_label_end,
+    tail_only,
+)
 from claims.model import Article, Claim
 from claims.places import (
     ArticlePlaces,
@@ -41,18 +50,9 @@ from claims.places import (
 )
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
-from claims.frames import (
-    clause_scopes,
-    fast_frames,
-    fast_path,
-    frames_from_parse,
-    layout_frames,
-    section_label_end,
-    tail_only,
-)
 from claims.speakers import Discourse, Frame, Number, SideReader, SpeakerRule, innermost
-from claims.statements import Join, Statement, build_statements
 from claims.stances import anaphoric_stances, denied
+from claims.statements import Join, Statement, build_statements
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
 if TYPE_CHECKING:
@@ -405,7 +405,9 @@ def _carried_places(run: _Run, layer: _Layer, marked: bool) -> list[PlaceMention
     places = named or carried
     if len(places) > 1:
         main = run.where.main
-        places = [m for m in places if main is not None and m.place is not None and m.place.id == main.id]
+        places = [
+            m for m in places if main is not None and m.place is not None and m.place.id == main.id
+        ]
     layer.carried_from = places  # one place carries on; a list of places does not
     return places
 
@@ -416,14 +418,16 @@ def _inferred_key(here: Place | None, named_ids: set[str]) -> str:
     return here.id if here.id in named_ids else f"inferred:{here.id}"
 
 
-def _keep(out: dict[tuple[str, str], Claim], key: tuple[str, str], claim: Claim, voice: _Voice) -> None:
+def _keep(
+    out: dict[tuple[str, str], Claim], key: tuple[str, str], claim: Claim, voice: _Voice
+) -> None:
     """One claim per (place, kind): a speaker's claim outranks the reporter's framing; the
     first figure found is kept."""
     old = out.get(key)
     if old is None:
         out[key] = claim
         return
-    if voice.attributed and not old.rule.count("S-outlet") == 0 and "S-outlet" in old.rule:
+    if voice.attributed and "S-outlet" in old.rule:
         figure = claim.figure if claim.figure is not None else old.figure
         qualifier = claim.figure_qualifier if claim.figure is not None else old.figure_qualifier
         out[key] = replace(claim, figure=figure, figure_qualifier=qualifier)
@@ -529,7 +533,11 @@ def _date(run: _Run, layer: _Layer) -> dates.DateFix:
     if layer.st.continuation is not None:
         s, e = layer.st.continuation
         fix = dates.extend_until(fix, run.norm[s:e], published)
-    if run.last_fix is not None and fix.precision == "on_or_before" and background.back_reference(text):
+    if (
+        run.last_fix is not None
+        and fix.precision == "on_or_before"
+        and background.back_reference(text)
+    ):
         fix = run.last_fix  # "In this battle …": the event dated by the statement before
     run.last_fix = fix
     if fix.explicit is not None:
@@ -598,4 +606,4 @@ def _claim(
     )
 
 
-__all__ = ["Number", "UNKNOWN", "claim_id", "extract_claims", "has_cue", "statement_id"]
+__all__ = ["UNKNOWN", "Number", "claim_id", "extract_claims", "has_cue", "statement_id"]

@@ -103,52 +103,51 @@ class Figure:
 def find_figures(text: str) -> list[Figure]:
     """All figures in ``text`` (normalised), in order."""
     out: list[Figure] = []
-    if not _DIGITS.search(text):
-        lower = text.lower()
-        if not _NUMBER_STEM_RX.search(lower):
-            return out
+    if not _DIGITS.search(text) and not _NUMBER_STEM_RX.search(text.lower()):
+        return out
     for m in FIGURE.finditer(text):
         after = text[m.end() : m.end() + 40]
         before = text[max(0, m.start() - 12) : m.start()]
         qualifier = _clean(m["q"])
         if m["vague"]:
             value, vague_q = _VAGUE[re.sub(r"\s+", " ", m["vague"].lower())]
-            out.append(
-                Figure(
-                    value,
-                    vague_q if qualifier is None else f"{qualifier} {vague_q}",
-                    m.start(),
-                    m.end(),
-                )
-            )
+            both = vague_q if qualifier is None else f"{qualifier} {vague_q}"
+            out.append(Figure(value, both, m.start(), m.end()))
             continue
         if _NOT_COUNTED.match(after) or re.search(r"\bthe\s+$", before, _I):
             continue
-        if m["digits"]:
-            value = int(m["digits"].replace(",", ""))
-            if m["scale"]:
-                value *= _SCALES[m["scale"].strip().lower()]
-            elif "," not in m["digits"] and 1800 <= value <= 2100:
-                if _DATE_BEFORE.search(before) or not _YEAR_FOLLOW.match(after):
-                    continue
-            elif (
-                value <= 31
-                and _DATE_BEFORE.search(before)
-                # "Sept. 3" is a date; "of 17" is one unless a count follows ("of 17 fighters")
-                and (_MONTH_BEFORE.search(before) or not _YEAR_FOLLOW.match(after))
-            ):
-                continue
-        else:
-            words = m["words"].lower()
-            if words == "one" and not _PEOPLE_AFTER_ONE.match(after):
-                continue
-            value = words_to_int(words)
-            if value is None:
-                continue
+        value = _digit_value(m, before, after) if m["digits"] else _word_value(m, after)
+        if value is None:
+            continue
         if qualifier in ("only", "just"):
             qualifier = None
         out.append(Figure(value, qualifier, m.start(), m.end()))
     return out
+
+
+def _digit_value(m: re.Match[str], before: str, after: str) -> int | None:
+    """The count a digit figure states; None for a year or a day of the month."""
+    value = int(m["digits"].replace(",", ""))
+    if m["scale"]:
+        return value * _SCALES[m["scale"].strip().lower()]
+    if "," not in m["digits"] and 1800 <= value <= 2100:
+        year = _DATE_BEFORE.search(before) or not _YEAR_FOLLOW.match(after)
+        return None if year else value
+    # "Sept. 3" is a date; "of 17" is one unless a count follows ("of 17 fighters")
+    day = (
+        value <= 31
+        and _DATE_BEFORE.search(before)
+        and (_MONTH_BEFORE.search(before) or not _YEAR_FOLLOW.match(after))
+    )
+    return None if day else value
+
+
+def _word_value(m: re.Match[str], after: str) -> int | None:
+    """The count a number word states; a lone "one" only before people."""
+    words = m["words"].lower()
+    if words == "one" and not _PEOPLE_AFTER_ONE.match(after):
+        return None
+    return words_to_int(words)
 
 
 def words_to_int(words: str) -> int | None:

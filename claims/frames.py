@@ -38,6 +38,7 @@ B. C," he wrote') are all in its frame.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -66,12 +67,37 @@ _VERBAL_DEPS = frozenset(
 _CORE_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "case", "quantmod"})
 _SOURCE_VERBS = frozenset({"quote", "cite"})
 _PEJORATIVE = frozenset(
-    {"rumour", "rumours", "rumor", "rumors", "canard", "canards", "propaganda", "lie", "lies",
-     "fabrication", "fabrications"}  # fmt: skip
+    {
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "canard",
+        "canards",
+        "propaganda",
+        "lie",
+        "lies",
+        "fabrication",
+        "fabrications",
+    }
 )
 _RUMOUR_NOUNS = frozenset(
-    {"reports", "report", "rumours", "rumors", "rumour", "rumor", "claims", "claim", "canards",
-     "allegations", "speculation", "accounts", "news", "propaganda"}  # fmt: skip
+    {
+        "reports",
+        "report",
+        "rumours",
+        "rumors",
+        "rumour",
+        "rumor",
+        "claims",
+        "claim",
+        "canards",
+        "allegations",
+        "speculation",
+        "accounts",
+        "news",
+        "propaganda",
+    }
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "it"})
 
@@ -266,7 +292,7 @@ def _lead_scope(work: _Work, speaker: Token, cue: Token, scope: tuple[int, int])
 
 
 def _act(tok: Token) -> bool:
-    """"rejected the offer of talks": a rejection of a proposal is an act, not an attribution."""
+    """ "rejected the offer of talks": a rejection of a proposal is an act, not an attribution."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     return bool(objects) and not has_clause and objects[0].lower_ in vocabulary().act_objects
@@ -302,10 +328,10 @@ def _verb_frame(work: _Work, tok: Token) -> None:
 
 
 def _light_frame(work: _Work, tok: Token) -> None:
-    """"X made the statement", "X gave the figure", "The account was given by X"."""
+    """ "X made the statement", "X gave the figure", "The account was given by X"."""
     vocab = vocabulary()
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None or obj.lower_ not in vocab.light_objects and obj.lower_ not in vocab.documents:
+    if obj is None or (obj.lower_ not in vocab.light_objects and obj.lower_ not in vocab.documents):
         return
     scope = (0, len(work.text))
     if _passive(tok):
@@ -322,8 +348,21 @@ def _light_frame(work: _Work, tok: Token) -> None:
 
 _CALL = frozenset({"call", "calls", "called", "calling", "branded", "termed", "described"})
 _CLAIM_NOUNS = frozenset(
-    {"claim", "claims", "report", "reports", "allegation", "allegations", "account", "statement",
-     "statements", "news", "it", "this", "them"}  # fmt: skip
+    {
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "allegation",
+        "allegations",
+        "account",
+        "statement",
+        "statements",
+        "news",
+        "it",
+        "this",
+        "them",
+    }
 )
 
 
@@ -368,7 +407,7 @@ def _rumour_clause(tok: Token) -> Token | None:
 
 
 def _rumour_frame(work: _Work, tok: Token) -> None:
-    """"there are unconfirmed reports (that) …", "rumours spread that …", "reports of …"."""
+    """ "there are unconfirmed reports (that) …", "rumours spread that …", "reports of …"."""
     clause = _rumour_clause(tok)
     if clause is None:
         return
@@ -435,7 +474,9 @@ def _add(
     work.discourse.pending.append(frame)
 
 
-_SIDE_BASES = frozenset({"person", "party", "third party", "press", "unconfirmed", "unknown", "role"})
+_SIDE_BASES = frozenset(
+    {"person", "party", "third party", "press", "unconfirmed", "unknown", "role"}
+)
 
 
 def _frame(
@@ -475,7 +516,7 @@ def _quote_run(work: _Work) -> None:
         return
     close = text.rfind('"')
     for i, frame in enumerate(work.frames):
-        if 0 < frame.scope[0] and frame.cue > close:
+        if frame.scope[0] > 0 and frame.cue > close:
             work.frames[i] = replace(frame, scope=(0, frame.scope[1]), whole=True)
 
 
@@ -490,7 +531,7 @@ _PREPOSITION = (
 
 
 def _tail_rx() -> re.Pattern[str]:
-    """", says X." / ", X said on Sunday." at the end of a statement (", adding …" may follow)."""
+    """ ", says X." / ", X said on Sunday." at the end of a statement (", adding …" may follow)."""
     global _TAIL_VERBS
     if _TAIL_VERBS is None:
         v = vocabulary()
@@ -557,7 +598,7 @@ _INTRO = re.compile(
 def _headline_claims(
     text: str, original: str, actors: Actors, reader: SideReader, discourse: Discourse
 ) -> Iterator[Frame]:
-    """"Taliban claim seizing Panjshir", "…: Taliban Claims Full Control, Resistance Fighters
+    """ "Taliban claim seizing Panjshir", "…: Taliban Claims Full Control, Resistance Fighters
     Say …": an actor followed by "claim(s)" or "say(s)" opens a clause it speaks for."""
     for m in _CLAIM_OPENING.finditer(text):
         who = m.group("who")
@@ -578,7 +619,7 @@ def _headline_claims(
 def _named_after(
     text: str, original: str, reader: SideReader, discourse: Discourse
 ) -> Iterator[Frame]:
-    """"The words are those of X", "That was how X described it"; "Spoke with my cousin in
+    """ "The words are those of X", "That was how X described it"; "Spoke with my cousin in
     Bazarak" names a source a later "he says" refers to (an empty scope)."""
     m = _WORDS_OF.search(text)
     if m is not None:
@@ -600,7 +641,9 @@ def _named_after(
         )  # fmt: skip
 
 
-_NP = r"(?:(?:the|a|an|its|their)\s+)?(?:[\w'-]+\s+){0,5}?[\w'-]+"
+# a word of a noun phrase: no auxiliary ("Fighting was reported" has no speaker) or relative
+_NP_WORD = r"(?!(?:was|were|is|are|be|been|being|have|not|who|which|that)\b)[\w'-]+"
+_NP = rf"(?:(?:the|a|an|its|their)\s+)?(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD}"
 _APPOSITIVE = r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3},\s+(?:a|an|the)\s+[^,;:\"]{2,70},"
 _LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|stated|told\s+\w+)"
 _FAST_LEAD = re.compile(
@@ -632,10 +675,7 @@ def fast_frames(
         start, end = m.start(group), m.end(group)
         phrase = phrase_from_text(text, start, end)
         who = reader.identify(text, original, phrase, discourse)
-        if rule == SpeakerRule.LEAD:
-            scope = (0, len(text))
-        else:
-            scope = (0, len(text))
+        scope = (0, len(text))
         frame = Frame(
             claimant=who.claimant, side=who.side or UNKNOWN, rule=f"{rule}+fast", stance=ASSERTS,
             scope=scope, holes=((start, end),), rank=-1 if rule == SpeakerRule.ACCORDING else 0,
@@ -763,47 +803,52 @@ def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:
     stops at a clause (after ";", ", while", a sentence end, or a comma that opens another
     speaker's "Y says …") that holds another frame's cue."""
     cuts = {m.end() for m in _SEGMENT_BREAK.finditer(text)}
-    opened = []
-    for f in frames:
-        speaker = f.holes[0] if f.holes else None
-        if speaker is None or speaker[0] >= f.cue:
-            opened.append(f)
-            continue
-        before = text[: speaker[0]].rstrip().lower()
-        opens = before.endswith((",", ";", ":", ", and", ", but", ", while", ", whereas"))
-        if opens and _pre_posed(text, f, len(text)):
-            cuts.add(speaker[0])
-            if before.endswith((" and", " but", " while", " whereas")):
-                # "A, and the resistance claimed B": the speaker does not say A
-                f = replace(f, scope=(max(f.scope[0], speaker[0]), f.scope[1]), whole=False)
-        opened.append(f)
-    frames = opened
+    frames = [_opened(text, f, cuts) for f in frames]
     if len(frames) < 2:
         return frames
     bounds = sorted({0, *cuts, len(text)})
+    return [_bounded(f, frames, bounds, len(text)) for f in frames]
 
-    def segment(pos: int) -> tuple[int, int]:
-        for lo, hi in zip(bounds, bounds[1:], strict=False):
-            if lo <= pos < hi:
-                return lo, hi
-        return 0, len(text)
 
-    out = []
-    for f in frames:
-        own = segment(f.cue)
-        lo, hi = f.scope
-        for g in frames:
-            if g is f:
-                continue
-            other = segment(g.cue)
-            if other == own:
-                continue
-            if other[0] >= own[1] and other[0] < hi:
-                hi = other[0]
-            elif other[1] <= own[0] and other[1] > lo:
-                lo = other[1]
-        out.append(f if (lo, hi) == f.scope else replace(f, scope=(lo, hi), whole=False))
-    return out
+_OPENERS = (",", ";", ":", ", and", ", but", ", while", ", whereas")
+
+
+def _opened(text: str, f: Frame, cuts: set[int]) -> Frame:
+    """A speaker after a clause break ("A, Y says B") opens a segment of its own (added to
+    ``cuts``); after a conjunction the speaker does not say what came before."""
+    speaker = f.holes[0] if f.holes else None
+    if speaker is None or speaker[0] >= f.cue:
+        return f
+    before = text[: speaker[0]].rstrip().lower()
+    if not before.endswith(_OPENERS) or not _pre_posed(text, f, len(text)):
+        return f
+    cuts.add(speaker[0])
+    if before.endswith((" and", " but", " while", " whereas")):
+        # "A, and the resistance claimed B": the speaker does not say A
+        return replace(f, scope=(max(f.scope[0], speaker[0]), f.scope[1]), whole=False)
+    return f
+
+
+def _segment(bounds: list[int], pos: int, length: int) -> tuple[int, int]:
+    for lo, hi in itertools.pairwise(bounds):
+        if lo <= pos < hi:
+            return lo, hi
+    return 0, length
+
+
+def _bounded(f: Frame, frames: list[Frame], bounds: list[int], length: int) -> Frame:
+    """``f``'s scope, cut at the nearest segment on each side that holds another frame's cue."""
+    own = _segment(bounds, f.cue, length)
+    lo, hi = f.scope
+    for g in frames:
+        other = _segment(bounds, g.cue, length)
+        if g is f or other == own:
+            continue
+        if own[1] <= other[0] < hi:
+            hi = other[0]
+        elif lo < other[1] <= own[0]:
+            lo = other[1]
+    return f if (lo, hi) == f.scope else replace(f, scope=(lo, hi), whole=False)
 
 
 def find_frames(text: str, outlet: str | None = None, actors: Actors | None = None) -> list[Frame]:

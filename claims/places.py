@@ -139,7 +139,8 @@ _ORIGIN = re.compile(
     _I,
 )
 _DESTINATION = re.compile(
-    r"\b(?:left|leaving|departed|withdrew|retreated|fled)\s+(?:[\w'-]+\s+){1,4}for\s+(?:the\s+)?$", _I
+    r"\b(?:left|leaving|departed|withdrew|retreated|fled)\s+(?:[\w'-]+\s+){1,4}for\s+(?:the\s+)?$",
+    _I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
 _RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
@@ -207,9 +208,9 @@ def find_dateline(text: str, gaz: Gazetteer) -> int:
     if where.isupper() and len(where) >= 3 and (dashed or re.search(r"\d", m.group(0))):
         return m.end()  # "FAIZABAD, 2021-09-03 (BNA) –": a dateline, known place or not
     country = re.match(r"[^,]+,\s*(?P<c>[A-Z][\w ]+?)\s*[-:]", m.group(0).strip(" \"'"))
-    if dashed and country and gaz.resolve(country["c"]).place is not None:
-        if gaz.resolve(country["c"]).place.kind == "country":  # type: ignore[union-attr]
-            return m.end()  # "Jab al-Seraj, Afghanistan –"
+    country_place = gaz.resolve(country["c"]).place if dashed and country else None
+    if country_place is not None and country_place.kind == "country":
+        return m.end()  # "Jab al-Seraj, Afghanistan –"
     found = gaz.find_mentions(where)
     if not found or found[0].start != 0 or found[0].resolution.place is None:
         return 0
@@ -272,15 +273,20 @@ def _nested(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMen
         while j < len(found) and found[j].place is None:
             j += 1  # further unresolved localities of the same list
         container = found[j] if j < len(found) else None
-        if container is None or container.place is None or not _is_locality(
-            piece, m, offset, container
+        if (
+            container is None
+            or container.place is None
+            or not _is_locality(piece, m, offset, container)
         ):
             out.append(m)
             i += 1
             continue
         gap = piece[found[j - 1].end - offset : container.start - offset]
-        if not _LOCALITY_GAP.match(gap) or (_finer(m, container) is False and m.place is not None
-                                              and m.place.province == container.place.province):
+        if not _LOCALITY_GAP.match(gap) or (
+            _finer(m, container) is False
+            and m.place is not None
+            and m.place.province == container.place.province
+        ):
             out.append(m)
             i += 1
             continue
@@ -309,12 +315,13 @@ def _finer(m: PlaceMention, container: PlaceMention) -> bool | None:
         return None
     order = ("country", "province", "district", "valley", "pass", "city", "town", "village")
     rank = {k: n for n, k in enumerate(order)}
-    return rank.get(m.place.kind, 9) > rank.get(container.place.kind, 9) or m.place.kind == container.place.kind
+    return (
+        rank.get(m.place.kind, 9) > rank.get(container.place.kind, 9)
+        or m.place.kind == container.place.kind
+    )
 
 
-def _without_qualifiers(
-    piece: str, found: list[PlaceMention], offset: int
-) -> list[PlaceMention]:
+def _without_qualifiers(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
     """Drop a province that only locates a finer place named next to it."""
     out: list[PlaceMention] = []
     for i, m in enumerate(found):
@@ -334,10 +341,16 @@ def _qualifies(piece: str, found: list[PlaceMention], i: int, offset: int) -> bo
         gap = piece[prev.end - offset : m.start - offset]
         finer = prev.place is None or prev.place.kind not in ("province", "country")
         if finer and (_QUALIFIER_AFTER.match(gap) or _CAPITAL_OF.search(gap)):
-            return bool(_QUALIFIED_TAIL.match(piece, m.end - offset)) or gap.strip() in (
-                "of",
-                "in",
-            ) or "of" in gap or "in" in gap
+            return (
+                bool(_QUALIFIED_TAIL.match(piece, m.end - offset))
+                or gap.strip()
+                in (
+                    "of",
+                    "in",
+                )
+                or "of" in gap
+                or "in" in gap
+            )
     if i + 1 < len(found):
         nxt = found[i + 1]
         gap = piece[m.end - offset : nxt.start - offset]
@@ -490,9 +503,7 @@ def places_for(
     ):  # "moving through the district" (but "to the capital Bazarak" names it)
         return [], right.group("ref"), PlaceRule.REFERENCE_BACK
     if not local:
-        ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(
-            s_norm, start, end
-        )
+        ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(s_norm, start, end)
         if ref is not None:
             return [], ref.group(0), PlaceRule.REFERENCE_BACK
     if by_sentence:

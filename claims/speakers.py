@@ -159,7 +159,7 @@ class Discourse:
         return [*self.voices, *(_voice_of(f, self.line) for f in self.pending)]
 
     def pronoun(self, word: str) -> Voice | None:
-        """"he"/"she" → the latest person speaker; "they"/"we"/"it" → the latest group
+        """ "he"/"she" → the latest person speaker; "they"/"we"/"it" → the latest group
         speaker (else the latest party named); either falls back to the latest speaker."""
         want = Number.PERSON if word in vocabulary().pronouns_singular else Number.GROUP
         voices = self._candidates()
@@ -172,7 +172,7 @@ class Discourse:
         return voices[-1] if voices else None
 
     def role(self, head: str) -> Voice | None:
-        """"the spokesman" → the latest speaker whose phrase had that head (spokesman,
+        """ "the spokesman" → the latest speaker whose phrase had that head (spokesman,
         spokesperson and spokeswoman are one role); "the statement" → the latest speaker."""
         voices = self._candidates()
         if head in vocabulary().documents:
@@ -184,7 +184,7 @@ class Discourse:
         return None
 
     def collective(self) -> Voice | None:
-        """"the group" → the latest organisation speaker, else the latest party named."""
+        """ "the group" → the latest organisation speaker, else the latest party named."""
         for voice in reversed(self._candidates()):
             if voice.party is not None:
                 return voice
@@ -194,7 +194,7 @@ class Discourse:
         return None
 
     def named(self, name: str) -> Voice | None:
-        """"According to Ahmadi": a speaker named before in full ("Sibghatullah Ahmadi")."""
+        """ "According to Ahmadi": a speaker named before in full ("Sibghatullah Ahmadi")."""
         key = name.lower()
         for voice in reversed(self._candidates()):
             parts = voice.claimant.lower().split()
@@ -291,6 +291,8 @@ _VIA = re.compile(
     r"(?P<who>[^,;.]+)",
     re.IGNORECASE,
 )
+_ONE_OF = re.compile(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b")
+_ITS = re.compile(r"(?i)^(?:its|their)\s")
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
 _PERSONS = frozenset({"people", "person", "woman", "women", "man", "men", "someone", "somebody"})
@@ -309,50 +311,72 @@ class SideReader:
         self.outlet = outlet
 
     def identify(self, text: str, original: str, phrase: Phrase, discourse: Discourse) -> Identity:
+        found = self._pronoun_ref(text, original, phrase, discourse)
+        if found is None:
+            found = self._discourse_ref(text, original, phrase, discourse)
+        if found is not None:
+            return found
+        head = phrase.head
+        number = Number.GROUP if phrase.plural or head in self.vocab.collectives else Number.PERSON
+        side, rule = self._side(text, phrase, discourse)
+        if side is None:
+            side, rule = self._role_side(text, phrase, discourse)
+        claimant = self._claimant(text, original, phrase)
+        return Identity(
+            claimant, side, rule, number, self._role_of(text, phrase), self._party(text, phrase)
+        )
+
+    def _pronoun_ref(
+        self, text: str, original: str, phrase: Phrase, discourse: Discourse
+    ) -> Identity | None:
+        """ "they", "one of them", "the latter": whom the pronoun points back to."""
         core_text = text[phrase.core[0] : phrase.core[1]]
+        written = original[phrase.start : phrase.end]
         words = core_text.lower().split()
         if len(words) <= 2 and words[-1:] and words[-1] in _PRONOUN_WORDS:
-            return self._pronoun(words[-1], discourse, original[phrase.start : phrase.end])
-        one_of = re.match(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b",
-                          text[phrase.start : phrase.end].strip())  # fmt: skip
+            return self._pronoun(words[-1], discourse, written)
+        one_of = _ONE_OF.match(text[phrase.start : phrase.end].strip())
         if one_of:
-            return self._pronoun(one_of.group(1).lower(), discourse, original[phrase.start : phrase.end])
+            return self._pronoun(one_of.group(1).lower(), discourse, written)
         latter = _LATTER.match(core_text.strip())
         if latter:
             found = self._latter(phrase.context, latter["which"].lower())
             if found is not None:
                 return Identity(found.text, found.side, SpeakerRule.LATTER, Number.GROUP, "latter")
+        return None
+
+    def _discourse_ref(
+        self, text: str, original: str, phrase: Phrase, discourse: Discourse
+    ) -> Identity | None:
+        """ "the spokesman", "its commanders", "a statement posted by X", "Ahmadi": a speaker
+        named before in the article, or the one inside a document's "by X"."""
+        core_text = text[phrase.core[0] : phrase.core[1]].strip()
         head = phrase.head
-        number = Number.GROUP if phrase.plural or head in self.vocab.collectives else Number.PERSON
+        voice: Voice | None = None
         if _is_definite(core_text) and not phrase.complements and not phrase.appositions:
             voice = self._role_back(text, phrase, head, discourse)
-            if voice is not None:
-                return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
-                                voice.party)  # fmt: skip
-        if re.match(r"(?i)^(?:its|their)\s", core_text.strip()) and not self._named(text, phrase):
+        if voice is None and _ITS.match(core_text) and not self._named(text, phrase):
             voice = discourse.collective()  # "Its commanders say": the organisation before
             if voice is not None:
-                return Identity(core_text.strip(), voice.side, SpeakerRule.COLLECTIVE,
-                                Number.GROUP, head, voice.party)  # fmt: skip
+                return Identity(core_text, voice.side, SpeakerRule.COLLECTIVE, Number.GROUP,
+                                head, voice.party)  # fmt: skip
+        if voice is not None:
+            return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
+                            voice.party)  # fmt: skip
         via = _VIA.search(text, phrase.start, phrase.end)
-        if via is not None and phrase.head in self.vocab.documents:
+        if via is not None and head in self.vocab.documents:
             # "a statement posted by the group's ministry of defence": the ministry speaks
             end = min(via.end("who"), phrase.end)
             inner = phrase_from_text(text, via.start("who"), end)
             who = self.identify(text, original, replace(inner, context=text[: via.start("who")]),
                                 discourse)  # fmt: skip
             return replace(who, claimant=_clean(original[via.start("who") : end]))
-        bare = core_text.strip()
-        if _NAME_PART.match(bare) and not self._named(text, phrase):
-            voice = discourse.named(bare)  # "According to Ahmadi": named in full before
+        if _NAME_PART.match(core_text) and not self._named(text, phrase):
+            voice = discourse.named(core_text)  # "According to Ahmadi": named in full before
             if voice is not None:
                 return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
                                 voice.party)  # fmt: skip
-        side, rule = self._side(text, phrase, discourse)
-        if side is None:
-            side, rule = self._role_side(text, phrase, discourse)
-        claimant = self._claimant(text, original, phrase)
-        return Identity(claimant, side, rule, number, self._role_of(text, phrase), self._party(text, phrase))
+        return None
 
     def _role_of(self, text: str, phrase: Phrase) -> str:
         """The role a later "the spokesman" refers to: the head noun, or a role named in the
@@ -370,7 +394,9 @@ class SideReader:
 
     def _party(self, text: str, phrase: Phrase) -> str | None:
         """The organisation a phrase names in its core ("the Afghanistan Freedom Front")."""
-        for m in _within(self.actors.find(text[phrase.start : phrase.end]), phrase.core, phrase.start):
+        for m in _within(
+            self.actors.find(text[phrase.start : phrase.end]), phrase.core, phrase.start
+        ):
             if m.strength is Strength.ORGANISATION and not m.opposed:
                 return m.party
         return None
@@ -380,8 +406,10 @@ class SideReader:
     ) -> Voice | None:
         if self._named(text, phrase):
             return None
-        if head not in self.vocab.roles and head not in self.vocab.documents and head not in (
-            self.vocab.third_parties
+        if (
+            head not in self.vocab.roles
+            and head not in self.vocab.documents
+            and head not in (self.vocab.third_parties)
         ):
             return None
         if head in self.vocab.collectives:
@@ -414,6 +442,14 @@ class SideReader:
             return _strongest(core).side, "party"
         if self._unconfirmed(text, phrase):
             return UNKNOWN, "unconfirmed"
+        return self._described_side(text, phrase, mentions, discourse)
+
+    def _described_side(
+        self, text: str, phrase: Phrase, mentions: list[ActorMention], discourse: Discourse
+    ) -> tuple[str | None, str]:
+        """The side of a speaker named by description: a collective's group, the press, a third
+        party, a party in a complement or apposition; None for a bare role."""
+        shift = phrase.start
         head = phrase.head
         owned = re.search(r"\b(?:the|its|their)\s+(?:group|movement|organi[sz]ation)'s\b",
                           text[phrase.core[0] : phrase.core[1]], re.IGNORECASE)  # fmt: skip
@@ -445,15 +481,17 @@ class SideReader:
         shift: int,
         discourse: Discourse,
     ) -> str | None:
-        """"a source within the group", "the group's spokesman": the group named before it
+        """ "a source within the group", "the group's spokesman": the group named before it
         in the statement ("an anti-Taliban group"), else the reported clause's subject, else
         the latest organisation speaker."""
         inside = [m for span in phrase.complements for m in _within(mentions, span, shift)]
         if inside:
             return _strongest(inside).side
         context = phrase.context
-        noun = phrase.head if phrase.head in self.vocab.collectives else self._collective_noun(
-            text, phrase
+        noun = (
+            phrase.head
+            if phrase.head in self.vocab.collectives
+            else self._collective_noun(text, phrase)
         )
         for m in reversed(self.actors.find(context)):
             if m.opposed or not noun:
@@ -468,7 +506,7 @@ class SideReader:
         return voice.side if voice is not None else None
 
     def _collective_noun(self, text: str, phrase: Phrase) -> str:
-        """"a source within the group" → "group"; "" when no complement ends in one."""
+        """ "a source within the group" → "group"; "" when no complement ends in one."""
         for s, e in phrase.complements:
             words = re.findall(r"[\w'-]+", text[s:e].lower())
             if len(words) <= 4 and words and words[-1] in self.vocab.collectives:
@@ -476,7 +514,7 @@ class SideReader:
         return ""
 
     def _collective_complement(self, text: str, phrase: Phrase) -> bool:
-        """"a source within the group", "a spokesman for the movement"."""
+        """ "a source within the group", "a spokesman for the movement"."""
         return bool(self._collective_noun(text, phrase))
 
     def _is_outlet(self, text: str, phrase: Phrase) -> bool:
@@ -486,7 +524,9 @@ class SideReader:
         core = text[phrase.core[0] : phrase.core[1]]
         words = re.findall(r"[\w'-]+", core)
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", self.outlet)).upper()
-        names = {self.outlet.lower(), initials.lower()} if len(initials) >= 2 else {self.outlet.lower()}
+        names = (
+            {self.outlet.lower(), initials.lower()} if len(initials) >= 2 else {self.outlet.lower()}
+        )
         return any(w.lower() in names for w in words) or self.outlet.lower() in core.lower()
 
     def _clause_subject(self, phrase: Phrase) -> str | None:
@@ -497,9 +537,7 @@ class SideReader:
         found = [m for m in self.actors.find(phrase.before) if not m.opposed]
         return found[0].side if found else None
 
-    def _role_side(
-        self, text: str, phrase: Phrase, discourse: Discourse
-    ) -> tuple[str, str]:
+    def _role_side(self, text: str, phrase: Phrase, discourse: Discourse) -> tuple[str, str]:
         subject = self._clause_subject(phrase)
         if subject is not None:
             return subject, SpeakerRule.ROLE_CONTEXT
@@ -520,9 +558,9 @@ class SideReader:
         words = re.findall(r"[\w'-]+", text[phrase.core[0] : phrase.core[1]].lower())
         if any(w in self.vocab.third_parties and w not in _NOT_THIRD for w in words[:-1]):
             return not any(w in ("spokesman", "spokesperson", "commander") for w in words)
-        if head in ("official", "officials", "authorities") and _LOCAL.search(" ".join(words)):
-            return True  # "a local official", "provincial officials"
-        return False
+        # "a local official", "provincial officials"
+        local = bool(_LOCAL.search(" ".join(words)))
+        return head in ("official", "officials", "authorities") and local
 
     def _third_party_apposition(self, text: str, phrase: Phrase) -> bool:
         """ "Gul Ahmad, an elder from Jabal-us-Saraj": a third party by apposition."""
@@ -535,7 +573,9 @@ class SideReader:
     def _unconfirmed(self, text: str, phrase: Phrase) -> bool:
         core = text[phrase.core[0] : phrase.core[1]].lower()
         words = set(re.findall(r"[\w-]+", core))
-        if phrase.head in _PERSONS and (phrase.complements or phrase.relatives or phrase.appositions):
+        if phrase.head in _PERSONS and (
+            phrase.complements or phrase.relatives or phrase.appositions
+        ):
             return False  # "People in Gulbahar say", "a woman from Rukha": a third party
         if phrase.head in self.vocab.unconfirmed_heads:
             return True
@@ -584,9 +624,7 @@ def _is_definite(core: str) -> bool:
     return core.lower().startswith(("the ", "this ", "that ", "these ", "those ", "one of "))
 
 
-def _within(
-    mentions: list[ActorMention], span: tuple[int, int], shift: int
-) -> list[ActorMention]:
+def _within(mentions: list[ActorMention], span: tuple[int, int], shift: int) -> list[ActorMention]:
     """Mentions that start inside ``span`` ("the National Resistance Front of Afghanistan"
     names the party even when the parse puts "of Afghanistan" outside the core)."""
     return [m for m in mentions if span[0] <= m.start + shift < span[1]]

@@ -55,7 +55,9 @@ def denied(text: str, pos: int) -> bool:
         if re.search(r"\b(?:this|that|these|it|which)\s*$", before, _I) and m.start() < pos:
             continue
     content = [m for m in _FALSE_CONTENT.finditer(text, 0, pos)]
-    return any(re.search(r"rumou?r|canard|propaganda|lie|false|fake", m.group(0), _I) for m in content)
+    return any(
+        re.search(r"rumou?r|canard|propaganda|lie|false|fake", m.group(0), _I) for m in content
+    )
 
 
 def label_frame(text: str, original: str, actors: Actors) -> Iterator[Frame]:
@@ -117,7 +119,9 @@ def anaphoric_stances(run: Any, layer: Any) -> list[Claim]:
 
 def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
     """The claims a "this claim" / "the Taliban's statements" refers to."""
-    named = [a for a in run.actors.find(obj) if not a.opposed and a.strength >= Strength.ORGANISATION]
+    named = [
+        a for a in run.actors.find(obj) if not a.opposed and a.strength >= Strength.ORGANISATION
+    ]
     pool = [c for c in run.claims if c.quote_end <= layer.st.start + len(layer.text)]
     if named:
         side = named[0].side

@@ -59,7 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a sentence that only attributes: "– X wrote on Twitter.", "the source said."
         "attribution_only": re.compile(
             rf"^\s*(?:-\s*)?(?:[\w.'-]+,?\s+){{0,7}}?(?:{verbs})\b[^.!?\"]{{0,70}}[.!?]?\s*$|"
-            r"^\s*-\s*\S", _I
+            r"^\s*-\s*\S",
+            _I,
         ),
         "source_named": re.compile(
             r"^\s*(?:-\s*)?[^.!?\"]{0,200}?\b(?:made|gave|issued|posted|sent|delivered|released)"
@@ -110,7 +111,9 @@ JoinTest = Callable[[Statement, str, str], bool]
 
 
 def _continuation(prev: Statement, prev_text: str, piece: str) -> bool:
-    return bool(_patterns()["continuation"].match(piece)) and dates.TIME_EXPR.search(piece) is not None
+    return (
+        bool(_patterns()["continuation"].match(piece)) and dates.TIME_EXPR.search(piece) is not None
+    )
 
 
 def _attribution(prev: Statement, prev_text: str, piece: str) -> bool:

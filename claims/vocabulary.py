@@ -133,7 +133,7 @@ def vocabulary() -> Vocabulary:
                 forms.setdefault(form, (lemma, stance))
     partial.reporting.update(forms)
     for lemma in data["reporting"]["light"]:
-        head, _, rest = lemma.partition(" ")
+        head = lemma.partition(" ")[0]
         for form in partial.verb_forms(head):
             partial.light_verbs[form] = lemma
     return partial

@@ -72,8 +72,10 @@ IDENTITIES = [
     # an acronym in another language's word order
     ("The FNR said its forces were attacked near Bazarak.", "NRF"),
     # a title with the party in its complement
-    ("The head of the front's military wing said the resistance shelled Taliban posts in Dara.",
-     None),
+    (
+        "The head of the front's military wing said the resistance shelled Taliban posts in Dara.",
+        None,
+    ),
     # third parties: a resident, an official of a local body, a person given with an age
     ("A shopkeeper in Rokha said the Taliban searched houses in the village.", "other"),
     ("Mir Ahmad, 61, said fighting broke out near Anaba at dawn.", "other"),
@@ -163,8 +165,7 @@ def test_according_to_a_relay_the_innermost_source_speaks() -> None:
 
 def test_a_denial_is_a_claim_of_the_denier_with_the_kind_and_place_denied() -> None:
     claims = article(
-        "The resistance said it had retaken Khenj on Saturday.\n\n"
-        "The Taliban rejected the report."
+        "The resistance said it had retaken Khenj on Saturday.\n\nThe Taliban rejected the report."
     )
     denial = [c for c in claims if c.stance == "denies"]
     assert [(c.kind, c.side, c.place) for c in denial] == [

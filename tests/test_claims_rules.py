@@ -12,9 +12,9 @@ import pytest
 
 from claims import Claim, extract_claims, read_bytes
 from claims.actors import actors_for
-from claims.frames import find_frames
 from claims.dates import resolve
 from claims.figures import find_figures
+from claims.frames import find_frames
 from claims.kinds import find_triggers
 from claims.sentences import split_sentences
 

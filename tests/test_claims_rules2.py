@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from claims import Claim, extract_claims, read_bytes
-from claims.frames import find_frames
 from claims.dates import is_historical
+from claims.frames import find_frames
 from claims.kinds import find_triggers
 
 

@@ -45,16 +45,22 @@ def _rx(name: str, build: Callable[[], str]) -> re.Pattern[str]:
 def _people_after() -> re.Pattern[str]:
     return _rx(
         "people_after",
-        lambda: r"\s+(?:(?:the|a|an|their|its|his|her|our|enemy|\d[\d,]*|about|over|some|several|"
-        r"more\s+than|at\s+least|nearly|\w+teen|\w+ty|one|two|three|four|five|six|seven|eight|nine|"
-        rf"ten|eleven|twelve|hundred|thousand|dozen|scores\s+of)\s+){{0,3}}{_people()}\b",
+        lambda: (
+            r"\s+(?:(?:the|a|an|their|its|his|her|our|enemy|\d[\d,]*|about|over|some|several|"
+            r"more\s+than|at\s+least|nearly|\w+teen|\w+ty|one|two|three|four|five|six|seven|eight|nine|"
+            rf"ten|eleven|twelve|hundred|thousand|dozen|scores\s+of)\s+){{0,3}}{_people()}\b"
+        ),
     )
 
 
 def _place_noun_at() -> re.Pattern[str]:
-    return _rx("place_noun", lambda: rf"(?:{placeholders()['places']}|capital|centre|center|"
-                                    r"headquarters|airport|border|crossing|outskirts|plains?|"
-                                    r"junction|gorge|side\s+valleys|palace|stronghold)\b")  # fmt: skip
+    def build() -> str:
+        return (
+            rf"(?:{placeholders()['places']}|capital|centre|center|headquarters|airport|border|"
+            r"crossing|outskirts|plains?|junction|gorge|side\s+valleys|palace|stronghold)\b"
+        )
+
+    return _rx("place_noun", build)
 
 
 _DETERMINERS_AFTER = re.compile(
@@ -93,12 +99,16 @@ _NOT_A_PLACE_ENTRY = re.compile(
     r"war|conflict)|service|office|politics|power)\b",
     _I,
 )
+
+
 def _lost_people() -> re.Pattern[str]:
     return _rx(
         "lost_people",
-        lambda: r"\s+(?:(?:(?:about|over|more\s+than|at\s+least|some|nearly)\s+)?(?:\S+\s+){0,3}?"
-        rf"(?:{placeholders()['people']})\b"
-        r"|(?:their|his|its)\s+lives\b|(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)+)",
+        lambda: (
+            r"\s+(?:(?:(?:about|over|more\s+than|at\s+least|some|nearly)\s+)?(?:\S+\s+){0,3}?"
+            rf"(?:{placeholders()['people']})\b"
+            r"|(?:their|his|its)\s+lives\b|(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)+)"
+        ),
     )
 
 
@@ -122,7 +132,10 @@ def place_right_before(text: str, pos: int, places: Places) -> bool:
     at = m.start() if m else pos
     if any(e == at for _, e in places):
         return True
-    return _rx("noun_before", lambda: rf"\b{_place_noun_at().pattern}$").search(text, 0, at) is not None
+    return (
+        _rx("noun_before", lambda: rf"\b{_place_noun_at().pattern}$").search(text, 0, at)
+        is not None
+    )
 
 
 def capture(text: str, start: int, end: int, places: Places) -> str | None:
@@ -137,7 +150,9 @@ def capture(text: str, start: int, end: int, places: Places) -> str | None:
         _I,
     )
     people_after = _people_after().match(after)
-    if people_after and re.match(rf"\s+(?:[\w-]+\s+)?{_place_noun_at().pattern}", after[people_after.end() :], _I):
+    if people_after and re.match(
+        rf"\s+(?:[\w-]+\s+)?{_place_noun_at().pattern}", after[people_after.end() :], _I
+    ):
         people_after = None  # "captured three Taliban outposts": the people word is a modifier
     if word.startswith(("took", "take", "taken", "taking", "seiz", "overr")):
         if place_after and not (people_after and word.startswith("t")):
@@ -168,7 +183,9 @@ def hold(text: str, start: int, end: int, places: Places) -> str | None:
         return None
     if place_right_after(text, end, places):
         return "territorial_control"
-    part = re.match(r"\s+(?:the\s+)?(?:\w+\s+)?(?:part|parts|half|rest|most|much)\s+of\b", text[end:], _I)
+    part = re.match(
+        r"\s+(?:the\s+)?(?:\w+\s+)?(?:part|parts|half|rest|most|much)\s+of\b", text[end:], _I
+    )
     if part and place_right_after(text, end + part.end(), places):
         return "territorial_control"  # "holds the upper part of the district"
     return None
@@ -219,8 +236,12 @@ def equipment(text: str, start: int, end: int, places: Places) -> str | None:
     after = text[end : end + 50]
     people = _people_after().match(after)
     rest = after[people.end() :] if people else ""
-    if people and rest.strip() and not re.match(
-        rf"\s*(?:and|,)?\s*(?:[\w-]+\s+){{0,2}}(?:{placeholders()['equipment']})\b", rest, _I
+    if (
+        people
+        and rest.strip()
+        and not re.match(
+            rf"\s*(?:and|,)?\s*(?:[\w-]+\s+){{0,2}}(?:{placeholders()['equipment']})\b", rest, _I
+        )
     ):
         return None  # "captured 11 fighters and seized weapons": people are its object
     return "equipment"

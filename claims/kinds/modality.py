@@ -29,9 +29,41 @@ _I = re.IGNORECASE
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", _I)
 _BARE_VERBS = frozenset(
-    "enter enters capture seize fight attack kill surrender retreat withdraw flee advance destroy "
-    "control hold invade take push storm clash get overrun liberate defend overcome weaken break "
-    "recapture retake conquer occupy clear expel".split()
+    {
+        "enter",
+        "enters",
+        "capture",
+        "seize",
+        "fight",
+        "attack",
+        "kill",
+        "surrender",
+        "retreat",
+        "withdraw",
+        "flee",
+        "advance",
+        "destroy",
+        "control",
+        "hold",
+        "invade",
+        "take",
+        "push",
+        "storm",
+        "clash",
+        "get",
+        "overrun",
+        "liberate",
+        "defend",
+        "overcome",
+        "weaken",
+        "break",
+        "recapture",
+        "retake",
+        "conquer",
+        "occupy",
+        "clear",
+        "expel",
+    }
 )
 _TO_OK = re.compile(
     r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|"
@@ -178,7 +210,9 @@ def clash_veto(text: str, start: int, end: int) -> str:
     if _CAUSE.search(text, max(0, start - 60), start):
         return "M-circumstance"  # "fled due to the escalating conflicts"
     if re.match(r"^\W*the\s+(?:[\w'-]+\s+)?$", text[:start], _I) and _CAUSING.match(text, end):
-        return "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
+        return (
+            "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
+        )
     if re.match(r"^\W*in\s+the\s+$", text[:start], _I):
         return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
     if text[start:end][:1].isupper() and start > 0 and re.match(r"\s+(?-i:[A-Z])", text[end:]):
@@ -197,8 +231,10 @@ def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
     modal = _MODAL.search(before) and not _EVIDENTIAL.search(before)
     if modal and not (control and _NEGATIVE_ABILITY.search(before)):
         return True
-    if word in _BARE_VERBS and re.search(r"\bto\s+(?:\w+\s+)?$", before) and not _TO_OK.search(
-        before
+    if (
+        word in _BARE_VERBS
+        and re.search(r"\bto\s+(?:\w+\s+)?$", before)
+        and not _TO_OK.search(before)
     ):
         return True
     if _PURPOSE.search(before):
@@ -218,9 +254,7 @@ def _negated(text: str, start: int, kind: str, before: str) -> bool:
     return bool(_NEGATION.search(before) or _NO_BEFORE.search(before))
 
 
-def realis(
-    text: str, start: int, end: int, kind: str, exempt: frozenset[str] = frozenset()
-) -> str:
+def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = frozenset()) -> str:
     """The id of the modality check that drops the claim word at ``text[start:end]``, or ""
     when it asserts an event."""
     reason = background(text, start, kind)
@@ -230,17 +264,23 @@ def realis(
     if _CONDITIONAL.search(before):
         return "M-conditional"
     word = text[start:end].lower()
-    if word in _ATTRIBUTIVE_WORDS and _ATTRIBUTIVE.search(before) and re.match(
-        r"\s+(?-i:[a-z])[a-z]+\b", text[end:]
+    if (
+        word in _ATTRIBUTIVE_WORDS
+        and _ATTRIBUTIVE.search(before)
+        and re.match(r"\s+(?-i:[a-z])[a-z]+\b", text[end:])
     ):
         return "M-attributive"
     if word in _ATTRIBUTIVE_WORDS and _RESTATED_VICTIMS.search(before):
         return "M-attributive"  # "the identities of the individuals killed": victims named before
-    if kind != "negotiation" and "irrealis" not in exempt and _irrealis(
-        text, start, end, kind, before
+    if (
+        kind != "negotiation"
+        and "irrealis" not in exempt
+        and _irrealis(text, start, end, kind, before)
     ):
         return "M-irrealis"
-    if "negation" not in exempt and _negated(text, start, kind, _clause_before(before, len(before), _NEGATION_BREAK)):
+    if "negation" not in exempt and _negated(
+        text, start, kind, _clause_before(before, len(before), _NEGATION_BREAK)
+    ):
         return "M-negation"  # ('"never been stronger" and that its fighters had recaptured X')
     return ""
 

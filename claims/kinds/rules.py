@@ -17,13 +17,36 @@ from claims.vocabulary import alternation, vocabulary
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "cues.toml"
 _I = re.IGNORECASE
-_FIELDS = {
-    "id", "kind", "verbs", "words", "after", "before", "not_after", "not_before", "near",
-    "window", "decide", "veto", "exempt", "note",
-}  # fmt: skip
+_FIELDS = frozenset(
+    {
+        "id",
+        "kind",
+        "verbs",
+        "words",
+        "after",
+        "before",
+        "not_after",
+        "not_before",
+        "near",
+        "window",
+        "decide",
+        "veto",
+        "exempt",
+        "note",
+    }
+)
 DECISIONS = frozenset(
-    {"repelled", "control_object", "left_place", "capture", "hold", "flee", "lost",
-     "equipment", "not_equipment_seizure"}  # fmt: skip
+    {
+        "repelled",
+        "control_object",
+        "left_place",
+        "capture",
+        "hold",
+        "flee",
+        "lost",
+        "equipment",
+        "not_equipment_seizure",
+    }
 )
 VETOES = frozenset({"clash_word"})
 EXEMPTIONS = frozenset({"irrealis", "negation"})
