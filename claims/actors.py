@@ -98,7 +98,9 @@ class Actors:
         self._acronyms = {k.upper(): v for k, v in acronyms.items()}
         ordered = sorted(names, key=len, reverse=True)
         words = "|".join(_flex(n) for n in ordered)
-        self._names = re.compile(rf"(?<![\w])(?:{words})(?!\w)", re.IGNORECASE)
+        # at a word start only (every name begins with a letter): the scan skips other places
+        start = r"\b(?=\w)" if all(n[:1].isalnum() for n in ordered) else r"(?<![\w])"
+        self._names = re.compile(rf"{start}(?:{words})(?!\w)", re.IGNORECASE)
         self._acronym_rx = re.compile(
             rf"(?<![\w])(?:{alternation(sorted(self._acronyms, key=len, reverse=True))})"
             r"(?!\w)"

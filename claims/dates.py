@@ -49,7 +49,7 @@ _NUMWORDS = {
 
 # One alternation, leftmost match wins; named groups say which rule fired.
 _TIME_TEMPLATE = rf"""
-    (?=[a-z0-9])  # every alternative starts here; this cheap check makes the scan faster
+    \b(?=[a-z0-9])  # every alternative starts a word here; this cheap check speeds the scan
     (?:
     (?P<explicit>
         (?P<ewd3>{_WEEKDAY})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<y3>\d{{4}})\b

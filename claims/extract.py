@@ -51,7 +51,7 @@ from claims.places import (
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
 from claims.speakers import Discourse, Frame, Number, SideReader, SpeakerRule, innermost
-from claims.stances import anaphoric_stances, denied
+from claims.stances import anaphoric_candidate, anaphoric_stances, denied
 from claims.statements import Join, Statement, build_statements
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
@@ -219,7 +219,7 @@ def _parse(run: _Run) -> None:
             continue
         if fast_path(layer.text, len(cues)) or (len(cues) == 1 and tail_only(layer.text)):
             layer.fast = True
-        else:
+        elif layer.triggers or _speaks_for_later(run, layer):
             wanted.append(layer)
     texts = []
     for layer in wanted:
@@ -228,6 +228,28 @@ def _parse(run: _Run) -> None:
         texts.append(" " * cut + layer.text[cut:] if cut else layer.text)
     for layer, doc in zip(wanted, grammar.parse(texts), strict=True):
         layer.parse = doc
+
+
+def _speaks_for_later(run: _Run, layer: _Layer) -> bool:
+    """A statement without claim words is parsed only when its frames can matter: it denies or
+    confirms an earlier claim, or its speaker (a party, a person, a role) can be referred back to
+    ("he", "the spokesman") by a later statement. "Analysts say the winter will be hard" is
+    neither."""
+    if anaphoric_candidate(layer.text):
+        return True
+    if run.actors.find(layer.text):
+        return True
+    words = set(_WORD.findall(layer.text.lower()))
+    return bool(words & _referable())
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _referable() -> frozenset[str]:
+    v = vocabulary()
+    return v.roles | v.documents | v.collectives
 
 
 # ---------------------------------------------------------------- one statement

@@ -93,27 +93,43 @@ _LINKISH = re.compile(r"^(?:[@#]\w|https?://|www\.)", _I)
 
 
 LAYOUT_LINE = re.compile(
-    r"""^\W*(?:image|photo|picture)\s+(?:for|of)\b          # alt text: "image for <headline>"
-      | ^\s*\|                                          # a link list: "| Other headline"
-      | \S\s+[›»]\s+\S                                   # a breadcrumb: "Forum › Security"
-      | ^\W*about\s+[\w&-]+\s*:                           # "About HKCM: …" (about the publisher)
-      | ^\W*(?:connect\s+with\s+us|all\s+news|live\s+updates?|thanks\s+for\s+reading
+    r"""\W*(?:image|photo|picture)\s+(?:for|of)\b          # alt text: "image for <headline>"
+      | \s*\|                                          # a link list: "| Other headline"
+      | \W*about\s+[\w&-]+\s*:                           # "About HKCM: …" (about the publisher)
+      | \W*(?:connect\s+with\s+us|all\s+news|live\s+updates?|thanks\s+for\s+reading
             |that'?s\s+all\s+for|head\s+to\s+the\b|follow\s+\S+\s+(?:live\s*blog|liveblog)
             |file\s+photo|representative\s+image|left\s+menu|topbar)\b
-      | \[[^\]]{2,60}/[^\]]{2,60}\]\s*$                    # a photo credit "[Name/Outlet]"
-      | ^\W*-\s*[^()]{2,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$   # an embedded tweet's signature
-      | \b\d+px\d*\b                                      # template residue
-      | (?:^|\s)(?:file\s+photo|photo\s*:)\.?\s*$
+      | \W*-\s*[^()]{2,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$   # an embedded tweet's signature
     """,
     _I | re.VERBOSE,
 )
-"""Lines that are layout, whatever their length: alt text, link lists, breadcrumbs,
-credits in brackets, embedded tweets' signatures, live-blog prompts."""
+"""Lines that are layout, whatever their length, by how they begin (matched at the start):
+alt text, link lists, "about" boxes, embedded tweets' signatures, live-blog prompts."""
+
+LAYOUT_INSIDE = (
+    (("›", "»"), re.compile(r"\S\s+[›»]\s+\S")),  # a breadcrumb: "Forum › Security"
+    (("[",), re.compile(r"\[[^\]]{2,60}/[^\]]{2,60}\]\s*$")),  # a photo credit "[Name/Outlet]"
+    (("px",), re.compile(r"\b\d+px\d*\b")),  # template residue
+    (("photo",), re.compile(r"(?:^|\s)(?:file\s+photo|photo\s*:)\.?\s*$", _I)),
+)
+"""Layout marks anywhere in a line, each tried only when its characters occur."""
+
+_CAPTION_WORDS = ("photo", "image", "picture", "pic", "video", "via")
+
+
+def _layout(line: str) -> bool:
+    if LAYOUT_LINE.match(line):
+        return True
+    lower = line.lower()
+    for marks, rx in LAYOUT_INSIDE:
+        if any(mark in lower for mark in marks) and rx.search(line):
+            return True
+    return any(w in lower for w in _CAPTION_WORDS) and CAPTION.search(line) is not None
 
 
 def is_furniture_line(line: str) -> bool:
     """True for a (stripped, normalised) line that is page furniture by itself."""
-    if CAPTION.search(line) or LAYOUT_LINE.search(line):
+    if _layout(line):
         return True
     tokens = _TOKEN.findall(line)
     if not tokens:

@@ -99,6 +99,11 @@ _NEGATED = re.compile(r"\b(?:not|never|no|yet\s+to|n't)\s+(?:\w+\s+){0,2}$|\bnot
 _DENY_WORD = re.compile(r"den|reject|dismiss|disput|refut|contradict", _I)
 
 
+def anaphoric_candidate(text: str) -> bool:
+    """True when ``text`` may deny or confirm an earlier claim ("The Taliban denied this")."""
+    return _ANAPHORIC_OBJECT.search(text) is not None
+
+
 def anaphoric_stances(run: Any, layer: Any) -> list[Claim]:
     """Claims of a statement that only denies or confirms earlier claims."""
     m = _ANAPHORIC_OBJECT.search(layer.text)
