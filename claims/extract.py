@@ -92,11 +92,18 @@ def _light_rx() -> re.Pattern[str]:
     )
 
 
+_TALK_VERB = re.compile(
+    r"\btalks?\s+(?:to|about|of|with\s+(?:reporters|journalists|the\s+media))\b", _I
+)
+
+
 def _reporting_cues(text: str) -> list[str]:
     """The reporting words of a statement (a word-set look-up; the light-verb pattern only
     runs when one of its verbs is there)."""
     words = _WORD.findall(text.lower())
     found = [w for w in words if w in _cue_words()]
+    if ("talks" in found or "talk" in found) and not _TALK_VERB.search(text):
+        found = [w for w in found if w not in ("talks", "talk")]  # "talks stall": negotiations
     if not set(words).isdisjoint(vocabulary().light_verbs) or "report" in text or "Report" in text:
         found += _light_rx().findall(text)
     return found
@@ -111,11 +118,23 @@ def needs_parse(text: str) -> bool:
     """True when the statement's speaker takes the grammar: it has a reporting cue that no
     fast template or layout rule reads ("X said …", "…, X said.", "According to X, …")."""
     cues = _reporting_cues(text)
-    if not cues:
+    return bool(cues) and not _fast(text, cues)
+
+
+_AGENTLESS = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:reported|claimed|said|confirmed|"
+    r"announced|rumoured|rumored)\b(?!\s+by\b)",
+    _I,
+)
+
+
+def _fast(text: str, cues: list[str]) -> bool:
+    """True when a fast template or a tail attribution reads every speaker of the statement:
+    an agentless passive ("fighting was reported in …") names no speaker and does not count."""
+    speaking = len(cues) - len(_AGENTLESS.findall(text))
+    if speaking < 1:
         return False
-    if fast_path(text, len(cues)):
-        return False
-    return not (len(cues) == 1 and tail_only(text))
+    return fast_path(text, speaking) or (speaking == 1 and tail_only(text))
 
 
 @dataclass
@@ -217,7 +236,7 @@ def _parse(run: _Run) -> None:
         cues = _reporting_cues(layer.text)
         if not cues:
             continue
-        if fast_path(layer.text, len(cues)) or (len(cues) == 1 and tail_only(layer.text)):
+        if _fast(layer.text, cues):
             layer.fast = True
         elif layer.triggers or _speaks_for_later(run, layer):
             wanted.append(layer)

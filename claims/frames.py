@@ -554,10 +554,10 @@ def _tail_rx() -> re.Pattern[str]:
             rf"(?:(?-i:[A-Z])[\w'-]+|{role})(?:,\s+(?:a|an|the)\s+[^,.;:\"]{{2,60}})?"
         )
         _TAIL_VERBS = re.compile(
-            rf"[,;]\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"
+            rf"[,;]\"?\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"
             rf"(?P<verb2>{verbs})(?:\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){{0,3}}|"
             rf"\s+(?:reporters|journalists|us|me|the\s+media))?(?:\s+(?:on|in|at|by|to|late|early|"
-            rf"earlier|later|this|last|yesterday|today|via|during|after)\b[^,;:\"]{{0,40}})?)"
+            rf"earlier|later|this|last|yesterday|today|via|during|after|since|overnight|throughout)\b[^,;:\"]{{0,40}})?)"
             rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",
             _I,
         )
@@ -655,8 +655,8 @@ _FAST_LEAD = re.compile(
     _I,
 )
 _FAST_ACCORDING = re.compile(
-    r"^according\s+to\s+(?P<who>[^,;:\"]{2,80}),\s+|,\s+according\s+to\s+(?P<who2>[^,;:\"]{2,80}?)"
-    r"\s*[.!]?\s*$",
+    r"^according\s+to\s+(?P<who>[^,;:\"]{2,80}),\s+|,\s+according\s+to\s+(?P<who2>[^,;:\"]{2,80}?"
+    r"(?:,\s+(?:a|an|the)\s+[^,;:\"]{2,70}?)?),?\s*[.!]?\s*$",
     _I,
 )
 
