@@ -18,6 +18,7 @@ resolution listing them — never a guess.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +30,8 @@ from rapidfuzz import fuzz, process
 from geo.exc import GazetteerDataError, UnknownContext, UnknownPlaceId
 from geo.mentions import find_mentions
 from geo.model import BBox, Mention, Place, Province, Resolution
-from geo.normalize import normalize, phonetic_key, strip_generic
+from geo.normalize import normalize, phonetic_key, split_context, strip_generic
+from geo.stopwords import weak_names
 
 FUZZY_THRESHOLD = 80.0
 FUZZY_MARGIN = 3.0  # two different places scoring within this of each other: ambiguous
@@ -65,6 +67,24 @@ HINT_KINDS = {
 }
 
 Context = str | BBox | tuple[float, float, float, float] | None
+_MAY_NAME_CONTEXT = re.compile(r",| (?:of|in) ", re.IGNORECASE)
+
+
+# (normalised label, its core without generic words, phonetic key of the core, phonetic key
+# of the whole label, is the place's own name)
+LabelForms = tuple[str, str, str, str, bool]
+
+
+def label_forms(labels: Sequence[str]) -> list[LabelForms]:
+    """The index forms of a place's name and aliases (first = its own name); empty ones skipped."""
+    out: list[LabelForms] = []
+    for j, label in enumerate(labels):
+        norm = normalize(label)
+        if not norm:
+            continue
+        core, _ = strip_generic(norm)
+        out.append((norm, core, phonetic_key(core), phonetic_key(norm), j == 0))
+    return out
 
 
 @dataclass(frozen=True)
@@ -77,7 +97,13 @@ class _Cand:
 class Gazetteer:
     """Places plus the indexes that resolve names to them. Build with :func:`load_gazetteer`."""
 
-    def __init__(self, places: Sequence[Place], provinces: Sequence[Province]) -> None:
+    def __init__(
+        self,
+        places: Sequence[Place],
+        provinces: Sequence[Province],
+        *,
+        labels: Sequence[Sequence[LabelForms]] | None = None,
+    ) -> None:
         self._places: tuple[Place, ...] = tuple(places)
         self._by_id = {p.id: p for p in self._places}
         if len(self._by_id) != len(self._places):
@@ -100,24 +126,24 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[int, bool]]] = {}
         self._cores: list[list[str]] = [[] for _ in self._places]
         for i, p in enumerate(self._places):
-            for j, label in enumerate((p.name, *p.aliases)):
-                norm = normalize(label)
-                if not norm:
-                    continue
-                primary = j == 0
-                self._add(self._names, norm, i, primary)
-                core, _ = strip_generic(norm)
-                self._cores[i].append(core)
-                if core != norm:
-                    self._add(self._names, core, i, False)
-                key = phonetic_key(core)
-                if key:
-                    self._add(self._keys, key, i, primary and core == norm)
-                if core != norm:  # "Panjshirr Vally" keys like "Panjshir Valley"
-                    self._add(self._keys, phonetic_key(norm), i, False)
+            found = labels[i] if labels is not None else label_forms((p.name, *p.aliases))
+            for norm, core, key, full_key, primary in found:
+                self._index_label(i, norm, core, key, full_key, primary)
         self._key_list: list[str] = list(self._keys)
         self.first_words = frozenset(n.split()[0] for n in self._names)
         self.max_words = max((len(n.split()) for n in self._names), default=1)
+
+    def _index_label(
+        self, i: int, norm: str, core: str, key: str, full_key: str, primary: bool
+    ) -> None:
+        self._add(self._names, norm, i, primary)
+        self._cores[i].append(core)
+        if core != norm:
+            self._add(self._names, core, i, False)
+        if key:
+            self._add(self._keys, key, i, primary and core == norm)
+        if core != norm:  # "Panjshirr Vally" keys like "Panjshir Valley"
+            self._add(self._keys, full_key, i, False)
 
     @staticmethod
     def _add(index: dict[str, list[tuple[int, bool]]], k: str, i: int, primary: bool) -> None:
@@ -202,8 +228,20 @@ class Gazetteer:
         ``context`` (province name or box) prefers candidates inside it; ``kind`` ("district",
         "valley", …) prefers candidates of that kind. Raises UnknownContext for a bad context.
         """
+        if context is None and _MAY_NAME_CONTEXT.search(name):
+            name_part, context = self.named_context(name)
+            if context is not None:
+                name = name_part
         box, prov = self.context_box(context)
         return self._resolve(name, box, prov, kind, threshold)
+
+    def named_context(self, name: str) -> tuple[str, str | None]:
+        """("Khost district", "Baghlan") for "Khost district of Baghlan" when Baghlan is a
+        province: a province named next to a name narrows it. (name, None) otherwise."""
+        split = split_context(name)
+        if split is None or self.province(split[1]) is None:
+            return name, None
+        return split
 
     def _resolve(
         self,
@@ -321,6 +359,7 @@ class Gazetteer:
         if box is not None or prov is not None:
             fit = [c for c in cands if self._fits(places[c.idx], box, prov)]
             cands = fit or cands
+        cands = self._important(cands)
         top = max(c.score for c in cands)
         margin = 0.0 if method == "exact" else FUZZY_MARGIN
         tied = [c for c in cands if c.score >= top - margin]
@@ -336,6 +375,16 @@ class Gazetteer:
             return Resolution(query, place=places[best.idx], score=best.score, method=method)
         labels = tuple(dict.fromkeys(self.label(places[c.idx]) for c in tied))
         return Resolution(query, reason=AMBIGUOUS, candidates=labels[:5], score=top)
+
+    def _important(self, cands: list[_Cand]) -> list[_Cand]:
+        """Drop candidates far less important than the best (none here: a curated layer has
+        no populations; the world layer overrides this)."""
+        return cands
+
+    def weak_names(self) -> frozenset[str]:
+        """Normalised names that count as places only in a place context (see
+        :mod:`geo.stopwords`)."""
+        return weak_names(self)
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Place mentions in running text, in order (see :mod:`geo.mentions`)."""

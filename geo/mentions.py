@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from geo.model import Mention, Resolution
 from geo.normalize import GENERIC_PREFIXES, GENERIC_SUFFIXES, normalize, strip_generic
-from geo.stopwords import NOT_PLACE_WORDS, weak_names
+from geo.stopwords import NOT_PLACE_WORDS
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -54,9 +54,20 @@ def _norm(token: str) -> str:
     return normalize(token)
 
 
+# "al-Fashir", "el-Obeid", "ad-Damazin": an Arabic article written lower case and joined by a
+# hyphen to a capitalised name starts (or continues) a name like a capital letter does.
+_PARTICLE = re.compile(r"^(?:a[dlnrst]|e[dlnrst]|[ue]l|as|ash|ath|az)-(?=[^\W\d_])(?!\w*[a-z]-)")
+
+
 def _is_cap(token: str) -> bool:
-    """Capitalised, or a letter of an uncased script (Dari, Pashto)."""
-    return not token[0].islower()
+    """Capitalised, or a letter of an uncased script (Dari, Pashto), or an article-prefixed
+    capitalised name ("al-Fashir")."""
+    return not token[0].islower() or _particle_name(token)
+
+
+def _particle_name(token: str) -> bool:
+    m = _PARTICLE.match(token)
+    return m is not None and not token[m.end()].islower()
 
 
 class _Tokens:
@@ -93,10 +104,10 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
     if not n:
         return []
     ms = t.m
-    weak = weak_names(gaz)
+    weak = gaz.weak_names()
     out: list[Mention] = []
     free = 0  # first token not yet consumed by a mention or a skipped phrase
-    for i in [k for k, m in enumerate(ms) if not m.group()[0].islower()]:
+    for i in [k for k, m in enumerate(ms) if _is_cap(m.group())]:
         if i < free:
             continue
         tok = ms[i].group()
@@ -107,11 +118,12 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
             j, joined = match
             hint = _hint_after(t, j)
             free = j
-            if joined in weak and not (hint is not None or _before_context(t, i)):
+            placed = hint is not None or _before_context(t, i)
+            if not placed and (joined in weak or _person_like(gaz, t, i, j)):
                 continue
             kind = GENERIC_SUFFIXES.get(hint) if hint else None
             start, end = ms[i].start(), ms[j - 1].end()
-            out.append(_mention(text, start, end, gaz.resolve_cached(text[start:end], kind)))
+            out.append(_mention(text, start, end, _resolve_here(gaz, t, i, j, hint, kind)))
             continue
         # An unknown capitalised phrase: only in a place context.
         if t.norm(i) in NOT_PLACE_WORDS:
@@ -129,7 +141,9 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
             j += 1
         while j > i + 1 and t.norm(j - 1) in _CONNECTORS:
             j -= 1
-        if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)):
+        if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)) or (
+            _particle_name(t.word(i)) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
+        ):
             continue
         hint = _hint_after(t, j)
         if hint is None and not (_before_context(t, i) or _coordinated(gaz, t, out, i, j)):
@@ -137,7 +151,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
             continue
         start, end = ms[i].start(), ms[j - 1].end()
         kind = GENERIC_SUFFIXES.get(hint) if hint else None
-        res = gaz.resolve_cached(text[start:end], kind)
+        res = _resolve_here(gaz, t, i, j, hint, kind)
         if hint is None and res.resolved and res.score < WEAK_CONTEXT_THRESHOLD:
             res = Resolution(res.query, reason="weak match outside a strong place context")
         if res.resolved or hint is not None:
@@ -148,6 +162,60 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
 
 def _mention(text: str, start: int, end: int, res: Resolution) -> Mention:
     return Mention(start, end, text[start:end], res)
+
+
+_AFTER_CONTEXT = frozenset({"of", "in"})
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_AREA_WORDS = frozenset({"province", "oblast", "state", "region", "governorate"})
+
+
+def _context_after(gaz: Gazetteer, t: _Tokens, k: int) -> str | None:
+    """The province named right after token ``k - 1`` ("… of Baghlan", "… in the Kharkiv
+    region", ", Baghlan province"), or None."""
+    if k >= t.n:
+        return None
+    gap = t.text[t.m[k - 1].end() : t.m[k].start()]
+    comma = not t.linked(k - 1) and _COMMA.fullmatch(gap) is not None
+    if not comma:
+        if not (t.linked(k - 1) and t.norm(k) in _AFTER_CONTEXT and t.linked(k)):
+            return None
+        k += 1
+        if k < t.n and t.norm(k) == "the" and t.linked(k):
+            k += 1
+    if k >= t.n or not _is_cap(t.word(k)):
+        return None
+    found = _longest_name(gaz, t, k)
+    if found is None:
+        return None
+    end, joined = found
+    area_word = end < t.n and t.linked(end - 1) and t.norm(end) in _AREA_WORDS
+    if comma and not area_word:
+        return None  # "Khinj, Bazarak and Rukha" is a list, not a name and its province
+    province = gaz.province(joined)
+    return province.name if province is not None else None
+
+
+def _resolve_here(
+    gaz: Gazetteer, t: _Tokens, i: int, j: int, hint: str | None, kind: str | None
+) -> Resolution:
+    """Tokens ``i..j-1`` resolved, narrowed by the province named right after them."""
+    phrase = t.text[t.m[i].start() : t.m[j - 1].end()]
+    after = j + 1 if hint is not None else j
+    province = _context_after(gaz, t, after)
+    if province is not None and normalize(province) != t.norm(i):
+        return gaz.resolve(phrase, province, kind=kind)
+    return gaz.resolve_cached(phrase, kind)
+
+
+def _person_like(gaz: Gazetteer, t: _Tokens, i: int, j: int) -> bool:
+    """A one-word name followed by a capitalised word that is neither a name nor a title
+    ("Vladimir Putin"): a person, unless the layer says its names are not people's."""
+    if not getattr(gaz, "person_guard", False) or j - i != 1 or j >= t.n or not t.linked(i):
+        return False
+    nxt = t.word(j)
+    if not _is_cap(nxt) or t.norm(j) in NOT_PLACE_WORDS or t.norm(j) in GENERIC_SUFFIXES:
+        return False
+    return _longest_name(gaz, t, j) is None
 
 
 _PREFIX_HEADS = frozenset(p[0] for p in GENERIC_PREFIXES if p != ("the",))
@@ -206,7 +274,7 @@ def _coordinated(gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int)
     k = j + 1 if j < t.n and t.norm(j) in ("and", "or") else j
     if k < t.n and _COORDINATION.fullmatch(text, ms[j - 1].end(), ms[k].start()):
         found = _longest_name(gaz, t, k)
-        return found is not None and found[1] not in weak_names(gaz)
+        return found is not None and found[1] not in gaz.weak_names()
     return False
 
 

@@ -531,8 +531,9 @@ def _world(tables: bool, index: bool, out: Path) -> int:
         (out / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
     if index:
         sys.path.insert(0, str(REPO))
-        from geo.exc import GeoError
         from geo.worldindex import build_index
+
+        from geo.exc import GeoError
 
         try:
             path = build_index(force=True)

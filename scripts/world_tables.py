@@ -62,7 +62,8 @@ def _package_file(package: str, *parts: str) -> Path:
     try:
         path = Path(str(resources.files(package).joinpath(*parts)))
     except ModuleNotFoundError as exc:
-        raise TableError(f"package {package!r} is not installed (pip install -e '.[build]')") from exc
+        hint = "pip install -e '.[build]'"
+        raise TableError(f"package {package!r} is not installed ({hint})") from exc
     if not path.exists():
         raise TableError(f"{package}: {'/'.join(parts)} not found (package layout changed?)")
     return path
@@ -112,6 +113,10 @@ def _rounded(coords: Any) -> Any:
     return [_rounded(c) for c in coords]
 
 
+def _display(attrs: dict[str, Any]) -> str:
+    return str(attrs.get("NAME_EN") or attrs["NAME"])
+
+
 def outlines_and_points(
     features: list[tuple[dict[str, Any], Any]],
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
@@ -141,7 +146,7 @@ def outlines_and_points(
             {
                 "type": "Feature",
                 "id": code,
-                "properties": {"code": code, "name": str(main_attrs["NAME_EN"] or main_attrs["NAME"])},
+                "properties": {"code": code, "name": _display(main_attrs)},
                 "geometry": {"type": gj["type"], "coordinates": _rounded(gj["coordinates"])},
             }
         )
@@ -239,7 +244,8 @@ def _admin1_row(name: str, code: str, gn_code: str, country: str, kind: str, ali
     pad = 0.05
     south, north = min(lats) - pad, max(lats) + pad
     west, east = min(lons) - pad, max(lons) + pad
-    diag = math.hypot((north - south) * 111.0, (east - west) * 111.0 * math.cos(math.radians((north + south) / 2)))
+    width = (east - west) * 111.0 * math.cos(math.radians((north + south) / 2))
+    diag = math.hypot((north - south) * 111.0, width)
     names = [latin(a) for a in aliases.split("|")] if aliases else []
     names += _city_region_names(name, inside)
     clean = [n for n in dict.fromkeys(n for n in names if n) if n != name]
