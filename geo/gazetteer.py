@@ -19,18 +19,25 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
 from rapidfuzz import fuzz, process
 
 from geo.exc import GazetteerDataError, UnknownContext, UnknownPlaceId
 from geo.mentions import find_mentions
 from geo.model import BBox, Mention, Place, Province, Resolution
-from geo.normalize import normalize, phonetic_key, split_context, strip_generic
+from geo.normalize import (
+    GENERIC_SUFFIXES,
+    normalize,
+    phonetic_key,
+    split_context,
+    strip_generic,
+)
 from geo.stopwords import weak_names
 
 FUZZY_THRESHOLD = 80.0
@@ -65,6 +72,9 @@ HINT_KINDS = {
     "river": {"river"},
     "range": {"range"},
 }
+
+if TYPE_CHECKING:
+    from geo.scope import ScopedGazetteer
 
 Context = str | BBox | tuple[float, float, float, float] | None
 _MAY_NAME_CONTEXT = re.compile(r",| (?:of|in) ", re.IGNORECASE)
@@ -250,6 +260,8 @@ class Gazetteer:
         prov: str | None,
         kind: str | None,
         threshold: float,
+        *,
+        fuzzy: bool = True,
     ) -> Resolution:
         norm = normalize(name)
         if not norm:
@@ -271,7 +283,7 @@ class Gazetteer:
             return self._choose(name, exact, hint, box, prov, "exact")
         if keyed:
             return self._choose(name, keyed, hint, box, prov, "key")
-        if len(key) >= MIN_FUZZY_KEY:
+        if fuzzy and len(key) >= MIN_FUZZY_KEY:
             cands = [
                 c
                 for c in (self._rescore(core, c) for c in self._fuzzy(key, threshold))
@@ -279,7 +291,7 @@ class Gazetteer:
             ]
             if cands:
                 return self._choose(name, cands, hint, box, prov, "fuzzy")
-        return Resolution(name, reason=NO_MATCH, candidates=self.nearest(key))
+        return Resolution(name, reason=NO_MATCH, candidates=self.nearest(key) if fuzzy else ())
 
     def _fuzzy(self, key: str, threshold: float, limit: int = 12) -> list[_Cand]:
         hits = process.extract(
@@ -359,15 +371,19 @@ class Gazetteer:
         if box is not None or prov is not None:
             fit = [c for c in cands if self._fits(places[c.idx], box, prov)]
             cands = fit or cands
+        if len(cands) == 1:  # nothing to weigh (the common case): the same answer, sooner
+            only = cands[0]
+            return Resolution(query, place=places[only.idx], score=only.score, method=method)
         cands = self._important(cands)
         top = max(c.score for c in cands)
         margin = 0.0 if method == "exact" else FUZZY_MARGIN
         tied = [c for c in cands if c.score >= top - margin]
         if method == "exact" and any(c.primary for c in tied):
             tied = [c for c in tied if c.primary]
-        tied.sort(key=lambda c: (-c.score, KIND_RANK.get(places[c.idx].kind, 99), places[c.idx].id))
+        rank = self._kind_rank
+        tied.sort(key=lambda c: (-c.score, rank(places[c.idx]), places[c.idx].id))
         # Prefer, among the tied, the highest-ranked kind that every other tied place nests in.
-        ranked = sorted(tied, key=lambda c: (KIND_RANK.get(places[c.idx].kind, 99), -c.score))
+        ranked = sorted(tied, key=lambda c: (rank(places[c.idx]), -c.score))
         best = ranked[0]
         if all(self._same_place(places[best.idx], places[c.idx]) for c in tied):
             if method != "exact":  # the best score wins among nested levels, then the rank
@@ -375,6 +391,15 @@ class Gazetteer:
             return Resolution(query, place=places[best.idx], score=best.score, method=method)
         labels = tuple(dict.fromkeys(self.label(places[c.idx]) for c in tied))
         return Resolution(query, reason=AMBIGUOUS, candidates=labels[:5], score=top)
+
+    @staticmethod
+    def _kind_rank(p: Place) -> int:
+        """Which of nested candidates wins: the lowest rank (:data:`KIND_RANK`)."""
+        return KIND_RANK.get(p.kind, 99)
+
+    def kind_of_hint(self, word: str) -> str | None:
+        """The kind a generic word after a name asks for ("district" → district)."""
+        return GENERIC_SUFFIXES.get(word)
 
     def _important(self, cands: list[_Cand]) -> list[_Cand]:
         """Drop candidates far less important than the best (none here: a curated layer has
@@ -460,8 +485,46 @@ def read_provinces(path: Path) -> list[Province]:
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer (geo/data/gazetteer.csv + provinces.csv), loaded once."""
+def load_national() -> Gazetteer:
+    """The curated Afghan layer (geo/data/gazetteer.csv + provinces.csv), loaded once."""
     return Gazetteer(
         read_places(_data_path("gazetteer.csv")), read_provinces(_data_path("provinces.csv"))
     )
+
+
+# Countries with a curated national layer, and how to load it.
+NATIONAL_LAYERS: dict[str, Callable[[], Gazetteer]] = {"AF": load_national}
+DEFAULT_COUNTRIES = ("AF",)
+
+
+@overload
+def load_gazetteer() -> Gazetteer: ...
+@overload
+def load_gazetteer(countries: None) -> Gazetteer: ...
+@overload
+def load_gazetteer(countries: Sequence[str]) -> ScopedGazetteer: ...
+
+
+def load_gazetteer(countries: Sequence[str] | None = None) -> Gazetteer | ScopedGazetteer:
+    """The gazetteer for a scope of countries (ISO 3166-1 alpha-2 codes, e.g. ``("UA", "RU")``).
+
+    With no countries: the default scope, Afghanistan's curated layer exactly as before (same
+    places, same speed). With countries: a :class:`~geo.scope.ScopedGazetteer` — national
+    layers where we have one, then the world layer (GeoNames cities500, countries, first-level
+    divisions), resolving inside the scope first and outside it only with evidence. Loaded
+    once per scope; the world index is built at first use (see :mod:`geo.worldindex`).
+    Raises :class:`~geo.exc.UnknownCountry` for a code the world layer lacks and
+    :class:`~geo.exc.WorldIndexError` when the index cannot be built."""
+    if countries is None:
+        return load_national()
+    if isinstance(countries, str):
+        countries = [c for c in re.split(r"[\s,]+", countries) if c]
+    return _load_scoped(tuple(c.strip().upper() for c in countries))
+
+
+@lru_cache(maxsize=8)
+def _load_scoped(countries: tuple[str, ...]) -> ScopedGazetteer:
+    from geo.scope import ScopedGazetteer
+    from geo.worldindex import load_index
+
+    return ScopedGazetteer(countries, load_index(), NATIONAL_LAYERS)

@@ -121,7 +121,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
             placed = hint is not None or _before_context(t, i)
             if not placed and (joined in weak or _person_like(gaz, t, i, j)):
                 continue
-            kind = GENERIC_SUFFIXES.get(hint) if hint else None
+            kind = gaz.kind_of_hint(hint) if hint else None
             start, end = ms[i].start(), ms[j - 1].end()
             out.append(_mention(text, start, end, _resolve_here(gaz, t, i, j, hint, kind)))
             continue
@@ -150,7 +150,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
             free = j
             continue
         start, end = ms[i].start(), ms[j - 1].end()
-        kind = GENERIC_SUFFIXES.get(hint) if hint else None
+        kind = gaz.kind_of_hint(hint) if hint else None
         res = _resolve_here(gaz, t, i, j, hint, kind)
         if hint is None and res.resolved and res.score < WEAK_CONTEXT_THRESHOLD:
             res = Resolution(res.query, reason="weak match outside a strong place context")

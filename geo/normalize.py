@@ -56,6 +56,14 @@ GENERIC_SUFFIXES: dict[str, str | None] = {
     "river": "river",
     "mountains": "range",
     "range": "range",
+    # first- and second-level divisions elsewhere ("Kharkiv Oblast", "Gezira State")
+    "oblast": "province",
+    "oblasts": "province",
+    "governorate": "province",
+    "state": "province",
+    "krai": "province",
+    "raion": "district",
+    "rayon": "district",
 }
 GENERIC_PREFIXES: dict[tuple[str, ...], str | None] = {
     ("kotal", "e"): "pass",
