@@ -18,6 +18,7 @@ resolution listing them — never a guess.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -241,7 +242,9 @@ class Gazetteer:
         if context is None and _MAY_NAME_CONTEXT.search(name):
             name_part, context = self.named_context(name)
             if context is not None:
-                name = name_part
+                box, prov = self.context_box(context)
+                res = self._resolve(name_part, box, prov, kind, threshold)
+                return dataclasses.replace(res, query=name)
         box, prov = self.context_box(context)
         return self._resolve(name, box, prov, kind, threshold)
 

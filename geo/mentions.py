@@ -125,6 +125,12 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
             start, end = ms[i].start(), ms[j - 1].end()
             out.append(_mention(text, start, end, _resolve_here(gaz, t, i, j, hint, kind)))
             continue
+        head = _hyphen_head(gaz, t, i)
+        if head is not None:  # "Omdurman-based", "Kabul-bound": the name before the hyphen
+            start = ms[i].start()
+            out.append(_mention(text, start, start + len(head), gaz.resolve_cached(head)))
+            free = i + 1
+            continue
         # An unknown capitalised phrase: only in a place context.
         if t.norm(i) in NOT_PLACE_WORDS:
             continue
@@ -205,6 +211,20 @@ def _resolve_here(
     if province is not None and normalize(province) != t.norm(i):
         return gaz.resolve(phrase, province, kind=kind)
     return gaz.resolve_cached(phrase, kind)
+
+
+_HYPHEN_TAIL = re.compile(r"^([^\W\d_]+)-([a-z]+)$")
+
+
+def _hyphen_head(gaz: Gazetteer, t: _Tokens, i: int) -> str | None:
+    """"Omdurman" of "Omdurman-based": a known, strong name joined to a lower-case word."""
+    m = _HYPHEN_TAIL.match(t.word(i))
+    if m is None:
+        return None
+    norm = _norm(m.group(1))
+    if not gaz.has_name(norm) or norm in gaz.weak_names():
+        return None
+    return m.group(1)
 
 
 def _person_like(gaz: Gazetteer, t: _Tokens, i: int, j: int) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from geo.exc import UnknownContext, UnknownCountry, UnknownPlaceId
 from geo.gazetteer import AMBIGUOUS, FUZZY_THRESHOLD, NO_MATCH, Context, Gazetteer
@@ -68,6 +69,7 @@ class ScopedGazetteer:
         self.world = self._layer(world) if world else None
         self.fallback = self._fallback_layer(sorted(covered)) if covered else None
         self._evidence: dict[str, Gazetteer] = {}
+        self._outside_provinces: dict[str, str] = {}  # division outside the scope -> country
         self._cache: dict[tuple[str, str | None], Resolution] = {}
 
     def _layer(self, codes: Sequence[str]) -> WorldLayer:
@@ -147,7 +149,11 @@ class ScopedGazetteer:
                 return hit
         core, _ = strip_generic(normalize(name))
         found = [i for i, _ in self.index.lookup(core) if self.index.kind_code(i) == PROVINCE]
-        return self.index.province_of(found[0]) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        province = self.index.province_of(found[0])
+        self._outside_provinces[province.name] = province.pcode[:2]
+        return province
 
     def context_box(self, context: Context) -> tuple[BBox | None, str | None]:
         """(box, province or ``"country:XX"``) of a context; raises UnknownContext."""
@@ -194,10 +200,12 @@ class ScopedGazetteer:
         for a context no layer knows."""
         if context is None and (split := split_context(name)) is not None:
             try:
-                self.context_box(split[1])
-                name, context = split
+                box, prov = self.context_box(split[1])
             except UnknownContext:
                 pass
+            else:
+                res = self._resolve(split[0], box, prov, kind, threshold, anywhere=True)
+                return replace(res, query=name)
         box, prov = self.context_box(context)
         return self._resolve(name, box, prov, kind, threshold, anywhere=True)
 
@@ -226,9 +234,20 @@ class ScopedGazetteer:
             code = prov[len(COUNTRY_CONTEXT) :]
             if code not in self.countries:  # "Bar, Montenegro": that country's places only
                 return self._country_gazetteer(code)._resolve(name, None, None, kind, threshold)
+        elif prov is not None and prov in self._outside_provinces:
+            # "Khost district of Baghlan" with Afghanistan outside the scope: its gazetteer
+            g = self._country_gazetteer(self._outside_provinces[prov])
+            try:
+                return g.resolve(name, prov, kind=kind)
+            except UnknownContext:  # the curated layer spells the division differently
+                return g.resolve(name, kind=kind)
         first: Resolution | None = None
+        # exact and key matches in the scope; then (an explicit query only) exact names
+        # anywhere; then fuzzy matches in the scope; then the world places of countries with
+        # a curated layer
         stages = (
             (False, (*self.national, self.countries_layer, self.world)),
+            (False, (_Outside(self),) if anywhere else ()),
             (True, (*self.national, self.world)),
             (True, (self.fallback,)),
         )
@@ -242,8 +261,7 @@ class ScopedGazetteer:
                     return res
                 if first is None or (fuzzy and not first.candidates and res.candidates):
                     first = res
-        outside = self._anywhere(name, kind) if anywhere else None
-        return outside or first or Resolution(name, reason=NO_MATCH)
+        return first or Resolution(name, reason=NO_MATCH)
 
     def _context_for(
         self, g: Gazetteer, box: BBox | None, prov: str | None
@@ -256,21 +274,6 @@ class ScopedGazetteer:
             return (None, prov) if isinstance(g, WorldLayer) else (None, None)
         known = any(p.name == prov for p in g.provinces)
         return (box, prov) if known else (None, None)
-
-    def _anywhere(self, name: str, kind: str | None) -> Resolution | None:
-        """A bare name outside the scope: exact names anywhere, importance-ranked."""
-        norm = normalize(name)
-        core, _ = strip_generic(norm)
-        if not core or core in common_words() or len(core) <= 3:
-            return None  # "Said", "Bar": a word, not a village somewhere
-        hits = self.index.lookup(norm) or self.index.lookup(core)
-        if not hits:
-            return None
-        layer = WorldLayer(self.index, sorted({i for i, _ in hits}))
-        res = layer._resolve(name, None, None, kind, FUZZY_THRESHOLD, fuzzy=False)
-        if res.resolved or res.reason == AMBIGUOUS:
-            return res
-        return None
 
     # -- running text -----------------------------------------------------------------------
 
@@ -321,6 +324,37 @@ class ScopedGazetteer:
             got = loader() if loader is not None else self._layer([code])
             self._evidence[code] = got
         return got
+
+
+class _Outside:
+    """A bare name outside the scope: exact names anywhere in the world, importance-ranked,
+    never a common English word or a name of three letters or less."""
+
+    provinces: tuple[Province, ...] = ()
+
+    def __init__(self, scope: ScopedGazetteer) -> None:
+        self.scope = scope
+
+    def _resolve(
+        self,
+        name: str,
+        box: BBox | None,
+        prov: str | None,
+        kind: str | None,
+        threshold: float,
+        *,
+        fuzzy: bool = False,
+    ) -> Resolution:
+        index = self.scope.index
+        norm = normalize(name)
+        core, _ = strip_generic(norm)
+        if not core or core in common_words() or len(core) <= 3:
+            return Resolution(name, reason=NO_MATCH)  # "Said", "Bar": a word, not a village
+        hits = index.lookup(norm) or index.lookup(core)
+        if not hits:
+            return Resolution(name, reason=NO_MATCH)
+        layer = WorldLayer(index, sorted({i for i, _ in hits}))
+        return layer._resolve(name, box, prov, kind, threshold, fuzzy=False)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -32,7 +32,9 @@ from geo.worldindex import WorldIndex
 
 IMPORTANCE_RATIO = 4.0
 COUNTRY_CONTEXT = "country:"  # a context "province" value meaning "in this country"
-_RANK = {"country": 0, "city": 1, "province": 2, "town": 3, "village": 4}
+# Nested candidates: a town over the division named after it ("Bar" town and municipality),
+# a division over a village that shares its name ("Gezira").
+_RANK = {"country": 0, "city": 1, "town": 2, "province": 3, "village": 4}
 _POPULATION_SCALE = 10**10
 _REGION_WORDS = {"region": "province", "regions": "province"}
 
