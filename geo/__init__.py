@@ -33,6 +33,7 @@ def __getattr__(name: str) -> Any:
         return country_outlines
     raise AttributeError(f"module 'geo' has no attribute {name!r}")
 
+
 __all__ = [
     "BBox",
     "Gazetteer",

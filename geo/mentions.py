@@ -217,7 +217,7 @@ _HYPHEN_TAIL = re.compile(r"^([^\W\d_]+)-([a-z]+)$")
 
 
 def _hyphen_head(gaz: Gazetteer, t: _Tokens, i: int) -> str | None:
-    """"Omdurman" of "Omdurman-based": a known, strong name joined to a lower-case word."""
+    """ "Omdurman" of "Omdurman-based": a known, strong name joined to a lower-case word."""
     m = _HYPHEN_TAIL.match(t.word(i))
     if m is None:
         return None

@@ -65,7 +65,6 @@ class Place:
     country: str | None = None  # ISO 3166-1 alpha-2 of a world-layer place
     population: int = 0  # GeoNames population (world layer), 0 when unknown
 
-
     @property
     def precision(self) -> str:
         """``"point"`` for a spot (town, pass, village…), ``"area"`` for a region or a fallback."""

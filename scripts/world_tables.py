@@ -50,9 +50,7 @@ class TableError(Exception):
 def latin(name: str) -> str | None:
     """The name if it is written in Latin letters (diacritics allowed), else None."""
     name = " ".join(name.split())
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    )
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     if not name or not _LATIN.match(plain) or (plain.isupper() and len(plain) <= 4):
         return None
     return name
@@ -268,7 +266,7 @@ def _admin1_row(name: str, code: str, gn_code: str, country: str, kind: str, ali
 
 
 def _city_region_names(name: str, inside: list[dict[str, Any]]) -> list[str]:
-    """"Belgorodskaya oblast'" is named after its city Belgorod: add "Belgorod Oblast"."""
+    """ "Belgorodskaya oblast'" is named after its city Belgorod: add "Belgorod Oblast"."""
     words = name.split()
     if len(words) < 2:
         return []
