@@ -16,7 +16,9 @@ Rules (general news-language rules, no article-specific ones):
 - A phrase coordinated with a place mention ("Andarab, Deh Salah and Pul-i-Hisar",
   "Pul-i-Hisar and Andarab") is in a place context too: lists of places are common in news.
 - Capitalised phrases that are not known names are looked up with phonetic/fuzzy matching
-  only in a place context; in a following-generic-word context ("the Danah area", "in Foo
+  only in a place context (a fuzzy match after a mere preposition must score at least
+  :data:`WEAK_CONTEXT_THRESHOLD`; a phonetic-key match, made by a transliteration rule, need
+  not); in a following-generic-word context ("the Danah area", "in Foo
   district") an unresolvable phrase is still reported, as an unresolved mention.
 - A possessive ``'s``/``’s`` is never part of the span; ``Mention.text == text[start:end]``.
 """
@@ -158,7 +160,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
         start, end = ms[i].start(), ms[j - 1].end()
         kind = gaz.kind_of_hint(hint) if hint else None
         res = _resolve_here(gaz, t, i, j, hint, kind)
-        if hint is None and res.resolved and res.score < WEAK_CONTEXT_THRESHOLD:
+        if hint is None and res.method == "fuzzy" and res.score < WEAK_CONTEXT_THRESHOLD:
             res = Resolution(res.query, reason="weak match outside a strong place context")
         if res.resolved or hint is not None:
             out.append(_mention(text, start, end, res))

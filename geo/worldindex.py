@@ -296,9 +296,9 @@ def build_index(path: Path | None = None, *, force: bool = False) -> Path:
             arrays["fingerprint"] = np.array([fp])
             _write_atomic(target, arrays)
             _forms.cache_clear()
+            _remove_stale(target)
     except OSError as exc:
         raise WorldIndexError(f"cannot write the world index {target}: {exc}") from exc
-    _remove_stale(target)
     return target
 
 
@@ -314,9 +314,13 @@ def _remove_stale(current: Path) -> None:
     """Indexes of earlier fingerprints in the same folder are garbage: remove them."""
     keep = {current.name, current.name + ".lock"}
     for old in current.parent.glob("world-index-*.npz*"):
-        if old.name not in keep and not old.name.startswith("."):
+        if old.name not in keep:
             with contextlib.suppress(OSError):
                 old.unlink()
+    # temporary files of builds killed half-way (none is being written: we hold the lock)
+    for tmp in current.parent.glob(f".{current.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 # ----------------------------------------------------------------------------- loading
