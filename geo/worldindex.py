@@ -42,7 +42,6 @@ from geo.config import world_index_path
 from geo.exc import WorldIndexError
 from geo.gazetteer import LabelForms, label_forms
 from geo.model import BBox, Place, Province
-from geo.normalize import normalize
 
 FORMAT = 3
 KINDS = ("country", "province", "city", "town", "village")
@@ -478,20 +477,3 @@ def load_index() -> WorldIndex:
                 raise WorldIndexError(f"cannot read the world index {path}: {exc}") from exc
             build_index(path, force=path.exists())
     raise AssertionError("unreachable")
-
-
-def country_code(name: str) -> str | None:
-    """The ISO code of a country named (or coded) ``name``, from world_countries.csv."""
-    names = _country_names()
-    code = name.strip().upper()
-    return names.get(normalize(name)) or (code if code in set(names.values()) else None)
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for r in _read_csv("world_countries.csv"):
-        for label in (r["name"], *r["aliases"].split(";")):
-            if label:
-                out.setdefault(normalize(label), r["code"])
-    return out
