@@ -270,8 +270,26 @@ class Gazetteer:
         if not norm:
             return Resolution(name, reason="empty name after normalisation")
         core, hint = strip_generic(norm)
-        hint = kind or hint
-        exact = [_Cand(i, 100.0, p) for i, p in self._names.get(norm, ())]
+        return self._resolve_forms(name, norm, core, kind or hint, box, prov, threshold, fuzzy)
+
+    def _resolve_forms(
+        self,
+        name: str,
+        norm: str,
+        core: str,
+        hint: str | None,
+        box: BBox | None,
+        prov: str | None,
+        threshold: float,
+        fuzzy: bool,
+    ) -> Resolution:
+        """:meth:`_resolve` of a name already normalised (``norm``) and split (``core``,
+        kind ``hint``): layered gazetteers normalise once for all their layers."""
+        entries = self._names.get(norm)
+        if entries is not None and len(entries) == 1 and hint is None and box is prov is None:
+            # one place of exactly this name, nothing to narrow: what _choose would answer
+            return Resolution(name, place=self._places[entries[0][0]], score=100.0, method="exact")
+        exact = [_Cand(i, 100.0, p) for i, p in (entries or ())]
         if not exact and core != norm:
             exact = [_Cand(i, 100.0, p) for i, p in self._names.get(core, ())]
         fits = HINT_KINDS.get(hint or "")

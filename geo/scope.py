@@ -22,11 +22,19 @@ types; a place's ``country`` says where it is (None for the curated layer's own 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from geo.exc import UnknownContext, UnknownCountry, UnknownPlaceId
-from geo.gazetteer import AMBIGUOUS, FUZZY_THRESHOLD, NO_MATCH, Context, Gazetteer
+from geo.gazetteer import (
+    _MAY_NAME_CONTEXT,
+    AMBIGUOUS,
+    FUZZY_THRESHOLD,
+    NO_MATCH,
+    Context,
+    Gazetteer,
+)
 from geo.model import BBox, Mention, Place, Province, Resolution
 from geo.normalize import normalize, split_context, strip_generic
 from geo.world import COUNTRY_CONTEXT, IMPORTANCE_RATIO, WorldLayer, common_words
@@ -68,6 +76,8 @@ class ScopedGazetteer:
         )
         self.world = self._layer(world) if world else None
         self.fallback = self._fallback_layer(sorted(covered)) if covered else None
+        self._fuzzy_layers = tuple(g for g in (*self.national, self.world) if g is not None)
+        self._outside = _Outside(self)
         self._evidence: dict[str, Gazetteer] = {}
         self._outside_provinces: dict[str, str] = {}  # division outside the scope -> country
         self._cache: dict[tuple[str, str | None], Resolution] = {}
@@ -198,7 +208,7 @@ class ScopedGazetteer:
 
         ``context``: a province/division or country name, or a box. Raises UnknownContext
         for a context no layer knows."""
-        if context is None and (split := split_context(name)) is not None:
+        if context is None and _MAY_NAME_CONTEXT.search(name) and (split := split_context(name)):
             try:
                 box, prov = self.context_box(split[1])
             except UnknownContext:
@@ -241,27 +251,39 @@ class ScopedGazetteer:
                 return g.resolve(name, prov, kind=kind)
             except UnknownContext:  # the curated layer spells the division differently
                 return g.resolve(name, kind=kind)
+        norm = normalize(name)
+        if not norm:
+            return Resolution(name, reason="empty name after normalisation")
+        core, hint = strip_generic(norm)
+        hint = kind or hint
         first: Resolution | None = None
-        # exact and key matches in the scope; then (an explicit query only) exact names
-        # anywhere; then fuzzy matches in the scope; then the world places of countries with
-        # a curated layer
-        stages = (
-            (False, (*self.national, self.countries_layer, self.world)),
-            (False, (_Outside(self),) if anywhere else ()),
-            (True, (*self.national, self.world)),
-            (True, (self.fallback,)),
-        )
-        for fuzzy, layers in stages:
-            for g in layers:
-                if g is None:
-                    continue
-                res = g._resolve(name, *self._context_for(g, box, prov), kind, threshold,
-                                 fuzzy=fuzzy)  # fmt: skip
-                if res.resolved or res.reason == AMBIGUOUS:
-                    return res
-                if first is None or (fuzzy and not first.candidates and res.candidates):
-                    first = res
+        for fuzzy, g in self._stages(norm, core, anywhere):
+            b, p = self._context_for(g, box, prov) if prov is not None else (box, None)
+            res = g._resolve_forms(name, norm, core, hint, b, p, threshold, fuzzy)
+            if res.resolved or res.reason == AMBIGUOUS:
+                return res
+            if first is None or (fuzzy and not first.candidates and res.candidates):
+                first = res
         return first or Resolution(name, reason=NO_MATCH)
+
+    def _stages(self, norm: str, core: str, anywhere: bool) -> Iterator[tuple[bool, Any]]:
+        """(fuzzy, layer) in the order they answer: exact and key matches in the scope
+        (countries by exact name only); then (an explicit query only) exact names anywhere;
+        then fuzzy matches in the scope; then the world places of the countries with a
+        curated layer."""
+        for g in self.national:
+            yield False, g
+        names = self.countries_layer._names
+        if norm in names or core in names:
+            yield False, self.countries_layer
+        if self.world is not None:
+            yield False, self.world
+        if anywhere:
+            yield False, self._outside
+        for g in self._fuzzy_layers:
+            yield True, g
+        if self.fallback is not None:
+            yield True, self.fallback
 
     def _context_for(
         self, g: Gazetteer, box: BBox | None, prov: str | None
@@ -335,26 +357,25 @@ class _Outside:
     def __init__(self, scope: ScopedGazetteer) -> None:
         self.scope = scope
 
-    def _resolve(
+    def _resolve_forms(
         self,
         name: str,
+        norm: str,
+        core: str,
+        hint: str | None,
         box: BBox | None,
         prov: str | None,
-        kind: str | None,
         threshold: float,
-        *,
-        fuzzy: bool = False,
+        fuzzy: bool,
     ) -> Resolution:
         index = self.scope.index
-        norm = normalize(name)
-        core, _ = strip_generic(norm)
         if not core or core in common_words() or len(core) <= 3:
             return Resolution(name, reason=NO_MATCH)  # "Said", "Bar": a word, not a village
         hits = index.lookup(norm) or index.lookup(core)
         if not hits:
             return Resolution(name, reason=NO_MATCH)
         layer = WorldLayer(index, sorted({i for i, _ in hits}))
-        return layer._resolve(name, box, prov, kind, threshold, fuzzy=False)
+        return layer._resolve_forms(name, norm, core, hint, box, prov, threshold, False)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

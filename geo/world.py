@@ -24,11 +24,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from geo.gazetteer import NO_MATCH, Gazetteer, _Cand
-from geo.model import BBox, Place, Province, Resolution
-from geo.normalize import normalize, strip_generic
+from geo.exc import UnknownPlaceId
+from geo.gazetteer import NO_MATCH, Gazetteer, LabelForms, _Cand
+from geo.model import BBox, Place, Resolution
+from geo.normalize import normalize
 from geo.stopwords import weak_names as curated_weak_names
-from geo.worldindex import WorldIndex
+from geo.worldindex import PROVINCE, WorldIndex
 
 IMPORTANCE_RATIO = 4.0
 COUNTRY_CONTEXT = "country:"  # a context "province" value meaning "in this country"
@@ -44,6 +45,19 @@ def common_words() -> frozenset[str]:
     """Frequent lower-case English words (geo/data/common_words.txt)."""
     path = Path(str(resources.files("geo").joinpath("data", "common_words.txt")))
     return frozenset(w for w in path.read_text(encoding="utf-8").split() if w)
+
+
+class _Places(Sequence[Place]):
+    """The places of a layer, made from the index only when looked at."""
+
+    def __init__(self, index: WorldIndex, indexes: tuple[int, ...]) -> None:
+        self._index, self._indexes = index, indexes
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    def __getitem__(self, k: int) -> Place:  # type: ignore[override]
+        return self._index.place(self._indexes[k])
 
 
 class WorldLayer(Gazetteer):
@@ -68,44 +82,98 @@ class WorldLayer(Gazetteer):
         # places of this layer that a curated layer already has: answer with the curated one
         self.same_as = same_as or {}
         self._weak_common = weak_common
-        places = [index.place(i) for i in self.indexes]
-        provinces: list[Province] = [
-            index.province_of(i) for i, p in zip(self.indexes, places, strict=True)
-            if p.kind == "province"
-        ]  # fmt: skip
-        super().__init__(places, provinces, labels=index.labels_many(self.indexes))
+        self._common = common_words() if weak_common else frozenset()
+        self._local = {i: k for k, i in enumerate(self.indexes)}
+        self._places = _Places(index, self.indexes)  # type: ignore[assignment]
+        self.provinces = tuple(
+            index.province_of(i) for i in self.indexes if index.kind_code(i) == PROVINCE
+        )
+        self._province_by_name = {normalize(p.name): p for p in self.provinces}
+        boxes = [p.bbox for p in self.provinces]
+        self.country_bbox = (
+            BBox(min(b.south for b in boxes), min(b.west for b in boxes),
+                 max(b.north for b in boxes), max(b.east for b in boxes))
+            if boxes
+            else BBox(-90, -180, 90, 180)
+        )  # fmt: skip
+        self._index_all(index.labels_many(self.indexes))
         self._importance = [index.importance(i) for i in self.indexes]
         self._weak: frozenset[str] | None = None
+
+    def _index_all(self, all_forms: list[list[LabelForms]]) -> None:
+        """The name and key indexes of :class:`Gazetteer`, built in one pass (the same
+        entries as its label-by-label build, without its per-entry scans)."""
+        names: dict[str, list[tuple[int, bool]]] = {}
+        keys: dict[str, list[tuple[int, bool]]] = {}
+        cores: list[list[str]] = []
+        for local, forms in enumerate(all_forms):
+            pn: dict[str, bool] = {}
+            pk: dict[str, bool] = {}
+            mine: list[str] = []
+            for norm, core, key, full_key, primary in forms:
+                pn[norm] = pn.get(norm, False) or primary
+                mine.append(core)
+                if core != norm:
+                    pn.setdefault(core, False)
+                    pk.setdefault(full_key, False)
+                if key:
+                    pk[key] = pk.get(key, False) or (primary and core == norm)
+            for n, prim in pn.items():
+                names.setdefault(n, []).append((local, prim))
+            for k, prim in pk.items():
+                keys.setdefault(k, []).append((local, prim))
+            cores.append(mine)
+        self._names, self._keys, self._cores = names, keys, cores
+        self._key_list = list(keys)
+        self.first_words = frozenset(n.split(" ", 1)[0] for n in names)
+        self.max_words = max((n.count(" ") + 1 for n in names), default=1)
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return tuple(self._places)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def get(self, place_id: str) -> Place:
+        i = self.index.place_id_index(place_id)
+        if i is None or i not in self._local:
+            raise UnknownPlaceId(place_id)
+        return self.index.place(i)
 
     def _fuzzy(self, key: str, threshold: float, limit: int = 12) -> list[_Cand]:
         return super()._fuzzy(key, threshold, limit) if self.fuzzy_ok else []
 
-    def _resolve(
+    def _resolve_forms(
         self,
         name: str,
+        norm: str,
+        core: str,
+        hint: str | None,
         box: BBox | None,
         prov: str | None,
-        kind: str | None,
         threshold: float,
-        *,
-        fuzzy: bool = True,
+        fuzzy: bool,
     ) -> Resolution:
-        if kind is None and name.rstrip().lower().endswith((" region", " regions")):
-            kind = "province"  # "Kharkiv region" is the oblast, not the city
-        core, _ = strip_generic(normalize(name))
-        if self._weak_common and core in common_words():
-            # A common word ("Said", "Police") names a town or a city exactly, never a village
-            # and never by likeness.
-            res = super()._resolve(name, box, prov, kind, threshold, fuzzy=False)
-            p = res.place
-            if res.method == "key" or (p is not None and p.kind == "village"):
-                return Resolution(name, reason=f"{NO_MATCH} (a common word)")
-            return res
-        res = super()._resolve(name, box, prov, kind, threshold, fuzzy=fuzzy)
-        if self.exact_only and res.method == "key":
+        if hint is None and norm.endswith((" region", " regions")):
+            hint = "province"  # "Kharkiv region" is the oblast, not the city
+        if self.exact_only:
+            if norm not in self._names and core not in self._names:
+                return Resolution(name, reason=NO_MATCH)
+            fuzzy = False
+        common = core in self._common
+        # A common word ("Said", "Police") names a town or a city exactly, never a village
+        # and never by likeness.
+        res = super()._resolve_forms(
+            name, norm, core, hint, box, prov, threshold, fuzzy and not common
+        )
+        if (self.exact_only or common) and res.method == "key":
             return Resolution(name, reason=NO_MATCH)
-        if res.place is not None and res.place.id in self.same_as:
-            return replace(res, place=self.same_as[res.place.id])
+        p = res.place
+        if common and p is not None and p.kind == "village":
+            return Resolution(name, reason=f"{NO_MATCH} (a common word)")
+        if p is not None and p.id in self.same_as:
+            return replace(res, place=self.same_as[p.id])
         return res
 
     def _fits(self, p: Place, box: BBox | None, prov: str | None) -> bool:
