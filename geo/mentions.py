@@ -64,7 +64,10 @@ _PARTICLE = re.compile(r"^(?:a[dlnrst]|e[dlnrst]|[ue]l|as|ash|ath|az)-(?=[^\W\d_
 def _is_cap(token: str) -> bool:
     """Capitalised, or a letter of an uncased script (Dari, Pashto), or an article-prefixed
     capitalised name ("al-Fashir")."""
-    return not token[0].islower() or _particle_name(token)
+    if not token[0].islower():
+        return True
+    # a particle is 2-3 letters and a hyphen: only then is the regex worth running
+    return (token[2:3] == "-" or token[3:4] == "-") and _particle_name(token)
 
 
 def _particle_name(token: str) -> bool:
@@ -99,9 +102,15 @@ class _Tokens:
         return _GAP.fullmatch(self.text, self.m[k].end(), self.m[k + 1].start()) is not None
 
 
-def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
-    """Place mentions in ``text``, in order; see the module docstring for the rules."""
-    t = _Tokens(text)
+def tokens(text: str) -> _Tokens:
+    """The words of ``text``, to share between several :func:`find_mentions` calls."""
+    return _Tokens(text)
+
+
+def find_mentions(gaz: Gazetteer, text: str, words: _Tokens | None = None) -> list[Mention]:
+    """Place mentions in ``text``, in order; see the module docstring for the rules.
+    ``words``: :func:`tokens` of the same text, when several gazetteers read it."""
+    t = words if words is not None and words.text is text else _Tokens(text)
     n = t.n
     if not n:
         return []
@@ -109,7 +118,14 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
     weak = gaz.weak_names()
     out: list[Mention] = []
     free = 0  # first token not yet consumed by a mention or a skipped phrase
-    for i in [k for k, m in enumerate(ms) if _is_cap(m.group())]:
+    guard = getattr(gaz, "person_guard", False)
+    names_only = getattr(gaz, "names_only", False)  # a layer that finds known names only
+    starts = [  # capitalised words, and "al-Fashir"-like ones
+        k
+        for k, m in enumerate(ms)
+        if not (w := m.group())[0].islower() or ("-" in w and _particle_name(w))
+    ]
+    for i in starts:
         if i < free:
             continue
         tok = ms[i].group()
@@ -120,14 +136,17 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
             j, joined = match
             hint = _hint_after(t, j)
             free = j
-            placed = hint is not None or _before_context(t, i)
-            if not placed and (joined in weak or _person_like(gaz, t, i, j)):
+            if (joined in weak or (guard and _person_like(gaz, t, i, j))) and not (
+                hint is not None or _before_context(t, i)
+            ):
                 continue
             kind = gaz.kind_of_hint(hint) if hint else None
             start, end = ms[i].start(), ms[j - 1].end()
             out.append(_mention(text, start, end, _resolve_here(gaz, t, i, j, hint, kind)))
             continue
-        head = _hyphen_head(gaz, t, i)
+        if names_only:
+            continue
+        head = _hyphen_head(gaz, t, i) if "-" in tok else None
         if head is not None:  # "Omdurman-based", "Kabul-bound": the name before the hyphen
             start = ms[i].start()
             out.append(_mention(text, start, start + len(head), gaz.resolve_cached(head)))
@@ -154,7 +173,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
         ):
             continue
         hint = _hint_after(t, j)
-        if hint is None and not (_before_context(t, i) or _coordinated(gaz, t, out, i, j)):
+        if hint is None and not (_before_context(t, i) or _coordinated(gaz, t, out, i, j, weak)):
             free = j
             continue
         start, end = ms[i].start(), ms[j - 1].end()
@@ -180,10 +199,10 @@ _AREA_WORDS = frozenset({"province", "oblast", "state", "region", "governorate"}
 def _context_after(gaz: Gazetteer, t: _Tokens, k: int) -> str | None:
     """The province named right after token ``k - 1`` ("… of Baghlan", "… in the Kharkiv
     region", ", Baghlan province"), or None."""
-    if k >= t.n:
-        return None
     gap = t.text[t.m[k - 1].end() : t.m[k].start()]
-    comma = not t.linked(k - 1) and _COMMA.fullmatch(gap) is not None
+    if "," not in gap and t.norm(k) not in _AFTER_CONTEXT:
+        return None  # the common case, decided without a regex
+    comma = _COMMA.fullmatch(gap) is not None
     if not comma:
         if not (t.linked(k - 1) and t.norm(k) in _AFTER_CONTEXT and t.linked(k)):
             return None
@@ -209,7 +228,7 @@ def _resolve_here(
     """Tokens ``i..j-1`` resolved, narrowed by the province named right after them."""
     phrase = t.text[t.m[i].start() : t.m[j - 1].end()]
     after = j + 1 if hint is not None else j
-    province = _context_after(gaz, t, after)
+    province = _context_after(gaz, t, after) if after < t.n else None
     if province is not None and normalize(province) != t.norm(i):
         return gaz.resolve(phrase, province, kind=kind)
     return gaz.resolve_cached(phrase, kind)
@@ -231,8 +250,8 @@ def _hyphen_head(gaz: Gazetteer, t: _Tokens, i: int) -> str | None:
 
 def _person_like(gaz: Gazetteer, t: _Tokens, i: int, j: int) -> bool:
     """A one-word name followed by a capitalised word that is neither a name nor a title
-    ("Vladimir Putin"): a person, unless the layer says its names are not people's."""
-    if not getattr(gaz, "person_guard", False) or j - i != 1 or j >= t.n or not t.linked(i):
+    ("Vladimir Putin"): a person (asked only of layers with ``person_guard``)."""
+    if j - i != 1 or j >= t.n or not t.linked(i):
         return False
     nxt = t.word(j)
     if not _is_cap(nxt) or t.norm(j) in NOT_PLACE_WORDS or t.norm(j) in GENERIC_SUFFIXES:
@@ -283,7 +302,9 @@ def _before_context(t: _Tokens, i: int) -> bool:
     return word in PLACE_BEFORE
 
 
-def _coordinated(gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int) -> bool:
+def _coordinated(
+    gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int, weak: frozenset[str]
+) -> bool:
     """Tokens i..j-1 stand in a list with a resolved place just before or just after them."""
     text, ms = t.text, t.m
     before = out[-1] if out else None
@@ -296,7 +317,7 @@ def _coordinated(gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int)
     k = j + 1 if j < t.n and t.norm(j) in ("and", "or") else j
     if k < t.n and _COORDINATION.fullmatch(text, ms[j - 1].end(), ms[k].start()):
         found = _longest_name(gaz, t, k)
-        return found is not None and found[1] not in gaz.weak_names()
+        return found is not None and found[1] not in weak
     return False
 
 

@@ -35,6 +35,7 @@ from geo.gazetteer import (
     Context,
     Gazetteer,
 )
+from geo.mentions import find_mentions, tokens
 from geo.model import BBox, Mention, Place, Province, Resolution
 from geo.normalize import normalize, split_context, strip_generic
 from geo.world import COUNTRY_CONTEXT, IMPORTANCE_RATIO, WorldLayer, common_words
@@ -97,7 +98,7 @@ class ScopedGazetteer:
                 if got is not None and got.distance_km(p) <= max(got.radius_km, 5.0) + 5.0:
                     same[p.id] = got
                     break
-        return WorldLayer(self.index, raw.indexes, same_as=same)
+        return WorldLayer(self.index, raw.indexes, same_as=same, names_only=True)
 
     # -- the gazetteer interface ------------------------------------------------------------
 
@@ -303,8 +304,9 @@ class ScopedGazetteer:
         """Place mentions in ``text``, in order: every layer of the scope, and places of a
         country outside it only in a sentence that names that country."""
         found: list[Mention] = []
+        words = tokens(text)
         for g in self.layers:
-            found.extend(g.find_mentions(text))
+            found.extend(find_mentions(g, text, words))
         found.extend(self._evidence_mentions(text, found))
         return _merge(found)
 

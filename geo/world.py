@@ -74,11 +74,14 @@ class WorldLayer(Gazetteer):
         weak_common: bool = True,
         exact_only: bool = False,
         same_as: dict[str, Place] | None = None,
+        names_only: bool = False,
     ) -> None:
         self.index = index
         self.indexes = tuple(indexes)
         self.fuzzy_ok = fuzzy and not exact_only
         self.exact_only = exact_only
+        # in running text, find only names the layer knows (no likeness for unknown phrases)
+        self.names_only = names_only or exact_only
         # places of this layer that a curated layer already has: answer with the curated one
         self.same_as = same_as or {}
         self._weak_common = weak_common
