@@ -70,6 +70,22 @@ def _quality(gaz: Any, queries: list[tuple[str, str]], results: list[Any]) -> di
     }
 
 
+def _rates(gaz: Any, queries: list[tuple[str, str]], runs: int) -> tuple[list[float], list[float]]:
+    """Resolves per second (wall clock, CPU) of ``runs`` runs, each at least ~0.2 s of work
+    so the clock's resolution does not matter."""
+    times, cpu_rates = [], []
+    for _ in range(runs):
+        total, calls = 0.0, 0
+        c0 = time.process_time()
+        while total < 0.2:
+            seconds, _ = _resolve_all(gaz, queries)
+            total += seconds
+            calls += len(queries)
+        times.append(calls / total)
+        cpu_rates.append(calls / max(time.process_time() - c0, 1e-9))
+    return times, cpu_rates
+
+
 def resolve_rates(places: list[PlaceName], runs: int) -> dict[str, Any]:
     from geo import load_gazetteer
 
@@ -77,17 +93,7 @@ def resolve_rates(places: list[PlaceName], runs: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label, queries in (("exact", exact_queries(places)), ("fuzzy", fuzzy_queries(places))):
         first_seconds, results = _resolve_all(gaz, queries)
-        times, cpu_rates = [], []
-        # at least ~0.2 s of work per run, so the clock's resolution does not matter
-        for _ in range(runs):
-            total, calls = 0.0, 0
-            c0 = time.process_time()
-            while total < 0.2:
-                seconds, _ = _resolve_all(gaz, queries)
-                total += seconds
-                calls += len(queries)
-            times.append(calls / total)
-            cpu_rates.append(calls / max(time.process_time() - c0, 1e-9))
+        times, cpu_rates = _rates(gaz, queries, runs)
         rates = spread(times)
         out[label] = {
             "queries": len(queries),
@@ -106,21 +112,26 @@ _COLD = (
 )
 
 
+def _fresh_interpreter(code: str, *args: str, what: str) -> dict[str, Any]:
+    """Run ``code`` in a new Python process; its last stdout line is a JSON object."""
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-1:]
+        raise BenchmarkUnavailable(f"{what} failed: {' | '.join(tail)}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def cold_load(runs: int) -> dict[str, Any]:
     imports, loads, totals = [], [], []
     for _ in range(runs):
-        proc = subprocess.run(
-            [sys.executable, "-c", _COLD],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        if proc.returncode != 0:
-            tail = proc.stderr.strip().splitlines()[-1:]
-            raise BenchmarkUnavailable(f"gazetteer cold load failed: {' | '.join(tail)}")
-        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        data = _fresh_interpreter(_COLD, what="gazetteer cold load")
         imports.append(data["import_s"])
         loads.append(data["load_s"])
         totals.append(data["import_s"] + data["load_s"])
@@ -184,17 +195,11 @@ def world_resolve_rates(runs: int, countries: tuple[str, ...] = WORLD_SCOPE) -> 
     out: dict[str, Any] = {"scope": list(countries)}
     for label, queries in world_queries(countries).items():
         first_seconds, results = _resolve_all(gaz, queries)
-        times = []
-        for _ in range(runs):
-            total, calls = 0.0, 0
-            while total < 0.3:
-                seconds, _ = _resolve_all(gaz, queries)
-                total += seconds
-                calls += len(queries)
-            times.append(calls / total)
+        times, cpu_rates = _rates(gaz, queries, runs)
         out[label] = {
             "queries": len(queries),
             "per_s": spread(times).to_json(0),
+            "per_cpu_s": spread(cpu_rates).to_json(0),
             "first_pass_per_s": round(len(queries) / first_seconds),
             **_quality(gaz, queries, results),
         }
@@ -218,18 +223,7 @@ def world_cold_load(runs: int, countries: tuple[str, ...] = WORLD_SCOPE) -> dict
     build_index()
     loads, totals, rss = [], [], []
     for _ in range(runs):
-        proc = subprocess.run(
-            [sys.executable, "-c", _WORLD_COLD, ",".join(countries)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        if proc.returncode != 0:
-            tail = proc.stderr.strip().splitlines()[-1:]
-            raise BenchmarkUnavailable(f"world cold load failed: {' | '.join(tail)}")
-        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        data = _fresh_interpreter(_WORLD_COLD, ",".join(countries), what="world cold load")
         loads.append(data["load_s"])
         totals.append(data["import_s"] + data["load_s"])
         rss.append(data["peak_rss_mb"])

@@ -24,10 +24,8 @@ import fcntl
 import hashlib
 import json
 import math
-import os
 import re
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from geo.cache import write_atomic_bytes
 from geo.config import world_index_path
 from geo.exc import WorldIndexError
 from geo.gazetteer import LabelForms, label_forms
@@ -254,18 +253,7 @@ def _arrays(rows: list[_Row]) -> dict[str, np.ndarray]:
 
 
 def _write_atomic(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, **arrays)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_atomic_bytes(path, lambda fh: np.savez(fh, **arrays))
 
 
 @contextlib.contextmanager

@@ -158,7 +158,7 @@ def test_sudan_states(sd: ScopedGazetteer, query: str, kind: str, province: str)
     assert p is not None and (p.kind, p.province, p.country) == (kind, province, "SD")
 
 
-def test_comparable_namesakes_are_ambiguous_outside_any_scope(ua: ScopedGazetteer) -> None:
+def test_comparable_namesakes_are_ambiguous(ua: ScopedGazetteer) -> None:
     # two Ukrainian villages called Ivanivka, none much bigger than the others
     res = ua.resolve("Ivanivka")
     assert not res.resolved and res.reason == "ambiguous"
