@@ -410,8 +410,12 @@ class Gazetteer:
             if method != "exact":  # the best score wins among nested levels, then the rank
                 best = tied[0]
             return Resolution(query, place=places[best.idx], score=best.score, method=method)
-        labels = tuple(dict.fromkeys(self.label(places[c.idx]) for c in tied))
-        return Resolution(query, reason=AMBIGUOUS, candidates=labels[:5], score=top)
+        labels: dict[str, None] = {}
+        for c in tied:  # the first five different labels (there may be dozens of namesakes)
+            labels[self.label(places[c.idx])] = None
+            if len(labels) == 5:
+                break
+        return Resolution(query, reason=AMBIGUOUS, candidates=tuple(labels), score=top)
 
     @staticmethod
     def _kind_rank(p: Place) -> int:

@@ -95,6 +95,8 @@ def _normalize_once(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Lower-case, diacritic-free, punctuation-free form of ``text``; idempotent."""
+    if text.isascii() and text.replace(" ", "").isalpha():
+        return " ".join(text.lower().split())  # plain words: the same answer, 3 regexes fewer
     out = _normalize_once(text)
     if out.isascii():  # plain ASCII letters, digits and spaces: already stable
         return out

@@ -22,7 +22,7 @@ types; a place's ``country`` says where it is (None for the curated layer's own 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -79,6 +79,7 @@ class ScopedGazetteer:
         self.fallback = self._fallback_layer(sorted(covered)) if covered else None
         self._fuzzy_layers = tuple(g for g in (*self.national, self.world) if g is not None)
         self._outside = _Outside(self)
+        self._plans = {(c, a): self._plan(c, a) for c in (False, True) for a in (False, True)}
         self._evidence: dict[str, Gazetteer] = {}
         self._outside_provinces: dict[str, str] = {}  # division outside the scope -> country
         self._cache: dict[tuple[str, str | None], Resolution] = {}
@@ -267,24 +268,20 @@ class ScopedGazetteer:
                 first = res
         return first or Resolution(name, reason=NO_MATCH)
 
-    def _stages(self, norm: str, core: str, anywhere: bool) -> Iterator[tuple[bool, Any]]:
+    def _stages(self, norm: str, core: str, anywhere: bool) -> tuple[tuple[bool, Any], ...]:
         """(fuzzy, layer) in the order they answer: exact and key matches in the scope
         (countries by exact name only); then (an explicit query only) exact names anywhere;
         then fuzzy matches in the scope; then the world places of the countries with a
         curated layer."""
-        for g in self.national:
-            yield False, g
         names = self.countries_layer._names
-        if norm in names or core in names:
-            yield False, self.countries_layer
-        if self.world is not None:
-            yield False, self.world
-        if anywhere:
-            yield False, self._outside
-        for g in self._fuzzy_layers:
-            yield True, g
-        if self.fallback is not None:
-            yield True, self.fallback
+        return self._plans[(norm in names or core in names, anywhere)]
+
+    def _plan(self, countries: bool, anywhere: bool) -> tuple[tuple[bool, Any], ...]:
+        exact = [*self.national, *([self.countries_layer] if countries else [])]
+        exact += [g for g in (self.world,) if g is not None]
+        exact += [self._outside] if anywhere else []
+        fuzzy = [*self._fuzzy_layers, *([self.fallback] if self.fallback is not None else [])]
+        return (*((False, g) for g in exact), *((True, g) for g in fuzzy))
 
     def _context_for(
         self, g: Gazetteer, box: BBox | None, prov: str | None

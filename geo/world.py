@@ -52,12 +52,16 @@ class _Places(Sequence[Place]):
 
     def __init__(self, index: WorldIndex, indexes: tuple[int, ...]) -> None:
         self._index, self._indexes = index, indexes
+        self._made: list[Place | None] = [None] * len(indexes)
 
     def __len__(self) -> int:
         return len(self._indexes)
 
     def __getitem__(self, k: int) -> Place:  # type: ignore[override]
-        return self._index.place(self._indexes[k])
+        got = self._made[k]
+        if got is None:
+            got = self._made[k] = self._index.place(self._indexes[k])
+        return got
 
 
 class WorldLayer(Gazetteer):

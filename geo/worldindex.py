@@ -276,7 +276,7 @@ def build_index(path: Path | None = None, *, force: bool = False) -> Path:
         with _locked(target):
             if not force and _readable(target, fp):
                 return target
-            print(f"geo: building the world gazetteer index {target} (once; ~15 s)",
+            print(f"geo: building the world gazetteer index {target} (once; ~25 s)",
                   file=sys.stderr, flush=True)  # fmt: skip
             cities = json.loads(_cities_path().read_text(encoding="utf-8"))
             arrays = _arrays(_ordered_rows(cities))
