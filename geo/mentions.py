@@ -111,80 +111,101 @@ def find_mentions(gaz: Gazetteer, text: str, words: _Tokens | None = None) -> li
     """Place mentions in ``text``, in order; see the module docstring for the rules.
     ``words``: :func:`tokens` of the same text, when several gazetteers read it."""
     t = words if words is not None and words.text is text else _Tokens(text)
-    n = t.n
-    if not n:
+    if not t.n:
         return []
-    ms = t.m
-    weak = gaz.weak_names()
-    out: list[Mention] = []
+    scan = _Scan(gaz, t)
     free = 0  # first token not yet consumed by a mention or a skipped phrase
-    guard = getattr(gaz, "person_guard", False)
-    names_only = getattr(gaz, "names_only", False)  # a layer that finds known names only
     starts = [  # capitalised words, and "al-Fashir"-like ones
         k
-        for k, m in enumerate(ms)
+        for k, m in enumerate(t.m)
         if not (w := m.group())[0].islower() or ("-" in w and _particle_name(w))
     ]
     for i in starts:
         if i < free:
             continue
-        tok = ms[i].group()
+        tok = t.m[i].group()
         if tok.isupper() and len(tok) > 1 and not gaz.has_name(t.norm(i)):
             continue  # an acronym (NRF, UN), unless it spells a name in capitals
         match = _longest_name(gaz, t, i)
         if match:
-            j, joined = match
-            hint = _hint_after(t, j)
-            free = j
-            if (joined in weak or (guard and _person_like(gaz, t, i, j))) and not (
-                hint is not None or _before_context(t, i)
-            ):
-                continue
-            kind = gaz.kind_of_hint(hint) if hint else None
-            start, end = ms[i].start(), ms[j - 1].end()
-            out.append(_mention(text, start, end, _resolve_here(gaz, t, i, j, hint, kind)))
-            continue
-        if names_only:
-            continue
+            free = scan.known(i, *match)
+        elif not scan.names_only:
+            free = scan.unknown(i, tok, free)
+    return scan.out
+
+
+class _Scan:
+    """One pass of :func:`find_mentions`: the text's words, the layer, the mentions so far."""
+
+    __slots__ = ("gaz", "guard", "names_only", "out", "t", "weak")
+
+    def __init__(self, gaz: Gazetteer, t: _Tokens) -> None:
+        self.gaz, self.t = gaz, t
+        self.weak = gaz.weak_names()
+        self.guard = getattr(gaz, "person_guard", False)
+        self.names_only = getattr(gaz, "names_only", False)  # finds known names only
+        self.out: list[Mention] = []
+
+    def add(self, start: int, end: int, res: Resolution) -> None:
+        self.out.append(_mention(self.t.text, start, end, res))
+
+    def known(self, i: int, j: int, joined: str) -> int:
+        """A known name on tokens i..j-1; returns the next free token."""
+        gaz, t = self.gaz, self.t
+        hint = _hint_after(t, j)
+        if (joined in self.weak or (self.guard and _person_like(gaz, t, i, j))) and not (
+            hint is not None or _before_context(t, i)
+        ):
+            return j
+        kind = gaz.kind_of_hint(hint) if hint else None
+        self.add(t.m[i].start(), t.m[j - 1].end(), _resolve_here(gaz, t, i, j, hint, kind))
+        return j
+
+    def unknown(self, i: int, tok: str, free: int) -> int:
+        """An unknown capitalised phrase from token i: a mention only in a place context."""
+        gaz, t = self.gaz, self.t
         head = _hyphen_head(gaz, t, i) if "-" in tok else None
         if head is not None:  # "Omdurman-based", "Kabul-bound": the name before the hyphen
-            start = ms[i].start()
-            out.append(_mention(text, start, start + len(head), gaz.resolve_cached(head)))
-            free = i + 1
-            continue
-        # An unknown capitalised phrase: only in a place context.
+            start = t.m[i].start()
+            self.add(start, start + len(head), gaz.resolve_cached(head))
+            return i + 1
         if t.norm(i) in NOT_PLACE_WORDS:
-            continue
-        j = i + 1
-        while (
-            j < n
-            and j - i < MAX_RUN
-            and t.linked(j - 1)
-            and (
-                (_is_cap(t.word(j)) and _longest_name(gaz, t, j) is None)
-                or (t.norm(j) in _CONNECTORS and t.linked(j) and _is_cap(t.word(j + 1)))
-            )
-        ):
-            j += 1
-        while j > i + 1 and t.norm(j - 1) in _CONNECTORS:
-            j -= 1
+            return free
+        j = _phrase_end(gaz, t, i)
         if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)) or (
             _particle_name(t.word(i)) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
         ):
-            continue
+            return free
         hint = _hint_after(t, j)
-        if hint is None and not (_before_context(t, i) or _coordinated(gaz, t, out, i, j, weak)):
-            free = j
-            continue
-        start, end = ms[i].start(), ms[j - 1].end()
+        if hint is None and not (
+            _before_context(t, i) or _coordinated(gaz, t, self.out, i, j, self.weak)
+        ):
+            return j
         kind = gaz.kind_of_hint(hint) if hint else None
         res = _resolve_here(gaz, t, i, j, hint, kind)
         if hint is None and res.method == "fuzzy" and res.score < WEAK_CONTEXT_THRESHOLD:
             res = Resolution(res.query, reason="weak match outside a strong place context")
         if res.resolved or hint is not None:
-            out.append(_mention(text, start, end, res))
-        free = j
-    return out
+            self.add(t.m[i].start(), t.m[j - 1].end(), res)
+        return j
+
+
+def _phrase_end(gaz: Gazetteer, t: _Tokens, i: int) -> int:
+    """The end of an unknown capitalised phrase from token i (connectors like "e" inside)."""
+    j, n = i + 1, t.n
+    while (
+        j < n
+        and j - i < MAX_RUN
+        and t.linked(j - 1)
+        and (
+            (_is_cap(t.word(j)) and _longest_name(gaz, t, j) is None)
+            or (t.norm(j) in _CONNECTORS and t.linked(j) and _is_cap(t.word(j + 1)))
+        )
+    ):
+        j += 1
+    while j > i + 1 and t.norm(j - 1) in _CONNECTORS:
+        j -= 1
+    return j
 
 
 def _mention(text: str, start: int, end: int, res: Resolution) -> Mention:
