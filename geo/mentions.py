@@ -173,7 +173,7 @@ class _Scan:
             return free
         j = _phrase_end(gaz, t, i)
         if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)) or (
-            _particle_name(t.word(i)) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
+            "-" in tok and _particle_name(tok) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
         ):
             return free
         hint = _hint_after(t, j)
@@ -249,7 +249,12 @@ def _resolve_here(
     """Tokens ``i..j-1`` resolved, narrowed by the province named right after them."""
     phrase = t.text[t.m[i].start() : t.m[j - 1].end()]
     after = j + 1 if hint is not None else j
-    province = _context_after(gaz, t, after) if after < t.n else None
+    if after >= t.n or (
+        t.m[after].group().lower() not in _AFTER_CONTEXT
+        and "," not in t.text[t.m[after - 1].end() : t.m[after].start()]
+    ):
+        return gaz.resolve_cached(phrase, kind)  # nothing named after it: the common case
+    province = _context_after(gaz, t, after)
     if province is not None and normalize(province) != t.norm(i):
         return gaz.resolve(phrase, province, kind=kind)
     return gaz.resolve_cached(phrase, kind)
