@@ -43,6 +43,8 @@ EXTRA_KEYS = (
     "browser_ready_s_baseline",
     "dashboard_rerun_ms_10k",
 )
+WORLD_KEYS = ("world_cold_load_s", "world_peak_rss_mb", "world_exact_per_s", "world_fuzzy_per_s")
+EXTRA_KEYS = (*EXTRA_KEYS, *WORLD_KEYS)
 
 
 def _log(message: str) -> None:
@@ -247,6 +249,28 @@ class Run:
         paths = sorted(folder.glob("*.txt"))[: self.peer_n]
         texts = [p.read_text(encoding="utf-8") for p in paths]
         details["find_mentions"] = gazetteer.mention_rate(texts, self.runs)
+        self._world_gazetteer(details, texts)
+
+    def _world_gazetteer(self, details: dict[str, Any], texts: list[str]) -> None:
+        """The world layer (scope UA, RU): cold load, memory, resolve rates; and what a scope
+        costs find_mentions on the Afghan texts."""
+        try:
+            cold = gazetteer.world_cold_load(self.runs)
+            rates = gazetteer.world_resolve_rates(self.runs)
+        except (extraction.BenchmarkUnavailable, OSError, ValueError) as exc:
+            for key in WORLD_KEYS:
+                put(self.report, key, None, _why(exc))
+            return
+        details["world"] = {"cold_load": cold, "resolve": rates}
+        details["find_mentions_scoped"] = gazetteer.scoped_mention_rate(texts, self.runs)
+        put(self.report, "world_cold_load_s", cold["total_s"]["median"])
+        put(self.report, "world_peak_rss_mb", cold["peak_rss_mb"]["median"])
+        put(self.report, "world_exact_per_s", rates["exact"]["per_s"]["median"])
+        put(self.report, "world_fuzzy_per_s", rates["fuzzy"]["per_s"]["median"])
+        spreads = self.report["spreads"]
+        spreads["world_cold_load_s"] = cold["total_s"]
+        spreads["world_exact_per_s"] = rates["exact"]["per_s"]
+        spreads["world_fuzzy_per_s"] = rates["fuzzy"]["per_s"]
 
     def _claims(self, n: int) -> list[Any]:
         return corpus.generate_claims(n, self.need_places())
@@ -363,7 +387,12 @@ class Run:
             self.section(
                 "gazetteer",
                 self.gazetteer,
-                ("gazetteer_exact_per_s", "gazetteer_fuzzy_per_s", "gazetteer_cold_load_s"),
+                (
+                    "gazetteer_exact_per_s",
+                    "gazetteer_fuzzy_per_s",
+                    "gazetteer_cold_load_s",
+                    *WORLD_KEYS,
+                ),
             )
             self.section(
                 "rerun",

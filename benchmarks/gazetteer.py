@@ -70,6 +70,22 @@ def _quality(gaz: Any, queries: list[tuple[str, str]], results: list[Any]) -> di
     }
 
 
+def _rates(gaz: Any, queries: list[tuple[str, str]], runs: int) -> tuple[list[float], list[float]]:
+    """Resolves per second (wall clock, CPU) of ``runs`` runs, each at least ~0.2 s of work
+    so the clock's resolution does not matter."""
+    times, cpu_rates = [], []
+    for _ in range(runs):
+        total, calls = 0.0, 0
+        c0 = time.process_time()
+        while total < 0.2:
+            seconds, _ = _resolve_all(gaz, queries)
+            total += seconds
+            calls += len(queries)
+        times.append(calls / total)
+        cpu_rates.append(calls / max(time.process_time() - c0, 1e-9))
+    return times, cpu_rates
+
+
 def resolve_rates(places: list[PlaceName], runs: int) -> dict[str, Any]:
     from geo import load_gazetteer
 
@@ -77,17 +93,7 @@ def resolve_rates(places: list[PlaceName], runs: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label, queries in (("exact", exact_queries(places)), ("fuzzy", fuzzy_queries(places))):
         first_seconds, results = _resolve_all(gaz, queries)
-        times, cpu_rates = [], []
-        # at least ~0.2 s of work per run, so the clock's resolution does not matter
-        for _ in range(runs):
-            total, calls = 0.0, 0
-            c0 = time.process_time()
-            while total < 0.2:
-                seconds, _ = _resolve_all(gaz, queries)
-                total += seconds
-                calls += len(queries)
-            times.append(calls / total)
-            cpu_rates.append(calls / max(time.process_time() - c0, 1e-9))
+        times, cpu_rates = _rates(gaz, queries, runs)
         rates = spread(times)
         out[label] = {
             "queries": len(queries),
@@ -106,21 +112,26 @@ _COLD = (
 )
 
 
+def _fresh_interpreter(code: str, *args: str, what: str) -> dict[str, Any]:
+    """Run ``code`` in a new Python process; its last stdout line is a JSON object."""
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-1:]
+        raise BenchmarkUnavailable(f"{what} failed: {' | '.join(tail)}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def cold_load(runs: int) -> dict[str, Any]:
     imports, loads, totals = [], [], []
     for _ in range(runs):
-        proc = subprocess.run(
-            [sys.executable, "-c", _COLD],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        if proc.returncode != 0:
-            tail = proc.stderr.strip().splitlines()[-1:]
-            raise BenchmarkUnavailable(f"gazetteer cold load failed: {' | '.join(tail)}")
-        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        data = _fresh_interpreter(_COLD, what="gazetteer cold load")
         imports.append(data["import_s"])
         loads.append(data["load_s"])
         totals.append(data["import_s"] + data["load_s"])
@@ -148,3 +159,100 @@ def mention_rate(texts: list[str], runs: int) -> dict[str, Any]:
         "seconds": secs.to_json(),
         "articles_per_s": round(len(texts) / secs.median, 1),
     }
+
+
+# -- the world layer -----------------------------------------------------------------------
+
+WORLD_SCOPE = ("UA", "RU")
+
+
+def world_queries(countries: tuple[str, ...] = WORLD_SCOPE, seed: int = 7) -> dict[str, list]:
+    """Exact queries (every distinct name of the scope's world places) and fuzzy ones (one
+    unseen spelling variant of each name of 5+ letters), as for the curated layer."""
+    from geo import load_gazetteer
+
+    gaz = load_gazetteer(countries=countries)
+    layer = gaz.world
+    assert layer is not None, "a scope without a world layer"
+    names = sorted({p.name for p in layer.places})
+    exact = [(n, n) for n in names]
+    rng = random.Random(f"world-fuzzy:{seed}")
+    fuzzy: dict[str, str] = {}
+    for name in names:
+        if len(name) < 5:
+            continue
+        variant = spelling_variant(name, rng)
+        if not layer.has_name(variant.lower()) and variant not in fuzzy:
+            fuzzy[variant] = name
+    return {"exact": exact, "fuzzy": sorted(fuzzy.items())}
+
+
+def world_resolve_rates(runs: int, countries: tuple[str, ...] = WORLD_SCOPE) -> dict[str, Any]:
+    """Resolves/s of the scoped gazetteer (national layers, countries, world layer, outside)."""
+    from geo import load_gazetteer
+
+    gaz = load_gazetteer(countries=countries)
+    out: dict[str, Any] = {"scope": list(countries)}
+    for label, queries in world_queries(countries).items():
+        first_seconds, results = _resolve_all(gaz, queries)
+        times, cpu_rates = _rates(gaz, queries, runs)
+        out[label] = {
+            "queries": len(queries),
+            "per_s": spread(times).to_json(0),
+            "per_cpu_s": spread(cpu_rates).to_json(0),
+            "first_pass_per_s": round(len(queries) / first_seconds),
+            **_quality(gaz, queries, results),
+        }
+    return out
+
+
+_WORLD_COLD = (
+    "import json, resource, sys, time; t0 = time.perf_counter(); import geo; "
+    "t1 = time.perf_counter(); g = geo.load_gazetteer(countries=tuple(sys.argv[1].split(','))); "
+    "t2 = time.perf_counter(); g.resolve('Kharkiv'); "
+    "print(json.dumps({'import_s': t1 - t0, 'load_s': t2 - t1, "
+    "'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+)
+
+
+def world_cold_load(runs: int, countries: tuple[str, ...] = WORLD_SCOPE) -> dict[str, Any]:
+    """``import geo`` + ``load_gazetteer(countries=…)`` in a fresh interpreter, the index
+    already built (built once first if it is not), with the process's peak memory."""
+    from geo.worldindex import build_index
+
+    build_index()
+    loads, totals, rss = [], [], []
+    for _ in range(runs):
+        data = _fresh_interpreter(_WORLD_COLD, ",".join(countries), what="world cold load")
+        loads.append(data["load_s"])
+        totals.append(data["import_s"] + data["load_s"])
+        rss.append(data["peak_rss_mb"])
+    return {
+        "scope": list(countries),
+        "load_s": spread(loads).to_json(),
+        "total_s": spread(totals).to_json(),
+        "peak_rss_mb": spread(rss).to_json(1),
+    }
+
+
+def scoped_mention_rate(
+    texts: list[str], runs: int, countries: tuple[str, ...] = ("AF",)
+) -> dict[str, Any]:
+    """find_mentions over the same texts with the curated layer alone and with a scope, in
+    one run: articles/s of each and their ratio (the price of the world layer)."""
+    from geo import load_gazetteer
+
+    out: dict[str, Any] = {"scope": list(countries), "articles": len(texts)}
+    for label, gaz in (("curated", load_gazetteer()), ("scoped", load_gazetteer(countries))):
+        gaz.find_mentions(texts[0]) if texts else None  # warm the caches of both alike
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            for t in texts:
+                gaz.find_mentions(t)
+            times.append(time.perf_counter() - t0)
+        out[label] = {"articles_per_s": round(len(texts) / spread(times).median, 1)}
+    out["scoped_over_curated"] = round(
+        out["scoped"]["articles_per_s"] / out["curated"]["articles_per_s"], 3
+    )
+    return out

@@ -1,8 +1,11 @@
-"""Command line: ``python -m claims extract|disputes PATH ...`` (also ``claim-atlas``).
+"""Command line: ``python -m claims extract|disputes PATH ... [--profile NAME|FILE]`` and
+``python -m claims profiles`` (also ``claim-atlas``).
 
 Exit status: 0 on success (unresolved places are not errors), 1 when an input path named on
-the command line is missing or unreadable or nothing could be read, 2 for usage errors.
-Problems with single files inside folders are reported on stderr and do not fail the run.
+the command line is missing or unreadable or nothing could be read, 2 for usage errors (an
+unknown profile or a profile file with an error included: the message names the file, the
+line and the field). Problems with single files inside folders are reported on stderr and do
+not fail the run.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from claims.corpus import Corpus, Problem, load_corpus
 from claims.disputes import find_disputes
 from claims.exc import ClaimsError
 from claims.export import FORMATS, render, write_atomic
-from geo import GeoError
+from claims.profile import Profile, ProfileError, default_profile_name, list_profiles, load_profile
+from geo import Gazetteer, GeoError, load_gazetteer
 
 PROGRESS_EVERY = 500
 
@@ -38,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ask the online geocoder (Nominatim, 1 request/s) for places the gazetteer lacks",
     )
+    _add_profile_option(extract)
     disputes = sub.add_parser("disputes", help="print disputes between claims as JSON")
     disputes.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     disputes.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
@@ -47,13 +52,32 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ask the online geocoder (Nominatim, 1 request/s) for places the gazetteer lacks",
     )
+    _add_profile_option(disputes)
+    profiles = sub.add_parser("profiles", help="list the bundled conflict profiles")
+    profiles.add_argument("--json", action="store_true", help="one JSON object per profile")
     return parser
+
+
+def _add_profile_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--profile",
+        metavar="NAME|FILE",
+        help="conflict profile: a bundled name (see `claim-atlas profiles`) or a .toml file; "
+        "its countries scope the gazetteer (default: no profile, the Afghan gazetteer)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "profiles":
+        return _profiles(args.json)
     try:
-        corpus = _load(args.paths, args.workers, online=args.online or None)
+        profile = load_profile(args.profile) if args.profile else None
+    except ProfileError as exc:
+        print(f"claim-atlas: error: profile {exc}", file=sys.stderr)
+        return 2
+    try:
+        corpus = _load(args.paths, args.workers, online=args.online or None, profile=profile)
     except (ClaimsError, GeoError) as exc:
         print(f"claim-atlas: error: {exc}", file=sys.stderr)
         return 1
@@ -63,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract":
         text = render(corpus.claims, args.format)
     else:
-        disputes = find_disputes(corpus.claims)
+        disputes = find_disputes(corpus.claims, _gazetteer_of(profile))
         text = json.dumps([d.to_dict() for d in disputes], ensure_ascii=False, indent=1) + "\n"
     try:
         if args.output:
@@ -76,12 +100,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _load(paths: Sequence[str], workers: int | None, online: bool | None) -> Corpus:
+def _load(
+    paths: Sequence[str], workers: int | None, online: bool | None, profile: Profile | None
+) -> Corpus:
     def progress(done: int, total: int) -> None:
         if total >= PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
             print(f"claim-atlas: {done}/{total} files", file=sys.stderr, flush=True)
 
-    return load_corpus(paths, workers=workers, progress=progress, online=online)
+    return load_corpus(
+        paths,
+        workers=workers,
+        progress=progress,
+        online=online,
+        profile=profile,
+        gazetteer=_gazetteer_of(profile),
+    )
+
+
+def _gazetteer_of(profile: Profile | None) -> Gazetteer | None:
+    """The gazetteer scoped to the profile's countries (None: the default one)."""
+    if profile is None or not profile.countries:
+        return None
+    return load_gazetteer(countries=profile.countries)  # type: ignore[return-value]
+
+
+def _profiles(as_json: bool) -> int:
+    """``claim-atlas profiles``: id, title, countries and sides of each bundled profile."""
+    try:
+        infos = list_profiles()
+    except ProfileError as exc:
+        print(f"claim-atlas: error: profile {exc}", file=sys.stderr)
+        return 1
+    default = default_profile_name()
+    for info in infos:
+        if as_json:
+            row = {
+                "id": info.id,
+                "title": info.title,
+                "countries": list(info.countries),
+                "sides": list(info.sides),
+                "path": str(info.path),
+                "default": info.id == default,
+            }
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            mark = " (default)" if info.id == default else ""
+            print(f"{info.id}{mark}: {info.title}")
+            countries = ", ".join(info.countries) or "-"
+            print(f"    countries: {countries}; sides: {', '.join(info.sides)}")
+    return 0
 
 
 def _report(corpus: Corpus, paths: Sequence[str]) -> bool:

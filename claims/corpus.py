@@ -18,6 +18,7 @@ from claims.exc import ClaimsError
 from claims.extract import extract_claims
 from claims.geocoding import locate_unresolved, online_resolver
 from claims.model import Article, Claim
+from claims.profile import Profile
 from claims.reader import SIDECAR_NAME, read_article
 from claims.sentences import split_sentences
 
@@ -90,7 +91,7 @@ def _process(path: str) -> tuple[Article | None, list[Claim], list[Problem]]:
         return None, [], [Problem(path, str(exc))]
     problems = [Problem(path, note, fatal=False) for note in article.notes]
     try:
-        claims = extract_claims(article, _gazetteer_for_worker())
+        claims = extract_claims(article, _gazetteer_for_worker(), _profile_for_worker())
     except Exception as exc:  # one article's bad luck must not sink the corpus: report it
         message = f"claims could not be extracted ({type(exc).__name__}: {exc}); please report"
         return article, [], [*problems, Problem(path, message)]
@@ -106,10 +107,24 @@ def _process(path: str) -> tuple[Article | None, list[Claim], list[Problem]]:
 
 
 _WORKER_GAZ: list[Gazetteer] = []
+_WORKER_PROFILE: list[Profile] = []
 
 
 def _gazetteer_for_worker() -> Gazetteer | None:
     return _WORKER_GAZ[0] if _WORKER_GAZ else None
+
+
+def _profile_for_worker() -> Profile | None:
+    return _WORKER_PROFILE[0] if _WORKER_PROFILE else None
+
+
+def _init_worker(countries: tuple[str, ...], profile: Profile | None) -> None:
+    """A pool process: the profile's gazetteer and the profile itself, loaded once."""
+    if countries:
+        from geo import load_gazetteer
+
+        _WORKER_GAZ[:] = [load_gazetteer(countries=countries)]
+    _WORKER_PROFILE[:] = [profile] if profile is not None else []
 
 
 def _process_chunk(paths: list[str]) -> list[tuple[Article | None, list[Claim], list[Problem]]]:
@@ -123,6 +138,7 @@ def load_corpus(
     gazetteer: Gazetteer | None = None,
     progress: Callable[[int, int], None] | None = None,
     online: bool | None = None,
+    profile: Profile | None = None,
 ) -> Corpus:
     """Read and extract every article under ``paths`` (files or folders).
 
@@ -130,9 +146,17 @@ def load_corpus(
     core; 0 or 1 = serial; n = n processes. ``progress(done, total)`` is called as files finish.
     ``online``: give unresolved places a second chance through the online geocoder (see
     :mod:`claims.geocoding`); None = as configured in the environment (off by default).
+    ``profile``: a conflict profile (:mod:`claims.profile`): places resolve in its countries
+    first (the gazetteer is scoped to them unless ``gazetteer`` is given), and the extractor
+    receives it.
     Raises ``geo.exc.ConfigurationError`` for a bad geocoder configuration.
     """
     corpus = Corpus()
+    countries = tuple(profile.countries) if profile is not None else ()
+    if gazetteer is None and countries:
+        from geo import load_gazetteer
+
+        gazetteer = load_gazetteer(countries=countries)  # type: ignore[assignment]
     files = list(iter_files(paths, corpus.problems))
     total = len(files)
     if workers is None:
@@ -141,12 +165,14 @@ def load_corpus(
     if workers <= 1 or total < 2:
         if gazetteer is not None:
             _WORKER_GAZ[:] = [gazetteer]
+        _WORKER_PROFILE[:] = [profile] if profile is not None else []
         try:
-            results = _serial(names, progress, total)
+            results = list(_serial(names, progress, total))
         finally:
             _WORKER_GAZ.clear()
+            _WORKER_PROFILE.clear()
     else:
-        results = _parallel(names, workers, progress, total)
+        results = _parallel(names, workers, progress, total, (countries, profile))
     seen: dict[str, str] = {}
     for article, claims, problems in results:
         corpus.problems.extend(problems)
@@ -174,11 +200,15 @@ def _serial(
 
 
 def _parallel(
-    names: list[str], workers: int, progress: Callable[[int, int], None] | None, total: int
+    names: list[str],
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+    total: int,
+    setup: tuple[tuple[str, ...], Profile | None] = ((), None),
 ) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
     chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
     done = 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=setup) as pool:
         for batch in pool.map(_process_chunk, chunks):
             yield from batch
             done += len(batch)

@@ -5,7 +5,9 @@ to write one)::
 
     id = "panjshir-2021"
     title = "…"
-    countries = ["AF"]            # ISO 3166-1 alpha-2 codes of the countries it is about
+    countries = ["AF"]            # ISO 3166-1 alpha-2 codes of the countries it is about:
+                                  # the gazetteer's scope (places there resolve first)
+    sources = ["…"]               # optional: where the facts in this file come from
     [window]                      # the days its reporting covers (fixes years the text omits)
     start = 2021-08-01
     end = 2024-12-31
@@ -113,6 +115,7 @@ class Profile:
     countries: tuple[str, ...] = ()
     window: tuple[date, date] | None = None
     path: Path | None = None
+    sources: tuple[str, ...] = ()
 
     @property
     def side_ids(self) -> tuple[str, ...]:
@@ -227,7 +230,7 @@ class _Checker:
                 raise self.fail(where, f"unknown field (expected one of: {names})")
 
 
-_TOP = {"id", "title", "countries", "window", "sides", "third_parties"}
+_TOP = {"id", "title", "countries", "window", "sides", "third_parties", "sources"}
 _PARTY = {"id", "label", "colour", "names", "acronyms", "descriptors", "people"}
 _PERSON = {"name", "variants", "role"}
 
@@ -284,6 +287,31 @@ def _window(check: _Checker, data: dict[str, Any]) -> tuple[date, date] | None:
     return start, end
 
 
+def _distinct_colours(check: _Checker, sides: tuple[Party, ...]) -> None:
+    """Each side needs its own colour on the map, unlike the built-in sides' too."""
+    taken = {c.upper(): f"the built-in side {s!r}" for s, c in BUILTIN_COLOURS.items()}
+    for i, party in enumerate(sides):
+        colour = (party.colour or "").upper()
+        if colour in taken:
+            message = f"expected a colour of its own, got {colour} ({taken[colour]})"
+            raise check.fail(f"sides[{i}].colour", message)
+        taken[colour] = f"side {party.id!r}"
+
+
+def _countries(check: _Checker, data: dict[str, Any]) -> tuple[str, ...]:
+    from geo.countries import country_codes
+
+    countries = check.strings(data, "countries", "")
+    for code in countries:
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise check.fail("countries", f"expected ISO country codes like 'AF', got {code!r}")
+        if code not in country_codes():
+            raise check.fail("countries", f"unknown ISO 3166-1 alpha-2 country code {code!r}")
+    if len(set(countries)) != len(countries):
+        raise check.fail("countries", f"expected each country once, got {list(countries)!r}")
+    return countries
+
+
 def parse_profile(text: str, file: str = "profile") -> Profile:
     """A profile from TOML text; ``file`` names it in error messages."""
     try:
@@ -301,6 +329,7 @@ def parse_profile(text: str, file: str = "profile") -> Profile:
     if len(sides) < 2:
         raise check.fail("sides", f"expected at least two [[sides]], got {len(sides)}")
     third = tuple(_party(check, p, t, OTHER) for p, t in check.tables(data, "third_parties", ""))
+    _distinct_colours(check, sides)
     seen: set[str] = set()
     for i, party in enumerate((*sides, *third)):
         if party.id in seen:
@@ -308,10 +337,7 @@ def parse_profile(text: str, file: str = "profile") -> Profile:
             index = i if i < len(sides) else i - len(sides)
             raise check.fail(f"{kind}[{index}].id", f"duplicate id {party.id!r}")
         seen.add(party.id)
-    countries = check.strings(data, "countries", "")
-    for code in countries:
-        if not re.fullmatch(r"[A-Z]{2}", code):
-            raise check.fail("countries", f"expected ISO country codes like 'AF', got {code!r}")
+    countries = _countries(check, data)
     return Profile(
         id=profile_id,
         title=title,
@@ -319,6 +345,7 @@ def parse_profile(text: str, file: str = "profile") -> Profile:
         third_parties=third,
         countries=countries,
         window=_window(check, data),
+        sources=check.strings(data, "sources", ""),
     )
 
 
@@ -363,6 +390,7 @@ class ProfileInfo:
     title: str
     path: Path
     sides: tuple[str, ...] = field(default_factory=tuple)
+    countries: tuple[str, ...] = field(default_factory=tuple)
 
 
 def list_profiles() -> list[ProfileInfo]:
@@ -370,5 +398,6 @@ def list_profiles() -> list[ProfileInfo]:
     out = []
     for name, path in bundled_profiles().items():
         profile = load_profile(name)
-        out.append(ProfileInfo(name, profile.title, path, tuple(s.id for s in profile.sides)))
+        sides = tuple(s.id for s in profile.sides)
+        out.append(ProfileInfo(name, profile.title, path, sides, profile.countries))
     return out

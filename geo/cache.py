@@ -12,8 +12,9 @@ import json
 import os
 import tempfile
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from geo.exc import CacheError
 from geo.model import Place
@@ -56,12 +57,18 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     same folder and ``os.replace``, so readers never see a half-written file and an
     interrupted write leaves the previous file intact. The one writer of the project: exports
     (``claims.export``) use it too."""
+    write_atomic_bytes(path, lambda fh: fh.write(text.encode("utf-8")))
+
+
+def write_atomic_bytes(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
+    """:func:`write_atomic` for any content: ``write(fh)`` fills the temporary binary file
+    (the world index writes its arrays so), which then replaces ``path``."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -8,6 +8,8 @@ Environment variables (all optional; online geocoding is OFF unless CLAIM_ATLAS_
 - ``CLAIM_ATLAS_GEOCODER_TIMEOUT`` seconds per request, whole body included (default 5)
 - ``CLAIM_ATLAS_USER_AGENT`` (default names this project)
 - ``CLAIM_ATLAS_GEO_CACHE``: path of the JSON cache (default: the user cache directory)
+- ``CLAIM_ATLAS_WORLD_INDEX``: path of the compact world gazetteer index (default: a file named
+  after the inputs' fingerprint in the user cache directory); rebuilt there when stale
 """
 
 from __future__ import annotations
@@ -22,9 +24,20 @@ GEOCODERS = ("nominatim",)
 DEFAULT_USER_AGENT = "claim-atlas/0.1.0 (offline-first conflict-claims map; geopy)"
 
 
-def default_cache_path() -> Path:
+def cache_dir() -> Path:
+    """The user cache folder of Claim Atlas (``$XDG_CACHE_HOME/claim-atlas``)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "claim-atlas" / "geocode-cache.json"
+    return Path(base) / "claim-atlas"
+
+
+def default_cache_path() -> Path:
+    return cache_dir() / "geocode-cache.json"
+
+
+def world_index_path(fingerprint: str) -> Path:
+    """Where the world index of these inputs lives (``CLAIM_ATLAS_WORLD_INDEX`` overrides)."""
+    override = os.environ.get("CLAIM_ATLAS_WORLD_INDEX", "").strip()
+    return Path(override) if override else cache_dir() / f"world-index-{fingerprint}.npz"
 
 
 @dataclass(frozen=True)

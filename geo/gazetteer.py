@@ -18,18 +18,28 @@ resolution listing them — never a guess.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
 from rapidfuzz import fuzz, process
 
 from geo.exc import GazetteerDataError, UnknownContext, UnknownPlaceId
 from geo.mentions import find_mentions
 from geo.model import BBox, Mention, Place, Province, Resolution
-from geo.normalize import normalize, phonetic_key, strip_generic
+from geo.normalize import (
+    GENERIC_SUFFIXES,
+    normalize,
+    phonetic_key,
+    split_context,
+    strip_generic,
+)
+from geo.stopwords import weak_names
 
 FUZZY_THRESHOLD = 80.0
 FUZZY_MARGIN = 3.0  # two different places scoring within this of each other: ambiguous
@@ -64,7 +74,28 @@ HINT_KINDS = {
     "range": {"range"},
 }
 
+if TYPE_CHECKING:
+    from geo.scope import ScopedGazetteer
+
 Context = str | BBox | tuple[float, float, float, float] | None
+_MAY_NAME_CONTEXT = re.compile(r",| (?:of|in) ", re.IGNORECASE)
+
+
+# (normalised label, its core without generic words, phonetic key of the core, phonetic key
+# of the whole label, is the place's own name)
+LabelForms = tuple[str, str, str, str, bool]
+
+
+def label_forms(labels: Sequence[str]) -> list[LabelForms]:
+    """The index forms of a place's name and aliases (first = its own name); empty ones skipped."""
+    out: list[LabelForms] = []
+    for j, label in enumerate(labels):
+        norm = normalize(label)
+        if not norm:
+            continue
+        core, _ = strip_generic(norm)
+        out.append((norm, core, phonetic_key(core), phonetic_key(norm), j == 0))
+    return out
 
 
 @dataclass(frozen=True)
@@ -77,7 +108,13 @@ class _Cand:
 class Gazetteer:
     """Places plus the indexes that resolve names to them. Build with :func:`load_gazetteer`."""
 
-    def __init__(self, places: Sequence[Place], provinces: Sequence[Province]) -> None:
+    def __init__(
+        self,
+        places: Sequence[Place],
+        provinces: Sequence[Province],
+        *,
+        labels: Sequence[Sequence[LabelForms]] | None = None,
+    ) -> None:
         self._places: tuple[Place, ...] = tuple(places)
         self._by_id = {p.id: p for p in self._places}
         if len(self._by_id) != len(self._places):
@@ -100,24 +137,24 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[int, bool]]] = {}
         self._cores: list[list[str]] = [[] for _ in self._places]
         for i, p in enumerate(self._places):
-            for j, label in enumerate((p.name, *p.aliases)):
-                norm = normalize(label)
-                if not norm:
-                    continue
-                primary = j == 0
-                self._add(self._names, norm, i, primary)
-                core, _ = strip_generic(norm)
-                self._cores[i].append(core)
-                if core != norm:
-                    self._add(self._names, core, i, False)
-                key = phonetic_key(core)
-                if key:
-                    self._add(self._keys, key, i, primary and core == norm)
-                if core != norm:  # "Panjshirr Vally" keys like "Panjshir Valley"
-                    self._add(self._keys, phonetic_key(norm), i, False)
+            found = labels[i] if labels is not None else label_forms((p.name, *p.aliases))
+            for norm, core, key, full_key, primary in found:
+                self._index_label(i, norm, core, key, full_key, primary)
         self._key_list: list[str] = list(self._keys)
         self.first_words = frozenset(n.split()[0] for n in self._names)
         self.max_words = max((len(n.split()) for n in self._names), default=1)
+
+    def _index_label(
+        self, i: int, norm: str, core: str, key: str, full_key: str, primary: bool
+    ) -> None:
+        self._add(self._names, norm, i, primary)
+        self._cores[i].append(core)
+        if core != norm:
+            self._add(self._names, core, i, False)
+        if key:
+            self._add(self._keys, key, i, primary and core == norm)
+        if core != norm:  # "Panjshirr Vally" keys like "Panjshir Valley"
+            self._add(self._keys, full_key, i, False)
 
     @staticmethod
     def _add(index: dict[str, list[tuple[int, bool]]], k: str, i: int, primary: bool) -> None:
@@ -202,8 +239,22 @@ class Gazetteer:
         ``context`` (province name or box) prefers candidates inside it; ``kind`` ("district",
         "valley", …) prefers candidates of that kind. Raises UnknownContext for a bad context.
         """
+        if context is None and _MAY_NAME_CONTEXT.search(name):
+            name_part, context = self.named_context(name)
+            if context is not None:
+                box, prov = self.context_box(context)
+                res = self._resolve(name_part, box, prov, kind, threshold)
+                return dataclasses.replace(res, query=name)
         box, prov = self.context_box(context)
         return self._resolve(name, box, prov, kind, threshold)
+
+    def named_context(self, name: str) -> tuple[str, str | None]:
+        """("Khost district", "Baghlan") for "Khost district of Baghlan" when Baghlan is a
+        province: a province named next to a name narrows it. (name, None) otherwise."""
+        split = split_context(name)
+        if split is None or self.province(split[1]) is None:
+            return name, None
+        return split
 
     def _resolve(
         self,
@@ -212,13 +263,33 @@ class Gazetteer:
         prov: str | None,
         kind: str | None,
         threshold: float,
+        *,
+        fuzzy: bool = True,
     ) -> Resolution:
         norm = normalize(name)
         if not norm:
             return Resolution(name, reason="empty name after normalisation")
         core, hint = strip_generic(norm)
-        hint = kind or hint
-        exact = [_Cand(i, 100.0, p) for i, p in self._names.get(norm, ())]
+        return self._resolve_forms(name, norm, core, kind or hint, box, prov, threshold, fuzzy)
+
+    def _resolve_forms(
+        self,
+        name: str,
+        norm: str,
+        core: str,
+        hint: str | None,
+        box: BBox | None,
+        prov: str | None,
+        threshold: float,
+        fuzzy: bool,
+    ) -> Resolution:
+        """:meth:`_resolve` of a name already normalised (``norm``) and split (``core``,
+        kind ``hint``): layered gazetteers normalise once for all their layers."""
+        entries = self._names.get(norm)
+        if entries is not None and len(entries) == 1 and hint is None and box is prov is None:
+            # one place of exactly this name, nothing to narrow: what _choose would answer
+            return Resolution(name, place=self._places[entries[0][0]], score=100.0, method="exact")
+        exact = [_Cand(i, 100.0, p) for i, p in (entries or ())]
         if not exact and core != norm:
             exact = [_Cand(i, 100.0, p) for i, p in self._names.get(core, ())]
         fits = HINT_KINDS.get(hint or "")
@@ -233,7 +304,7 @@ class Gazetteer:
             return self._choose(name, exact, hint, box, prov, "exact")
         if keyed:
             return self._choose(name, keyed, hint, box, prov, "key")
-        if len(key) >= MIN_FUZZY_KEY:
+        if fuzzy and len(key) >= MIN_FUZZY_KEY:
             cands = [
                 c
                 for c in (self._rescore(core, c) for c in self._fuzzy(key, threshold))
@@ -241,7 +312,7 @@ class Gazetteer:
             ]
             if cands:
                 return self._choose(name, cands, hint, box, prov, "fuzzy")
-        return Resolution(name, reason=NO_MATCH, candidates=self.nearest(key))
+        return Resolution(name, reason=NO_MATCH, candidates=self.nearest(key) if fuzzy else ())
 
     def _fuzzy(self, key: str, threshold: float, limit: int = 12) -> list[_Cand]:
         hits = process.extract(
@@ -321,21 +392,49 @@ class Gazetteer:
         if box is not None or prov is not None:
             fit = [c for c in cands if self._fits(places[c.idx], box, prov)]
             cands = fit or cands
+        if len(cands) == 1:  # nothing to weigh (the common case): the same answer, sooner
+            only = cands[0]
+            return Resolution(query, place=places[only.idx], score=only.score, method=method)
+        cands = self._important(cands)
         top = max(c.score for c in cands)
         margin = 0.0 if method == "exact" else FUZZY_MARGIN
         tied = [c for c in cands if c.score >= top - margin]
         if method == "exact" and any(c.primary for c in tied):
             tied = [c for c in tied if c.primary]
-        tied.sort(key=lambda c: (-c.score, KIND_RANK.get(places[c.idx].kind, 99), places[c.idx].id))
+        rank = self._kind_rank
+        tied.sort(key=lambda c: (-c.score, rank(places[c.idx]), places[c.idx].id))
         # Prefer, among the tied, the highest-ranked kind that every other tied place nests in.
-        ranked = sorted(tied, key=lambda c: (KIND_RANK.get(places[c.idx].kind, 99), -c.score))
+        ranked = sorted(tied, key=lambda c: (rank(places[c.idx]), -c.score))
         best = ranked[0]
         if all(self._same_place(places[best.idx], places[c.idx]) for c in tied):
             if method != "exact":  # the best score wins among nested levels, then the rank
                 best = tied[0]
             return Resolution(query, place=places[best.idx], score=best.score, method=method)
-        labels = tuple(dict.fromkeys(self.label(places[c.idx]) for c in tied))
-        return Resolution(query, reason=AMBIGUOUS, candidates=labels[:5], score=top)
+        labels: dict[str, None] = {}
+        for c in tied:  # the first five different labels (there may be dozens of namesakes)
+            labels[self.label(places[c.idx])] = None
+            if len(labels) == 5:
+                break
+        return Resolution(query, reason=AMBIGUOUS, candidates=tuple(labels), score=top)
+
+    @staticmethod
+    def _kind_rank(p: Place) -> int:
+        """Which of nested candidates wins: the lowest rank (:data:`KIND_RANK`)."""
+        return KIND_RANK.get(p.kind, 99)
+
+    def kind_of_hint(self, word: str) -> str | None:
+        """The kind a generic word after a name asks for ("district" → district)."""
+        return GENERIC_SUFFIXES.get(word)
+
+    def _important(self, cands: list[_Cand]) -> list[_Cand]:
+        """Drop candidates far less important than the best (none here: a curated layer has
+        no populations; the world layer overrides this)."""
+        return cands
+
+    def weak_names(self) -> frozenset[str]:
+        """Normalised names that count as places only in a place context (see
+        :mod:`geo.stopwords`)."""
+        return weak_names(self)
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Place mentions in running text, in order (see :mod:`geo.mentions`)."""
@@ -411,8 +510,46 @@ def read_provinces(path: Path) -> list[Province]:
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer (geo/data/gazetteer.csv + provinces.csv), loaded once."""
+def load_national() -> Gazetteer:
+    """The curated Afghan layer (geo/data/gazetteer.csv + provinces.csv), loaded once."""
     return Gazetteer(
         read_places(_data_path("gazetteer.csv")), read_provinces(_data_path("provinces.csv"))
     )
+
+
+# Countries with a curated national layer, and how to load it.
+NATIONAL_LAYERS: dict[str, Callable[[], Gazetteer]] = {"AF": load_national}
+DEFAULT_COUNTRIES = ("AF",)
+
+
+@overload
+def load_gazetteer() -> Gazetteer: ...
+@overload
+def load_gazetteer(countries: None) -> Gazetteer: ...
+@overload
+def load_gazetteer(countries: Sequence[str]) -> ScopedGazetteer: ...
+
+
+def load_gazetteer(countries: Sequence[str] | None = None) -> Gazetteer | ScopedGazetteer:
+    """The gazetteer for a scope of countries (ISO 3166-1 alpha-2 codes, e.g. ``("UA", "RU")``).
+
+    With no countries: the default scope, Afghanistan's curated layer exactly as before (same
+    places, same speed). With countries: a :class:`~geo.scope.ScopedGazetteer` — national
+    layers where we have one, then the world layer (GeoNames cities500, countries, first-level
+    divisions), resolving inside the scope first and outside it only with evidence. Loaded
+    once per scope; the world index is built at first use (see :mod:`geo.worldindex`).
+    Raises :class:`~geo.exc.UnknownCountry` for a code the world layer lacks and
+    :class:`~geo.exc.WorldIndexError` when the index cannot be built."""
+    if countries is None:
+        return load_national()
+    if isinstance(countries, str):
+        countries = [c for c in re.split(r"[\s,]+", countries) if c]
+    return _load_scoped(tuple(c.strip().upper() for c in countries))
+
+
+@lru_cache(maxsize=8)
+def _load_scoped(countries: tuple[str, ...]) -> ScopedGazetteer:
+    from geo.scope import ScopedGazetteer
+    from geo.worldindex import load_index
+
+    return ScopedGazetteer(countries, load_index(), NATIONAL_LAYERS)

@@ -16,7 +16,9 @@ Rules (general news-language rules, no article-specific ones):
 - A phrase coordinated with a place mention ("Andarab, Deh Salah and Pul-i-Hisar",
   "Pul-i-Hisar and Andarab") is in a place context too: lists of places are common in news.
 - Capitalised phrases that are not known names are looked up with phonetic/fuzzy matching
-  only in a place context; in a following-generic-word context ("the Danah area", "in Foo
+  only in a place context (a fuzzy match after a mere preposition must score at least
+  :data:`WEAK_CONTEXT_THRESHOLD`; a phonetic-key match, made by a transliteration rule, need
+  not); in a following-generic-word context ("the Danah area", "in Foo
   district") an unresolvable phrase is still reported, as an unresolved mention.
 - A possessive ``'s``/``’s`` is never part of the span; ``Mention.text == text[start:end]``.
 """
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from geo.model import Mention, Resolution
 from geo.normalize import GENERIC_PREFIXES, GENERIC_SUFFIXES, normalize, strip_generic
-from geo.stopwords import NOT_PLACE_WORDS, weak_names
+from geo.stopwords import NOT_PLACE_WORDS
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -54,9 +56,23 @@ def _norm(token: str) -> str:
     return normalize(token)
 
 
+# "al-Fashir", "el-Obeid", "ad-Damazin": an Arabic article written lower case and joined by a
+# hyphen to a capitalised name starts (or continues) a name like a capital letter does.
+_PARTICLE = re.compile(r"^(?:a[dlnrst]|e[dlnrst]|[ue]l|as|ash|ath|az)-(?=[^\W\d_])(?!\w*[a-z]-)")
+
+
 def _is_cap(token: str) -> bool:
-    """Capitalised, or a letter of an uncased script (Dari, Pashto)."""
-    return not token[0].islower()
+    """Capitalised, or a letter of an uncased script (Dari, Pashto), or an article-prefixed
+    capitalised name ("al-Fashir")."""
+    if not token[0].islower():
+        return True
+    # a particle is 2-3 letters and a hyphen: only then is the regex worth running
+    return (token[2:3] == "-" or token[3:4] == "-") and _particle_name(token)
+
+
+def _particle_name(token: str) -> bool:
+    m = _PARTICLE.match(token)
+    return m is not None and not token[m.end()].islower()
 
 
 class _Tokens:
@@ -86,68 +102,187 @@ class _Tokens:
         return _GAP.fullmatch(self.text, self.m[k].end(), self.m[k + 1].start()) is not None
 
 
-def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
-    """Place mentions in ``text``, in order; see the module docstring for the rules."""
-    t = _Tokens(text)
-    n = t.n
-    if not n:
+def tokens(text: str) -> _Tokens:
+    """The words of ``text``, to share between several :func:`find_mentions` calls."""
+    return _Tokens(text)
+
+
+def find_mentions(gaz: Gazetteer, text: str, words: _Tokens | None = None) -> list[Mention]:
+    """Place mentions in ``text``, in order; see the module docstring for the rules.
+    ``words``: :func:`tokens` of the same text, when several gazetteers read it."""
+    t = words if words is not None and words.text is text else _Tokens(text)
+    if not t.n:
         return []
-    ms = t.m
-    weak = weak_names(gaz)
-    out: list[Mention] = []
+    scan = _Scan(gaz, t)
     free = 0  # first token not yet consumed by a mention or a skipped phrase
-    for i in [k for k, m in enumerate(ms) if not m.group()[0].islower()]:
+    starts = [  # capitalised words, and "al-Fashir"-like ones
+        k
+        for k, m in enumerate(t.m)
+        if not (w := m.group())[0].islower() or ("-" in w and _particle_name(w))
+    ]
+    for i in starts:
         if i < free:
             continue
-        tok = ms[i].group()
+        tok = t.m[i].group()
         if tok.isupper() and len(tok) > 1 and not gaz.has_name(t.norm(i)):
             continue  # an acronym (NRF, UN), unless it spells a name in capitals
         match = _longest_name(gaz, t, i)
         if match:
-            j, joined = match
-            hint = _hint_after(t, j)
-            free = j
-            if joined in weak and not (hint is not None or _before_context(t, i)):
-                continue
-            kind = GENERIC_SUFFIXES.get(hint) if hint else None
-            start, end = ms[i].start(), ms[j - 1].end()
-            out.append(_mention(text, start, end, gaz.resolve_cached(text[start:end], kind)))
-            continue
-        # An unknown capitalised phrase: only in a place context.
-        if t.norm(i) in NOT_PLACE_WORDS:
-            continue
-        j = i + 1
-        while (
-            j < n
-            and j - i < MAX_RUN
-            and t.linked(j - 1)
-            and (
-                (_is_cap(t.word(j)) and _longest_name(gaz, t, j) is None)
-                or (t.norm(j) in _CONNECTORS and t.linked(j) and _is_cap(t.word(j + 1)))
-            )
-        ):
-            j += 1
-        while j > i + 1 and t.norm(j - 1) in _CONNECTORS:
-            j -= 1
-        if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)):
-            continue
+            free = scan.known(i, *match)
+        elif not scan.names_only:
+            free = scan.unknown(i, tok, free)
+    return scan.out
+
+
+class _Scan:
+    """One pass of :func:`find_mentions`: the text's words, the layer, the mentions so far."""
+
+    __slots__ = ("gaz", "guard", "names_only", "out", "t", "weak")
+
+    def __init__(self, gaz: Gazetteer, t: _Tokens) -> None:
+        self.gaz, self.t = gaz, t
+        self.weak = gaz.weak_names()
+        self.guard = getattr(gaz, "person_guard", False)
+        self.names_only = getattr(gaz, "names_only", False)  # finds known names only
+        self.out: list[Mention] = []
+
+    def add(self, start: int, end: int, res: Resolution) -> None:
+        self.out.append(_mention(self.t.text, start, end, res))
+
+    def known(self, i: int, j: int, joined: str) -> int:
+        """A known name on tokens i..j-1; returns the next free token."""
+        gaz, t = self.gaz, self.t
         hint = _hint_after(t, j)
-        if hint is None and not (_before_context(t, i) or _coordinated(gaz, t, out, i, j)):
-            free = j
-            continue
-        start, end = ms[i].start(), ms[j - 1].end()
-        kind = GENERIC_SUFFIXES.get(hint) if hint else None
-        res = gaz.resolve_cached(text[start:end], kind)
-        if hint is None and res.resolved and res.score < WEAK_CONTEXT_THRESHOLD:
+        if (joined in self.weak or (self.guard and _person_like(gaz, t, i, j))) and not (
+            hint is not None or _before_context(t, i)
+        ):
+            return j
+        kind = gaz.kind_of_hint(hint) if hint else None
+        self.add(t.m[i].start(), t.m[j - 1].end(), _resolve_here(gaz, t, i, j, hint, kind))
+        return j
+
+    def unknown(self, i: int, tok: str, free: int) -> int:
+        """An unknown capitalised phrase from token i: a mention only in a place context."""
+        gaz, t = self.gaz, self.t
+        head = _hyphen_head(gaz, t, i) if "-" in tok else None
+        if head is not None:  # "Omdurman-based", "Kabul-bound": the name before the hyphen
+            start = t.m[i].start()
+            self.add(start, start + len(head), gaz.resolve_cached(head))
+            return i + 1
+        if t.norm(i) in NOT_PLACE_WORDS:
+            return free
+        j = _phrase_end(gaz, t, i)
+        if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)) or (
+            "-" in tok and _particle_name(tok) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
+        ):
+            return free
+        hint = _hint_after(t, j)
+        if hint is None and not (
+            _before_context(t, i) or _coordinated(gaz, t, self.out, i, j, self.weak)
+        ):
+            return j
+        kind = gaz.kind_of_hint(hint) if hint else None
+        res = _resolve_here(gaz, t, i, j, hint, kind)
+        if hint is None and res.method == "fuzzy" and res.score < WEAK_CONTEXT_THRESHOLD:
             res = Resolution(res.query, reason="weak match outside a strong place context")
         if res.resolved or hint is not None:
-            out.append(_mention(text, start, end, res))
-        free = j
-    return out
+            self.add(t.m[i].start(), t.m[j - 1].end(), res)
+        return j
+
+
+def _phrase_end(gaz: Gazetteer, t: _Tokens, i: int) -> int:
+    """The end of an unknown capitalised phrase from token i (connectors like "e" inside)."""
+    j, n = i + 1, t.n
+    while (
+        j < n
+        and j - i < MAX_RUN
+        and t.linked(j - 1)
+        and (
+            (_is_cap(t.word(j)) and _longest_name(gaz, t, j) is None)
+            or (t.norm(j) in _CONNECTORS and t.linked(j) and _is_cap(t.word(j + 1)))
+        )
+    ):
+        j += 1
+    while j > i + 1 and t.norm(j - 1) in _CONNECTORS:
+        j -= 1
+    return j
 
 
 def _mention(text: str, start: int, end: int, res: Resolution) -> Mention:
     return Mention(start, end, text[start:end], res)
+
+
+_AFTER_CONTEXT = frozenset({"of", "in"})
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_AREA_WORDS = frozenset({"province", "oblast", "state", "region", "governorate"})
+
+
+def _context_after(gaz: Gazetteer, t: _Tokens, k: int) -> str | None:
+    """The province named right after token ``k - 1`` ("… of Baghlan", "… in the Kharkiv
+    region", ", Baghlan province"), or None."""
+    gap = t.text[t.m[k - 1].end() : t.m[k].start()]
+    if "," not in gap and t.norm(k) not in _AFTER_CONTEXT:
+        return None  # the common case, decided without a regex
+    comma = _COMMA.fullmatch(gap) is not None
+    if not comma:
+        if not (t.linked(k - 1) and t.norm(k) in _AFTER_CONTEXT and t.linked(k)):
+            return None
+        k += 1
+        if k < t.n and t.norm(k) == "the" and t.linked(k):
+            k += 1
+    if k >= t.n or not _is_cap(t.word(k)):
+        return None
+    found = _longest_name(gaz, t, k)
+    if found is None:
+        return None
+    end, joined = found
+    area_word = end < t.n and t.linked(end - 1) and t.norm(end) in _AREA_WORDS
+    if comma and not area_word:
+        return None  # "Khinj, Bazarak and Rukha" is a list, not a name and its province
+    province = gaz.province(joined)
+    return province.name if province is not None else None
+
+
+def _resolve_here(
+    gaz: Gazetteer, t: _Tokens, i: int, j: int, hint: str | None, kind: str | None
+) -> Resolution:
+    """Tokens ``i..j-1`` resolved, narrowed by the province named right after them."""
+    phrase = t.text[t.m[i].start() : t.m[j - 1].end()]
+    after = j + 1 if hint is not None else j
+    if after >= t.n or (
+        t.m[after].group().lower() not in _AFTER_CONTEXT
+        and "," not in t.text[t.m[after - 1].end() : t.m[after].start()]
+    ):
+        return gaz.resolve_cached(phrase, kind)  # nothing named after it: the common case
+    province = _context_after(gaz, t, after)
+    if province is not None and normalize(province) != t.norm(i):
+        return gaz.resolve(phrase, province, kind=kind)
+    return gaz.resolve_cached(phrase, kind)
+
+
+_HYPHEN_TAIL = re.compile(r"^([^\W\d_]+)-([a-z]+)$")
+
+
+def _hyphen_head(gaz: Gazetteer, t: _Tokens, i: int) -> str | None:
+    """ "Omdurman" of "Omdurman-based": a known, strong name joined to a lower-case word."""
+    m = _HYPHEN_TAIL.match(t.word(i))
+    if m is None:
+        return None
+    norm = _norm(m.group(1))
+    if not gaz.has_name(norm) or norm in gaz.weak_names():
+        return None
+    return m.group(1)
+
+
+def _person_like(gaz: Gazetteer, t: _Tokens, i: int, j: int) -> bool:
+    """A one-word name followed by a capitalised word that is neither a name nor a title
+    ("Vladimir Putin"): a person (asked only of layers with ``person_guard``)."""
+    if j - i != 1 or j >= t.n or not t.linked(i):
+        return False
+    nxt = t.word(j)
+    if not _is_cap(nxt) or t.norm(j) in NOT_PLACE_WORDS or t.norm(j) in GENERIC_SUFFIXES:
+        return False
+    return _longest_name(gaz, t, j) is None
 
 
 _PREFIX_HEADS = frozenset(p[0] for p in GENERIC_PREFIXES if p != ("the",))
@@ -193,7 +328,9 @@ def _before_context(t: _Tokens, i: int) -> bool:
     return word in PLACE_BEFORE
 
 
-def _coordinated(gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int) -> bool:
+def _coordinated(
+    gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int, weak: frozenset[str]
+) -> bool:
     """Tokens i..j-1 stand in a list with a resolved place just before or just after them."""
     text, ms = t.text, t.m
     before = out[-1] if out else None
@@ -206,7 +343,7 @@ def _coordinated(gaz: Gazetteer, t: _Tokens, out: list[Mention], i: int, j: int)
     k = j + 1 if j < t.n and t.norm(j) in ("and", "or") else j
     if k < t.n and _COORDINATION.fullmatch(text, ms[j - 1].end(), ms[k].start()):
         found = _longest_name(gaz, t, k)
-        return found is not None and found[1] not in weak_names(gaz)
+        return found is not None and found[1] not in weak
     return False
 
 

@@ -62,6 +62,8 @@ class Place:
     approximate: bool
     aliases: tuple[str, ...]
     source: str
+    country: str | None = None  # ISO 3166-1 alpha-2 of a world-layer place
+    population: int = 0  # GeoNames population (world layer), 0 when unknown
 
     @property
     def precision(self) -> str:
@@ -116,6 +118,7 @@ class Resolution:
             "province": p.province,
             "approximate": p.approximate,
             "source": p.source,
+            **({"country": p.country, "population": p.population} if p.country else {}),
         }
 
 

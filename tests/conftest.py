@@ -1,4 +1,6 @@
-"""Fixtures for the end-to-end tests: a dashboard server on a free port and headless Chromium.
+"""Fixtures for the end-to-end tests: a dashboard server on a free port and headless Chromium;
+and the world gazetteer's index, built once per machine (user cache folder) for the tests that
+need it.
 
 Only browser/server fixtures live here. The server runs ``streamlit run dashboard.py`` with
 ``CLAIM_ATLAS_TILES=none`` (no tile requests) on 127.0.0.1; every browser request leaving
@@ -175,3 +177,13 @@ def screenshot_dir(
     else:
         print(message)
     return folder
+
+
+@pytest.fixture(scope="session")
+def world_index() -> Path:
+    """The compact world index (built on first use, ~25 s, then reused from the user cache);
+    subprocesses get its path through CLAIM_ATLAS_WORLD_INDEX."""
+    from geo.worldindex import build_index
+
+    return build_index()
+

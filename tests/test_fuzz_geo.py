@@ -44,3 +44,27 @@ def test_resolve_never_crashes_and_stays_on_earth(name: str, context: str | None
         assert context is not None
         return
     _check_resolution(resolution)
+
+
+WORLD_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "in", "Kharkiv", "Bar", "Said", "the", "Kupiansk", "al-Fashir", "Chad", "Adre",
+            "Vladimir", "Putin", "Oblast", "region", "of", ",", ".", "Russia", "Nyala-based",
+            "Khost", "district", "Baghlan", "Omdurman", "Ukraine", "near", "Izium", "and",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)  # fmt: skip
+
+
+@fuzz(300)
+@given(text=st.one_of(WORLD_TEXT, sentence()))
+def test_scoped_mentions_are_exact_spans_too(text: str, world_index: object) -> None:
+    gaz = load_gazetteer(countries=("UA", "RU", "AF"))
+    previous_end = 0
+    for m in gaz.find_mentions(text):
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text, m
+        assert m.start >= previous_end, "mentions overlap or go backwards"
+        previous_end = m.end
+        _check_resolution(m.resolution)

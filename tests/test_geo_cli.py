@@ -27,9 +27,19 @@ HIT_KEYS = [
 MISS_KEYS = ["query", "unresolved", "reason", "candidates"]
 
 
+WORLD_INDEX: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def _world_index(world_index: Path) -> None:
+    """Names the curated layer lacks go on to the world layer: share its built index."""
+    WORLD_INDEX[:] = [world_index]
+
+
 def run(*args: str, env: dict[str, str] | None = None, tmp: Path) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if not k.startswith("CLAIM_ATLAS_")}
     base["XDG_CACHE_HOME"] = str(tmp)
+    base["CLAIM_ATLAS_WORLD_INDEX"] = str(WORLD_INDEX[0])
     base.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "geo", *args],
