@@ -58,10 +58,10 @@ def test_an_extraction_bug_costs_only_its_own_file(tmp_path: Path, monkeypatch) 
     write(tmp_path, "b.md", "Clashes erupted in Paryan on Saturday.")
     real = corpus_module.extract_claims
 
-    def flaky(article, gazetteer=None):
+    def flaky(article, gazetteer=None, profile=None):
         if article.file.endswith("b.md"):
             raise RuntimeError("boom")
-        return real(article, gazetteer)
+        return real(article, gazetteer, profile)
 
     monkeypatch.setattr(corpus_module, "extract_claims", flaky)
     corpus = load_corpus([tmp_path], workers=1)
