@@ -9,7 +9,9 @@ asserts an event. Each :class:`Trigger` carries the id of the rule that found it
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from claims.kinds import modality
 from claims.kinds.decide import DECIDE
@@ -68,8 +70,26 @@ def _conditions(rule: Rule, text: str, m: re.Match[str]) -> int | None:
     return end
 
 
-def _matches(rule: Rule, text: str, places: tuple[tuple[int, int], ...]):
-    for m in rule.anchor.finditer(text):
+def _anchors(rule: Rule, text: str, starts: list[int] | None):
+    """The rule's anchor matches, left to right, not overlapping: tried only at ``starts``
+    (where one of its first words begins) when they are known, else by a scan."""
+    if starts is None:
+        yield from rule.anchor.finditer(text)
+        return
+    end = -1
+    for pos in starts:
+        if pos < end:
+            continue
+        m = rule.anchor.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _matches(
+    rule: Rule, text: str, places: tuple[tuple[int, int], ...], starts: list[int] | None = None
+):
+    for m in _anchors(rule, text, starts):
         end = _conditions(rule, text, m)
         if end is None:
             continue
@@ -78,6 +98,20 @@ def _matches(rule: Rule, text: str, places: tuple[tuple[int, int], ...]):
             kind = DECIDE[rule.decide](text, m.start(), m.end(), places)
         if kind is not None:
             yield kind, m.start(), end
+
+
+@cache
+def _by_first_word() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """Rule numbers by the words their anchors begin with, and the rules whose first words are
+    not plain words (those scan every statement that shares a word with them)."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    scanned = set()
+    for i, rule in enumerate(rules()):
+        if not all(_WORDS.fullmatch(w) for w in rule.first_words):
+            scanned.add(i)
+        for word in rule.first_words:
+            by_word[word].append(i)
+    return {w: tuple(ids) for w, ids in by_word.items()}, frozenset(scanned)
 
 
 def _asserted(rule: Rule, text: str, kind: str, start: int, end: int) -> bool:
@@ -94,13 +128,20 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     ``places`` are the (start, end) spans of place mentions in ``text``; they decide ambiguous
     verbs ("captured Bazarak", "fleeing Panjshir")."""
     lower = text.lower()
-    words = set(_WORDS.findall(lower))
+    at: dict[str, list[int]] = defaultdict(list)
+    for m in _WORDS.finditer(lower):
+        at[m.group()].append(m.start())
+    by_word, scanned = _by_first_word()
+    exact = len(lower) == len(text)  # offsets in ``lower`` are offsets in ``text``
+    table = rules()
     taken: list[tuple[int, int]] = []
     found: list[Trigger] = []
-    for rule in rules():
-        if not rule.first_words & words:
-            continue
-        for kind, start, end in _matches(rule, text, places):
+    for i in sorted({i for w in at.keys() & by_word.keys() for i in by_word[w]}):
+        rule = table[i]
+        starts = None
+        if exact and i not in scanned:
+            starts = sorted(p for w in rule.first_words for p in at.get(w, ()))
+        for kind, start, end in _matches(rule, text, places, starts):
             if _overlaps(start, end, taken):
                 continue
             taken.append((start, end))  # a vetoed word is not claimed by a later rule either
