@@ -16,7 +16,7 @@ Public API::
 from claims.corpus import Corpus, Problem, load_corpus
 from claims.disputes import Dispute, find_disputes
 from claims.exc import ClaimsError, DecodeError, ExportError, ReadError
-from claims.extract import extract_claims
+from claims.extract import extract_batch, extract_claims
 from claims.model import CLAIM_FIELDS, KINDS, SIDES, Article, ArticleMeta, Claim
 from claims.reader import read_article, read_bytes
 
@@ -34,6 +34,7 @@ __all__ = [
     "ExportError",
     "Problem",
     "ReadError",
+    "extract_batch",
     "extract_claims",
     "find_disputes",
     "load_corpus",

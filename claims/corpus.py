@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claims.exc import ClaimsError
-from claims.extract import extract_claims
+from claims.extract import extract_batch
 from claims.geocoding import locate_unresolved, online_resolver
 from claims.model import Article, Claim
 from claims.profile import Profile
@@ -30,6 +30,7 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".mdown"})
 PARALLEL_THRESHOLD = 400
 """With ``workers=None``, inputs of at least this many files use a process pool."""
 CHUNK = 64
+SERIAL_BATCH = 8  # files parsed together in one process (progress is told per batch)
 
 
 @dataclass(frozen=True)
@@ -85,25 +86,47 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
 
 
 def _process(path: str) -> tuple[Article | None, list[Claim], list[Problem]]:
-    try:
-        article = read_article(path)
-    except ClaimsError as exc:
-        return None, [], [Problem(path, str(exc))]
-    problems = [Problem(path, note, fatal=False) for note in article.notes]
-    try:
-        claims = extract_claims(article, _gazetteer_for_worker(), _profile_for_worker())
-    except Exception as exc:  # one article's bad luck must not sink the corpus: report it
-        message = f"claims could not be extracted ({type(exc).__name__}: {exc}); please report"
-        return article, [], [*problems, Problem(path, message)]
-    if (
-        not claims
-        and article.text[article.body_start :].strip()
-        and not split_sentences(article.text, article.body_start)
-    ):
-        problems.append(Problem(path, "no article text: only page furniture", fatal=False))
-    elif not article.text[article.body_start :].strip() and article.text.strip():
-        problems.append(Problem(path, "no article text below the front matter", fatal=False))
-    return article, claims, problems
+    (result,) = _process_many([path])
+    return result
+
+
+def _process_many(paths: list[str]) -> list[tuple[Article | None, list[Claim], list[Problem]]]:
+    """Read and extract several files, their statements parsed in one batch; a file that
+    cannot be read, or whose extraction fails, is reported and costs only itself."""
+    read: list[tuple[str, Article | None, list[Problem]]] = []
+    for path in paths:
+        try:
+            article = read_article(path)
+        except ClaimsError as exc:
+            read.append((path, None, [Problem(path, str(exc))]))
+            continue
+        read.append((path, article, [Problem(path, note, fatal=False) for note in article.notes]))
+    articles = [article for _, article, _ in read if article is not None]
+    extracted = iter(extract_batch(articles, _gazetteer_for_worker(), _profile_for_worker()))
+    out = []
+    for path, article, problems in read:
+        if article is None:
+            out.append((None, [], problems))
+            continue
+        claims = next(extracted)
+        if isinstance(claims, Exception):  # one article's bad luck must not sink the corpus
+            message = (
+                f"claims could not be extracted ({type(claims).__name__}: {claims}); please report"
+            )
+            out.append((article, [], [*problems, Problem(path, message)]))
+            continue
+        out.append((article, claims, problems + _emptiness(path, article, claims)))
+    return out
+
+
+def _emptiness(path: str, article: Article, claims: list[Claim]) -> list[Problem]:
+    """Why an article gave nothing, when it is page furniture or front matter only."""
+    body = article.text[article.body_start :].strip()
+    if not claims and body and not split_sentences(article.text, article.body_start):
+        return [Problem(path, "no article text: only page furniture", fatal=False)]
+    if not body and article.text.strip():
+        return [Problem(path, "no article text below the front matter", fatal=False)]
+    return []
 
 
 _WORKER_GAZ: list[Gazetteer] = []
@@ -128,7 +151,7 @@ def _init_worker(countries: tuple[str, ...], profile: Profile | None) -> None:
 
 
 def _process_chunk(paths: list[str]) -> list[tuple[Article | None, list[Claim], list[Problem]]]:
-    return [_process(p) for p in paths]
+    return _process_many(paths)
 
 
 def load_corpus(
@@ -193,10 +216,13 @@ def load_corpus(
 def _serial(
     names: list[str], progress: Callable[[int, int], None] | None, total: int
 ) -> Iterator[tuple[Article | None, list[Claim], list[Problem]]]:
-    for done, name in enumerate(names, 1):
-        yield _process(name)
-        if progress is not None:
-            progress(done, total)
+    done = 0
+    for i in range(0, len(names), SERIAL_BATCH):
+        for result in _process_many(names[i : i + SERIAL_BATCH]):
+            done += 1
+            yield result
+            if progress is not None:
+                progress(done, total)
 
 
 def _parallel(

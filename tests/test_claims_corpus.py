@@ -52,19 +52,28 @@ def test_process_pool_gives_the_same_claims_as_serial() -> None:
 
 
 def test_an_extraction_bug_costs_only_its_own_file(tmp_path: Path, monkeypatch) -> None:
-    import claims.corpus as corpus_module
+    import claims.extract as extract_module
 
     write(tmp_path, "a.md", "The Taliban entered Bazarak, the NRF said.")
     write(tmp_path, "b.md", "Clashes erupted in Paryan on Saturday.")
-    real = corpus_module.extract_claims
+    real = extract_module._finish
 
-    def flaky(article, gazetteer=None, profile=None):
-        if article.file.endswith("b.md"):
+    def flaky(run):
+        if run.article.file.endswith("b.md"):
             raise RuntimeError("boom")
-        return real(article, gazetteer, profile)
+        return real(run)
 
-    monkeypatch.setattr(corpus_module, "extract_claims", flaky)
+    monkeypatch.setattr(extract_module, "_finish", flaky)
     corpus = load_corpus([tmp_path], workers=1)
     assert {Path(c.file).name for c in corpus.claims} == {"a.md"}
     (problem,) = corpus.problems
     assert problem.file.endswith("b.md") and "RuntimeError: boom" in problem.message
+
+
+def test_a_batch_gives_each_article_the_claims_it_gets_alone() -> None:
+    from claims import extract_batch, extract_claims, read_article
+
+    articles = [read_article(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    alone = [extract_claims(a) for a in articles]
+    assert sum(len(c) for c in alone) > 20
+    assert extract_batch(articles) == alone
