@@ -59,6 +59,40 @@ def _permutations(acronym: str, taken: set[str]) -> list[str]:
     return [p for p in ("".join(q) for q in itertools.permutations(letters)) if p not in taken]
 
 
+# How the same Dari or Pashto name is spelt in English: a doubled consonant written once
+# ("Massoud" / "Masoud"), "ou" / "oo" / "u" for one vowel ("Masood", "Masud"), a silent "h"
+# before "-ullah" dropped ("Zabihullah" / "Zabiullah"), "ee" / "i".
+_TRANSLITERATIONS = (
+    (re.compile(r"([bcdfgjklmnprstvz])\1"), r"\1"),
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"(?<=[aeiou])h(?=ull)"), ""),
+    (re.compile(r"ee"), "i"),
+)
+
+
+def transliterations(name: str) -> set[str]:
+    """Other English spellings of a person's name: one word spelt by one rule at a time, or
+    by all of them ("Zabiullah Mujahid", "Ahmad Masud"); the name itself excluded."""
+    parts = name.split(" ")
+    out = set()
+    for i, part in enumerate(parts):
+        for variant in _word_variants(part):
+            out.add(" ".join([*parts[:i], variant, *parts[i + 1 :]]))
+    out.add(" ".join(_all_rules(part) for part in parts))
+    out.discard(name)
+    return {n for n in out if len(n.replace(" ", "")) >= 4}
+
+
+def _word_variants(word: str) -> set[str]:
+    return {rx.sub(repl, word) for rx, repl in _TRANSLITERATIONS} | {_all_rules(word)}
+
+
+def _all_rules(word: str) -> str:
+    for rx, repl in _TRANSLITERATIONS:
+        word = rx.sub(repl, word)
+    return word
+
+
 def _flex(name: str) -> str:
     """A pattern for a name: spaces and hyphens interchangeable."""
     return r"[\s-]*".join(re.escape(part) for part in re.split(r"[\s-]+", name.strip()))
@@ -84,6 +118,12 @@ class Actors:
             for person in party.people:
                 for spelling in person.spellings:
                     names[spelling] = _Entry(party, Strength.PERSON, person)
+        for party in profile.parties:  # transliterations after every listed spelling
+            for person in party.people:
+                for spelling in person.spellings:
+                    for variant in transliterations(spelling):
+                        names.setdefault(variant, _Entry(party, Strength.PERSON, person))
+        for party in profile.parties:
             for name in party.names:
                 names.setdefault(name, _Entry(party, Strength.ORGANISATION))
             for acronym in party.acronyms:

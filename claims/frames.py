@@ -705,6 +705,7 @@ def layout_frames(
     """Frames read off the layout: a label, a headline's "X claims", a tail attribution, a
     dash after a quotation, "the words are those of X"."""
     yield from _label(text, original, actors)
+    yield from _label_after(text, original, actors)
     yield from _headline_claims(text, original, actors, reader, discourse)
     yield from _named_after(text, original, reader, discourse)
     for rx, rule in ((_tail_rx(), SpeakerRule.TAIL), (_DASH, SpeakerRule.DASH)):
@@ -774,6 +775,42 @@ def _label(text: str, original: str, actors: Actors) -> Iterator[Frame]:
         head=who.lower(),
         whole=True,
     )
+
+
+_LABEL_AFTER = re.compile(
+    r"^(?P<claim>[^:]{12,160}?)\s*:\s*(?P<who>(?:[\w'’.-]+\s+){0,4}[\w'’.-]+)\s*$"
+)
+
+
+def _label_after(text: str, original: str, actors: Actors) -> Iterator[Frame]:
+    """A headline's speaker after a colon ("Adversaries surrendered: Islamic Emirate",
+    "Taliban take the valley: spokesman"): a party or person named there speaks for the claim;
+    a bare role speaks for the party the claim names first."""
+    if ":" not in text or text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return
+    m = _LABEL_AFTER.match(text)
+    if m is None or m.group("who").lower() in _NOT_SPEAKERS:
+        return
+    who, claim = m.group("who"), m.group("claim")
+    found = [a for a in actors.find(who) if not a.opposed and a.strength >= Strength.ORGANISATION]
+    if not found:
+        if not set(who.lower().split()) & vocabulary().roles:
+            return
+        found = [a for a in actors.find(claim) if not a.opposed and a.strength != Strength.PRESS]
+        if not found:
+            return
+        found = found[:1]
+    best = max(found, key=lambda a: a.strength)
+    yield Frame(
+        claimant=original[m.start("who") : m.end("who")], side=best.side,
+        rule=SpeakerRule.LABEL, stance=ASSERTS, scope=(0, m.end("claim")),
+        holes=((m.start("who"), m.end("who")),), rank=1,
+        number=Number.PERSON if best.strength is Strength.PERSON else Number.GROUP,
+        head=who.lower().split()[-1], whole=False, cue=m.start("who"),
+    )  # fmt: skip
+
+
+_NOT_SPEAKERS = frozenset({"report", "reports", "analysis", "live", "update", "updates", "video"})
 
 
 # ---------------------------------------------------------------- one frame per clause

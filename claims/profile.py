@@ -102,6 +102,7 @@ class Party:
     acronyms: tuple[str, ...] = ()
     descriptors: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
+    governs_from: date | None = None  # from this day its ministries and officials speak for it
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ class _Checker:
 
 
 _TOP = {"id", "title", "countries", "window", "sides", "third_parties", "sources"}
-_PARTY = {"id", "label", "colour", "names", "acronyms", "descriptors", "people"}
+_PARTY = {"id", "label", "colour", "names", "acronyms", "descriptors", "people", "governs_from"}
 _PERSON = {"name", "variants", "role"}
 
 
@@ -258,6 +259,11 @@ def _party(check: _Checker, path: str, table: dict[str, Any], side: str | None) 
         if not acronym.isupper():
             raise check.fail(f"{path}.acronyms", f"expected upper-case acronyms, got {acronym!r}")
     people = tuple(_person(check, p, t) for p, t in check.tables(table, "people", path))
+    governs_from = table.get("governs_from")
+    if governs_from is not None and not isinstance(governs_from, date):
+        raise check.fail(
+            f"{path}.governs_from", f"expected a date like 2021-08-15, got {governs_from!r}"
+        )
     return Party(
         id=party_id,
         label=check.string(table, "label", path),
@@ -267,6 +273,7 @@ def _party(check: _Checker, path: str, table: dict[str, Any], side: str | None) 
         acronyms=acronyms,
         descriptors=check.strings(table, "descriptors", path),
         people=people,
+        governs_from=governs_from,
     )
 
 

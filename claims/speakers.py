@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import Enum, StrEnum
 
 from claims.actors import ActorMention, Actors, Strength
@@ -60,6 +61,7 @@ class SpeakerRule(StrEnum):
     PRONOUN = "S-pronoun"
     ROLE = "S-role"
     ROLE_CONTEXT = "S-role-context"
+    STATE = "S-state"
     COLLECTIVE = "S-collective"
     LATTER = "S-latter"
     CARRY = "S-carry"
@@ -183,6 +185,14 @@ class Discourse:
                 return voice
         return None
 
+    def named_with(self, noun: str) -> str | None:
+        """The side of the latest organisation named in the article whose name holds ``noun``
+        ("the front" → the National Resistance Front)."""
+        for _, m in reversed(self.parties):
+            if noun in re.findall(r"[\w'-]+", m.text.lower()):
+                return m.side
+        return None
+
     def collective(self) -> Voice | None:
         """ "the group" → the latest organisation speaker, else the latest party named."""
         for voice in reversed(self._candidates()):
@@ -291,6 +301,41 @@ _VIA = re.compile(
     r"(?P<who>[^,;.]+)",
     re.IGNORECASE,
 )
+# heads that speak for the party their complement names ("a source in the resistance", "people
+# close to the Taliban"), though they are third parties on their own
+_FOREIGN = frozenset(
+    [
+        "us",
+        "american",
+        "british",
+        "pakistani",
+        "iranian",
+        "indian",
+        "russian",
+        "chinese",
+        "un",
+        "western",
+        "foreign",
+        "former",
+        "diplomatic",
+        "aid",
+        "health",
+        "hospital",
+    ]
+)
+
+
+def _governing(actors: Actors, published: date | None) -> str | None:
+    """The side that governs on the publication day, by its profile's ``governs_from``."""
+    if published is None:
+        return None
+    for party in actors.profile.parties:
+        if party.governs_from is not None and party.governs_from <= published:
+            return party.side
+    return None
+
+
+_INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "person", "figure"})
 _ONE_OF = re.compile(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b")
 _ITS = re.compile(r"(?i)^(?:its|their)\s")
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
@@ -305,10 +350,27 @@ _LOCAL = re.compile(
 class SideReader:
     """Decides the claimant name and side of the speaker phrases of one article."""
 
-    def __init__(self, actors: Actors, outlet: str | None = None) -> None:
+    def __init__(
+        self, actors: Actors, outlet: str | None = None, published: date | None = None
+    ) -> None:
         self.actors = actors
         self.vocab = vocabulary()
         self.outlet = outlet
+        self.governing = _governing(actors, published)
+
+    def _state_side(self, text: str, phrase: Phrase) -> str | None:
+        """The governing side's, for a state voice that names no party ("the Defence
+        Ministry", "Panjshir officials", "the provincial police spokesman"); not a foreign or
+        former one ("Pakistani officials"), nor one official speaking as a source ("a local
+        official, who asked not to be named")."""
+        if self.governing is None:
+            return None
+        words = re.findall(r"[\w'-]+", text[phrase.start : phrase.end].lower())
+        if words[:1] in (["a"], ["an"], ["one"]):
+            return None  # "a provincial official": a source, not the office speaking
+        if not self.vocab.state.intersection(words) or _FOREIGN.intersection(words):
+            return None
+        return self.governing
 
     def identify(self, text: str, original: str, phrase: Phrase, discourse: Discourse) -> Identity:
         found = self._pronoun_ref(text, original, phrase, discourse)
@@ -459,6 +521,12 @@ class SideReader:
                 return side, SpeakerRule.COLLECTIVE
         if self._is_outlet(text, phrase):
             return OTHER, "press"
+        state = self._state_side(text, phrase) if not mentions else None
+        if state is not None:
+            return state, SpeakerRule.STATE
+        inside = [m for span in phrase.complements for m in _within(mentions, span, shift)]
+        if inside and phrase.head in _INSIDERS:
+            return _strongest(inside).side, "party"  # "a source in the resistance"
         if self._third_party(text, phrase) or phrase.head in _PERSONS:
             return OTHER, "third party"
         for spans in (phrase.complements, phrase.appositions, phrase.relatives):
@@ -499,6 +567,9 @@ class SideReader:
             after = context[m.end : m.end + 24].lower()
             if re.match(rf"\s*(?:[\w-]+\s+)?{re.escape(noun)}\b", after):
                 return m.side
+        named = discourse.named_with(noun) if noun else None
+        if named is not None:
+            return named  # "the front": the National Resistance Front named before
         subject = self._clause_subject(phrase)
         if subject is not None:
             return subject
@@ -560,7 +631,9 @@ class SideReader:
             return not any(w in ("spokesman", "spokesperson", "commander") for w in words)
         # "a local official", "provincial officials"
         local = bool(_LOCAL.search(" ".join(words)))
-        return head in ("official", "officials", "authorities") and local
+        return (
+            head in ("official", "officials", "authorities") or head in self.vocab.state
+        ) and local
 
     def _third_party_apposition(self, text: str, phrase: Phrase) -> bool:
         """ "Gul Ahmad, an elder from Jabal-us-Saraj": a third party by apposition."""
@@ -585,12 +658,18 @@ class SideReader:
             words & self.vocab.unconfirmed
         )
 
+    def _institution(self, name: str) -> bool:
+        last = name.split()[-1].lower()
+        return last in self.vocab.state or last in self.vocab.collectives
+
     def _claimant(self, text: str, original: str, phrase: Phrase) -> str:
         for m in self.actors.find(text[phrase.start : phrase.end]):
             if m.strength is Strength.PERSON and not m.opposed:
                 return _clean(original[phrase.start + m.start : phrase.start + m.end])
         core = original[phrase.core[0] : phrase.core[1]]
         name = _trailing_name(core)
+        if name and self._institution(name):
+            return _clean(core)  # "The Defence Ministry" is no person "Ministry"
         if name and name != core.strip():
             return _clean(name)
         if not name and phrase.appositions:

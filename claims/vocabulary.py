@@ -58,6 +58,7 @@ class Vocabulary:
     roles: frozenset[str]
     collectives: frozenset[str]
     third_parties: frozenset[str]
+    state: frozenset[str]
     unconfirmed: frozenset[str]
     unconfirmed_heads: frozenset[str]
     press: tuple[str, ...]
@@ -112,6 +113,7 @@ def vocabulary() -> Vocabulary:
         roles=frozenset(data["speakers"]["roles"]),
         collectives=frozenset(data["speakers"]["collectives"]),
         third_parties=frozenset(data["speakers"]["third_parties"]),
+        state=frozenset(data["speakers"]["state"]),
         unconfirmed=frozenset(data["speakers"]["unconfirmed"]),
         unconfirmed_heads=frozenset(data["speakers"]["unconfirmed_heads"]),
         press=tuple(data["speakers"]["press"]),

@@ -95,6 +95,8 @@ ERRORS = [
      "mini.toml:14: sides[1].colour: expected a colour like \"#D55E00\", got 'red'"),
     (('title = "A test conflict"', 'title = "A test conflict"\nregion = "x"'),
      "mini.toml:3: region: unknown field"),
+    (('colour = "#D55E00"', 'colour = "#D55E00"\ngoverns_from = "last spring"'),
+     "mini.toml:15: sides[1].governs_from: expected a date like 2021-08-15, got 'last spring'"),
 ]  # fmt: skip
 
 

@@ -328,3 +328,69 @@ def test_every_claim_says_which_rules_made_it() -> None:
     kind_rule, speaker_rule, place_rule, date_rule = claim.rule.split()
     assert kind_rule.startswith("K-") and speaker_rule.startswith("S-")
     assert place_rule.startswith("P-") and date_rule.startswith("D-")
+
+
+# --- 11. names spelt another way, back-references to a named organisation, insiders ----------
+
+RESPELT_AND_REFERRED = [
+    # a known leader's name with one consonant where the profile doubles it
+    ("Ahmad Masoud said his fighters had retaken Dara.", {("territorial_control", "NRF")}),
+    # "-ullah" without its "h"
+    (
+        "Zabiullah Mujahid said 14 resistance fighters were killed in Rukha.",
+        {("casualties", "Taliban")},
+    ),
+    # "the front" is the organisation with "Front" in its name, not the clause's subject
+    (
+        "The National Resistance Front said it had held its positions in Paryan. "
+        "In a post on its channel, the front said 25 Taliban were killed in Shotul.",
+        {("territorial_control", "NRF"), ("casualties", "NRF")},
+    ),
+    # an insider speaks for the party his complement names
+    ("A source inside the resistance said heavy clashes went on in Anaba.", {("clashes", "NRF")}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RESPELT_AND_REFERRED)
+def test_respelt_names_and_references_to_a_party(body: str, expected: set) -> None:
+    assert pairs(article(body)) == expected
+
+
+def test_a_headline_speaker_after_a_colon() -> None:
+    named = article("Dozens of fighters gave up their weapons in Shotul: Islamic Emirate")
+    assert pairs(named) == {("captured_people", "Taliban")}
+    # a bare role after the colon speaks for the party the headline names
+    role = article("Taliban take the district centre of Paryan: spokesman")
+    assert pairs(role) == {("territorial_control", "Taliban")}
+    assert role[0].claimant == "spokesman" and role[0].rule.split()[1] == "S-label"
+    # a section word after the colon is no speaker
+    assert pairs(article("Fighting near Bazarak: live updates")) == {("clashes", "other")}
+
+
+STATE_VOICES = [
+    # after the capital fell, the ministries and provincial offices are the governing side's
+    ("2022-06-10", "The Defence Ministry said 9 rebels were killed in Khenj.", "Taliban"),
+    ("2022-06-10", "Panjshir police officials said 9 rebels were killed in Khenj.", "Taliban"),
+    # one official speaking as a source is not the office speaking
+    (
+        "2022-06-10",
+        "A local official, who asked not to be named, said 9 rebels were killed in Khenj.",
+        "other",
+    ),
+    # a foreign ministry is not the governing side
+    ("2022-06-10", "The Pakistani foreign ministry said 9 rebels were killed in Khenj.", "other"),
+]
+
+
+@pytest.mark.parametrize(("published", "body", "side"), STATE_VOICES)
+def test_state_voices_speak_for_the_governing_side(published: str, body: str, side: str) -> None:
+    (claim,) = [c for c in article(body, published=published) if c.kind == "casualties"]
+    assert claim.side == side
+    assert claim.claimant[0].isupper() and len(claim.claimant.split()) > 1  # the whole office
+
+
+def test_before_it_governs_a_ministry_is_nobody_s() -> None:
+    (claim,) = article(
+        "The Defence Ministry said 9 rebels were killed in Khenj.", published="2021-07-01"
+    )
+    assert claim.side != "Taliban"
