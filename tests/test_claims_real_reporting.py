@@ -394,3 +394,33 @@ def test_before_it_governs_a_ministry_is_nobody_s() -> None:
         "The Defence Ministry said 9 rebels were killed in Khenj.", published="2021-07-01"
     )
     assert claim.side != "Taliban"
+
+
+# --- 12. claim words of wire copy: plural "fightings", holding off, blockades, past ability ----
+
+WIRE_WORDS = [
+    # machine-translated copy writes the plural
+    ("Heavy fightings broke out near Khenj overnight, the resistance said.", {("clashes", "NRF")}),
+    # holding off an attack keeps the ground (and the attack is the clash)
+    ("The resistance said it fended off two Taliban assaults on Paryan.",
+     {("territorial_control", "NRF"), ("clashes", "NRF")}),
+    # a past ability is an event; a future one is not
+    ("The resistance said it had been able to beat back the attack on Dara.",
+     {("territorial_control", "NRF"), ("clashes", "NRF")}),
+    ("The resistance said it would be able to beat back any attack on Dara.", set()),
+    # letting nothing through is a blockade
+    ("The Taliban are not letting fuel into Khenj, a resident said.",
+     {("infrastructure", "other")}),
+    ("The Taliban have stopped all food supplies to Anaba, the resistance said.",
+     {("infrastructure", "NRF")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected"), WIRE_WORDS)
+def test_claim_words_of_wire_copy(body: str, expected: set) -> None:
+    assert pairs(article(body)) == expected
+
+
+def test_a_dateline_with_a_double_hyphen_is_no_place_of_the_claim() -> None:
+    claims = article("KABUL (Agencies) -- Heavy clashes went on in Paryan, the resistance said.")
+    assert [(c.kind, c.place) for c in claims] == [("clashes", "Paryan")]

@@ -66,7 +66,7 @@ _BARE_VERBS = frozenset(
     }
 )
 _TO_OK = re.compile(
-    r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|"
+    r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|able|succeeded|"
     r"continu\w*|due|led|resulting|leading|according|similar|close|next|up|owing|"
     r"(?:forcing|forced)\s+\w+)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
     _I,
@@ -83,6 +83,9 @@ _IRREALIS = re.compile(
     r"(?:that|to)|determined\s+to|calling\s+for|called\s+for|call\s+for|urg(?:ed|es|ing))"
     r"(?:\s+\S+){0,3}\s+$)",
     _I,
+)
+_PAST_ABILITY = re.compile(
+    r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:able|managed)\s+to\s+(?:\S+\s+){0,3}$", _I
 )
 _PURPOSE = re.compile(
     r"\bto\s+(?:continue|resume|start|launch|wage|carry\s+on|join|intensify|escalate|suppress|"
@@ -225,6 +228,9 @@ def clash_veto(text: str, start: int, end: int) -> str:
 
 def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
     control = kind == "territorial_control"
+    done = _PAST_ABILITY.search(before)
+    if done is not None:  # "it has been able to hold off the attacks": it did
+        before = before[: done.start()]
     word = text[start:end].lower().split()[0] if text[start:end].strip() else ""
     if _IRREALIS.search(before) and not (control and _NEGATIVE_ABILITY.search(before)):
         return True
