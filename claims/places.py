@@ -150,7 +150,11 @@ _TEMPORAL_SPAN = re.compile(
     r"|\b(?:after|before|until|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
     r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|"
     r"seized|captured|withdrew|left|collapsed)\b[^,;.]*"
-    r"|\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*",
+    r"|\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*"
+    # a description of a place: "Parwan, which borders Panjshir and Kabul," names no place of it
+    r"|,\s+(?:which|that)\s+(?:borders?|lies|sits|adjoins|neighbou?rs|is\s+(?:located|situated|"
+    r"adjacent|next\s+to|north|south|east|west|close\s+to|near))\b[^,;.]*"
+    r"|,\s+(?:bordering|neighbou?ring|adjoining|adjacent\s+to)\b[^,;.]*",
     _I,
 )
 _LOCALITY_GAP = re.compile(

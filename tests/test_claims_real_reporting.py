@@ -424,3 +424,21 @@ def test_claim_words_of_wire_copy(body: str, expected: set) -> None:
 def test_a_dateline_with_a_double_hyphen_is_no_place_of_the_claim() -> None:
     claims = article("KABUL (Agencies) -- Heavy clashes went on in Paryan, the resistance said.")
     assert [(c.kind, c.place) for c in claims] == [("clashes", "Paryan")]
+
+
+def test_an_operation_given_as_the_cause_is_reported_when_it_is_placed() -> None:
+    claims = article(
+        '"Because of a sweep operation against rebels in Dara, 12 were killed," Mujahid said.'
+    )
+    assert pairs(claims) == {("clashes", "Taliban"), ("casualties", "Taliban")}
+    # a general cause is the circumstance of the claim, not a claim of its own
+    general = article("Hundreds of families left Khenj because of the fighting, residents said.")
+    assert ("clashes", "other") not in pairs(general)
+
+
+def test_places_that_describe_a_place_are_no_places_of_the_claim() -> None:
+    claims = article(
+        "In the raid in Salang, which borders Panjshir and Parwan, fighters seized two "
+        "machine guns, the ministry said."
+    )
+    assert {c.place for c in claims} == {"Salang"}

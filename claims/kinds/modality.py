@@ -161,6 +161,12 @@ _DEFINITE_END = re.compile(
     r"\b(?:the|these|those|recent|ongoing)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?$",
     _I,
 )
+_INDEFINITE_END = re.compile(r"\b(?:an?)\s+(?:[\w'-]+\s+)?$", _I)
+_NAMES_ITS_PLACE = re.compile(
+    r"(?:\s+(?:against|by|on|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"\s+(?:around|in|near|at|outside)\s+(?:the\s+)?(?-i:[A-Z])",
+    _I,
+)
 _CIRCUMSTANCE_PLACED = re.compile(
     r"\s+(?:around|in|near|at|outside|on)\s+(?:the\s+)?(?-i:[A-Z])", _I
 )
@@ -210,8 +216,11 @@ def clash_veto(text: str, start: int, end: int) -> str:
         _DEFINITE_END.search(circumstance.group(0)) or not _CIRCUMSTANCE_PLACED.match(text, end)
     ):
         return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
-    if _CAUSE.search(text, max(0, start - 60), start):
-        return "M-circumstance"  # "fled due to the escalating conflicts"
+    cause = _CAUSE.search(text, max(0, start - 60), start)
+    if cause and not (_INDEFINITE_END.search(cause.group(0)) and _NAMES_ITS_PLACE.match(text, end)):
+        # "fled due to the escalating conflicts"; not "due to a clearance operation against
+        # rebels in Rokha, 40 were killed", which reports the operation
+        return "M-circumstance"
     if re.match(r"^\W*the\s+(?:[\w'-]+\s+)?$", text[:start], _I) and _CAUSING.match(text, end):
         return (
             "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
