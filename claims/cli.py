@@ -1,4 +1,7 @@
-"""Command line: ``python -m claims extract|disputes PATH ...`` (also ``claim-atlas``).
+"""Command line: ``python -m claims extract|disputes|ingest PATH ...`` (also ``claim-atlas``).
+
+``ingest`` (the claim store) lives in :mod:`store.cli`; ``extract`` and ``disputes`` stay
+stateless: they read files and print, and never touch a store.
 
 Exit status: 0 on success (unresolved places are not errors), 1 when an input path named on
 the command line is missing or unreadable or nothing could be read, 2 for usage errors.
@@ -18,6 +21,7 @@ from claims.disputes import find_disputes
 from claims.exc import ClaimsError
 from claims.export import FORMATS, render, write_atomic
 from geo import GeoError
+from store import cli as store_cli
 
 PROGRESS_EVERY = 500
 
@@ -47,11 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ask the online geocoder (Nominatim, 1 request/s) for places the gazetteer lacks",
     )
+    store_cli.add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "ingest":
+        return store_cli.run(args, sys.argv[1:] if argv is None else list(argv))
     try:
         corpus = _load(args.paths, args.workers, online=args.online or None)
     except (ClaimsError, GeoError) as exc:

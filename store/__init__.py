@@ -1,0 +1,1 @@
+"""A persistent claim store (SQLite or PostgreSQL) and incremental ingestion on Dask."""
