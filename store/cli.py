@@ -112,6 +112,9 @@ def _report(summary: Any, paths: Sequence[str], url: str) -> int:
         fatal = problem.fatal and (problem.file in named or str(Path(problem.file)) in named)
         failed = failed or fatal
         _say(f"{'error' if fatal else 'warning'}: {problem.file}: {problem.message}")
+    if summary.notes:
+        _say(f"note: {summary.notes} reader notes on articles that were read (such as a "
+             "publication date taken from a date line); kept with each article")
     for path in summary.missing[:20]:
         verb = "pruned" if summary.pruned else "kept until --prune"
         _say(f"note: {path}: file removed; its claims are {verb}")
@@ -121,12 +124,13 @@ def _report(summary: Any, paths: Sequence[str], url: str) -> int:
         _say("error: no article could be read")
         failed = True
     rate = summary.extracted / summary.seconds if summary.seconds > 0 else 0.0
+    speed = f"{rate:.0f} articles/s, {summary.workers}" if summary.extracted else "nothing to do"
     removed = f"{summary.removed} removed" + (f" ({summary.pruned} pruned)" if summary.pruned
                                                else " (kept; --prune deletes them)")  # fmt: skip
     _say(
         f"{summary.seen} articles: {summary.added} added, {summary.changed} changed, "
         f"{summary.unchanged} unchanged, {summary.duplicates} duplicates, {summary.failed} "
         f"failed, {removed}; {summary.claims_written} claims written in {summary.seconds:.1f} s "
-        f"({rate:.0f} articles/s, {summary.workers}) into {url}"
+        f"({speed}) into {url}"
     )
     return 1 if failed else 0

@@ -24,7 +24,7 @@ from claims.corpus import Problem, iter_files
 from claims.reader import MAX_BYTES, SIDECAR_NAME
 from claims.version import extractor_version, profile_version
 from store import writer
-from store.cluster import Executor, executor
+from store.cluster import Executor, InProcess, executor
 from store.database import KnownArticle, Store, now
 from store.exc import IngestError
 from store.tasks import ArticleResult, Source
@@ -170,6 +170,7 @@ class Summary:
     problems: list[Problem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     moved: int = 0
+    notes: int = 0  # reader notes on articles that were read (kept in articles.notes)
 
     def counts(self) -> dict[str, int]:
         return {"seen": self.seen, "added": self.added, "changed": self.changed,
@@ -217,7 +218,8 @@ class _Writer:
         s.failed += out.count(writer.Outcome.FAILED)
         s.claims_written += out.claims_written
         for r in self.buffer:
-            s.problems.extend(Problem(r.source.path, m, fatal) for m, fatal in r.problems)
+            s.problems.extend(Problem(r.source.path, m, fatal) for m, fatal in r.problems if fatal)
+            s.notes += sum(1 for _, fatal in r.problems if not fatal)
         self.buffer = []
         self.last = time.monotonic()
 
@@ -243,7 +245,8 @@ def ingest(
     versions = (extractor_version(), profile_version())
     scanned = scan(paths, root)
     todo = plan(scanned, store.known(), versions)
-    run = run_on or executor(workers, scheduler, len(todo.todo))
+    # nothing to extract: no cluster to start
+    run = run_on or (executor(workers, scheduler, len(todo.todo)) if todo.todo else InProcess())
     summary = Summary(run_id=store.begin_run(command, versions, run.description))
     summary.workers = run.description
     summary.seen = len(scanned.sources)

@@ -37,7 +37,7 @@ class ArticleResult:
     source: Source
     record: ArticleRecord | None  # None: the file could not be read
     rows: tuple[dict[str, Any], ...]
-    problems: tuple[tuple[str, bool], ...]  # (message, fatal)
+    problems: tuple[tuple[str, bool], ...]  # (message, fatal); notes on a read article: False
     extractor_version: str
     profile_version: str
     worker: str

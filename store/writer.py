@@ -139,10 +139,11 @@ def _replace_texts(conn: Connection, pks: dict[str, int], text_rows: dict[str, s
 def _replace_problems(
     conn: Connection, results: Sequence[ArticleResult], run_id: int | None, now: datetime
 ) -> None:
-    entries = [
+    entries = [  # notes on articles that were read stay in articles.notes
         (r.source.path, r.source.root, message, fatal)
         for r in results
         for message, fatal in r.problems
+        if fatal
     ]
     replace_problems(conn, [r.source.path for r in results], entries, run_id, now)
 
