@@ -23,6 +23,8 @@ from sqlalchemy.engine import Connection
 from store.exc import SchemaMismatch
 
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
+EXTENSION_TABLES = frozenset({"spatial_ref_sys"})
+"""Tables an extension creates in a new database (PostGIS): not a sign of foreign data."""
 LOCK_ID = 0x0C1A1A7A5  # PostgreSQL advisory lock held while the schema is created or upgraded
 
 
@@ -71,7 +73,7 @@ def state(conn: Connection, shown: str) -> SchemaState:
     """Where the database stands; raises SchemaMismatch for a foreign or newer database."""
     rev = current(conn)
     if rev is None:
-        tables = inspect(conn).get_table_names()
+        tables = set(inspect(conn).get_table_names()) - EXTENSION_TABLES
         if not tables:
             return SchemaState.EMPTY
         listed = ", ".join(sorted(tables)[:5])
