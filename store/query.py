@@ -205,7 +205,7 @@ def places(conn: Connection, f: ClaimFilter = ALL, samples: int = 5) -> list[Pla
         )
         for key, a in acc.items()
     ]  # fmt: skip
-    out.sort(key=lambda p: (-p.count, p.name))
+    out.sort(key=lambda p: (-p.count, p.name, p.key))
     return out
 
 

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -81,6 +82,12 @@ def _admin(url: str):  # psycopg connection in autocommit, for CREATE/DROP DATAB
 @pytest.fixture
 def pg_url(pg_admin_url: str) -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test."""
+    with fresh_database(pg_admin_url) as url:
+        yield url
+
+
+@contextmanager
+def fresh_database(pg_admin_url: str) -> Iterator[str]:
     name = "t_" + uuid.uuid4().hex[:12]
     with _admin(pg_admin_url) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')

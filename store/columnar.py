@@ -1,0 +1,162 @@
+"""The same questions as :mod:`store.query`, answered from columns held in memory (numpy).
+
+Load once (:meth:`ColumnarClaims.from_store`), then each filter is a few vectorised masks and
+each per-place aggregate a ``bincount``. ``benchmarks/store.py`` measures this against the
+database at 100,000 claims; ``tests/store/test_store_query.py`` holds both to the same
+answers. Memory: every claim is held (about 1 KB each with its quote).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from claims.model import CLAIM_FIELDS, Claim
+from store.query import ALL, ClaimFilter, DayCount, PlaceSummary
+from store.rows import claim_from_row
+from store.schema import claims as claims_table
+
+UNDATED = np.iinfo(np.int64).min  # ordinal of "no day"
+COLUMNS = (*CLAIM_FIELDS, "outlet_key", "day_first", "day_last", "place_key", "quote_folded")
+
+
+def _ordinals(values: Sequence[date | None]) -> np.ndarray:
+    return np.array([UNDATED if d is None else d.toordinal() for d in values], dtype=np.int64)
+
+
+@dataclass
+class _Codes:
+    """A text column as integer codes, with the labels they stand for."""
+
+    codes: np.ndarray
+    labels: list[Any]
+
+    @classmethod
+    def of(cls, values: Sequence[Any]) -> _Codes:
+        codes, labels = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+        return cls(codes.astype(np.int64), list(labels))
+
+    def excluding(self, names: frozenset[str]) -> np.ndarray:
+        bad = [i for i, label in enumerate(self.labels) if label in names]
+        return ~np.isin(self.codes, bad) if bad else np.ones(len(self.codes), dtype=bool)
+
+
+class ColumnarClaims:
+    """Claims as columns: filter with masks, aggregate with bincount."""
+
+    def __init__(
+        self, frame: pd.DataFrame, roots: Sequence[str | None], rows: Sequence[Any]
+    ) -> None:
+        self.rows = rows  # the original rows (plain Python values) claims are rebuilt from
+        self.frame = frame.reset_index(drop=True)
+        f = self.frame
+        self.n = len(f)
+        self.outlet = _Codes.of(f["outlet_key"].tolist())
+        self.side = _Codes.of(f["side"].tolist())
+        self.kind = _Codes.of(f["kind"].tolist())
+        self.place = _Codes.of(f["place_key"].tolist())
+        self.root = _Codes.of(list(roots))
+        self.first = _ordinals(f["day_first"].tolist())
+        self.last = _ordinals(f["day_last"].tolist())
+        self.quotes = f["quote_folded"].astype(object).to_numpy()
+        order = np.lexsort((f["id"].to_numpy(), f["quote_start"].to_numpy(), f["file"].to_numpy()))
+        self.text_order = order
+
+    @classmethod
+    def from_store(cls, store: Any) -> ColumnarClaims:
+        """Every claim of ``store`` (a :class:`store.database.Store`), in one read."""
+        from sqlalchemy import select
+
+        from store.schema import articles
+
+        cols = [claims_table.c[n] for n in COLUMNS]
+        q = select(*cols, articles.c.root).join(
+            articles, articles.c.pk == claims_table.c.article_pk
+        )
+        with store.reading() as conn:
+            rows = conn.execute(q).all()
+        frame = pd.DataFrame(rows, columns=[*COLUMNS, "root"])
+        return cls(frame.drop(columns=["root"]), frame["root"].tolist(), rows)
+
+    def mask(self, f: ClaimFilter = ALL) -> np.ndarray:
+        keep = self.outlet.excluding(f.excluded_outlets)
+        keep &= self.side.excluding(f.excluded_sides)
+        keep &= self.kind.excluding(f.excluded_kinds)
+        dated = self.first != UNDATED
+        window = dated.copy()
+        if f.start is not None:
+            window &= self.last >= f.start.toordinal()
+        if f.end is not None:
+            window &= self.first <= f.end.toordinal()
+        keep &= (window | ~dated) if f.include_undated else window
+        for term in f.terms():
+            idx = np.flatnonzero(keep)
+            hits = np.fromiter((term in q for q in self.quotes[idx]), bool, len(idx))
+            keep[idx[~hits]] = False
+        if f.roots is not None:
+            keep &= ~self.root.excluding(f.roots)
+        return keep
+
+    def count(self, f: ClaimFilter = ALL) -> int:
+        return int(self.mask(f).sum())
+
+    def _claim(self, i: int) -> Claim:
+        return claim_from_row(self.rows[int(i)])
+
+    def places(self, f: ClaimFilter = ALL, samples: int = 5) -> list[PlaceSummary]:
+        keep = self.mask(f) & (self.place.codes >= 0)
+        idx = np.flatnonzero(keep)
+        n_sides = len(self.side.labels)
+        combo = self.place.codes[idx] * n_sides + self.side.codes[idx]
+        counts = np.bincount(combo, minlength=len(self.place.labels) * n_sides)
+        counts = counts.reshape(len(self.place.labels), n_sides)
+        out = []
+        for p in np.flatnonzero(counts.sum(axis=1)):
+            out.append(self._summary(int(p), idx[self.place.codes[idx] == p], counts[p], samples))
+        out.sort(key=lambda s: (-s.count, s.name, s.key))
+        return out
+
+    def _summary(self, p: int, rows: np.ndarray, by_side: np.ndarray, samples: int) -> PlaceSummary:
+        f = self.frame
+        names = f["place"].iloc[rows].dropna()
+        mentions = f["place_mention"].iloc[rows].dropna()
+        key = self.place.labels[p]
+        name = min(names) if len(names) else (min(mentions) if len(mentions) else key)
+        radii = f["radius_km"].iloc[rows].dropna()
+        precisions = f["place_precision"].iloc[rows].dropna()
+        first, last = self.first[rows], self.last[rows]
+        dated = first != UNDATED
+        sides = [(self.side.labels[s], int(n)) for s, n in enumerate(by_side) if n]
+        picked = rows[np.lexsort((f["id"].to_numpy()[rows], -first, ~dated))][:samples]
+        return PlaceSummary(
+            key=key, name=name, lat=float(f["lat"].iloc[rows].min()),
+            lon=float(f["lon"].iloc[rows].min()),
+            radius_km=float(radii.max()) if len(radii) and radii.max() else None,
+            precision=min(precisions) if len(precisions) else None, count=len(rows),
+            undated=int((~dated).sum()),
+            side_counts=tuple(sorted(sides, key=lambda kv: (-kv[1], kv[0].casefold()))),
+            first_day=date.fromordinal(int(first[dated].min())) if dated.any() else None,
+            last_day=date.fromordinal(int(last[dated].max())) if dated.any() else None,
+            samples=tuple(self._claim(i) for i in picked),
+        )  # fmt: skip
+
+    def timeline(self, f: ClaimFilter = ALL) -> list[DayCount]:
+        idx = np.flatnonzero(self.mask(f))
+        frame = pd.DataFrame({"day": self.first[idx], "side": self.side.codes[idx]})
+        out = []
+        for (day, side), n in frame.groupby(["day", "side"]).size().items():
+            when = None if day == UNDATED else date.fromordinal(int(day))
+            out.append(DayCount(when, self.side.labels[int(side)], int(n)))
+        out.sort(key=lambda r: (r.day is None, r.day or date.min, r.side))
+        return out
+
+    def page(self, f: ClaimFilter = ALL, offset: int = 0, limit: int = 100) -> list[Claim]:
+        """Claims in text order (article path, position), ``limit`` from ``offset``."""
+        keep = self.mask(f)
+        ordered = self.text_order[keep[self.text_order]]
+        return [self._claim(i) for i in ordered[offset : offset + limit]]
