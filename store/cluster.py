@@ -56,17 +56,25 @@ class DaskExecutor:
     existing cluster whose scheduler is at ``scheduler``."""
 
     def __init__(
-        self, workers: int | None = None, scheduler: str | None = None, timeout_s: float = 30
+        self,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        timeout_s: float | None = None,
     ) -> None:
         from distributed import Client, LocalCluster
 
+        from store.settings import DEFAULT_SCHEDULER_TIMEOUT_S, SCHEDULER_TIMEOUT_ENV, seconds
+
+        if timeout_s is None:
+            timeout_s = seconds(SCHEDULER_TIMEOUT_ENV, DEFAULT_SCHEDULER_TIMEOUT_S)
         self.cluster: Any = None
         if scheduler:
             try:
                 self.client = Client(scheduler, timeout=timeout_s)
             except (OSError, TimeoutError) as exc:
                 raise IngestError(
-                    f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
+                    f"cannot reach the Dask scheduler at {scheduler} within {timeout_s:g} s "
+                    f"({type(exc).__name__}); start one with "
                     "`dask scheduler` and workers with `dask worker " + scheduler + "`"
                 ) from exc
             self.description = scheduler

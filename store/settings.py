@@ -5,6 +5,8 @@
   (``$XDG_DATA_HOME/claim-atlas/``, else ``~/.local/share/claim-atlas/``).
 - ``CLAIM_ATLAS_DB_TIMEOUT``: seconds to wait for a locked SQLite file or a PostgreSQL server
   before giving up with a message (default 30).
+- ``CLAIM_ATLAS_SCHEDULER_TIMEOUT``: seconds to wait for the Dask scheduler named by
+  ``--scheduler`` (default 10).
 
 ``--db`` on the command line wins over ``CLAIM_ATLAS_DB``.
 """
@@ -24,6 +26,8 @@ from store.exc import ConfigurationError
 DB_ENV = "CLAIM_ATLAS_DB"
 TIMEOUT_ENV = "CLAIM_ATLAS_DB_TIMEOUT"
 DEFAULT_TIMEOUT_S = 30.0
+SCHEDULER_TIMEOUT_ENV = "CLAIM_ATLAS_SCHEDULER_TIMEOUT"
+DEFAULT_SCHEDULER_TIMEOUT_S = 10.0
 DB_FILE_NAME = "claims.sqlite"
 BACKENDS = ("sqlite", "postgresql")
 
@@ -37,6 +41,21 @@ def data_folder(env: Mapping[str, str] | None = None) -> Path:
 
 def default_url(env: Mapping[str, str] | None = None) -> str:
     return "sqlite:///" + str(data_folder(env) / DB_FILE_NAME)
+
+
+def seconds(name: str, default: float, env: Mapping[str, str] | None = None) -> float:
+    """A positive number of seconds from the environment variable ``name``."""
+    e = os.environ if env is None else env
+    raw = e.get(name) or str(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise ConfigurationError(
+            f"Expected {name} in seconds (a number > 0), instead got: {raw!r}."
+        )
+    return value
 
 
 def parse_url(value: str) -> URL:
@@ -90,13 +109,4 @@ class StoreSettings:
         """``db`` (from ``--db``), else ``CLAIM_ATLAS_DB``, else the default SQLite file."""
         e = os.environ if env is None else env
         raw = db or e.get(DB_ENV) or default_url(e)
-        timeout = e.get(TIMEOUT_ENV) or str(DEFAULT_TIMEOUT_S)
-        try:
-            seconds = float(timeout)
-        except ValueError:
-            seconds = -1.0
-        if not seconds > 0:
-            raise ConfigurationError(
-                f"Expected {TIMEOUT_ENV} in seconds (a number > 0), instead got: {timeout!r}."
-            )
-        return cls(parse_url(raw), seconds)
+        return cls(parse_url(raw), seconds(TIMEOUT_ENV, DEFAULT_TIMEOUT_S, e))
