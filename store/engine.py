@@ -184,6 +184,12 @@ def classify(exc: DBAPIError, settings: StoreSettings) -> StoreError:
         return cls(f"{settings.shown}: {template.format(detail=detail)}")
     if "password authentication failed" in lowered:
         return AuthenticationFailed(f"{settings.shown}: the server refused the password ({detail})")
+    if "database" in lowered and "does not exist" in lowered:
+        name = settings.url.database
+        return StoreUnavailable(
+            f"{settings.shown}: the server has no database {name!r}; create it first "
+            f"(createdb {name}) or name another one in the URL"
+        )
     if "connection refused" in lowered or "could not connect" in lowered:
         return StoreUnavailable(
             f"{settings.shown}: cannot connect to the PostgreSQL server (connection refused): "
