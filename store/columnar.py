@@ -66,6 +66,30 @@ class ColumnarClaims:
         self.quotes = f["quote_folded"].astype(object).to_numpy()
         order = np.lexsort((f["id"].to_numpy(), f["quote_start"].to_numpy(), f["file"].to_numpy()))
         self.text_order = order
+        self.id_rank = np.empty(self.n, dtype=np.int64)
+        self.id_rank[np.argsort(f["id"].to_numpy(dtype=str), kind="stable")] = np.arange(self.n)
+        self.place_meta = self._place_meta()
+
+    def _place_meta(self) -> dict[str, dict[str, Any]]:
+        """Name, point, radius and precision of each place over all its claims (the store's
+        own rule, taken once: a gazetteer place has the same ones in every claim)."""
+        located = self.frame[self.frame["place_key"].notna()]
+        grouped = located.groupby("place_key", sort=False)
+        names = grouped["place"].min()
+        mentions = grouped["place_mention"].min()
+        meta = {}
+        for key, lat, lon, radius, precision in zip(
+            grouped["lat"].min().index, grouped["lat"].min(), grouped["lon"].min(),
+            grouped["radius_km"].max(), grouped["place_precision"].min(), strict=True,
+        ):  # fmt: skip
+            name = names.get(key)
+            name = name if isinstance(name, str) else mentions.get(key)
+            meta[key] = {
+                "name": name if isinstance(name, str) else key, "lat": float(lat),
+                "lon": float(lon), "radius_km": float(radius) if radius and radius == radius
+                else None, "precision": precision if isinstance(precision, str) else None,
+            }  # fmt: skip
+        return meta
 
     @classmethod
     def from_store(cls, store: Any) -> ColumnarClaims:
@@ -111,38 +135,59 @@ class ColumnarClaims:
     def places(self, f: ClaimFilter = ALL, samples: int = 5) -> list[PlaceSummary]:
         keep = self.mask(f) & (self.place.codes >= 0)
         idx = np.flatnonzero(keep)
-        n_sides = len(self.side.labels)
-        combo = self.place.codes[idx] * n_sides + self.side.codes[idx]
-        counts = np.bincount(combo, minlength=len(self.place.labels) * n_sides)
-        counts = counts.reshape(len(self.place.labels), n_sides)
-        out = []
-        for p in np.flatnonzero(counts.sum(axis=1)):
-            out.append(self._summary(int(p), idx[self.place.codes[idx] == p], counts[p], samples))
+        codes = self.place.codes[idx]
+        n_places, n_sides = len(self.place.labels), len(self.side.labels)
+        counts = np.bincount(codes, minlength=n_places)
+        by_side = np.bincount(codes * n_sides + self.side.codes[idx], minlength=n_places * n_sides)
+        by_side = by_side.reshape(n_places, n_sides)
+        first, last = self.first[idx], self.last[idx]
+        dated = first != UNDATED
+        undated = np.bincount(codes, weights=~dated, minlength=n_places).astype(np.int64)
+        lo = np.full(n_places, np.iinfo(np.int64).max)
+        hi = np.full(n_places, UNDATED)
+        np.minimum.at(lo, codes[dated], first[dated])
+        np.maximum.at(hi, codes[dated], last[dated])
+        picked = self._newest(idx, codes, dated, samples)
+        out = [
+            self._summary(int(p), int(counts[p]), int(undated[p]), by_side[p], lo[p], hi[p],
+                          picked.get(int(p), ()))
+            for p in np.flatnonzero(counts)
+        ]  # fmt: skip
         out.sort(key=lambda s: (-s.count, s.name, s.key))
         return out
 
-    def _summary(self, p: int, rows: np.ndarray, by_side: np.ndarray, samples: int) -> PlaceSummary:
-        f = self.frame
-        names = f["place"].iloc[rows].dropna()
-        mentions = f["place_mention"].iloc[rows].dropna()
+    def _newest(
+        self, idx: np.ndarray, codes: np.ndarray, dated: np.ndarray, n: int
+    ) -> dict[int, list[int]]:
+        """Row numbers of the ``n`` newest claims of each place (undated last, then id)."""
+        if n <= 0 or not len(idx):
+            return {}
+        newest = np.where(dated, -self.first[idx], 0)
+        order = np.lexsort((self.id_rank[idx], newest, ~dated, codes))
+        sorted_codes = codes[order]
+        starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+        chosen = order[rank < n]
+        picked: dict[int, list[int]] = {}
+        for code, row in zip(codes[chosen].tolist(), idx[chosen].tolist(), strict=True):
+            picked.setdefault(code, []).append(row)
+        return picked
+
+    def _summary(
+        self, p: int, count: int, undated: int, by_side: np.ndarray, lo: int, hi: int,
+        rows: Sequence[int],
+    ) -> PlaceSummary:  # fmt: skip
         key = self.place.labels[p]
-        name = min(names) if len(names) else (min(mentions) if len(mentions) else key)
-        radii = f["radius_km"].iloc[rows].dropna()
-        precisions = f["place_precision"].iloc[rows].dropna()
-        first, last = self.first[rows], self.last[rows]
-        dated = first != UNDATED
+        meta = self.place_meta[key]
         sides = [(self.side.labels[s], int(n)) for s, n in enumerate(by_side) if n]
-        picked = rows[np.lexsort((f["id"].to_numpy()[rows], -first, ~dated))][:samples]
         return PlaceSummary(
-            key=key, name=name, lat=float(f["lat"].iloc[rows].min()),
-            lon=float(f["lon"].iloc[rows].min()),
-            radius_km=float(radii.max()) if len(radii) and radii.max() else None,
-            precision=min(precisions) if len(precisions) else None, count=len(rows),
-            undated=int((~dated).sum()),
+            key=key, name=meta["name"], lat=meta["lat"], lon=meta["lon"],
+            radius_km=meta["radius_km"], precision=meta["precision"], count=count,
+            undated=undated,
             side_counts=tuple(sorted(sides, key=lambda kv: (-kv[1], kv[0].casefold()))),
-            first_day=date.fromordinal(int(first[dated].min())) if dated.any() else None,
-            last_day=date.fromordinal(int(last[dated].max())) if dated.any() else None,
-            samples=tuple(self._claim(i) for i in picked),
+            first_day=date.fromordinal(int(lo)) if undated < count else None,
+            last_day=date.fromordinal(int(hi)) if undated < count else None,
+            samples=tuple(self._claim(i) for i in rows),
         )  # fmt: skip
 
     def timeline(self, f: ClaimFilter = ALL) -> list[DayCount]:

@@ -223,9 +223,15 @@ def _newest_first() -> list[Any]:
 
 
 def _samples(conn: Connection, where: list[ColumnElement[bool]], n: int) -> dict[str, list[Claim]]:
+    """The ``n`` newest claims of each place: ranked on narrow rows, then fetched whole."""
     rank = func.row_number().over(partition_by=claims.c.place_key, order_by=_newest_first())
-    inner = select(claims.c.place_key, *CLAIM_COLS, rank.label("rank")).where(*where).subquery()
-    q = select(inner).where(inner.c.rank <= n).order_by(inner.c.place_key, inner.c.rank)
+    ranked = select(claims.c.pk, rank.label("rank")).where(*where).subquery()
+    q = (
+        select(claims.c.place_key, *CLAIM_COLS)
+        .join(ranked, ranked.c.pk == claims.c.pk)
+        .where(ranked.c.rank <= n)
+        .order_by(claims.c.place_key, ranked.c.rank)
+    )
     found: dict[str, list[Claim]] = defaultdict(list)
     for row in conn.execute(q):
         found[row.place_key].append(claim_from_row(row))

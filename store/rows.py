@@ -40,29 +40,32 @@ def place_key(claim: Claim) -> str | None:
     return claim.place_id or f"{claim.lat:.4f},{claim.lon:.4f}"
 
 
-def _iso_to_date(name: str, value: Any) -> date | None:
-    if value is None or value == "":
-        return None
+DERIVED = ("outlet_key", "day_first", "day_last", "place_key", "quote_folded", "origin")
+INSERT_COLUMNS: tuple[str, ...] = ("article_pk", *CLAIM_FIELDS, *DERIVED)
+"""The columns of a claim row as written: :func:`claim_row` gives all but ``article_pk``."""
+
+
+def _check_iso(name: str, value: Any) -> None:
+    if value is None:
+        return
     try:
-        return date.fromisoformat(value)
+        date.fromisoformat(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"claim field {name}: expected an ISO date, got {value!r}") from exc
 
 
-def claim_row(claim: Claim) -> dict[str, Any]:
-    """The ``claims`` row of one claim (without ``article_pk``). Raises ValueError naming the
-    field for a date that is not ISO."""
-    row: dict[str, Any] = {}
-    for name in CLAIM_FIELDS:
-        value = getattr(claim, name)
-        row[name] = _iso_to_date(name, value) if name in DATE_FIELDS else value
+def claim_row(claim: Claim) -> tuple[Any, ...]:
+    """The values of one claim's row in ``INSERT_COLUMNS`` order (after ``article_pk``):
+    plain values the database driver takes as they are, dates as ISO text (how SQLAlchemy
+    keeps a DATE in SQLite; PostgreSQL casts it). Raises ValueError naming a bad date field."""
+    values = claim.to_dict()
+    for name in DATE_FIELDS:
+        _check_iso(name, values[name])
     span = day_span(claim.date_start, claim.date_end)
-    row["outlet_key"] = outlet_key(claim.outlet)
-    row["day_first"], row["day_last"] = span if span else (None, None)
-    row["place_key"] = place_key(claim)
-    row["quote_folded"] = claim.quote.casefold()
-    row["origin"] = MACHINE
-    return row
+    first, last = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+    derived = (outlet_key(claim.outlet), first, last, place_key(claim), claim.quote.casefold(),
+               MACHINE)  # fmt: skip
+    return (*values.values(), *derived)
 
 
 def claim_from_row(row: Any) -> Claim:

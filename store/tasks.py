@@ -36,7 +36,7 @@ class ArticleResult:
 
     source: Source
     record: ArticleRecord | None  # None: the file could not be read
-    rows: tuple[dict[str, Any], ...]
+    rows: tuple[tuple[Any, ...], ...]  # claim rows (store.rows.claim_row)
     problems: tuple[tuple[str, bool], ...]  # (message, fatal); notes on a read article: False
     extractor_version: str
     profile_version: str

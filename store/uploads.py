@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claims import extract_claims, read_bytes
@@ -50,20 +50,31 @@ _OUTCOME = {
 }
 
 
-def put_article(
-    store: Store, article: Article, claims: Sequence[Claim], root: str = UPLOAD_ROOT
-) -> writer.Outcome:
-    """Store ``article`` (named by its ``file``) with exactly ``claims``, replacing what the
-    store had under that name, in one transaction."""
+def article_result(article: Article, claims: Sequence[Claim], root: str) -> ArticleResult:
+    """An ingestion result for an article whose claims are already known."""
     versions = (extractor_version(), profile_version())
     digest = hashlib.sha256(f"{article.sha256}|".encode()).hexdigest()
     source = Source(article.file, article.file, root, article.sha256, digest)
     record = ArticleRecord(article.file, root, article, digest, *versions)
     rows = tuple(claim_row(c) for c in claims)
-    result = ArticleResult(source, record, rows, (), *versions, worker_name())
+    return ArticleResult(source, record, rows, (), *versions, worker_name())
+
+
+def put_articles(
+    store: Store, items: Iterable[tuple[Article, Sequence[Claim]]], root: str = UPLOAD_ROOT
+) -> dict[str, writer.Outcome]:
+    """Store articles (named by their ``file``) with exactly the claims given, replacing what
+    the store had under those names, all in one transaction."""
+    results = [article_result(a, c, root) for a, c in items]
     with store.writing() as conn:
-        out = writer.write_batch(conn, [result], None, now())
-    return out.outcomes[article.file]
+        return writer.write_batch(conn, results, None, now()).outcomes
+
+
+def put_article(
+    store: Store, article: Article, claims: Sequence[Claim], root: str = UPLOAD_ROOT
+) -> writer.Outcome:
+    """:func:`put_articles` for one article."""
+    return put_articles(store, [(article, claims)], root)[article.file]
 
 
 def save_upload(store: Store, name: str, data: bytes) -> SaveOutcome:

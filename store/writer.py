@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from store.rows import MACHINE, article_row
+from store.rows import INSERT_COLUMNS, MACHINE, article_row
 from store.schema import articles, claims, problems, texts
 from store.tasks import ArticleResult
 
@@ -115,17 +115,23 @@ def write_batch(
 def _replace_claims(
     conn: Connection,
     pks: dict[str, int],
-    claim_rows: list[tuple[str, tuple[dict[str, Any], ...]]],
+    claim_rows: list[tuple[str, tuple[tuple[Any, ...], ...]]],
     outcome: BatchOutcome,
 ) -> None:
     for chunk in _chunks(sorted(pks.values())):
         conn.execute(
             delete(claims).where(claims.c.article_pk.in_(chunk), claims.c.origin == MACHINE)
         )
-    new = [{**row, "article_pk": pks[path]} for path, rows in claim_rows for row in rows]
-    if new:
-        conn.execute(insert(claims), new)
+    new = [(pks[path], *row) for path, rows in claim_rows for row in rows]
+    if new:  # straight to the driver: the rows are plain values already (see rows.claim_row)
+        conn.exec_driver_sql(_insert_sql(conn), new)
     outcome.claims_written += len(new)
+
+
+def _insert_sql(conn: Connection) -> str:
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in INSERT_COLUMNS)
+    return f"INSERT INTO claims ({names}) VALUES ({', '.join([mark] * len(INSERT_COLUMNS))})"
 
 
 def _replace_texts(conn: Connection, pks: dict[str, int], text_rows: dict[str, str]) -> None:

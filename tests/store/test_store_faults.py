@@ -269,3 +269,13 @@ def test_postgresql_refuses_the_password(pg_url):
                   "--workers", "0")  # fmt: skip
     _one_clear_message(ran, "***@127.0.0.1", "refused the password")
     assert "not-the-password-42" not in ran.stderr + ran.stdout
+
+
+def test_two_ingests_at_once_write_each_article_once(db_url, synthetic, reference):
+    first = _popen("ingest", str(synthetic), "--db", db_url, "--workers", "0")
+    second = _popen("ingest", str(synthetic), "--db", db_url, "--workers", "0")
+    results = [p.communicate(timeout=600) for p in (first, second)]
+    assert first.returncode == 0, results[0][1]
+    assert second.returncode == 0, results[1][1]
+    _assert_whole(db_url)
+    assert _claims(db_url) == reference
