@@ -22,6 +22,7 @@ first marker, slider step in Chromium, peak memory) need the dashboard wired to 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import shutil
@@ -108,6 +109,55 @@ def dashboard_store(url: str, n: int = QUERY_CLAIMS) -> str:
     """A store of ``n`` generated claims (the dashboard benchmarks' starting point)."""
     _fill(url, corpus.generate_claims(n, corpus.gazetteer_places()))
     return url
+
+
+class PeakRss:
+    """Peak resident memory of a process and its children, sampled every ``interval`` s on
+    a thread while the block runs (for the dashboard process at 100,000 claims)::
+
+        with PeakRss(server.pid) as peak:
+            ...drive the dashboard...
+        peak.mb
+    """
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        import threading
+
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> int:
+        import psutil
+
+        try:
+            proc = psutil.Process(self.pid)
+            procs = [proc, *proc.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return 0
+        total = 0
+        for p in procs:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                total += p.memory_info().rss
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._sample())
+
+    @property
+    def mb(self) -> float:
+        return round(self.peak / 2**20, 1)
 
 
 def _states() -> dict[str, Any]:

@@ -69,6 +69,7 @@ def _bar(enabled: bool | None) -> Callable[[int, int], Callable[[int], None]]:
 
 def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
     """Run ``ingest`` for parsed ``args``; returns the exit status."""
+    from claims.exc import ClaimsError
     from store.database import open_store
     from store.exc import StoreError
     from store.ingest import ingest
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
                 command=list(argv) or args.paths,
             )  # fmt: skip
             url = store.url
-    except StoreError as exc:
+    except (StoreError, ClaimsError) as exc:  # a store, cluster or profile that cannot be used
         _close(progress)
         _say(f"error: {exc}")
         return 1

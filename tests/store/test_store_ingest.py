@@ -128,6 +128,13 @@ def test_cli_ingest_summary_progress_and_exit_status(tmp_path, corpus):
     assert both.returncode == 2
 
 
+def test_cli_bad_profile_is_one_message(tmp_path, corpus):
+    ran = run_cli("ingest", str(corpus), "--db", str(tmp_path / "p.sqlite"),
+                  env={"CLAIM_ATLAS_PROFILE": "no-such-conflict"})  # fmt: skip
+    assert ran.returncode == 1
+    assert "no-such-conflict" in ran.stderr and "Traceback" not in ran.stderr
+
+
 def test_cli_uses_claim_atlas_db_then_the_data_folder(tmp_path, corpus):
     db = tmp_path / "env.sqlite"
     ran = run_cli("ingest", str(corpus), env={"CLAIM_ATLAS_DB": str(db)})
