@@ -83,11 +83,13 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(value: datetime | None) -> datetime | None:
+def _utc(value: datetime) -> datetime:
     """SQLite gives back naive datetimes; the store writes UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return None if value is None else _utc(value)
 
 
 class Store:
@@ -108,17 +110,18 @@ class Store:
     def backend(self) -> str:
         return "sqlite" if is_sqlite(self.settings) else "postgresql"
 
-    def check(self, upgrade: bool) -> migrate.SchemaState:
-        """Verify the schema; create or upgrade it when ``upgrade`` (else refuse older)."""
+    def check(self, upgrade: bool, create: bool = False) -> migrate.SchemaState:
+        """Verify the schema. An empty database becomes a store only when ``create``; an
+        older schema is upgraded when ``upgrade`` (else refused). Returns what was found."""
         with reading(self.engine, self.settings) as conn:
             found = migrate.state(conn, self.url)
             rev = migrate.current(conn)
-        if found is migrate.SchemaState.CURRENT and not (upgrade and self.backend != "sqlite"):
-            return found
-        if not upgrade:
-            if found is migrate.SchemaState.EMPTY:
-                raise SchemaMismatch(f"{self.url}: empty database, not yet a Claim Atlas store")
+        if found is migrate.SchemaState.EMPTY and not create:
+            raise SchemaMismatch(f"{self.url}: empty database, not yet a Claim Atlas store")
+        if found is migrate.SchemaState.OLDER and not upgrade:
             raise migrate.refuse_older(self.url, rev)
+        if found is migrate.SchemaState.CURRENT and (not upgrade or self.backend == "sqlite"):
+            return found  # (PostgreSQL writers go on: the PostGIS column may be due)
         with self.writing() as conn:
             return migrate.upgrade(conn, self.url)
 
@@ -199,7 +202,7 @@ class Store:
         q = select(p.path, p.root, p.message, p.fatal, p.seen_at).order_by(p.path, p.pk)
         with self.reading() as conn:
             return [
-                StoredProblem(path, root, msg, bool(fatal), _aware(seen))  # type: ignore[arg-type]
+                StoredProblem(path, root, msg, bool(fatal), _utc(seen))
                 for path, root, msg, fatal, seen in conn.execute(q)
             ]
 
@@ -267,9 +270,9 @@ class Store:
 def _article_info(r: Any) -> ArticleInfo:
     return ArticleInfo(
         path=r[0], root=r[1], title=r[2], outlet=r[3], published=r[4], claims=r[5],
-        ingested_at=_aware(r[6]), duplicate_of=r[7], missing_since=_aware(r[8]),
+        ingested_at=_utc(r[6]), duplicate_of=r[7], missing_since=_aware(r[8]),
         extractor_version=r[9],
-    )  # type: ignore[arg-type]  # fmt: skip
+    )  # fmt: skip
 
 
 RUN_COUNTS = ("seen", "added", "changed", "unchanged", "failed", "removed", "pruned",
@@ -278,10 +281,10 @@ RUN_COUNTS = ("seen", "added", "changed", "unchanged", "failed", "removed", "pru
 
 def _run_info(row: Any) -> RunInfo:
     return RunInfo(
-        id=row.id, started_at=_aware(row.started_at), finished_at=_aware(row.finished_at),
+        id=row.id, started_at=_utc(row.started_at), finished_at=_aware(row.finished_at),
         status=row.status, counts={n: getattr(row, n) for n in RUN_COUNTS},
         duration_s=row.duration_s, workers=row.workers, command=json.loads(row.command),
-    )  # type: ignore[arg-type]  # fmt: skip
+    )  # fmt: skip
 
 
 def open_store(
@@ -300,10 +303,7 @@ def open_store(
         engine = make_engine(settings, create=create)
         store = Store(settings, engine)
         try:
-            found = store.check(upgrade=upgrade or create)
-            if found is migrate.SchemaState.EMPTY and not create:
-                store.close()
-                raise SchemaMismatch(f"{store.url}: empty database, not yet a Claim Atlas store")
+            store.check(upgrade=upgrade or create, create=create)
         except BaseException:
             store.close()
             raise

@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -169,3 +170,18 @@ def test_postgis_geometry_when_the_extension_is_present(pg_url):
 def test_plain_lat_lon_without_postgis(pg_url):
     with open_store(pg_url, create=True) as db:
         assert db.spatial() is migrate.Spatial.LATLON
+
+
+def test_readers_leave_an_empty_database_empty(db_url):
+    if db_url.startswith("sqlite"):
+        Path(db_url.removeprefix("sqlite:///")).touch()
+    with pytest.raises(SchemaMismatch, match="empty database"):
+        open_store(db_url)
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        assert not conn.execute(text(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'claims'"
+            if db_url.startswith("postgresql") else
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'claims'"
+        )).scalar_one()  # fmt: skip
+    engine.dispose()
