@@ -14,6 +14,7 @@ problem instead of stopping the run.
 from __future__ import annotations
 
 import logging
+import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -22,6 +23,10 @@ from typing import Any, Protocol
 from claims.version import extractor_version, profile_version
 from store.exc import IngestError
 from store.tasks import ArticleResult, Source, extract_batch
+
+SMALL_JOB = 40
+"""With neither --workers nor --scheduler, fewer articles than this are extracted here: a
+cluster's start-up (each worker loads the gazetteer) would cost more than it saves."""
 
 
 class Executor(Protocol):
@@ -136,15 +141,8 @@ class DaskExecutor:
 def executor(workers: int | None, scheduler: str | None, todo: int) -> Executor:
     """``--scheduler`` wins; ``--workers 0`` (or a small job with no choice made) runs here;
     otherwise a LocalCluster of ``workers`` (default: one per core)."""
-    import os
-
     if scheduler:
         return DaskExecutor(scheduler=scheduler)
     if workers == 0 or (workers is None and todo < SMALL_JOB):
         return InProcess()
     return DaskExecutor(workers=workers or os.cpu_count() or 1)
-
-
-SMALL_JOB = 40
-"""With neither --workers nor --scheduler, fewer articles than this are extracted here: a
-cluster's start-up (each worker loads the gazetteer) would cost more than it saves."""
