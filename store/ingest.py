@@ -74,6 +74,14 @@ class _Sidecars:
         return self.cache[folder]
 
 
+def corpus_root(path: str | os.PathLike[str], root: str | None = None) -> str:
+    """The root recorded for articles ingested from ``path`` (what ``ClaimFilter.roots``
+    matches): ``root`` when given, else the folder itself, else a file's folder."""
+    given = Path(path)
+    base = Path(root) if root else (given if given.is_dir() else given.parent)
+    return os.path.abspath(base)
+
+
 def scan(paths: Sequence[str | os.PathLike[str]], root: str | None = None) -> Scan:
     """Find and hash the article files under ``paths``. Raises IngestError when two files
     would get the same name in the store, or a path lies outside ``root``."""
@@ -82,8 +90,8 @@ def scan(paths: Sequence[str | os.PathLike[str]], root: str | None = None) -> Sc
     seen: dict[str, str] = {}
     for raw in paths:
         given = Path(raw)
-        base = Path(root) if root else (given if given.is_dir() else given.parent)
-        base_abs = os.path.abspath(base)
+        base_abs = corpus_root(given, root)
+        base = Path(base_abs)
         if given.is_dir():
             prefix = _rel(given, base)
             if prefix is None:

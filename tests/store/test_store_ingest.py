@@ -15,7 +15,8 @@ from conftest import REPO, run_cli
 from benchmarks.corpus import gazetteer_places, write_corpus
 from claims import load_corpus
 from store.database import open_store
-from store.ingest import ingest
+from store.ingest import corpus_root, ingest
+from store.query import ClaimFilter
 
 SEEDS = REPO / "seeds"
 
@@ -44,7 +45,8 @@ def test_ingest_stores_what_load_corpus_extracts(store, corpus):
         article = store.article(claim.file)
         assert article.text[claim.quote_start : claim.quote_end] == claim.quote
     assert {a.path for a in store.articles()} == {p.name for p in corpus.glob("*.txt")}
-    assert all(a.root == str(corpus) for a in store.articles())
+    assert all(a.root == str(corpus) == corpus_root(corpus) for a in store.articles())
+    assert store.count(ClaimFilter(roots=frozenset({corpus_root(corpus)}))) == len(stored)
 
 
 def test_unchanged_changed_removed_pruned(store, corpus):
