@@ -217,6 +217,15 @@ class Store:
         with self.reading() as conn:
             return [_article_info(r) for r in conn.execute(q)]
 
+    def version(self) -> tuple[int, int, str | None]:
+        """Changes whenever the store's claims may have: (articles, claims, last write). A
+        cache of :class:`~store.columnar.ColumnarClaims` is reloaded when this changes."""
+        a = articles.c
+        with self.reading() as conn:
+            n, last = conn.execute(select(func.count(), func.max(a.ingested_at))).one()
+            claims_n = conn.execute(select(func.count()).select_from(query.claims)).scalar_one()
+        return (n, claims_n, None if last is None else str(last))
+
     def article_count(self) -> int:
         with self.reading() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()

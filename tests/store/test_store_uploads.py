@@ -11,14 +11,18 @@ SEED = sorted((REPO / "seeds").glob("*.txt"))[0]
 
 def test_upload_is_extracted_stored_and_replaced(store):
     data = SEED.read_bytes()
+    empty = store.version()
     first = save_upload(store, "report.txt", data)
+    assert store.version() != empty
     assert first.outcome is Saved.ADDED and first.claims > 0
     assert first.path == "uploaded/report.txt" and "claims saved" in first.message
     assert store.count() == first.claims
     assert store.article("uploaded/report.txt").text == data.decode("utf-8")
     shorter = data[: len(data) // 2]
+    before = store.version()
     again = save_upload(store, "report.txt", shorter)
     assert again.outcome is Saved.REPLACED
+    assert store.version() != before  # what a columnar cache keys on
     assert store.count() == again.claims < first.claims
     ids = [c.id for c in store.claims()]
     assert len(ids) == len(set(ids))
