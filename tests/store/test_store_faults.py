@@ -21,7 +21,9 @@ from sqlalchemy.engine import make_url
 from benchmarks.corpus import gazetteer_places, write_corpus
 from store.database import open_store
 
-N_ARTICLES = 360
+N_ARTICLES = 480
+"""More than one write transaction's worth (256), so a partial store exists at some moment
+however fast the extractor gets."""
 
 CONSISTENT = text(
     "SELECT "
@@ -97,17 +99,31 @@ def _wait_some_written(url: str, proc: subprocess.Popen, timeout: float = 120) -
     pytest.fail("nothing written within the timeout")
 
 
+def _busy_worker(client, proc: subprocess.Popen, timeout: float = 120) -> str:
+    """The address of a worker that is extracting for the ingest right now."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = [addr for addr, tasks in client.processing().items() if tasks]
+        if busy:
+            return busy[0]
+        if proc.poll() is not None:
+            pytest.fail(f"ingest ended before any task ran: {proc.stderr.read()[-2000:]}")
+        time.sleep(0.05)
+    pytest.fail("no worker got a task within the timeout")
+
+
 def test_worker_killed_mid_ingest_is_redone(db_url, synthetic, reference):
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       host="127.0.0.1") as cluster, Client(cluster) as client:  # fmt: skip
-        pids = list(client.run(os.getpid).values())
+        pids = client.run(os.getpid)
         proc = _popen("ingest", str(synthetic), "--db", db_url, "--scheduler",
                       cluster.scheduler_address)  # fmt: skip
-        written = _wait_some_written(db_url, proc)
-        assert written < N_ARTICLES, "the ingest finished before the kill: make the corpus bigger"
-        os.kill(pids[0], signal.SIGKILL)
+        victim = _busy_worker(client, proc)
+        time.sleep(0.3)  # well inside its first batch of articles
+        assert proc.poll() is None, "the ingest finished before the kill"
+        os.kill(pids[victim], signal.SIGKILL)
         _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert f"{N_ARTICLES} added" in err
@@ -142,7 +158,7 @@ def test_ingest_process_killed_then_rerun_completes(db_url, synthetic, reference
 def test_reader_sees_each_article_before_or_after(db_url, synthetic, tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    files = sorted(synthetic.glob("*.txt"))[:240]
+    files = sorted(synthetic.glob("*.txt"))[:300]  # > 256: at least two write transactions
     for f in files:
         (folder / f.name).write_bytes(f.read_bytes())
     assert run_cli("ingest", str(folder), "--db", db_url, "--workers", "0").returncode == 0
@@ -161,6 +177,7 @@ def test_reader_sees_each_article_before_or_after(db_url, synthetic, tmp_path):
                 )).scalar_one()  # fmt: skip
             states.add(updated)
             reads += 1
+            time.sleep(0.02)  # leave the ingest its core
     finally:
         _, err = proc.communicate(timeout=300)
         engine.dispose()
