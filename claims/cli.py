@@ -1,5 +1,8 @@
-"""Command line: ``python -m claims extract|disputes PATH ... [--profile NAME|FILE]`` and
-``python -m claims profiles`` (also ``claim-atlas``).
+"""Command line: ``python -m claims extract|disputes PATH ... [--profile NAME|FILE]``,
+``python -m claims profiles`` and ``python -m claims ingest PATH ...`` (also ``claim-atlas``).
+
+``ingest`` (the claim store) lives in :mod:`store.cli`; ``extract`` and ``disputes`` stay
+stateless: they read files and print, and never touch a store.
 
 Exit status: 0 on success (unresolved places are not errors), 1 when an input path named on
 the command line is missing or unreadable or nothing could be read, 2 for usage errors (an
@@ -22,6 +25,7 @@ from claims.exc import ClaimsError
 from claims.export import FORMATS, render, write_atomic
 from claims.profile import Profile, ProfileError, default_profile_name, list_profiles, load_profile
 from geo import Gazetteer, GeoError, load_gazetteer
+from store import cli as store_cli
 
 PROGRESS_EVERY = 500
 
@@ -55,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_profile_option(disputes)
     profiles = sub.add_parser("profiles", help="list the bundled conflict profiles")
     profiles.add_argument("--json", action="store_true", help="one JSON object per profile")
+    store_cli.add_parser(sub)
     return parser
 
 
@@ -71,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "profiles":
         return _profiles(args.json)
+    if args.command == "ingest":
+        return store_cli.run(args, sys.argv[1:] if argv is None else list(argv))
     try:
         profile = load_profile(args.profile) if args.profile else None
     except ProfileError as exc:

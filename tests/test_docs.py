@@ -13,6 +13,7 @@ CODE = [
     ROOT / "dashboard.py",
     *sorted((ROOT / "geo").rglob("*.py")),
     *(ROOT / "claims").rglob("*.py"),
+    *(ROOT / "store").rglob("*.py"),
 ]
 
 
@@ -38,6 +39,11 @@ def test_every_setting_is_documented(name):
         "python -m geo resolve",
         "python -m claims extract",
         "python -m claims disputes",
+        "python -m claims ingest",
+        "claim-atlas ingest",
+        "--scheduler tcp://SCHEDULER-HOST:8786",
+        "dask scheduler",
+        "dask worker",
         "streamlit run dashboard.py",
         "-- --corpus DIR",
         "bash scripts/dashboard.sh",

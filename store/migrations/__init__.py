@@ -1,0 +1,1 @@
+"""The store\x27s schema migrations (Alembic scripts)."""

@@ -1,0 +1,210 @@
+"""Writing ingestion results: one transaction per batch of articles, so a kill at any moment
+leaves each article either as it was or wholly replaced.
+
+Per batch: the articles' rows are upserted (which also locks them against a concurrent
+writer on PostgreSQL), their machine claims deleted and the new ones inserted, their texts
+and problems replaced. An article whose text equals another stored article's is kept as a
+duplicate (``duplicate_of``) with no claims, as ``load_corpus`` counts it once.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from store.rows import INSERT_COLUMNS, MACHINE, article_row
+from store.schema import articles, claims, problems, texts
+from store.tasks import ArticleResult
+
+CHUNK = 500  # keys per IN (...) list
+
+
+class Outcome(enum.Enum):
+    ADDED = "added"
+    CHANGED = "changed"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass
+class BatchOutcome:
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    claims_written: int = 0
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for o in self.outcomes.values() if o is outcome)
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _upsert(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(articles)
+    updated = {c: stmt.excluded[c] for c in rows[0] if c != "path"}
+    conn.execute(stmt.on_conflict_do_update(index_elements=["path"], set_=updated), rows)
+
+
+def _pks(conn: Connection, paths: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(list(paths)):
+        q = select(articles.c.path, articles.c.pk).where(articles.c.path.in_(chunk))
+        found.update({p: pk for p, pk in conn.execute(q)})
+    return found
+
+
+def _originals(conn: Connection, results: Sequence[ArticleResult]) -> dict[str, str]:
+    """sha256 → path of a stored, non-duplicate article with that text."""
+    shas = sorted({r.record.article.sha256 for r in results if r.record is not None})
+    found: dict[str, str] = {}
+    for chunk in _chunks(shas):
+        q = (
+            select(articles.c.sha256, articles.c.path)
+            .where(articles.c.sha256.in_(chunk), articles.c.duplicate_of.is_(None))
+            .order_by(articles.c.path)
+        )
+        for sha, path in conn.execute(q):
+            found.setdefault(sha, path)
+    return found
+
+
+def write_batch(
+    conn: Connection, results: Sequence[ArticleResult], run_id: int | None, now: datetime
+) -> BatchOutcome:
+    """Store a batch of results inside the caller's write transaction."""
+    results = sorted(results, key=lambda r: r.source.path)  # one lock order for all writers
+    outcome = BatchOutcome()
+    paths = [r.source.path for r in results]
+    before = _pks(conn, paths)
+    originals = _originals(conn, results)
+    rows, claim_rows, text_rows = [], [], {}
+    for r in results:
+        if r.record is None:
+            outcome.outcomes[r.source.path] = Outcome.FAILED
+            continue
+        row = article_row(r.record, now, run_id)
+        original = originals.setdefault(r.record.article.sha256, r.source.path)
+        row["duplicate_of"] = original if original != r.source.path else None
+        row["n_claims"] = 0 if row["duplicate_of"] else len(r.rows)
+        rows.append(row)
+        text_rows[r.source.path] = r.record.article.text
+        if row["duplicate_of"]:
+            outcome.outcomes[r.source.path] = Outcome.DUPLICATE
+        else:
+            claim_rows.append((r.source.path, r.rows))
+            kind = Outcome.CHANGED if r.source.path in before else Outcome.ADDED
+            outcome.outcomes[r.source.path] = kind
+    if rows:
+        _upsert(conn, rows)
+    pks = _pks(conn, [row["path"] for row in rows])
+    _replace_claims(conn, pks, claim_rows, outcome)
+    _replace_texts(conn, pks, text_rows)
+    _replace_problems(conn, results, run_id, now)
+    return outcome
+
+
+def _replace_claims(
+    conn: Connection,
+    pks: dict[str, int],
+    claim_rows: list[tuple[str, tuple[tuple[Any, ...], ...]]],
+    outcome: BatchOutcome,
+) -> None:
+    for chunk in _chunks(sorted(pks.values())):
+        conn.execute(
+            delete(claims).where(claims.c.article_pk.in_(chunk), claims.c.origin == MACHINE)
+        )
+    new = [(pks[path], *row) for path, rows in claim_rows for row in rows]
+    if new:  # straight to the driver: the rows are plain values already (see rows.claim_row)
+        conn.exec_driver_sql(_insert_sql(conn), new)
+    outcome.claims_written += len(new)
+
+
+def _insert_sql(conn: Connection) -> str:
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in INSERT_COLUMNS)
+    return f"INSERT INTO claims ({names}) VALUES ({', '.join([mark] * len(INSERT_COLUMNS))})"
+
+
+def _replace_texts(conn: Connection, pks: dict[str, int], text_rows: dict[str, str]) -> None:
+    for chunk in _chunks(sorted(pks.values())):
+        conn.execute(delete(texts).where(texts.c.article_pk.in_(chunk)))
+    rows = [{"article_pk": pks[path], "text": text} for path, text in text_rows.items()]
+    if rows:
+        conn.execute(insert(texts), rows)
+
+
+def _replace_problems(
+    conn: Connection, results: Sequence[ArticleResult], run_id: int | None, now: datetime
+) -> None:
+    entries = [  # notes on articles that were read stay in articles.notes
+        (r.source.path, r.source.root, message, fatal)
+        for r in results
+        for message, fatal in r.problems
+        if fatal
+    ]
+    replace_problems(conn, [r.source.path for r in results], entries, run_id, now)
+
+
+def replace_problems(
+    conn: Connection,
+    paths: Sequence[str],
+    entries: Sequence[tuple[str, str, str, bool]],
+    run_id: int | None,
+    now: datetime,
+) -> None:
+    """Forget the problems of ``paths``; record ``entries`` (path, root, message, fatal)."""
+    for chunk in _chunks(list(paths)):
+        conn.execute(delete(problems).where(problems.c.path.in_(chunk)))
+    rows = [
+        {"path": path, "root": root, "message": message, "fatal": fatal, "seen_at": now,
+         "run_id": run_id}
+        for path, root, message, fatal in entries
+    ]  # fmt: skip
+    if rows:
+        conn.execute(insert(problems), rows)
+
+
+def mark_missing(conn: Connection, paths: Sequence[str], now: datetime) -> None:
+    for chunk in _chunks(list(paths)):
+        conn.execute(
+            update(articles)
+            .where(articles.c.path.in_(chunk), articles.c.missing_since.is_(None))
+            .values(missing_since=now)
+        )
+
+
+def prune(conn: Connection, paths: Sequence[str]) -> int:
+    """Delete articles (their claims and texts go with them) and their problems."""
+    count = 0
+    for chunk in _chunks(list(paths)):
+        conn.execute(delete(problems).where(problems.c.path.in_(chunk)))
+        count += conn.execute(delete(articles).where(articles.c.path.in_(chunk))).rowcount
+    return count
+
+
+def touch_roots(conn: Connection, moved: dict[str, str]) -> None:
+    """Record the new root of unchanged articles read from another folder than before."""
+    by_root: dict[str, list[str]] = {}
+    for path, root in moved.items():
+        by_root.setdefault(root, []).append(path)
+    for root, paths in by_root.items():
+        for chunk in _chunks(paths):
+            conn.execute(update(articles).where(articles.c.path.in_(chunk)).values(root=root))
+
+
+def clear_missing(conn: Connection, paths: Sequence[str]) -> None:
+    for chunk in _chunks(list(paths)):
+        conn.execute(
+            update(articles)
+            .where(articles.c.path.in_(chunk), articles.c.missing_since.isnot(None))
+            .values(missing_since=None)
+        )
