@@ -2,7 +2,7 @@
 
 :func:`extract_batch` reads each article from its path (workers must see the corpus at the
 same path as the client: the same machine, or a shared file system), extracts its claims
-with ``claims.extract_claims`` and returns plain data; it never writes anywhere. A bad file
+with ``claims.extract_batch`` and returns plain data; it never writes anywhere. A bad file
 or an extraction bug costs that article only: it comes back with a problem instead.
 """
 
@@ -13,7 +13,8 @@ import socket
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claims import extract_claims, read_article
+from claims import Article, Claim, read_article
+from claims import extract_batch as extract_claims_of
 from claims.exc import ClaimsError
 from claims.version import extractor_version, profile_version
 from store.rows import ArticleRecord, claim_row
@@ -52,26 +53,48 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def extract_one(source: Source, versions: tuple[str, str] | None = None) -> ArticleResult:
-    ev, pv = versions or (extractor_version(), profile_version())
-    fail = ArticleResult(source, None, (), (), ev, pv, worker_name())
+def _read(source: Source, fail: ArticleResult) -> Article | ArticleResult:
     try:
         article = read_article(source.file)
     except ClaimsError as exc:
         return replace(fail, problems=((_message(source.file, str(exc)), True),))
-    article = replace(article, file=source.path)
+    return replace(article, file=source.path)
+
+
+def _result(
+    source: Source, article: Article, claims: list[Claim] | Exception, fail: ArticleResult
+) -> ArticleResult:
     notes = tuple((note, False) for note in article.notes)
     try:
-        claims = extract_claims(article)
+        if isinstance(claims, Exception):
+            raise claims
         rows = tuple(claim_row(c) for c in claims)
     except Exception as exc:  # one article's bad luck must not sink the ingest: report it
         message = f"claims could not be extracted ({type(exc).__name__}: {exc}); please report"
         return replace(fail, problems=(*notes, (message, True)))
+    ev, pv = fail.extractor_version, fail.profile_version
     record = ArticleRecord(source.path, source.root, article, source.source_hash, ev, pv)
-    return ArticleResult(source, record, rows, notes, ev, pv, worker_name())
+    return ArticleResult(source, record, rows, notes, ev, pv, fail.worker)
 
 
-def extract_batch(sources: list[Source]) -> list[ArticleResult]:
-    """Extract a batch of articles (the function mapped over the Dask cluster)."""
-    versions = (extractor_version(), profile_version())
-    return [extract_one(s, versions) for s in sources]
+def extract_one(source: Source, versions: tuple[str, str] | None = None) -> ArticleResult:
+    return extract_batch([source], versions)[0]
+
+
+def extract_batch(
+    sources: list[Source], versions: tuple[str, str] | None = None
+) -> list[ArticleResult]:
+    """Extract a batch of articles (the function mapped over the Dask cluster); their
+    statements are parsed together (``claims.extract_batch``)."""
+    ev, pv = versions or (extractor_version(), profile_version())
+    fails = [ArticleResult(s, None, (), (), ev, pv, worker_name()) for s in sources]
+    read = [_read(s, f) for s, f in zip(sources, fails, strict=True)]
+    articles = [a for a in read if isinstance(a, Article)]
+    extracted = iter(extract_claims_of(articles))
+    out = []
+    for source, fail, item in zip(sources, fails, read, strict=True):
+        if isinstance(item, ArticleResult):
+            out.append(item)
+        else:
+            out.append(_result(source, item, next(extracted), fail))
+    return out
