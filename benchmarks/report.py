@@ -43,6 +43,9 @@ class Target:
 
 TARGETS: tuple[Target, ...] = (
     Target("extract_10k_s", "10,000 articles extracted (all cores)", "<", 60, "s"),
+    Target("extract_articles_per_s", "whole pipeline, all cores", ">=", 100, "articles/s"),
+    Target("extract_peak_rss_mb", "peak memory per extraction worker", "<", 1000, "MB"),
+    Target("peer_ratio", "speed over spaCy's full small pipeline", ">=", 5, "×"),
     Target("gazetteer_exact_per_s", "exact gazetteer resolves", ">=", 100_000, "/s"),
     Target("gazetteer_fuzzy_per_s", "fuzzy gazetteer resolves", ">=", 5_000, "/s"),
     Target("world_cold_load_s", "world gazetteer cold load (UA, RU)", "<", 1, "s"),

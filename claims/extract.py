@@ -152,6 +152,7 @@ class _Layer:
     skip: str = ""  # why the statement makes no claim (a background rule id), or ""
     historical: bool | None = None  # computed when first needed
     fast: bool = False  # its attribution is read by a fast template, not the parse
+    cues: list[str] = field(default_factory=list)  # its reporting words
     used: list = field(default_factory=list)  # the _Where of every claim made
     carried_from: list[PlaceMention] = field(default_factory=list)
 
@@ -286,7 +287,7 @@ def _to_parse(run: _Run) -> list[_Layer]:
     or have no reporting word, or nothing a parse would change)."""
     wanted = []
     for layer in run.layers:
-        cues = _reporting_cues(layer.text)
+        cues = layer.cues = _reporting_cues(layer.text)
         if not cues:
             continue
         if _fast(layer.text, cues):
@@ -359,6 +360,9 @@ def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:
 
 
 def _claims_of(run: _Run, layer: _Layer) -> None:
+    if not layer.triggers and not layer.cues and ":" not in layer.text:
+        run.discourse.start(layer.st.line)  # nothing claimed, nobody speaking: no frames
+        return
     layer.frames = _frames(run, layer)
     if run.outlet_side != OTHER:
         layer.frames = [_own_party(f, run.outlet_side) for f in layer.frames]
@@ -633,14 +637,19 @@ def _date(run: _Run, layer: _Layer) -> dates.DateFix:
     return fix
 
 
+@lru_cache(maxsize=4096)
+def _basename(file: str) -> str:
+    return Path(file).name
+
+
 def claim_id(file: str, sha256: str, start: int, end: int, place_key: str, kind: str) -> str:
     """Stable id: the same article text gives the same ids on every run."""
-    raw = f"{Path(file).name}|{sha256[:16]}|{start}|{end}|{place_key}|{kind}"
+    raw = f"{_basename(file)}|{sha256[:16]}|{start}|{end}|{place_key}|{kind}"
     return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def statement_id(file: str, sha256: str, start: int, end: int) -> str:
-    raw = f"{Path(file).name}|{sha256[:16]}|{start}|{end}"
+    raw = f"{_basename(file)}|{sha256[:16]}|{start}|{end}"
     return hashlib.blake2b(raw.encode("utf-8"), digest_size=6).hexdigest()
 
 

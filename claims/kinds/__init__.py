@@ -134,13 +134,17 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
     by_word, scanned = _by_first_word()
     exact = len(lower) == len(text)  # offsets in ``lower`` are offsets in ``text``
     table = rules()
+    words_of: dict[int, list[str]] = defaultdict(list)  # rule number -> its words found here
+    for word in at:
+        for i in by_word.get(word, ()):
+            words_of[i].append(word)
     taken: list[tuple[int, int]] = []
     found: list[Trigger] = []
-    for i in sorted({i for w in at.keys() & by_word.keys() for i in by_word[w]}):
+    for i in sorted(words_of):
         rule = table[i]
         starts = None
         if exact and i not in scanned:
-            starts = sorted(p for w in rule.first_words for p in at.get(w, ()))
+            starts = sorted(p for w in words_of[i] for p in at[w])
         for kind, start, end in _matches(rule, text, places, starts):
             if _overlaps(start, end, taken):
                 continue
