@@ -30,7 +30,7 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".mdown"})
 PARALLEL_THRESHOLD = 400
 """With ``workers=None``, inputs of at least this many files use a process pool."""
 CHUNK = 64
-SERIAL_BATCH = 8  # files parsed together in one process (progress is told per batch)
+SERIAL_BATCH = 16  # files parsed together in one process (progress is told per batch)
 
 
 @dataclass(frozen=True)
