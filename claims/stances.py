@@ -16,12 +16,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from claims.actors import Actors, Strength
-from claims.speakers import Frame, Number, SpeakerRule, innermost
+from claims.actors import Strength
+from claims.speakers import Frame, innermost
 from claims.vocabulary import ASSERTS, DENIES
 
 if TYPE_CHECKING:
@@ -40,9 +39,6 @@ _FALSE_CONTENT = re.compile(
     r"claims?|reports?|news)\s+(?:that|of|about|regarding|on)\b",
     _I,
 )
-_LABEL = re.compile(
-    r"^\s*(?P<who>(?-i:[A-Z][\w'.-]+)(?:\s+(?-i:[A-Z][\w'.-]+)){0,3})\s*(?:\([^)]{1,40}\))?:\s+(?=\S)"
-)
 
 
 def denied(text: str, pos: int) -> bool:
@@ -57,30 +53,6 @@ def denied(text: str, pos: int) -> bool:
     content = [m for m in _FALSE_CONTENT.finditer(text, 0, pos)]
     return any(
         re.search(r"rumou?r|canard|propaganda|lie|false|fake", m.group(0), _I) for m in content
-    )
-
-
-def label_frame(text: str, original: str, actors: Actors) -> Iterator[Frame]:
-    """A transcript or headline label naming a party's voice ("Mujahid: …")."""
-    if ":" not in text[:60]:
-        return
-    m = _LABEL.match(text)
-    if m is None:
-        return
-    who = m.group("who")
-    found = [a for a in actors.find(who) if not a.opposed and a.strength >= Strength.ORGANISATION]
-    if not found:
-        return
-    best = max(found, key=lambda a: a.strength)
-    yield Frame(
-        claimant=original[m.start("who") : m.end("who")],
-        side=best.side,
-        rule=SpeakerRule.LABEL,
-        stance=ASSERTS,
-        scope=(m.end(), len(text)),
-        number=Number.PERSON if best.strength is Strength.PERSON else Number.GROUP,
-        head=who.lower(),
-        whole=True,
     )
 
 
