@@ -316,7 +316,7 @@ _WORD = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)
 def _referable() -> frozenset[str]:
     v = vocabulary()
-    return v.roles | v.documents | v.collectives
+    return v.roles | v.collectives  # a document alone ("many reports") names nobody
 
 
 # ---------------------------------------------------------------- one statement
