@@ -105,35 +105,48 @@ class _Entry:
     person: Person | None = None
 
 
+def _names(profile: Profile) -> dict[str, _Entry]:
+    """Every name of the profile's actors: people (their spellings, then transliterations of
+    them), organisations, descriptors, then the press."""
+    names: dict[str, _Entry] = {}
+    people = [(party, person) for party in profile.parties for person in party.people]
+    for party, person in people:
+        for spelling in person.spellings:
+            names[spelling] = _Entry(party, Strength.PERSON, person)
+    for party, person in people:  # transliterations after every listed spelling
+        for spelling in person.spellings:
+            for variant in transliterations(spelling):
+                names.setdefault(variant, _Entry(party, Strength.PERSON, person))
+    for party in profile.parties:
+        for name in party.names:
+            names.setdefault(name, _Entry(party, Strength.ORGANISATION))
+        for descriptor in party.descriptors:
+            names.setdefault(descriptor, _Entry(party, Strength.DESCRIPTOR))
+    for press in vocabulary().press:
+        names.setdefault(press, _Entry(None, Strength.PRESS))
+    return names
+
+
+def _acronyms(profile: Profile) -> dict[str, _Entry]:
+    """The parties' acronyms, and their permutations no other party uses ("NRFA", "AFNR")."""
+    acronyms: dict[str, _Entry] = {}
+    taken = {a for p in profile.parties for a in p.acronyms}
+    for party in profile.parties:
+        for acronym in party.acronyms:
+            acronyms[acronym] = _Entry(party, Strength.ORGANISATION)
+            for perm in _permutations(acronym, taken):
+                acronyms.setdefault(perm, _Entry(party, Strength.ORGANISATION))
+    return acronyms
+
+
 class Actors:
     """Finds the actors of one profile in text."""
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self._cache: dict[str, list[ActorMention]] = {}
-        names: dict[str, _Entry] = {}
-        acronyms: dict[str, _Entry] = {}
-        taken = {a for p in profile.parties for a in p.acronyms}
-        for party in profile.parties:
-            for person in party.people:
-                for spelling in person.spellings:
-                    names[spelling] = _Entry(party, Strength.PERSON, person)
-        for party in profile.parties:  # transliterations after every listed spelling
-            for person in party.people:
-                for spelling in person.spellings:
-                    for variant in transliterations(spelling):
-                        names.setdefault(variant, _Entry(party, Strength.PERSON, person))
-        for party in profile.parties:
-            for name in party.names:
-                names.setdefault(name, _Entry(party, Strength.ORGANISATION))
-            for acronym in party.acronyms:
-                acronyms[acronym] = _Entry(party, Strength.ORGANISATION)
-                for perm in _permutations(acronym, taken):
-                    acronyms.setdefault(perm, _Entry(party, Strength.ORGANISATION))
-            for descriptor in party.descriptors:
-                names.setdefault(descriptor, _Entry(party, Strength.DESCRIPTOR))
-        for press in vocabulary().press:
-            names.setdefault(press, _Entry(None, Strength.PRESS))
+        names = _names(profile)
+        acronyms = _acronyms(profile)
         self._lookup = {self._key(k): v for k, v in names.items()}
         self._acronyms = {k.upper(): v for k, v in acronyms.items()}
         ordered = sorted(names, key=len, reverse=True)
