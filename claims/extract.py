@@ -430,7 +430,8 @@ def _claims(run: _Run, layer: _Layer) -> list[Claim]:
         fig = figs.get(trig.start)
         for where in _wheres(run, layer, trig, found, named_ids):
             claim = _claim(run, st, trig, voice, stance, fig, where, fix)
-            _keep(out, (where.key, trig.kind), claim, voice)
+            place = where.place.id if where.place is not None else where.key
+            _keep(out, (place, trig.kind), claim, voice)  # one claim per (place, kind)
             layer.used.append(where)
     return list(out.values())
 
