@@ -1,7 +1,8 @@
 """What one dashboard session works on: the corpus plus its uploads, and a small memo of
 results that only depend on the filters (so a rerun that changes nothing recomputes nothing).
 
-Plain Python objects the dashboard keeps in ``st.session_state``; never shared between sessions.
+Plain Python objects the dashboard keeps in ``st.session_state``; never shared between sessions
+(the corpus alone is shared, read-only).
 """
 
 from __future__ import annotations
@@ -9,11 +10,15 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
+from atlas.palette import Palette, default_palette
+from atlas.places import Bounds, claim_bounds
+from atlas.sources import SourceIndex
+from atlas.when import DateDomain, date_domain
+from claims.corroboration import Group, find_groups, group_index
 from claims.model import Article, Claim
-from claims.ui.filters import DateDomain, date_domain, outlet_counts
-from claims.ui.mapbuild import claim_bounds
 
 T = TypeVar("T")
 
@@ -25,30 +30,54 @@ class SessionData:
     claims: tuple[Claim, ...]
     articles: dict[str, Article]
     by_file: dict[str, tuple[Claim, ...]]
+    by_id: dict[str, Claim]
     domain: DateDomain | None
-    outlets: tuple[tuple[str, int], ...]
-    bounds: tuple[tuple[float, float], tuple[float, float]]
+    sources: SourceIndex
+    outlets: tuple[tuple[str, int], ...]  # source labels with their claim counts
+    bounds: Bounds
+    groups: tuple[Group, ...]
+    group_of: dict[str, Group]  # claim id → its corroboration group
+    palette: Palette
+    root: Path | None
+
+    def relative(self, file: str) -> str:
+        """A file as shown: relative to the corpus folder."""
+        return self.sources.relative(file)
 
 
-def session_data(articles: Iterable[Article], claims: Iterable[Claim]) -> SessionData:
+def session_data(
+    articles: Iterable[Article],
+    claims: Iterable[Claim],
+    root: Path | None = None,
+    palette: Palette | None = None,
+) -> SessionData:
+    articles = list(articles)
     claims = tuple(claims)
     by_file: dict[str, list[Claim]] = {}
     for claim in claims:
         by_file.setdefault(claim.file, []).append(claim)
+    sources = SourceIndex(articles, claims, root)
+    groups = tuple(find_groups(claims))
     return SessionData(
         claims=claims,
         articles={a.file: a for a in articles},
         by_file={f: tuple(cs) for f, cs in by_file.items()},
+        by_id={c.id: c for c in claims},
         domain=date_domain(claims),
-        outlets=tuple(outlet_counts(claims)),
+        sources=sources,
+        outlets=tuple(sources.counts(claims)),
         bounds=claim_bounds(claims),
+        groups=groups,
+        group_of=group_index(groups),
+        palette=palette or default_palette(),
+        root=root,
     )
 
 
 class Memo:
     """The ``size`` most recent results, keyed by a hashable key (e.g. a FilterState)."""
 
-    def __init__(self, size: int = 6) -> None:
+    def __init__(self, size: int = 12) -> None:
         self.size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
 
