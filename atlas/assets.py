@@ -21,8 +21,8 @@ import contextlib
 import filecmp
 import hashlib
 import os
-import sys
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +54,9 @@ def _vendor_files() -> tuple[VendorFile, ...]:
         VendorFile(leaflet / "leaflet.js", "vendor/leaflet/leaflet.js"),
         VendorFile(leaflet / "leaflet.css", "vendor/leaflet/leaflet.css"),
         VendorFile(jquery / "jquery.min.js", "vendor/jquery/jquery.min.js"),
-        VendorFile(cluster / "leaflet.markercluster.js", "vendor/markercluster/leaflet.markercluster.js"),
+        VendorFile(
+            cluster / "leaflet.markercluster.js", "vendor/markercluster/leaflet.markercluster.js"
+        ),
         VendorFile(cluster / "MarkerCluster.css", "vendor/markercluster/MarkerCluster.css"),
     ]
     files += [

@@ -106,7 +106,8 @@ def claim_card_html(
     parts = [claim_header_html(claim, palette), source_line_html(claim, source, article), quote]
     if denies:
         named = "; ".join(
-            f"{esc(c.claimant or 'claimant not stated')}: {esc(figure_text(c) or kind_label(c.kind))}"
+            f"{esc(c.claimant or 'claimant not stated')}: "
+            f"{esc(figure_text(c) or kind_label(c.kind))}"
             + (f" ({esc(label_of(c))})" if label_of else "")
             for c in denies
         )

@@ -46,7 +46,9 @@ def dating_of(group: PlaceGroup) -> str:
 
 def _segments(group: PlaceGroup, palette: Palette) -> list[list[Any]]:
     counts = dict(group.side_counts)
-    order = [s for s in palette.sides if s in counts] + [s for s in counts if s not in palette.sides]
+    order = [s for s in palette.sides if s in counts] + [
+        s for s in counts if s not in palette.sides
+    ]
     return [[palette.side_of(s), counts[s]] for s in order]
 
 

@@ -1,11 +1,10 @@
 """The dashboard's settings, from the command line and ``CLAIM_ATLAS_*`` environment variables.
 
-| variable | meaning | default |
-|---|---|---|
-| ``CLAIM_ATLAS_CORPUS`` | folder of articles the dashboard opens (``--corpus DIR`` wins) | ``seeds/`` |
-| ``CLAIM_ATLAS_TILES`` | ``none`` (outlines only), ``osm``, or a tile URL template | ``osm`` |
-| ``CLAIM_ATLAS_TILES_ATTRIBUTION`` | credit line shown for a custom tile URL | a generic line |
-| ``CLAIM_ATLAS_TIMING`` | ``1``: print each rerun's server-side time to stderr | off |
+- ``CLAIM_ATLAS_CORPUS``: folder of articles the dashboard opens (``--corpus DIR`` wins;
+  default ``seeds/``);
+- ``CLAIM_ATLAS_TILES``: ``none`` (outlines only), ``osm`` (default) or a tile URL template;
+- ``CLAIM_ATLAS_TILES_ATTRIBUTION``: the credit line shown for a custom tile URL;
+- ``CLAIM_ATLAS_TIMING``: ``1`` prints each rerun's server-side time to stderr.
 
 The conflict profile (``CLAIM_ATLAS_PROFILE``) is read by :mod:`claims.profile`.
 """

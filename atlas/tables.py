@@ -69,7 +69,9 @@ def claims_frame(
                 "figure": figure_text(c) or "",
                 "place": _place(c),
                 "source": source_of(c),
-                "reported by": (f"{group.n_outlets} outlets" if group and group.n_outlets > 1 else ""),
+                "reported by": (
+                    f"{group.n_outlets} outlets" if group and group.n_outlets > 1 else ""
+                ),
                 "stance": DENIAL_MARK.lower() if c.stance == "denies" else "",
                 "days": iso_span(c),
                 "file": relative(c.file),

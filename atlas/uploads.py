@@ -106,7 +106,11 @@ def read_upload(
         return Upload(name, Outcome.NO_CLAIMS, f"{name}: read, but no claim found", article)
     n = len(found)
     return Upload(
-        name, Outcome.ADDED, f"{name}: {n} claim{'s' if n != 1 else ''} added", article, tuple(found)
+        name,
+        Outcome.ADDED,
+        f"{name}: {n} claim{'s' if n != 1 else ''} added",
+        article,
+        tuple(found),
     )
 
 

@@ -21,6 +21,7 @@ around it (a Bazarak claim and the Taliban's claim about Panjshir province).
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -252,8 +253,8 @@ def _judge(family: str, run: list[Claim], parties: frozenset[str]) -> Dispute | 
 
 @dataclass(frozen=True)
 class CounterClaim:
-    """A claim of a dispute that opposes claims about ``place_key`` but is filed about a wider
-    place (its province, say): shown from the narrower place so it is not missed there."""
+    """A claim of a dispute that opposes claims about ``place_key`` but is filed about a place
+    containing it (its province, say): shown from the narrower place so it is not missed."""
 
     place_key: str  # where the pointer is shown (a claim's place id)
     dispute_id: str
@@ -268,26 +269,57 @@ def _opposes(a: Claim, b: Claim, parties: frozenset[str]) -> bool:
     return a.side != b.side and a.side in parties and b.side in parties
 
 
-def counter_claim_pointers(
-    disputes: Iterable[Dispute], claims_by_id: Mapping[str, Claim], sides: Iterable[str] | None = None
-) -> dict[str, list[CounterClaim]]:
-    """For each place (its id), the counter-claims about a wider place in the same disputes.
+def _km(a: Claim, b: Claim) -> float:
+    lat1, lat2 = math.radians(a.lat or 0.0), math.radians(b.lat or 0.0)
+    dlat, dlon = lat2 - lat1, math.radians((b.lon or 0.0) - (a.lon or 0.0))
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
-    "Wider" means a larger radius than the place's own (a province around a town); a
-    counter-claim opposes when its side or stance differs from one of the place's claims.
-    """
+
+def contains(outer: Claim, inner: Claim, gaz: Gazetteer | None) -> bool:
+    """Whether ``outer``'s place contains ``inner``'s: it is the inner place's province (or
+    country) in the gazetteer, or a wider area whose radius reaches the inner place."""
+    if not (outer.place_id and inner.place_id) or outer.place_id == inner.place_id:
+        return False
+    if (outer.radius_km or 0.0) <= (inner.radius_km or 0.0):
+        return False
+    if gaz is not None:
+        try:
+            big, small = gaz.get(outer.place_id), gaz.get(inner.place_id)
+        except (KeyError, LookupError):
+            big = small = None
+        if big is not None and small is not None:
+            if big.kind == "country":
+                return True
+            if big.kind == "province":
+                return (
+                    bool(small.province)
+                    and small.province.lower() == (big.province or big.name).lower()
+                )
+    if not (outer.located and inner.located):
+        return False
+    return _km(outer, inner) <= (outer.radius_km or 0.0)
+
+
+def counter_claim_pointers(
+    disputes: Iterable[Dispute],
+    claims_by_id: Mapping[str, Claim],
+    sides: Iterable[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> dict[str, list[CounterClaim]]:
+    """For each place (its id), the counter-claims filed about a place containing it (its
+    province, a valley around it) in the same disputes: a claim opposes when its side or
+    stance differs from one of the place's claims."""
     parties = frozenset(sides) if sides is not None else conflict_sides()
+    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     out: dict[str, list[CounterClaim]] = defaultdict(list)
     for dispute in disputes:
         members = [claims_by_id[i] for i in dispute.claim_ids if i in claims_by_id]
         for here in members:
-            if not here.place_id:
-                continue
             for there in members:
-                wider = (there.radius_km or 0.0) > (here.radius_km or 0.0)
-                if there.place_id == here.place_id or not wider:
+                if not here.place_id or not _opposes(here, there, parties):
                     continue
-                if not _opposes(here, there, parties):
+                if not contains(there, here, gaz):
                     continue
                 pointer = CounterClaim(
                     here.place_id, dispute.id, there.id, there.place, there.place_id

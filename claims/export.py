@@ -19,8 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 from typing import Any
 

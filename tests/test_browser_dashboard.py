@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from atlas.filters import FilterState, date_domain, filter_claims, outlet_counts, outlet_of
+from atlas.mapbuild import group_places
 from claims import load_corpus
-from claims.ui.filters import FilterState, date_domain, filter_claims, outlet_counts, outlet_of
-from claims.ui.mapbuild import group_places
 
 pytestmark = pytest.mark.browser
 

@@ -13,6 +13,7 @@ CODE = [
     ROOT / "dashboard.py",
     *sorted((ROOT / "geo").rglob("*.py")),
     *(ROOT / "claims").rglob("*.py"),
+    *(ROOT / "atlas").rglob("*.py"),
 ]
 
 

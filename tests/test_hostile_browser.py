@@ -25,11 +25,11 @@ from hostile.fixtures import MAP_FRAME, PROBE_JS
 from hostile.payloads import JINJA_MARKER_FILE, PAYLOADS, by_id
 from playwright.sync_api import expect
 
+from atlas.charts import figure_rows
+from atlas.disputes_view import side_columns
+from atlas.mapbuild import group_places, place_payload
+from atlas.reader_view import safe_url
 from claims import find_disputes, load_corpus
-from claims.ui.charts import figure_rows
-from claims.ui.disputes_view import side_columns
-from claims.ui.mapbuild import group_places, place_payload
-from claims.ui.reader_view import safe_url
 
 pytestmark = pytest.mark.browser
 

@@ -16,15 +16,18 @@ from pathlib import Path
 import pytest
 from hostile.payloads import JINJA_MARKER_FILE, PAYLOADS
 
+from atlas.mapbuild import build_map
+from atlas.mapdata import place_payload
+from atlas.palette import default_palette
+from atlas.places import group_places
+from atlas.reader_view import article_html, quote_in_paragraph_html
+from atlas.tables import claims_frame, data_issues
 from claims.export import to_csv, to_geojson, to_jsonl
 from claims.model import Article, ArticleMeta, Claim
-from claims.ui.mapbuild import build_map, group_places, place_payload
-from claims.ui.reader_view import article_html, quote_in_paragraph_html
-from claims.ui.tables import claims_frame, data_issues
 
 TEXT_FIELDS = ("claimant", "place", "place_mention", "unresolved_place", "outlet", "title", "url")
 EVALUATED = ("LOOP0LOOP1LOOP2", "1338337", ">49<", "42.md")
-READER_TAGS = {"p", "mark", "a", "br", "h4", "small", "div", "span"}
+READER_TAGS = {"p", "mark", "a", "br", "h4", "small", "div", "span", "details", "summary"}
 
 
 def _claims() -> tuple[list[Claim], dict[str, Article]]:
@@ -92,7 +95,7 @@ def test_map_html_carries_payloads_only_as_escaped_data(hostile):
         if "<" in p.text or "\u2028" in p.text:
             assert p.text not in html, f"payload {p.id} unescaped in the map HTML"
     # every place survived as data, in order and complete
-    payload = place_payload(group_places(claims))
+    payload = place_payload(group_places(claims), default_palette())
     assert {g["name"] for g in payload} == {p.text for p in PAYLOADS}
 
 

@@ -28,9 +28,9 @@ from pathlib import Path
 import pytest
 from hostile.fixtures import launch_options
 
+from atlas.filters import FilterState, date_domain, filter_claims
 from claims import extract_claims, load_corpus, read_bytes
 from claims.model import KINDS
-from claims.ui.filters import FilterState, date_domain, filter_claims
 
 pytestmark = pytest.mark.browser
 

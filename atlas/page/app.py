@@ -194,7 +194,9 @@ def main(app_dir: Path) -> None:
     data, memo = _session(folder, corpus, uploads)
     state = sidebar.filters(filters_box, data)
 
-    shown = memo.get(("shown", state), lambda: filter_claims(data.claims, state, data.sources.label))
+    shown = memo.get(
+        ("shown", state), lambda: filter_claims(data.claims, state, data.sources.label)
+    )
     groups = memo.get(("places", state), lambda: group_places(shown, data.palette.sides))
     disputes = memo.get(("disputes", state), lambda: find_disputes(shown, sides=_parties(data)))
     pointers = memo.get(
@@ -216,7 +218,9 @@ def main(app_dir: Path) -> None:
         )
     _tabs(corpus, uploads, data, memo, state, shown, disputes)
     reader.show_reader(data)
-    _sync_url(ViewState(state, Selection(st.session_state.get("_sel_place"), selection.claim)), data)
+    _sync_url(
+        ViewState(state, Selection(st.session_state.get("_sel_place"), selection.claim)), data
+    )
     if settings.timing():
         ms = 1000 * (time.perf_counter() - started)
         print(f"claim-atlas rerun {ms:.0f} ms", file=sys.stderr)

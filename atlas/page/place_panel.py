@@ -78,15 +78,19 @@ def _pointers(group: PlaceGroup, pointers: list[CounterClaim], data: SessionData
         if not claims:
             continue
         what = "; ".join(
-            f"{data.palette.label(c.side)}: {figure_text(c) or kind_label(c.kind)}"
-            + (" (denial)" if c.stance == "denies" else "")
-            for c in claims[:3]
+            dict.fromkeys(
+                f"{c.claimant or data.palette.label(c.side)} ({data.palette.label(c.side)}): "
+                f"{figure_text(c) or kind_label(c.kind)}"
+                + (" — a denial" if c.stance == "denies" else "")
+                for c in claims[:3]
+            )
         )
         more = f" and {len(claims) - 3} more" if len(claims) > 3 else ""
         name = items[0].filed_at or "a wider area"
         st.markdown(
             f"⚠ **{len(claims)} counter-claim{'s' if len(claims) != 1 else ''}** about "
-            f"**{md_escape(name)}**, which contains {md_escape(group.name)}: {md_escape(what)}{more}"
+            f"**{md_escape(name)}**, which contains {md_escape(group.name)}: "
+            f"{md_escape(what)}{more}"
         )
         if wider:
             st.button(

@@ -148,7 +148,9 @@ def filters(sb: DeltaGenerator, data: SessionData) -> FilterState:
     chosen_sides = sb.multiselect(
         "Sides", options=sides, key="f_sides", format_func=data.palette.label
     )
-    chosen_kinds = sb.multiselect("Kinds", options=list(KINDS), key="f_kinds", format_func=kind_label)
+    chosen_kinds = sb.multiselect(
+        "Kinds", options=list(KINDS), key="f_kinds", format_func=kind_label
+    )
     text = sb.text_input("Search quotes", key="f_text", placeholder="words in the quote")
     return FilterState(
         start=start,

@@ -54,7 +54,8 @@ def _dispute_title(d: Dispute) -> str:
     kinds = sorted(set(d.kinds or (d.kind,)), key=lambda k: k != d.kind)
     what = " vs ".join(kind_label(k) for k in kinds)
     reasons = ", ".join(REASON_WORDS.get(r, str(r)) for r in d.reasons)
-    return f"{what} · {d.place or 'an unnamed place'} · {days_text(d.date_start, d.date_end)} — {reasons}"
+    days = days_text(d.date_start, d.date_end)
+    return f"{what} · {d.place or 'an unnamed place'} · {days} — {reasons}"
 
 
 def _dispute(d: Dispute, data: SessionData) -> None:
@@ -109,7 +110,9 @@ def _group_row(row: CorroborationRow, data: SessionData) -> None:
     )
     figures = f" — {range_text(g.figures)}" if g.figures else ""
     with st.container(border=True):
-        st.markdown(f"**{md_escape(title)}**: reported by **{row.outlets} outlets**{md_escape(figures)}")
+        st.markdown(
+            f"**{md_escape(title)}**: reported by **{row.outlets} outlets**{md_escape(figures)}"
+        )
         with st.expander(f"The {len(row.claims)} quotes", expanded=False):
             for claim in row.claims:
                 st.html(_card(claim, data))

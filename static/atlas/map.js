@@ -3,7 +3,7 @@
  * Python (atlas.mapbuild) calls two functions, each with plain JSON:
  *   ClaimAtlas.setup(map, config)   once per map: outlines, place names, legend, tiles notice, view
  *   ClaimAtlas.places(layer, data)  each time the shown claims or the selection change
- * Article text only ever reaches the page through textContent (never innerHTML), so nothing in
+ * Article text only ever reaches the page through textContent (never parsed as HTML), so nothing in
  * an article can become markup or script. Side colours come from the conflict profile (data).
  */
 (function () {
@@ -387,6 +387,7 @@
       cluster.addLayer(markers[p.key]);
     });
     var refresh = function () {
+      if (!cluster._map) { return; }
       highlight(map, cluster, markers, circles, map._caSelected);
       if (map._ca && map._ca.labels) { map._ca.labels.declutter(); }
     };
@@ -396,13 +397,14 @@
     var key = data.selected;
     var changed = key !== map._caSelected;
     map._caSelected = key;
-    if (key && markers[key]) {
-      if (changed && map._caClicked !== key) {
+    map.getContainer().setAttribute("data-selected", key || "");
+    var focus = function () {  // once the layer is on the map (the caller adds it after this)
+      if (key && markers[key] && changed && map._caClicked !== key) {
         zoomTo(map, cluster, markers[key], circles[key]);
       }
-      setTimeout(refresh, 0);
-    }
-    map.getContainer().setAttribute("data-selected", key || "");
+      refresh();
+    };
+    if (group._map) { setTimeout(focus, 0); } else { group.once("add", function () { setTimeout(focus, 0); }); }
   };
 
   window.ClaimAtlas = NS;
