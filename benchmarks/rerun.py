@@ -7,7 +7,8 @@ pointers (they mark disputed places on the map), build the map (base map + marke
 serialise it the way ``st_folium`` does. Corroboration groups are computed once per session
 (not per rerun) and are timed on their own (``groups_ms``). The serialisation is
 ``st_folium`` itself with its component function replaced by one that records the arguments
-Streamlit would send; the payload size is those arguments as JSON (UTF-8 bytes) — the map HTML, header, script and marker layer.
+Streamlit would send; the payload size is those arguments as JSON (UTF-8 bytes): the map
+HTML, header, script and marker layer.
 
 Claims are synthetic (``corpus.generate_claims``) over the gazetteer's places. The filter is
 a realistic one: a date window over the middle of the claims' span, one outlet excluded.
