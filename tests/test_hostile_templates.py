@@ -129,3 +129,31 @@ def test_tables_and_exports_keep_payloads_verbatim(hostile):
     to_geojson(claims)
     to_jsonl(claims)
     to_csv(claims)
+
+
+CARD_TAGS = {"div", "b", "span", "a", "p", "mark", "br", "dl", "dt", "dd"}
+
+
+def test_claim_cards_have_only_their_own_tags_and_the_exact_text(hostile):
+    from atlas.cards import claim_card_html
+    from claims.corroboration import find_groups, group_index
+
+    claims, articles = hostile
+    groups = group_index(find_groups(claims))
+    palette = default_palette()
+    for claim in claims:
+        html = claim_card_html(
+            claim, palette, claim.outlet or "", articles.get(claim.file), groups.get(claim.id),
+            place=claim.place_id, denies=[claim], label_of=lambda c: c.outlet or "",
+        )  # fmt: skip
+        parsed = _Tags()
+        parsed.feed(html)
+        assert parsed.tags <= CARD_TAGS, parsed.tags - CARD_TAGS
+        for name, value in parsed.attrs:
+            assert not name.startswith("on"), name
+            if name == "href":
+                assert value.startswith(("http://", "https://", "?claim=")), value
+        text = "".join(parsed.text)
+        assert claim.quote in text and (claim.claimant or "") in text
+        for evaluated in EVALUATED:
+            assert evaluated not in html

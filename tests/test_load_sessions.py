@@ -28,7 +28,8 @@ from pathlib import Path
 import pytest
 from hostile.fixtures import launch_options
 
-from atlas.filters import FilterState, date_domain, filter_claims
+from atlas.filters import FilterState, filter_claims
+from atlas.when import date_domain
 from claims import extract_claims, load_corpus, read_bytes
 from claims.model import KINDS
 

@@ -140,7 +140,8 @@ def _timeline(data: SessionData, memo: Memo, state: FilterState) -> None:
             palette=data.palette,
         ),
     )
-    st.altair_chart(chart, width="stretch", key="timeline")
+    with st.container(key="timeline"):
+        st.altair_chart(chart, width="stretch")
 
 
 def _tabs(corpus, uploads, data, memo, state, shown, disputes) -> None:
