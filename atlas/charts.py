@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -98,6 +99,32 @@ def timeline_chart(
     )
     band = alt.Chart(shade).mark_rect(opacity=0.12, color="#1f4e79").encode(x="start:T", x2="end:T")
     return _compact_legends(alt.layer(band, bars).properties(height=height))
+
+
+WINDOW_DATASET = "ca-window"
+
+
+def timeline_spec(claims: Iterable[Claim], palette: Palette | None = None) -> dict[str, Any]:
+    """The timeline as a Vega-Lite dict whose shaded window is the dataset ``ca-window``, so a
+    new window (the slider moved) costs a dict copy, not a new chart (:func:`with_window`)."""
+    placeholder = (date(2000, 1, 1), date(2000, 1, 1))
+    spec = timeline_chart(claims, placeholder, palette=palette).to_dict()
+    band = spec["layer"][0]
+    old = band["data"]["name"]
+    band["data"] = {"name": WINDOW_DATASET}
+    spec["datasets"] = {k: v for k, v in spec["datasets"].items() if k != old}
+    spec["datasets"][WINDOW_DATASET] = []
+    return spec
+
+
+def with_window(spec: dict[str, Any], window: tuple[date, date] | None) -> dict[str, Any]:
+    """``spec`` (from :func:`timeline_spec`) with ``window`` shaded (none: no band)."""
+    rows = (
+        [{"start": window[0].isoformat(), "end": (window[1] + timedelta(days=1)).isoformat()}]
+        if window
+        else []
+    )
+    return {**spec, "datasets": {**spec["datasets"], WINDOW_DATASET: rows}}
 
 
 def _compact_legends(chart):

@@ -29,10 +29,8 @@ class PlaceGroup:
     side: str  # the side every claim shares, else MIXED
     side_counts: tuple[tuple[str, int], ...]
     claims: tuple[Claim, ...]
-
-    @property
-    def datings(self) -> frozenset[Dating]:
-        return frozenset(_dating(c) for c in self.claims)
+    datings: frozenset[Dating] = frozenset()
+    days: tuple[date, date] | None = None  # first and last day named (report days included)
 
     @property
     def undated_only(self) -> bool:
@@ -49,11 +47,6 @@ class PlaceGroup:
     @property
     def is_area(self) -> bool:
         return self.precision == "area" and bool(self.radius_km)
-
-
-def _dating(claim: Claim) -> Dating:
-    found = when(claim)
-    return Dating.UNDATED if found is None else found.dating
 
 
 def place_key(claim: Claim) -> str | None:
@@ -79,6 +72,24 @@ def _sort_key(claim: Claim) -> tuple[bool, int, str]:
     return (found is None, -found.end.toordinal() if found else 0, claim.id)
 
 
+def _dates_of(members: list[Claim]) -> tuple[frozenset[Dating], tuple[date, date] | None]:
+    """How the claims are dated, and the first and last day they name: one pass."""
+    datings: set[Dating] = set()
+    first: date | None = None
+    last: date | None = None
+    for claim in members:
+        found = when(claim)
+        if found is None:
+            datings.add(Dating.UNDATED)
+            continue
+        datings.add(found.dating)
+        lo = found.anchor
+        first = lo if first is None or lo < first else first
+        last = found.end if last is None or found.end > last else last
+    days = (first, last) if first is not None and last is not None else None
+    return frozenset(datings), days
+
+
 def group_places(claims: Iterable[Claim], sides: Iterable[str] = SIDES) -> list[PlaceGroup]:
     """Located claims grouped per place, biggest group first; unlocated claims are skipped."""
     known = tuple(sides)
@@ -92,6 +103,7 @@ def group_places(claims: Iterable[Claim], sides: Iterable[str] = SIDES) -> list[
         first = members[0]
         counts = Counter(c.side if c.side in known else "unknown" for c in members)
         radii = [c.radius_km for c in members if c.radius_km]
+        datings, days = _dates_of(members)
         groups.append(
             PlaceGroup(
                 key=key,
@@ -103,6 +115,8 @@ def group_places(claims: Iterable[Claim], sides: Iterable[str] = SIDES) -> list[
                 side=side_of(members, known),
                 side_counts=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
                 claims=tuple(sorted(members, key=_sort_key)),
+                datings=datings,
+                days=days,
             )
         )
     groups.sort(key=lambda g: (-len(g.claims), g.name))
@@ -125,7 +139,4 @@ def claim_bounds(claims: Iterable[Claim]) -> Bounds:
 
 def place_days(group: PlaceGroup) -> tuple[date, date] | None:
     """The first and last day the place's claims name (report days for "reported by")."""
-    spans = [w for w in (when(c) for c in group.claims) if w is not None]
-    if not spans:
-        return None
-    return min(w.anchor for w in spans), max(w.end for w in spans)
+    return group.days

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,10 +39,17 @@ class SessionData:
     group_of: dict[str, Group]  # claim id → its corroboration group
     palette: Palette
     root: Path | None
+    _lazy: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def relative(self, file: str) -> str:
         """A file as shown: relative to the corpus folder."""
         return self.sources.relative(file)
+
+    def lazy(self, key: str, compute: Callable[[], T]) -> T:
+        """A value computed from this data once, on first use (the claims table, say)."""
+        if key not in self._lazy:
+            self._lazy[key] = compute()
+        return self._lazy[key]
 
 
 def session_data(

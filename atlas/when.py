@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from claims.corroboration import claim_span
 from claims.model import Claim
@@ -50,8 +51,11 @@ class When:
 def when(claim: Claim) -> When | None:
     """The claim's :class:`When`, or None when it is undated (or its dates do not parse)."""
     span = claim_span(claim)
-    if span is None:
-        return None
+    return None if span is None else _when_of(span)
+
+
+@lru_cache(maxsize=8192)
+def _when_of(span: tuple[date | None, date]) -> When:
     start, end = span
     if start is None:
         return When(None, end, Dating.REPORTED)

@@ -155,8 +155,7 @@ def measure(claims_by_size: dict[int, list[Claim]], runs: int, log: Callable | N
 
 def _windows(at: Any, runs: int) -> list[tuple[Any, Any]]:
     """``runs`` distinct day windows of the dashboard's slider (so no rerun is a memo hit)."""
-    slider = at.slider(key="f_dates")
-    first, last = slider.min, slider.max
+    first, last = at.slider(key="f_dates").value  # the whole period on the first run
     days = (last - first).days
     windows = []
     for i in range(runs):

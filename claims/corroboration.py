@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from claims.model import Claim
 
@@ -43,12 +44,18 @@ def claim_span(claim: Claim) -> tuple[date | None, date] | None:
     "on_or_before"``) has an open start: ``(None, that day)``. Dates that do not parse count
     as undated; a reversed range is put in order.
     """
+    return _span_of(claim.date_start, claim.date_end, claim.date_precision == "on_or_before")
+
+
+@lru_cache(maxsize=8192)
+def _span_of(start_text: str | None, end_text: str | None, open_start: bool):
+    """Parsed once per distinct (start, end, precision): the same few days recur in 10k claims."""
     try:
-        start = date.fromisoformat(claim.date_start) if claim.date_start else None
-        end = date.fromisoformat(claim.date_end) if claim.date_end else None
-    except ValueError:
+        start = date.fromisoformat(start_text) if start_text else None
+        end = date.fromisoformat(end_text) if end_text else None
+    except (TypeError, ValueError):
         return None
-    if claim.date_precision == "on_or_before":
+    if open_start:
         last = end or start
         return (None, last) if last is not None else None
     if start is None:

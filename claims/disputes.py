@@ -117,10 +117,14 @@ def find_disputes(
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     parties = frozenset(sides) if sides is not None else conflict_sides()
     buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    areas: dict[tuple[str | None, str | None], str | None] = {}  # one lookup per place
     for c in claims:
         if claim_span(c) is None:
             continue
-        area = area_of(c, gaz)
+        where = (c.place_id, c.unresolved_place)
+        if where not in areas:
+            areas[where] = area_of(c, gaz)
+        area = areas[where]
         if area is None:
             continue
         buckets[(family_of(c.kind), area)].append(c)
@@ -168,12 +172,12 @@ def _span(c: Claim) -> tuple[date, date]:
 def _date_runs(members: list[Claim]) -> list[list[Claim]]:
     """Maximal runs of claims whose day spans overlap (chained); an open start ("on or
     before") overlaps everything before its day."""
-    ordered = sorted(members, key=lambda c: (claim_span(c)[0] or date.min, _span(c)[1], c.id))  # type: ignore[index]
+    spans = {c.id: claim_span(c) for c in members}  # all dated: undated claims were left out
+    ordered = sorted(members, key=lambda c: (spans[c.id][0] or date.min, spans[c.id][1], c.id))  # type: ignore[index]
     runs: list[list[Claim]] = []
     run_end = date.min
     for c in ordered:
-        start = claim_span(c)[0]  # type: ignore[index]
-        end = _span(c)[1]
+        start, end = spans[c.id]  # type: ignore[misc]
         if runs and (start is None or start <= run_end):
             runs[-1].append(c)
             run_end = max(run_end, end)

@@ -336,7 +336,7 @@ def test_chart_tooltips_show_outlets_as_text(dashboard_url, hostile_page, corpus
     rows = figure_rows(corpus.claims)
     hostile_outlets = {o for o in rows["outlet"] if "<" in o or "{" in o}
     assert hostile_outlets, "the hostile corpus should put markup outlets in the chart"
-    open_tab(page, "Disputes")
+    open_tab(page, "Figures")
     chart = page.locator('[data-testid="stVegaLiteChart"]').last
     marks = chart.locator("g.mark-symbol path")
     expect(marks.first).to_be_attached(timeout=30_000)

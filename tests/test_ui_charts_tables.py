@@ -116,3 +116,14 @@ def test_data_issues_lists_everything_with_relative_paths():
     assert issues[0].detail == "bad.bin: not UTF-8 text"
     assert issues[4].detail == "2 claims not on the map; in x.txt, y.txt"
     assert "/home/me" not in repr(issues)
+
+
+def test_timeline_spec_moves_only_its_window():
+    from atlas.charts import WINDOW_DATASET, timeline_spec, with_window
+
+    spec = timeline_spec(CLAIMS)
+    one = with_window(spec, (date(2021, 9, 4), date(2021, 9, 4)))
+    assert one["datasets"][WINDOW_DATASET] == [{"start": "2021-09-04", "end": "2021-09-05"}]
+    assert with_window(spec, None)["datasets"][WINDOW_DATASET] == []
+    assert spec["datasets"][WINDOW_DATASET] == []  # the cached spec is not changed
+    assert one["layer"][1] == spec["layer"][1]  # the bars are shared

@@ -129,19 +129,18 @@ def _map(data: SessionData, groups: list[PlaceGroup], selected: str | None, disp
 
 
 def _timeline(data: SessionData, memo: Memo, state: FilterState) -> None:
-    from atlas.charts import timeline_chart  # altair: imported after the map is sent
+    from atlas.charts import timeline_spec, with_window  # altair: imported after the map is sent
 
     window = (state.start, state.end) if state.start and state.end else None
-    chart = memo.get(
-        ("timeline", state),
-        lambda: timeline_chart(
-            filter_claims(data.claims, without_dates(state), data.sources.label),
-            window,
-            palette=data.palette,
+    context = without_dates(state)  # the bars do not depend on the window: moving it is cheap
+    spec = memo.get(
+        ("timeline", context),
+        lambda: timeline_spec(
+            filter_claims(data.claims, context, data.sources.label), palette=data.palette
         ),
     )
     with st.container(key="timeline"):
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(with_window(spec, window), width="stretch")
 
 
 def _tabs(corpus, uploads, data, memo, state, shown, disputes) -> None:
@@ -152,10 +151,12 @@ def _tabs(corpus, uploads, data, memo, state, shown, disputes) -> None:
     if open_tab["Disputes"].open:
         with open_tab["Disputes"]:
             tabs.disputes_tab(disputes, data)
-            _figures(data, memo, state, shown)
     if open_tab["Reported by several outlets"].open:
         with open_tab["Reported by several outlets"]:
             tabs.corroboration_tab(shown, data, memo, state)
+    if open_tab["Figures"].open:
+        with open_tab["Figures"]:
+            _figures(data, memo, state, shown)
     if open_tab["Claims table"].open:
         with open_tab["Claims table"]:
             tabs.table_tab(shown, data, memo, state)
@@ -174,9 +175,15 @@ def _figures(data: SessionData, memo: Memo, state: FilterState, shown) -> None:
     chart = memo.get(
         ("figures", state), lambda: figure_spread_chart(shown, data.palette, data.sources.label)
     )
-    if chart is not None:
-        st.markdown("**Figures claimed, per kind** (one point per source and figure; dated only)")
-        st.altair_chart(chart, width="stretch")
+    if chart is None:
+        st.caption("No claim shown states a figure.")
+        return
+    st.markdown(
+        "**Figures claimed, per kind**: one point per source and figure, as stated (qualifier "
+        "and scope in the tooltip); a line from the lowest to the highest of the day; dated "
+        "claims only."
+    )
+    st.altair_chart(chart, width="stretch")
 
 
 def main(app_dir: Path) -> None:

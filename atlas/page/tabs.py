@@ -1,5 +1,6 @@
-"""The tabs under the map: disputes, claims carried by several outlets, the claims table with
-its downloads, the sources, and the data issues. Only the open tab is computed."""
+"""The tabs under the map: disputes, claims carried by several outlets, the figures claimed, the
+claims table with its downloads, the sources, and the data issues. Only the open tab is
+computed."""
 
 from __future__ import annotations
 
@@ -18,7 +19,14 @@ from claims.disputes import Dispute, Reason
 from claims.export import to_csv, to_geojson
 from claims.model import Claim
 
-TABS = ("Disputes", "Reported by several outlets", "Claims table", "Sources", "Data issues")
+TABS = (
+    "Disputes",
+    "Reported by several outlets",
+    "Figures",
+    "Claims table",
+    "Sources",
+    "Data issues",
+)
 PER_PAGE = 10
 REASON_WORDS = {
     Reason.SIDES: "sides disagree",
@@ -137,9 +145,15 @@ def corroboration_tab(shown: list[Claim], data: SessionData, memo: Memo, key: ob
 def table_tab(shown: list[Claim], data: SessionData, memo: Memo, key: object) -> None:
     from atlas.tables import claims_frame  # pandas: imported after the map is sent
 
+    def every_row():  # once per session: the rows of all claims, then picked per filter
+        frame = claims_frame(
+            data.claims, data.palette, data.sources.label, data.relative, data.group_of
+        )
+        return frame, {claim_id: n for n, claim_id in enumerate(frame["id"])}
+
+    full, row_of = data.lazy("table", every_row)
     frame = memo.get(
-        ("table", key),
-        lambda: claims_frame(shown, data.palette, data.sources.label, data.relative, data.group_of),
+        ("table", key), lambda: full.iloc[[row_of[c.id] for c in shown]].reset_index(drop=True)
     )
     st.dataframe(
         frame,
