@@ -11,7 +11,7 @@ drawn twice.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,6 +19,7 @@ import altair as alt
 import pandas as pd
 
 from atlas.palette import Palette, default_palette
+from atlas.sources import plain_label
 from atlas.when import Dating, when
 from atlas.words import figure_text, kind_label
 from claims.model import Claim
@@ -137,15 +138,15 @@ def _compact_legends(chart):
 def figure_rows(
     claims: Iterable[Claim],
     palette: Palette | None = None,
-    source_of=None,
+    source_of: Callable[[Claim], str] | None = None,
 ) -> pd.DataFrame:
-    """One row per distinct (kind, day, side, source, figure, scope) among dated claims with a
-    figure; a statement's figure counted once per kind and scope."""
+    """One row per distinct (kind, day, side, figure as stated) among dated claims with a
+    figure, with the sources that state it (so no point hides another's tooltip); a
+    statement's figure counted once per kind and scope."""
     palette = palette or default_palette()
-    from atlas.sources import plain_label
-
     label = source_of or plain_label
-    counts: Counter[tuple[str, str, str, str, int, str]] = Counter()
+    sources: dict[tuple[str, str, str, int, str], set[str]] = {}
+    counts: Counter[tuple[str, str, str, int, str]] = Counter()
     seen: set[tuple[str, str, int, str]] = set()
     for claim in claims:
         found = when(claim)
@@ -156,20 +157,31 @@ def figure_rows(
         if statement in seen:
             continue
         seen.add(statement)
-        key = (kind_label(claim.kind), found.anchor.isoformat(), palette.label(claim.side))
-        counts[(*key, label(claim), claim.figure, figure_text(claim) or "")] += 1
+        key = (
+            kind_label(claim.kind),
+            found.anchor.isoformat(),
+            palette.label(claim.side),
+            claim.figure,
+            figure_text(claim) or "",
+        )
+        counts[key] += 1
+        sources.setdefault(key, set()).add(label(claim))
     rows = [
-        {"kind": k, "day": d, "side": s, "outlet": o, "figure": f, "as stated": t, "claims": n}
-        for (k, d, s, o, f, t), n in sorted(counts.items())
-    ]
-    columns = ["kind", "day", "side", "outlet", "figure", "as stated", "claims"]
+        {"kind": k, "day": d, "side": s, "figure": f, "as stated": t, "claims": n,
+         "outlets": "; ".join(sorted(sources[(k, d, s, f, t)], key=str.casefold))}
+        for (k, d, s, f, t), n in sorted(counts.items())
+    ]  # fmt: skip
+    columns = ["kind", "day", "side", "figure", "as stated", "claims", "outlets"]
     return pd.DataFrame(rows, columns=columns)
 
 
 def figure_spread_chart(
-    claims: Iterable[Claim], palette: Palette | None = None, source_of=None
+    claims: Iterable[Claim],
+    palette: Palette | None = None,
+    source_of: Callable[[Claim], str] | None = None,
 ) -> alt.FacetChart | None:
-    """Figures claimed per day, one row of the chart per kind: a point per source and figure,
+    """Figures claimed per day, one row of the chart per kind: a point per figure as stated
+    (its sources in the tooltip),
     a line from the lowest to the highest figure of the day. None when no claim has a figure."""
     palette = palette or default_palette()
     rows = figure_rows(claims, palette, source_of)
@@ -188,7 +200,7 @@ def figure_spread_chart(
                 "kind:N",
                 alt.Tooltip("day:T", timeUnit="yearmonthdate", format="%-d %b %Y"),
                 "side:N",
-                "outlet:N",
+                alt.Tooltip("outlets:N", title="stated by"),
                 alt.Tooltip("as stated:N", title="figure as stated"),
                 "claims:Q",
             ],

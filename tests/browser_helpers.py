@@ -120,6 +120,18 @@ def open_tab(page, name: str) -> None:
     expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
 
 
+def open_folds(page) -> None:
+    """Open every folded side of the disputes shown (each opens with a rerun)."""
+    folds = page.get_by_role("button", name=re.compile(r"^Show \d+ more claims? from this side"))
+    for _ in range(200):
+        if not folds.count():
+            return
+        before = folds.count()
+        folds.first.click()
+        expect(folds).not_to_have_count(before, timeout=30_000)
+    raise AssertionError("folded claims never all opened")
+
+
 def choose(page, label: str, option_text: str) -> None:
     """Pick an option of a selectbox by typing (the list is virtualised)."""
     box = page.get_by_role("combobox", name=label)

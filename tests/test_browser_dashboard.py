@@ -30,6 +30,7 @@ from browser_helpers import (
     map_frame,
     on_top,
     open_dashboard,
+    open_folds,
     open_tab,
     reveal_marker,
     settle,
@@ -286,10 +287,7 @@ def test_every_claim_of_every_dispute_is_reachable(
             box.fill(str(number))
             box.press("Enter")
             page.wait_for_timeout(500)
-        for toggle in (
-            page.locator('[data-testid="stExpander"] summary').filter(has_text="more claim").all()
-        ):
-            toggle.click()
+        open_folds(page)
         main = page.locator('[data-testid="stMain"]')
         want = {i for d in disputes[(number - 1) * 10 : number * 10] for i in d.claim_ids}
         deadline = 30

@@ -243,8 +243,8 @@ def test_ten_sessions_scrub_click_and_never_see_each_other(dashboard_url, corpus
     thread = threading.Thread(target=worker, daemon=True)
     started = time.monotonic()
     thread.start()
-    thread.join(240)
-    assert not thread.is_alive(), "load test did not finish in 240 s"
+    thread.join(420)  # a guard, not a timing: the 2 cores may be shared with other work
+    assert not thread.is_alive(), "load test did not finish in 420 s"
     if failure:
         raise failure[0]
     server_errors = []

@@ -86,10 +86,28 @@ def _dispute(d: Dispute, data: SessionData) -> None:
                 for claim in side.claims:
                     st.html(_card(claim, data))
                 if side.rest:
-                    n = len(side.rest)
-                    with st.expander(f"{n} more claim{'s' if n != 1 else ''} from this side"):
-                        for claim in side.rest:
-                            st.html(_card(claim, data))
+                    _folded(d.id, side.side, side.rest, data)
+
+
+def _toggle(key: str) -> None:
+    st.session_state[key] = not st.session_state.get(key, False)
+
+
+def _folded(dispute_id: str, side: str, rest: tuple[Claim, ...], data: SessionData) -> None:
+    """A side's other claims, one click away (drawn only when opened: a page of disputes
+    stays light)."""
+    key = f"_open_{dispute_id}_{side}"
+    n = len(rest)
+    opened = st.session_state.get(key, False)
+    label = (
+        f"Hide the {n} other claim{'s' if n != 1 else ''}"
+        if opened
+        else f"Show {n} more claim{'s' if n != 1 else ''} from this side"
+    )
+    st.button(label, key=f"fold{key}", on_click=_toggle, args=(key,), type="tertiary")
+    if opened:
+        for claim in rest:
+            st.html(_card(claim, data))
 
 
 def disputes_tab(disputes: list[Dispute], data: SessionData) -> None:
