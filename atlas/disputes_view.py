@@ -19,7 +19,8 @@ from claims.model import SIDES, Claim
 
 
 class DisputeLike(Protocol):
-    claim_ids: tuple[str, ...]
+    @property
+    def claim_ids(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)

@@ -47,13 +47,13 @@ class OfflineMap(folium.Map):
     """A folium Map whose Leaflet/jQuery and our map script come from ``/app/static`` (no CDN,
     no Bootstrap)."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [
+    default_js: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]  # folium's own lists
         ("leaflet", assets.LEAFLET_JS),
         ("jquery", assets.JQUERY_JS),
         ("markercluster", assets.MARKERCLUSTER_JS),
         ("claim_atlas", assets.MAP_JS),
     ]
-    default_css: ClassVar[list[tuple[str, str]]] = [
+    default_css: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]
         ("leaflet_css", assets.LEAFLET_CSS),
         ("markercluster_css", assets.MARKERCLUSTER_CSS),
         ("claim_atlas_css", assets.MAP_CSS),

@@ -125,7 +125,9 @@ def group_places(claims: Iterable[Claim], sides: Iterable[str] = SIDES) -> list[
 
 def claim_bounds(claims: Iterable[Claim]) -> Bounds:
     """South-west and north-east corners around the located claims (DEFAULT_BOUNDS if none)."""
-    points = [(c.lat, c.lon) for c in claims if c.located]
+    points = [
+        (float(c.lat), float(c.lon)) for c in claims if c.lat is not None and c.lon is not None
+    ]
     if not points:
         return DEFAULT_BOUNDS
     lats = [p[0] for p in points]
@@ -134,7 +136,7 @@ def claim_bounds(claims: Iterable[Claim]) -> Bounds:
     # a single place: open a window of about 0.3° so the fit does not zoom to the street
     pad_lat = max(0.15 - (north - south) / 2, 0.0)
     pad_lon = max(0.15 - (east - west) / 2, 0.0)
-    return ((south - pad_lat, west - pad_lon), (north + pad_lat, east + pad_lon))  # type: ignore[return-value]
+    return ((south - pad_lat, west - pad_lon), (north + pad_lat, east + pad_lon))
 
 
 def place_days(group: PlaceGroup) -> tuple[date, date] | None:

@@ -46,8 +46,8 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for match in _PARAGRAPH_BREAK.finditer(text, 0, start):
         left = match.end()
-    match = _PARAGRAPH_BREAK.search(text, end)
-    right = match.start() if match else len(text)
+    after = _PARAGRAPH_BREAK.search(text, end)
+    right = after.start() if after else len(text)
     return left, right
 
 

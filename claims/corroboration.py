@@ -305,7 +305,7 @@ def _figure_clusters(run: list[Claim]) -> list[list[Claim]]:
 def _make_group(members: Sequence[Claim]) -> Group:
     ids = tuple(c.id for c in members)
     spans = [s for s in (claim_span(c) for c in members) if s is not None]
-    starts = [s[0] for s in spans]
+    starts = [s[0] for s in spans if s[0] is not None]
     first = members[0]
     return Group(
         id="g" + hashlib.blake2b("|".join(sorted(ids)).encode(), digest_size=6).hexdigest(),
@@ -315,7 +315,7 @@ def _make_group(members: Sequence[Claim]) -> Group:
         scope=first.figure_scope,
         place=first.place or first.unresolved_place,
         place_id=first.place_id,
-        date_start=None if not spans or None in starts else min(starts).isoformat(),  # type: ignore[type-var]
+        date_start=min(starts).isoformat() if spans and len(starts) == len(spans) else None,
         date_end=max(s[1] for s in spans).isoformat() if spans else None,
         claim_ids=ids,
         sources=tuple(dict.fromkeys(source_key(c) for c in members)),

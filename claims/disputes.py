@@ -280,6 +280,16 @@ def _km(a: Claim, b: Claim) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _places(a: str, b: str, gaz: Gazetteer | None):
+    """Both gazetteer entries, or None (no gazetteer, or an id it does not know)."""
+    if gaz is None:
+        return None
+    try:
+        return gaz.get(a), gaz.get(b)
+    except (KeyError, LookupError):
+        return None
+
+
 def contains(outer: Claim, inner: Claim, gaz: Gazetteer | None) -> bool:
     """Whether ``outer``'s place contains ``inner``'s: it is the inner place's province (or
     country) in the gazetteer, or a wider area whose radius reaches the inner place."""
@@ -287,19 +297,13 @@ def contains(outer: Claim, inner: Claim, gaz: Gazetteer | None) -> bool:
         return False
     if (outer.radius_km or 0.0) <= (inner.radius_km or 0.0):
         return False
-    if gaz is not None:
-        try:
-            big, small = gaz.get(outer.place_id), gaz.get(inner.place_id)
-        except (KeyError, LookupError):
-            big = small = None
-        if big is not None and small is not None:
-            if big.kind == "country":
-                return True
-            if big.kind == "province":
-                return (
-                    bool(small.province)
-                    and small.province.lower() == (big.province or big.name).lower()
-                )
+    found = _places(outer.place_id, inner.place_id, gaz)
+    if found is not None:
+        big, small = found
+        if big.kind == "country":
+            return True
+        if big.kind == "province":
+            return (small.province or "").lower() == (big.province or big.name).lower()
     if not (outer.located and inner.located):
         return False
     return _km(outer, inner) <= (outer.radius_km or 0.0)

@@ -86,7 +86,7 @@ def _date_filters(sb: DeltaGenerator, domain: DateDomain | None) -> tuple[date |
     if domain.first == domain.last:
         sb.caption(f"All dated claims are on {domain.first.isoformat()}.")
         return None, None
-    start, end = sb.slider(
+    window: tuple[date, date] = sb.slider(  # type: ignore[assignment]  # a range: (start, end)
         "Claim dates",
         min_value=domain.first,
         max_value=domain.last,
@@ -94,6 +94,7 @@ def _date_filters(sb: DeltaGenerator, domain: DateDomain | None) -> tuple[date |
         format="D MMM YYYY",
         help=DATES_HELP,
     )
+    start, end = window
     back, forward = sb.columns(2)
     back.button(
         "◀ day earlier",
