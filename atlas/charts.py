@@ -140,13 +140,14 @@ def figure_rows(
     palette: Palette | None = None,
     source_of: Callable[[Claim], str] | None = None,
 ) -> pd.DataFrame:
-    """One row per distinct (kind, day, side, figure as stated) among dated claims with a
-    figure, with the sources that state it (so no point hides another's tooltip); a
-    statement's figure counted once per kind and scope."""
+    """One row per distinct (kind, day, side, figure) among dated claims with a figure, with
+    the wordings and the sources that state it (one point each: no point hides another's
+    tooltip); a statement's figure counted once per kind and scope."""
     palette = palette or default_palette()
     label = source_of or plain_label
-    sources: dict[tuple[str, str, str, int, str], set[str]] = {}
-    counts: Counter[tuple[str, str, str, int, str]] = Counter()
+    sources: dict[tuple[str, str, str, int], set[str]] = {}
+    stated: dict[tuple[str, str, str, int], set[str]] = {}
+    counts: Counter[tuple[str, str, str, int]] = Counter()
     seen: set[tuple[str, str, int, str]] = set()
     for claim in claims:
         found = when(claim)
@@ -162,14 +163,15 @@ def figure_rows(
             found.anchor.isoformat(),
             palette.label(claim.side),
             claim.figure,
-            figure_text(claim) or "",
         )
         counts[key] += 1
         sources.setdefault(key, set()).add(label(claim))
+        stated.setdefault(key, set()).add(figure_text(claim) or "")
     rows = [
-        {"kind": k, "day": d, "side": s, "figure": f, "as stated": t, "claims": n,
-         "outlets": "; ".join(sorted(sources[(k, d, s, f, t)], key=str.casefold))}
-        for (k, d, s, f, t), n in sorted(counts.items())
+        {"kind": k, "day": d, "side": s, "figure": f,
+         "as stated": "; ".join(sorted(stated[(k, d, s, f)])), "claims": n,
+         "outlets": "; ".join(sorted(sources[(k, d, s, f)], key=str.casefold))}
+        for (k, d, s, f), n in sorted(counts.items())
     ]  # fmt: skip
     columns = ["kind", "day", "side", "figure", "as stated", "claims", "outlets"]
     return pd.DataFrame(rows, columns=columns)
@@ -187,18 +189,19 @@ def figure_spread_chart(
     rows = figure_rows(claims, palette, source_of)
     if rows.empty:
         return None
-    x = alt.X("day:T", timeUnit="yearmonthdate", title="day", axis=alt.Axis(format="%-d %b"))
+    x = alt.X("day:O", title="day")  # days as columns, sides side by side within each
     points = (
         alt.Chart()
         .mark_point(filled=True, size=70, stroke="#1a1a1a", strokeWidth=0.6)
         .encode(
             x=x,
+            xOffset=alt.XOffset("side:N"),
             y=alt.Y("figure:Q", title="figure claimed"),
             color=alt.Color("side:N", scale=_side_scale(palette), title="side"),
             shape=alt.Shape("side:N", title="side"),
             tooltip=[
                 "kind:N",
-                alt.Tooltip("day:T", timeUnit="yearmonthdate", format="%-d %b %Y"),
+                alt.Tooltip("day:O"),
                 "side:N",
                 alt.Tooltip("outlets:N", title="stated by"),
                 alt.Tooltip("as stated:N", title="figure as stated"),

@@ -332,19 +332,22 @@ def test_chart_tooltips_show_outlets_as_text(dashboard_url, hostile_page, corpus
     """The figure-spread chart's tooltips name the outlet (article-derived text)."""
     page = hostile_page
     open_page(page, dashboard_url, len(corpus.claims))
-    rows = figure_rows(corpus.claims)
+    labels = session_data(corpus.articles, corpus.claims).sources.label  # as the page names them
+    rows = figure_rows(corpus.claims, source_of=labels)
     stated = set(rows["outlets"])  # each point's sources, as its tooltip lists them
     hostile_outlets = {o for o in stated if "<" in o or "{" in o}
     assert hostile_outlets, "the hostile corpus should put markup outlets in the chart"
     open_tab(page, "Figures")
     chart = page.locator('[data-testid="stVegaLiteChart"]').last
-    marks = chart.locator("g.mark-symbol path")
-    expect(marks.first).to_be_attached(timeout=30_000)
+    marks = chart.locator("g.mark-symbol.role-mark path")  # data points, not legend symbols
+    expect(marks).to_have_count(len(rows), timeout=30_000)  # one point per row, all drawn
+    page.wait_for_timeout(500)  # the chart settles to its width
     tips: set[str] = set()
     tooltip = page.locator("#vg-tooltip-element")
     for mark in marks.all():
         mark.scroll_into_view_if_needed()
         mark.hover(force=True)
+        page.wait_for_timeout(120)  # the tooltip follows the pointer a frame later
         if tooltip.count() and tooltip.is_visible():
             tips.add(tooltip.inner_text())
     shown = {o for o in hostile_outlets if any(norm(o) in norm(t) for t in tips)}

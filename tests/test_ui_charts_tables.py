@@ -50,10 +50,11 @@ def test_figure_rows_count_a_statement_once_and_keep_the_wording():
         make_claim(id="c2", statement_id="s9", kind="casualties", figure=1600,
                    figure_scope="dead or captured"),
     ]  # fmt: skip
-    other = make_claim(id="o", date="2021-09-04", figure=600, outlet="B", statement_id="so")
+    other = make_claim(id="o", date="2021-09-04", figure=600, figure_qualifier="about",
+                       outlet="B", statement_id="so")  # fmt: skip
     rows = figure_rows(CLAIMS + combined + [other]).to_dict("records")
     assert [(r["day"], r["figure"], r["claims"], r["as stated"], r["outlets"]) for r in rows] == [
-        ("2021-09-04", 600, 3, "600", "A; B"),  # one point, both outlets in its tooltip
+        ("2021-09-04", 600, 3, "600; about 600", "A; B"),  # one point, both in its tooltip
         ("2021-09-04", 1600, 1, "1,600 dead or captured", "Example Wire"),
         ("2021-09-05", 7, 1, "at least 7", "Example Wire"),
     ]
