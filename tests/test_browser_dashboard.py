@@ -38,6 +38,7 @@ from browser_helpers import (
 from playwright.sync_api import expect
 
 from atlas.filters import FilterState, filter_claims
+from atlas.page.tabs import PER_PAGE
 from atlas.places import group_places
 from atlas.session import session_data
 from atlas.when import date_domain
@@ -279,7 +280,7 @@ def test_every_claim_of_every_dispute_is_reachable(
     open_tab(page, "Disputes")
     disputes = find_disputes(corpus.claims)
     assert disputes
-    pages = -(-len(disputes) // 10)
+    pages = -(-len(disputes) // PER_PAGE)
     seen: set[str] = set()
     for number in range(1, pages + 1):
         if pages > 1:
@@ -289,7 +290,8 @@ def test_every_claim_of_every_dispute_is_reachable(
             page.wait_for_timeout(500)
         open_folds(page)
         main = page.locator('[data-testid="stMain"]')
-        want = {i for d in disputes[(number - 1) * 10 : number * 10] for i in d.claim_ids}
+        page_of = disputes[(number - 1) * PER_PAGE : number * PER_PAGE]
+        want = {i for d in page_of for i in d.claim_ids}
         deadline = 30
         while deadline:
             seen |= set(main.locator(".ca-card").evaluate_all(

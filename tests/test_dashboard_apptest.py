@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas.filters import FilterState, filter_claims
+from atlas.page.tabs import PER_PAGE
 from atlas.places import group_places
 from atlas.session import session_data
 from atlas.when import date_domain
@@ -298,7 +299,7 @@ def test_disputes_tab_reaches_every_claim_of_every_dispute(app, corpus, data):
         rerun(at)
         assert len([b for b in at.button if b.label.startswith("Hide ")]) == n + 1
     shown_ids = set(re.findall(r'data-claim="([^"]+)"', page_text(at)))
-    first_page = disputes[:10]
+    first_page = disputes[:PER_PAGE]
     wanted = {i for d in first_page for i in d.claim_ids}
     assert wanted <= shown_ids  # including those folded in "N more claims from this side"
     assert folds or all(

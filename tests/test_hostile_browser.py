@@ -29,6 +29,7 @@ from playwright.sync_api import expect
 from atlas.charts import figure_rows
 from atlas.disputes_view import side_columns
 from atlas.mapdata import place_payload
+from atlas.page.tabs import PER_PAGE
 from atlas.palette import default_palette
 from atlas.places import group_places
 from atlas.reader_view import safe_url
@@ -159,7 +160,7 @@ def test_map_sidebar_disputes_and_table_show_payloads_as_text(dashboard_url, hos
     open_folds(page)
     body = norm(main.inner_text())
     by_claim = {c.id: c for c in corpus.claims}
-    for dispute in disputes[:10]:
+    for dispute in disputes[:PER_PAGE]:  # the first page
         for column in side_columns(dispute, by_claim):
             for claim in column.all:
                 assert norm(claim.quote) in body, claim.quote

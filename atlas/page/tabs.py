@@ -27,7 +27,7 @@ TABS = (
     "Sources",
     "Data issues",
 )
-PER_PAGE = 10
+PER_PAGE = 5  # disputes or groups per page: a page of cards stays light in the browser
 REASON_WORDS = {
     Reason.SIDES: "sides disagree",
     Reason.FIGURES: "figures differ",
