@@ -183,9 +183,12 @@ def screenshot_dir(
     folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
     message = f"browser screenshots: {folder}"
-    if reporter is not None:
-        reporter.write_line(message)
-    else:
-        print(message)
+    # output is captured while a fixture is set up: write past it, so the folder is printed
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        if reporter is not None:
+            reporter.write_line(message)
+        else:
+            print(message)
     return folder
