@@ -1,9 +1,10 @@
 """A minimal Streamlit app for the browser figures at a given number of claims.
 
-It does what ``dashboard.py`` does for the map, with the same ``claims.ui`` functions and
-the same ``st_folium`` call, on synthetic claims read from the JSON-lines file named by
-``CLAIM_ATLAS_BENCH_CLAIMS``. The harness copies it into ``benchmarks/out/app/`` and runs
-it there, so its ``static/`` folder (Leaflet, jQuery) is served at ``/app/static/``.
+It does what ``dashboard.py`` does for the map, with the same ``atlas`` functions and the same
+``st_folium`` call, on synthetic claims read from the JSON-lines file named by
+``CLAIM_ATLAS_BENCH_CLAIMS``. The harness copies it into ``benchmarks/out/app/`` and runs it
+there; ``atlas.assets`` copies Leaflet, jQuery and our ``static/atlas/`` files into its
+``static/`` folder, served at ``/app/static/``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
+from atlas import assets
+from atlas.filters import FilterState, filter_claims
+from atlas.mapbuild import build_base_map, build_place_layer
+from atlas.places import group_places
 from claims.model import Claim
-from claims.ui import assets
-from claims.ui.filters import FilterState, filter_claims
-from claims.ui.mapbuild import build_base_map, build_place_layer, group_places
 
 CLAIMS_ENV = "CLAIM_ATLAS_BENCH_CLAIMS"
 
@@ -45,7 +47,7 @@ with left:
     st_folium(
         build_base_map(claims, tiles=None),
         key="map",
-        height=520,
+        height=430,
         use_container_width=True,
         feature_group_to_add=build_place_layer(group_places(shown)),
         returned_objects=["last_active_drawing"],

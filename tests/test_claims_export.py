@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -98,3 +99,39 @@ def test_csv_text_that_looks_like_a_formula_stays_text(claims) -> None:
     risky = dataclasses.replace(claims[0], outlet="=HYPERLINK(1)", title="-x", figure=-3)
     (row,) = csv.DictReader(io.StringIO(to_csv([risky])))
     assert (row["outlet"], row["title"], row["figure"]) == ("'=HYPERLINK(1)", "'-x", "-3")
+
+
+# -- groups and relative paths (the dashboard's downloads) ----------------------------------
+
+from claims.corroboration import GROUP_FIELDS, find_groups, group_index  # noqa: E402
+from claims.export import export_fields, relative_file  # noqa: E402
+
+
+def test_relative_file(tmp_path):
+    inside = str(tmp_path / "sub" / "a.md")
+    assert relative_file(inside, tmp_path) == "sub/a.md"
+    assert relative_file("/somewhere/else/b.md", tmp_path) == "b.md"
+    assert relative_file("uploaded/c.md", tmp_path) == "uploaded/c.md"
+    assert relative_file(inside, None) == inside
+
+
+def test_grouped_exports_carry_group_ids_counts_and_no_absolute_path(tmp_path):
+    corpus = load_corpus([ROOT / "seeds"])
+    claims = [dataclasses.replace(c, file=str(tmp_path / Path(c.file).name)) for c in corpus.claims]
+    groups = group_index(find_groups(claims))
+    assert export_fields(groups) == CLAIM_FIELDS + GROUP_FIELDS
+    doc = to_geojson(claims, groups, tmp_path)
+    for feature in doc["features"]:
+        props = feature["properties"]
+        assert tuple(props) == CLAIM_FIELDS + GROUP_FIELDS
+        assert props["group_id"] == groups[feature["id"]].id
+        assert props["group_outlets"] >= 1 and props["group_claims"] >= 1
+    rows = list(csv.DictReader(io.StringIO(to_csv(claims, groups, tmp_path))))
+    assert tuple(rows[0]) == CLAIM_FIELDS + GROUP_FIELDS
+    for text in (
+        json.dumps(doc),
+        to_csv(claims, groups, tmp_path),
+        to_jsonl(claims, groups, tmp_path),
+    ):
+        assert str(tmp_path) not in text
+    assert tuple(json.loads(to_jsonl(claims)[: to_jsonl(claims).index("\n")])) == CLAIM_FIELDS

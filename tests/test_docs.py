@@ -14,6 +14,7 @@ CODE = [
     *sorted((ROOT / "geo").rglob("*.py")),
     *(ROOT / "claims").rglob("*.py"),
     *(ROOT / "store").rglob("*.py"),
+    *(ROOT / "atlas").rglob("*.py"),
 ]
 
 

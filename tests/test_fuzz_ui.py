@@ -9,10 +9,11 @@ from hostile.strategies import fuzz
 from hypothesis import given
 from hypothesis import strategies as st
 
+from atlas.filters import filter_claims
+from atlas.state import params_from_state, selection_from_params, state_from_params
+from atlas.when import date_domain
 from claims import load_corpus
 from claims.model import KINDS, SIDES
-from claims.ui.filters import date_domain, filter_claims
-from claims.ui.state import params_from_state, state_from_params
 
 N_PARAMS = 800
 
@@ -27,7 +28,9 @@ value = st.one_of(
     ),
 )  # fmt: skip
 params = st.dictionaries(
-    st.sampled_from(["from", "to", "undated", "xo", "xs", "xk", "q", "place", "", "zz"]),
+    st.sampled_from(
+        ["from", "to", "undated", "reported", "xo", "xs", "xk", "q", "place", "claim", "", "zz"]
+    ),
     st.one_of(value, st.lists(value, max_size=4)),
     max_size=7,
 )
@@ -48,3 +51,6 @@ def test_any_query_string_gives_a_valid_filter(raw):
         DOMAIN,
     )
     assert filter_claims(CLAIMS, again) == shown, "the URL written back shows something else"
+    selection = selection_from_params(raw)
+    for value in (selection.place, selection.claim):
+        assert value is None or (value.strip() == value and 0 < len(value) <= 500)

@@ -36,6 +36,7 @@ def test_dashboard_renders_a_folder_of_bad_files(bad_folder, monkeypatch):
     monkeypatch.setenv("CLAIM_ATLAS_CORPUS", str(bad_folder))
     monkeypatch.setenv("CLAIM_ATLAS_TILES", "none")
     at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=90)
+    at.session_state["tab"] = "Data issues"
     at.run()
     assert not at.exception, at.exception
     corpus = load_corpus([bad_folder])
@@ -49,4 +50,5 @@ def test_dashboard_renders_a_folder_of_bad_files(bad_folder, monkeypatch):
         assert Path(problem.file).name in named, f"{problem.file} missing from Data issues"
     for name in ("empty.txt", "random.txt", "fm_date_feb30.md", "dangling.md", "pipe.md"):
         assert name in named, f"{name} missing from Data issues"
+    assert str(bad_folder) not in named, "an absolute path in Data issues"
     assert any(Path(a.file).name == HOSTILE_NAME for a in corpus.articles)

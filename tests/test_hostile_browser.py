@@ -2,8 +2,8 @@
 
 The server (tests/conftest.py) reads the seeds plus tests/hostile/xss/*.md, whose payloads sit
 in titles, outlets, URLs, authors, claimants, place contexts and quotes. Every view that shows
-article text is exercised — map popups and tooltips, the detail panel, the article reader, the
-disputes panel, the claims table, the sidebar, the downloads and an upload with a hostile name —
+article text is exercised — map tooltips, the place panel, the article reader, the disputes tab,
+the claims table, the sources, the sidebar, the downloads and an upload with a hostile name —
 and then every frame is probed: no ``window.__pwned*`` global, no dialog, no page error, no
 element carrying an inline event handler or a javascript:/data: link, no planted element
 (``img[src=x]``, ``svg[onload]``, …). The expected text of each view comes from the same
@@ -21,15 +21,20 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from browser_helpers import choose, open_folds, open_tab
 from hostile.fixtures import MAP_FRAME, PROBE_JS
 from hostile.payloads import JINJA_MARKER_FILE, PAYLOADS, by_id
 from playwright.sync_api import expect
 
+from atlas.charts import figure_rows
+from atlas.disputes_view import side_columns
+from atlas.mapdata import place_payload
+from atlas.page.tabs import PER_PAGE
+from atlas.palette import default_palette
+from atlas.places import group_places
+from atlas.reader_view import safe_url
+from atlas.session import session_data
 from claims import find_disputes, load_corpus
-from claims.ui.charts import figure_rows
-from claims.ui.disputes_view import side_columns
-from claims.ui.mapbuild import group_places, place_payload
-from claims.ui.reader_view import safe_url
 
 pytestmark = pytest.mark.browser
 
@@ -38,37 +43,26 @@ XSS_FILES = sorted(p.name for p in (Path(__file__).parent / "hostile" / "xss").g
 EVALUATED = ("LOOP0LOOP1LOOP2", "1338337", "42.md")
 PANEL_PLACE = "Bazarak"  # every hostile article has claims there (two opposing context lines)
 
-# Every marker, clustered or not: its popup and tooltip content (the DOM nodes the app built)
-# shown in a real popup/tooltip on the map, and the rendered text read back.
-OPEN_ALL_POPUPS_JS = """
+# Every marker, clustered or not: its tooltip content (the DOM nodes the app built) shown in a
+# real tooltip on the map, and the rendered text read back. There is no popup: a click selects
+# the place and the panel beside the map lists its claims (one text per interaction).
+OPEN_ALL_TOOLTIPS_JS = """
 () => {
   const markers = [];
   window.map.eachLayer((layer) => {
     if (L.MarkerClusterGroup && layer instanceof L.MarkerClusterGroup) {
       markers.push(...layer.getLayers());
-    } else if (layer.getPopup && layer.getPopup() && layer.options && layer.options.caPlace) {
-      markers.push(layer);
     }
   });
   const seen = {};
   for (const m of markers) {
-    if (!(m.getPopup && m.getPopup())) continue;
-    const popup = L.popup({maxWidth: 360, autoPan: false}).setLatLng(m.getLatLng())
-      .setContent(m.getPopup().getContent()).openOn(window.map);
-    const box = popup.getElement().querySelector(".ca-popup");
-    const key = box ? box.getAttribute("data-place") : null;
-    const text = popup.getElement().querySelector(".leaflet-popup-content").innerText;
-    window.map.closePopup(popup);
-    let tip = null;
-    if (m.getTooltip && m.getTooltip()) {
-      const t = L.tooltip({permanent: true}).setLatLng(m.getLatLng())
-        .setContent(m.getTooltip().getContent()).addTo(window.map);
-      tip = t.getElement().innerText;
-      t.remove();
-    }
-    if (key) seen[key] = {popup: text, tip};
+    if (!(m.getTooltip && m.getTooltip() && m.options.caPlace)) continue;
+    const t = L.tooltip({permanent: true}).setLatLng(m.getLatLng())
+      .setContent(m.getTooltip().getContent()).addTo(window.map);
+    seen[m.options.caPlace.key] = t.getElement().innerText;
+    t.remove();
   }
-  return seen;
+  return {tips: seen, popups: document.querySelectorAll(".leaflet-popup").length};
 }
 """
 
@@ -135,38 +129,40 @@ def payloads_in(text: str) -> set[int]:
 def test_map_sidebar_disputes_and_table_show_payloads_as_text(dashboard_url, hostile_page, corpus):
     page = hostile_page
     frame = open_page(page, dashboard_url, len(corpus.claims))
-    expected = {p["key"]: p for p in place_payload(group_places(corpus.claims))}
+    expected = {p["key"]: p for p in place_payload(group_places(corpus.claims), default_palette())}
 
-    # map: every popup and tooltip, compared with the data the browser was given
-    shown = frame.evaluate(OPEN_ALL_POPUPS_JS)
-    assert set(shown) == set(expected), "popups missing for some places"
+    # map: every tooltip, compared with the data the browser was given
+    shown = frame.evaluate(OPEN_ALL_TOOLTIPS_JS)
+    assert set(shown["tips"]) == set(expected), "tooltips missing for some places"
+    assert shown["popups"] == 0
     seen: set[int] = set()
-    for key, views in shown.items():
+    for key, tip in shown["tips"].items():
         want = expected[key]
-        popup, tip = norm(views["popup"]), norm(views["tip"])
-        assert norm(want["name"]) in popup and norm(want["name"]) in tip
-        for claim in want["claims"]:
-            for field in ("claimant", "quote", "outlet"):
-                assert norm(claim[field]) in popup, (key, field, claim[field])
-        first = want["claims"][0]
-        assert norm(first["claimant"]) in tip and norm(first["outlet"]) in tip
-        seen |= payloads_in(views["popup"]) | payloads_in(views["tip"])
-    assert any("<" in by_id(i).text for i in seen), "no markup payload reached a popup"
-    COUNTS["payloads_in_popups_tooltips"] = sorted(seen)
+        assert norm(want["name"]) in norm(tip), (key, want["name"])
+        for line in want["tip"]:
+            assert norm(line) in norm(tip), (key, line)
+        seen |= payloads_in(tip)
+    # tooltips carry place names (from the gazetteer) and counts, no article text: hostile
+    # place names are exercised in test_hostile_templates.py with constructed claims
+    COUNTS["payloads_in_tooltips"] = sorted(seen)
 
     # sidebar: hostile outlet names are multiselect chips/labels, as text
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     for pid in (2, 15, 41, 49):
         assert norm(by_id(pid).text) in norm(sidebar), by_id(pid).text
 
-    # disputes: title, claimant, place, outlet and quote of each member, literally
+    # disputes: title, claimant and quote of every member (the folded ones opened), literally
     disputes = find_disputes(corpus.claims)
     assert disputes, "the hostile corpus was built to contain disputes"
-    body = norm(page.locator('[data-testid="stMain"], section.main').first.inner_text())
+    open_tab(page, "Disputes")
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.locator(".ca-card").first).to_be_visible(timeout=30_000)
+    open_folds(page)
+    body = norm(main.inner_text())
     by_claim = {c.id: c for c in corpus.claims}
-    for dispute in disputes[:15]:
+    for dispute in disputes[:PER_PAGE]:  # the first page
         for column in side_columns(dispute, by_claim):
-            for claim in column.claims:
+            for claim in column.all:
                 assert norm(claim.quote) in body, claim.quote
                 assert norm(claim.claimant or "claimant not stated") in body
     seen_disputes = payloads_in(body)
@@ -178,6 +174,7 @@ def test_map_sidebar_disputes_and_table_show_payloads_as_text(dashboard_url, hos
     expect(page.get_by_text(f"{len(hostile)} of {len(corpus.claims)} claims shown")).to_be_visible(
         timeout=30_000
     )
+    open_tab(page, "Claims table")
     # st.dataframe draws on a canvas; its accessible grid (hidden <td role=gridcell>) holds the
     # cell values it draws, so they are compared here.
     cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]')
@@ -194,41 +191,50 @@ def test_map_sidebar_disputes_and_table_show_payloads_as_text(dashboard_url, hos
     COUNTS["payloads_in_sidebar"] = sorted(payloads_in(sidebar))
     COUNTS["payloads_in_disputes"] = sorted(seen_disputes)
     COUNTS["payloads_in_table_cells"] = sorted(payloads_in(" ".join(texts)))
+    # sources: titles and outlets of the hostile articles, as text
+    open_tab(page, "Sources")
+    expect(cells.first).to_be_attached(timeout=30_000)
+    source_cells = " ".join(cells.all_text_contents())
+    COUNTS["payloads_in_sources"] = sorted(payloads_in(source_cells))
+    assert COUNTS["payloads_in_sources"], "no hostile title or outlet in the sources table"
     everything = page.locator("body").inner_text() + frame.locator("body").inner_text()
     for evaluated in EVALUATED:
         assert evaluated not in everything, f"a template was evaluated: {evaluated!r} on the page"
 
 
-def _choose(page, label: str, option_text: str) -> None:
-    box = page.get_by_role("combobox", name=label)
-    box.click()
-    box.fill(option_text)  # the list is virtualised: filter it to the one option
-    page.get_by_role("option", name=option_text, exact=True).click()
-
-
-def test_detail_panel_and_article_reader_show_payloads_as_text(dashboard_url, hostile_page, corpus):
+def test_place_panel_and_article_reader_show_payloads_as_text(dashboard_url, hostile_page, corpus):
     page = hostile_page
     open_page(page, dashboard_url, len(corpus.claims))
     group = next(g for g in group_places(corpus.claims) if g.name == PANEL_PLACE)
-    _choose(page, "Place", f"{group.name} ({len(group.claims)})")
-    para = page.locator(".ca-para")
+    choose(page, "Place", f"{group.name} ({len(group.claims)})")
+    panel = page.locator(".st-key-place_panel")
+    para = panel.locator(".ca-para")
     expect(para.first).to_be_visible(timeout=30_000)
-    expect(para).to_have_count(min(len(group.claims), 25), timeout=30_000)
+    listed = min(20, len(group.claims))
+    expect(panel.locator(".ca-card")).to_have_count(listed, timeout=30_000)
+    while listed < len(group.claims):  # "Show more" until every claim is listed
+        panel.get_by_role("button", name=re.compile(r"^Show \d+ more")).click()
+        listed = min(listed + 20, len(group.claims))
+        expect(panel.locator(".ca-card")).to_have_count(listed, timeout=30_000)
+    expect(para).to_have_count(len(group.claims), timeout=30_000)
     paragraphs = norm(" ".join(para.all_inner_texts()))
-    main = norm(page.locator('[data-testid="stMain"]').inner_text())
-    for claim in group.claims[:25]:  # the quote inside its paragraph, the claimant above it
+    text = norm(panel.inner_text())
+    for claim in group.claims:  # every quote inside its paragraph, the claimant above it
         assert norm(claim.quote) in paragraphs, claim.quote
-        assert norm(claim.claimant or "claimant not stated") in main, claim.claimant
-    seen = payloads_in(paragraphs) | payloads_in(main)
+        assert norm(claim.claimant or "claimant not stated") in text, claim.claimant
+    seen = payloads_in(paragraphs) | payloads_in(text)
 
-    page.get_by_text("Read the whole article").click()
     articles = {Path(a.file).name: a for a in corpus.articles}
     files_here = {Path(c.file).name for c in group.claims}
     assert set(XSS_FILES) <= files_here
+    ids = panel.locator(".ca-card").evaluate_all("(els) => els.map((e) => e.dataset.claim)")
     for name in XSS_FILES:
-        _choose(page, "Article", name)
-        reader = page.locator(".ca-article")
+        claim = next(c for c in group.claims if Path(c.file).name == name)
+        panel.get_by_role("button", name="Read in context").nth(ids.index(claim.id)).click()
+        reader = page.get_by_role("dialog").locator(".ca-article")
         expect(reader).to_contain_text(f"file {name}", timeout=30_000)
+        if reader.locator("details").count():  # the paragraphs before the claim, folded
+            reader.locator("details summary").first.click()
         article = articles[name]
         text = norm(reader.inner_text())
         for paragraph in article.text[article.body_start :].split("\n\n"):
@@ -244,21 +250,31 @@ def test_detail_panel_and_article_reader_show_payloads_as_text(dashboard_url, ho
         else:
             assert links == [], f"{name}: a non-http(s) URL was made a link: {meta.url!r}"
         seen |= payloads_in(text)
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("dialog")).to_have_count(0, timeout=10_000)
     COUNTS["payloads_in_detail_panel_and_reader"] = sorted(seen)
     COUNTS["payloads_total"] = len(PAYLOADS)
     assert len(seen) >= 30, f"only {len(seen)} payloads seen as text in panel and reader"
 
 
-def test_downloads_carry_payloads_as_inert_data(dashboard_url, hostile_page, corpus, tmp_path):
+def test_downloads_carry_payloads_as_inert_data(
+    dashboard_url, hostile_page, corpus, tmp_path, browser_corpus
+):
     page = hostile_page
     open_page(page, dashboard_url, len(corpus.claims))
+    open_tab(page, "Claims table")
     with page.expect_download() as info:
         page.get_by_role("button", name="Download GeoJSON").click()
     doc = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     by_id_ = {c.id: c for c in corpus.claims}
     assert len(doc["features"]) == len(corpus.claims)
+    groups = session_data(corpus.articles, corpus.claims, browser_corpus).group_of
     for feature in doc["features"]:
-        assert feature["properties"] == json.loads(json.dumps(by_id_[feature["id"]].to_dict()))
+        want = {**by_id_[feature["id"]].to_dict(), "file": Path(by_id_[feature["id"]].file).name}
+        want |= {"group_id": groups[feature["id"]].id,
+                 "group_claims": groups[feature["id"]].n_claims,
+                 "group_outlets": groups[feature["id"]].n_outlets}  # fmt: skip
+        assert feature["properties"] == json.loads(json.dumps(want))
     with page.expect_download() as info:
         page.get_by_role("button", name="Download CSV").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
@@ -317,17 +333,22 @@ def test_chart_tooltips_show_outlets_as_text(dashboard_url, hostile_page, corpus
     """The figure-spread chart's tooltips name the outlet (article-derived text)."""
     page = hostile_page
     open_page(page, dashboard_url, len(corpus.claims))
-    rows = figure_rows(corpus.claims)
-    hostile_outlets = {o for o in rows["outlet"] if "<" in o or "{" in o}
+    labels = session_data(corpus.articles, corpus.claims).sources.label  # as the page names them
+    rows = figure_rows(corpus.claims, source_of=labels)
+    stated = set(rows["outlets"])  # each point's sources, as its tooltip lists them
+    hostile_outlets = {o for o in stated if "<" in o or "{" in o}
     assert hostile_outlets, "the hostile corpus should put markup outlets in the chart"
+    open_tab(page, "Figures")
     chart = page.locator('[data-testid="stVegaLiteChart"]').last
-    marks = chart.locator("g.mark-symbol path")
-    expect(marks.first).to_be_attached(timeout=30_000)
+    marks = chart.locator("g.mark-symbol.role-mark path")  # data points, not legend symbols
+    expect(marks).to_have_count(len(rows), timeout=30_000)  # one point per row, all drawn
+    page.wait_for_timeout(500)  # the chart settles to its width
     tips: set[str] = set()
     tooltip = page.locator("#vg-tooltip-element")
     for mark in marks.all():
         mark.scroll_into_view_if_needed()
         mark.hover(force=True)
+        page.wait_for_timeout(120)  # the tooltip follows the pointer a frame later
         if tooltip.count() and tooltip.is_visible():
             tips.add(tooltip.inner_text())
     shown = {o for o in hostile_outlets if any(norm(o) in norm(t) for t in tips)}

@@ -375,7 +375,7 @@ def test_a_crash_inside_extraction_costs_one_file_only(tmp_path, monkeypatch):
 
 def test_a_crash_inside_extraction_costs_one_upload_only():
     """The dashboard's upload path: a fault in extraction becomes the upload's error."""
-    from claims.ui.uploads import read_upload
+    from atlas.uploads import read_upload
 
     def boom(article):
         raise ValueError("injected fault")

@@ -16,15 +16,18 @@ from pathlib import Path
 import pytest
 from hostile.payloads import JINJA_MARKER_FILE, PAYLOADS
 
+from atlas.mapbuild import build_map
+from atlas.mapdata import place_payload
+from atlas.palette import default_palette
+from atlas.places import group_places
+from atlas.reader_view import article_html, quote_in_paragraph_html
+from atlas.tables import claims_frame, data_issues
 from claims.export import to_csv, to_geojson, to_jsonl
 from claims.model import Article, ArticleMeta, Claim
-from claims.ui.mapbuild import build_map, group_places, place_payload
-from claims.ui.reader_view import article_html, quote_in_paragraph_html
-from claims.ui.tables import claims_frame, data_issues
 
 TEXT_FIELDS = ("claimant", "place", "place_mention", "unresolved_place", "outlet", "title", "url")
 EVALUATED = ("LOOP0LOOP1LOOP2", "1338337", ">49<", "42.md")
-READER_TAGS = {"p", "mark", "a", "br", "h4", "small", "div", "span"}
+READER_TAGS = {"p", "mark", "a", "br", "h4", "small", "div", "span", "details", "summary"}
 
 
 def _claims() -> tuple[list[Claim], dict[str, Article]]:
@@ -92,7 +95,7 @@ def test_map_html_carries_payloads_only_as_escaped_data(hostile):
         if "<" in p.text or "\u2028" in p.text:
             assert p.text not in html, f"payload {p.id} unescaped in the map HTML"
     # every place survived as data, in order and complete
-    payload = place_payload(group_places(claims))
+    payload = place_payload(group_places(claims), default_palette())
     assert {g["name"] for g in payload} == {p.text for p in PAYLOADS}
 
 
@@ -126,3 +129,31 @@ def test_tables_and_exports_keep_payloads_verbatim(hostile):
     to_geojson(claims)
     to_jsonl(claims)
     to_csv(claims)
+
+
+CARD_TAGS = {"div", "b", "span", "a", "p", "mark", "br", "dl", "dt", "dd"}
+
+
+def test_claim_cards_have_only_their_own_tags_and_the_exact_text(hostile):
+    from atlas.cards import claim_card_html
+    from claims.corroboration import find_groups, group_index
+
+    claims, articles = hostile
+    groups = group_index(find_groups(claims))
+    palette = default_palette()
+    for claim in claims:
+        html = claim_card_html(
+            claim, palette, claim.outlet or "", articles.get(claim.file), groups.get(claim.id),
+            place=claim.place_id, denies=[claim], label_of=lambda c: c.outlet or "",
+        )  # fmt: skip
+        parsed = _Tags()
+        parsed.feed(html)
+        assert parsed.tags <= CARD_TAGS, parsed.tags - CARD_TAGS
+        for name, value in parsed.attrs:
+            assert not name.startswith("on"), name
+            if name == "href":
+                assert value.startswith(("http://", "https://", "?claim=")), value
+        text = "".join(parsed.text)
+        assert claim.quote in text and (claim.claimant or "") in text
+        for evaluated in EVALUATED:
+            assert evaluated not in html

@@ -28,9 +28,10 @@ from pathlib import Path
 import pytest
 from hostile.fixtures import launch_options
 
+from atlas.filters import FilterState, filter_claims
+from atlas.when import date_domain
 from claims import extract_claims, load_corpus, read_bytes
 from claims.model import KINDS
-from claims.ui.filters import FilterState, date_domain, filter_claims
 
 pytestmark = pytest.mark.browser
 
@@ -226,6 +227,7 @@ def _server_logs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return sorted(tmp_path_factory.getbasetemp().glob("streamlit*/server.log"))
 
 
+@pytest.mark.timeout(600)  # ten browsers on two (possibly shared) cores: a guard, not a timing
 def test_ten_sessions_scrub_click_and_never_see_each_other(dashboard_url, corpus, tmp_path_factory):
     logs = _server_logs(tmp_path_factory)
     assert logs, "cannot find the dashboard server's log"
@@ -242,8 +244,8 @@ def test_ten_sessions_scrub_click_and_never_see_each_other(dashboard_url, corpus
     thread = threading.Thread(target=worker, daemon=True)
     started = time.monotonic()
     thread.start()
-    thread.join(240)
-    assert not thread.is_alive(), "load test did not finish in 240 s"
+    thread.join(540)  # a guard, not a timing: the 2 cores may be shared with other work
+    assert not thread.is_alive(), "load test did not finish in 540 s"
     if failure:
         raise failure[0]
     server_errors = []

@@ -1,12 +1,13 @@
-"""Province outlines decoded from TopoJSON; vendor assets copied for offline maps."""
+"""Province outlines decoded from TopoJSON; vendor assets and our map files copied for offline
+maps (atlas.outlines, atlas.assets, atlas.jsdata)."""
 
 from __future__ import annotations
 
 import json
 
-from claims.ui import assets
-from claims.ui.jsdata import to_js
-from claims.ui.outlines import province_outlines, topojson_to_geojson
+from atlas import assets
+from atlas.jsdata import to_js
+from atlas.outlines import province_outlines, topojson_to_geojson
 
 SQUARE = {
     "type": "Topology",
@@ -51,7 +52,7 @@ def test_shipped_outlines_are_34_closed_provinces_in_afghanistan():
 
 def test_ensure_vendor_assets_copies_once(tmp_path):
     written = assets.ensure_vendor_assets(tmp_path)
-    names = {p.relative_to(tmp_path / "vendor").as_posix() for p in written}
+    names = {p.relative_to(tmp_path / "vendor").as_posix() for p in written if "vendor" in p.parts}
     assert {
         "leaflet/leaflet.js",
         "leaflet/leaflet.css",
@@ -64,9 +65,35 @@ def test_ensure_vendor_assets_copies_once(tmp_path):
     assert "Leaflet" in (tmp_path / "vendor" / "leaflet" / "leaflet.js").read_text()[:400]
 
 
-def test_asset_urls_match_copied_paths():
+def test_our_map_files_follow_into_another_static_folder(tmp_path):
+    written = {p.relative_to(tmp_path).as_posix() for p in assets.ensure_vendor_assets(tmp_path)}
+    assert {"atlas/map.js", "atlas/map.css", "atlas/page.css"} <= written
+    assert (tmp_path / "atlas" / "map.js").read_bytes() == (
+        assets.STATIC_DIR / "atlas" / "map.js"
+    ).read_bytes()
+    # into static/ itself nothing of ours is copied (the files are committed there)
+    assert not [f for f in assets._own_files(assets.STATIC_DIR)]
+
+
+def test_asset_urls_match_copied_paths_and_carry_a_version():
     for url in (assets.LEAFLET_JS, assets.LEAFLET_CSS, assets.JQUERY_JS):
         assert url.startswith("/app/static/vendor/")
+    for url, name in ((assets.MAP_JS, "map.js"), (assets.MAP_CSS, "map.css")):
+        path, version = url.split("?v=")
+        assert path == f"/app/static/atlas/{name}" and len(version) == 10
+
+
+def test_the_static_files_hold_all_css_and_js():
+    js = (assets.STATIC_DIR / "atlas" / "map.js").read_text(encoding="utf-8")
+    assert "ClaimAtlas" in js and "innerHTML" not in js  # text only ever via textContent
+    assert assets.PAGE_CSS_PATH.read_text(encoding="utf-8").strip()
+
+
+def test_assets_command(tmp_path, capsys):
+    assert assets.main([str(tmp_path)]) == 0
+    assert "wrote" in capsys.readouterr().err
+    assert assets.main([str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_to_js_round_trips_and_hides_delimiters():

@@ -1,18 +1,19 @@
-"""Detail panel / article reader HTML: escaped text, marked spans, safe links."""
+"""Place panel / article reader HTML (atlas.reader_view): escaped text, marked spans, safe
+links, front matter never shown, the reader opened at the claim."""
 
 from __future__ import annotations
 
 import pytest
 
-from claims.model import Article, ArticleMeta
-from claims.ui.reader_view import (
+from atlas.reader_view import (
     article_html,
     marked_html,
     paragraph_bounds,
     quote_in_paragraph_html,
     safe_url,
 )
-from claims.ui.sample import make_claim
+from atlas.sample import make_claim
+from claims.model import Article, ArticleMeta
 
 TEXT = (
     "Title line\n\n"
@@ -89,16 +90,40 @@ def test_article_html_marks_every_claim_and_escapes_everything():
         title="<img src=x onerror=alert(1)>", outlet="Out & About", url="javascript:alert(1)"
     )
     article = Article(file="a.txt", text=TEXT, meta=meta, body_start=TEXT.index("First"))
-    out = article_html(article, [c1, c2], current=c2)
+    out = article_html(article, [c1, c2], current=c1)
     assert out.count("<mark") == 2
     assert "<script>" not in out and "<img" not in out and "javascript:" not in out
     assert "&lt;img src=x onerror=alert(1)&gt;" in out and "Out &amp; About" in out
     assert "Title line" not in out  # before body_start
-    assert out.count("<p>") == 4  # header line + three paragraphs
-    assert "font-weight:600" in out.split("Second paragraph")[0].rsplit("<mark", 1)[1]
+    assert out.count("<p") == 4  # header line + three paragraphs
+    assert "<details>" not in out  # the claim is in the first paragraph: nothing to fold
+    assert 'class="ca-current"' in out.split("First paragraph")[0]
+
+
+def test_reader_opens_at_the_claim_with_earlier_paragraphs_folded():
+    c2 = claim_for("Second paragraph with <script>alert(1)</script> in it.")
+    article = Article(file="a.txt", text=TEXT, body_start=TEXT.index("First"))
+    out = article_html(article, [c2], current=c2, file_label="sub/a.txt")
+    folded, rest = out.split("</details>")
+    assert "<summary>1 earlier paragraph</summary>" in folded and "First paragraph" in folded
+    assert rest.lstrip().startswith('<p class="ca-current"><mark')
+    assert "font-weight:600" in rest.split("Second paragraph")[0]
+    assert "file sub/a.txt" in out
+
+
+def test_front_matter_is_never_a_quote_paragraph():
+    text = "---\ntitle: T\noutlet: O\n---\nThe NRF said 40 Taliban were killed.\nMore.\n"
+    start = text.index("The NRF")
+    claim = make_claim(quote="The NRF said 40 Taliban were killed.", quote_start=start,
+                       quote_end=start + 36)  # fmt: skip
+    article = Article(file="u.md", text=text, body_start=text.index("The NRF"))
+    out = quote_in_paragraph_html(article, claim)
+    assert "title:" not in out and "---" not in out and out.startswith("<p><mark")
+    assert "title:" not in article_html(article, [claim], current=claim)
 
 
 def test_article_header_links_only_http():
     article = Article(file="a.txt", text="x", meta=ArticleMeta(url='https://example.org/a"b'))
     out = article_html(article, [])
     assert 'href="https://example.org/a&quot;b"' in out and 'rel="noopener' in out
+    assert "outlet not stated" in out and "publication date not stated" in out

@@ -1,4 +1,4 @@
-"""Filter state <-> URL query string."""
+"""Filter state and selection <-> URL query string (atlas.state)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,17 @@ from datetime import date
 
 import pytest
 
-from claims.ui.filters import DateDomain, FilterState
-from claims.ui.state import params_from_state, state_from_params
+from atlas.filters import FilterState
+from atlas.state import (
+    Selection,
+    ViewState,
+    params_from_state,
+    params_from_view,
+    query_string,
+    selection_from_params,
+    state_from_params,
+)
+from atlas.when import DateDomain
 
 DOMAIN = DateDomain(date(2021, 8, 30), date(2021, 9, 5))
 
@@ -18,6 +27,7 @@ DOMAIN = DateDomain(date(2021, 8, 30), date(2021, 9, 5))
         FilterState(),
         FilterState(start=date(2021, 9, 1), end=date(2021, 9, 4)),
         FilterState(include_undated=False, text="killed in Panjshir"),
+        FilterState(include_reported=False),
         FilterState(
             excluded_outlets=frozenset({"Republic", "Pop Smoke Media"}),
             excluded_sides=frozenset({"Taliban"}),
@@ -33,6 +43,7 @@ def test_round_trip(state):
     assert back.start == expected_start
     assert back.end == state.end
     assert back.include_undated == state.include_undated
+    assert back.include_reported == state.include_reported
     assert back.excluded_outlets == state.excluded_outlets
     assert back.excluded_sides == state.excluded_sides
     assert back.excluded_kinds == state.excluded_kinds
@@ -75,7 +86,39 @@ def test_params_shape():
         ({"undated": ["false"]}, lambda s: s.include_undated is False),
         ({"undated": ["1"]}, lambda s: s.include_undated is True),
         ({"q": "plain string"}, lambda s: s.text == "plain string"),
+        ({"reported": ["0"]}, lambda s: s.include_reported is False),
+        ({"xo": ["x" * 5000]}, lambda s: s.excluded_outlets == frozenset()),
     ],
 )
 def test_forgiving_reading(params, check):
     assert check(state_from_params(params, DOMAIN))
+
+
+def test_custom_sides_are_the_ones_accepted():
+    state = state_from_params({"xs": ["Taliban", "ISKP"]}, DOMAIN, sides=("ISKP", "other"))
+    assert state.excluded_sides == {"ISKP"}
+
+
+def test_selection_round_trip_and_link():
+    view = ViewState(FilterState(text="x"), Selection("town:bazarak", "c1"))
+    params = params_from_view(view, DOMAIN)
+    assert params == {"q": "x", "place": "town:bazarak", "claim": "c1"}
+    as_lists = {k: [v] if isinstance(v, str) else v for k, v in params.items()}
+    assert selection_from_params(as_lists) == view.selection
+    assert query_string(params) == "?q=x&place=town%3Abazarak&claim=c1"
+    assert query_string({}) == ""
+    assert query_string({"xo": ["A", "B"]}) == "?xo=A&xo=B"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, Selection()),
+        ({"place": [" "]}, Selection()),
+        ({"place": ["a", "b"]}, Selection("b")),
+        ({"place": "x" * 600}, Selection()),
+        ({"claim": "c9"}, Selection(None, "c9")),
+    ],
+)
+def test_selection_reading_is_forgiving(params, expected):
+    assert selection_from_params(params) == expected

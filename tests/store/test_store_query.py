@@ -1,5 +1,5 @@
 """The dashboard's questions answered by the store (SQL) and by columns in memory, held to the
-dashboard's own filter (``claims.ui.filters``) and grouping (``claims.ui.mapbuild``)."""
+dashboard's own filter (``atlas.filters``) and grouping (``atlas.places``)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,22 @@ from datetime import date
 import pytest
 from conftest import BACKENDS, fresh_database
 
+from atlas.filters import FilterState, filter_claims
+from atlas.places import group_places
+from atlas.when import when
 from benchmarks.corpus import gazetteer_places, generate_claims
 from claims.model import Article, Claim
-from claims.ui.filters import FilterState, claim_dates, filter_claims
-from claims.ui.mapbuild import group_places
 from store.columnar import ColumnarClaims
 from store.database import open_store
 from store.query import ClaimFilter, Order
 from store.uploads import put_article
 
 N_CLAIMS = 900
+
+
+def claim_dates(claim: Claim) -> tuple[date | None, date] | None:
+    found = when(claim)
+    return None if found is None else (found.start, found.end)
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,13 @@
-"""HTML for the detail panel and the article reader: article text escaped, claim spans marked.
+"""HTML for the place panel and the article reader: article text escaped, claim spans marked.
 
 Every piece of article text passes through :func:`html.escape` before it is wrapped in the
-few tags made here (``p``, ``mark``, ``a``), and links are made only for http(s) URLs; the
-result is safe to hand to ``st.html`` or ``st.markdown(unsafe_allow_html=True)``.
+few tags made here (``p``, ``mark``, ``a``, ``details``, ``summary``, ``h4``, ``small``), and
+links are made only for http(s) URLs; the result is safe to hand to ``st.html``.
+
+Front matter is never shown as text: a quote's paragraph starts at the article body at the
+earliest, and the reader starts at the body. The reader opens *at* the claim: the paragraphs
+before it are folded into a ``<details>`` line ("12 earlier paragraphs"), so the claim is at
+the top without any script.
 """
 
 from __future__ import annotations
@@ -41,8 +46,8 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for match in _PARAGRAPH_BREAK.finditer(text, 0, start):
         left = match.end()
-    match = _PARAGRAPH_BREAK.search(text, end)
-    right = match.start() if match else len(text)
+    after = _PARAGRAPH_BREAK.search(text, end)
+    right = after.start() if after else len(text)
     return left, right
 
 
@@ -84,27 +89,32 @@ def _span_ok(article: Article, claim: Claim) -> bool:
 
 
 def quote_in_paragraph_html(article: Article, claim: Claim) -> str:
-    """The claim's paragraph as HTML with its quote highlighted.
+    """The claim's paragraph as HTML with its quote highlighted (never reaching back into the
+    front matter).
 
     Falls back to the bare quote (escaped) when the offsets don't fit the article."""
     if not _span_ok(article, claim):
         return f'<p><mark style="{CURRENT_STYLE}">{html.escape(claim.quote)}</mark></p>'
     left, right = paragraph_bounds(article.text, claim.quote_start, claim.quote_end)
+    body = min(max(article.body_start, 0), claim.quote_start)
+    left = max(left, body)
+    while left < claim.quote_start and article.text[left] in "\r\n":
+        left += 1
     span = (claim.quote_start, claim.quote_end)
-    body = marked_html(article.text[left:right], [span], offset=left, current=span)
-    return f"<p>{body}</p>"
+    return f"<p>{marked_html(article.text[left:right], [span], offset=left, current=span)}</p>"
 
 
-def article_header_html(article: Article) -> str:
-    """Title, outlet, date, author and (http(s) only) link of an article, escaped."""
+def article_header_html(article: Article, file_label: str | None = None) -> str:
+    """Title, outlet, date, author and (http(s) only) link of an article, escaped.
+    ``file_label``: how to name the file (relative to the corpus folder); its name by default."""
     meta = article.meta
-    name = PurePath(article.file).name or article.file
+    name = file_label or PurePath(article.file).name or article.file
     title = html.escape(meta.title or name)
     bits = [
         html.escape(x)
         for x in (
-            meta.outlet,
-            meta.published.isoformat() if meta.published else None,
+            meta.outlet or "outlet not stated",
+            meta.published.isoformat() if meta.published else "publication date not stated",
             meta.author and f"by {meta.author}",
             f"file {name}",
         )
@@ -113,33 +123,50 @@ def article_header_html(article: Article) -> str:
     url = safe_url(meta.url)
     link = (
         f' · <a href="{html.escape(url, quote=True)}" target="_blank" '
-        f'rel="noopener noreferrer nofollow">source</a>'
+        f'rel="noopener noreferrer nofollow">original article</a>'
         if url
         else ""
     )
     return f"<h4>{title}</h4><p><small>{' · '.join(bits)}{link}</small></p>"
 
 
-def article_html(article: Article, claims: Iterable[Claim], current: Claim | None = None) -> str:
-    """The whole article body, paragraph by paragraph, every claim span marked."""
+def body_paragraphs(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank paragraph of the body (front matter excluded)."""
+    text = article.text
+    cursor = min(max(article.body_start, 0), len(text))
+    bounds = []
+    for match in _PARAGRAPH_BREAK.finditer(text, cursor):
+        bounds.append((cursor, match.start()))
+        cursor = match.end()
+    bounds.append((cursor, len(text)))
+    return [(left, right) for left, right in bounds if text[left:right].strip()]
+
+
+def article_html(
+    article: Article,
+    claims: Iterable[Claim],
+    current: Claim | None = None,
+    file_label: str | None = None,
+) -> str:
+    """The whole article body, paragraph by paragraph, every claim span marked; opened at the
+    ``current`` claim (earlier paragraphs folded, one click away)."""
     spans = [(c.quote_start, c.quote_end) for c in claims if _span_ok(article, c)]
     cur = (
         (current.quote_start, current.quote_end) if current and _span_ok(article, current) else None
     )
     text = article.text
-    start = min(max(article.body_start, 0), len(text))
-    parts = [article_header_html(article)]
-    cursor = start
-    breaks = list(_PARAGRAPH_BREAK.finditer(text, start))
-    bounds = []
-    for match in breaks:
-        bounds.append((cursor, match.start()))
-        cursor = match.end()
-    bounds.append((cursor, len(text)))
-    for left, right in bounds:
-        chunk = text[left:right]
-        if not chunk.strip():
-            continue
+    paragraphs = []
+    at: int | None = None  # index of the current claim's first paragraph
+    for n, (left, right) in enumerate(body_paragraphs(article)):
         inside = [(s, e) for s, e in spans if s < right and e > left]
-        parts.append(f"<p>{marked_html(chunk, inside, offset=left, current=cur)}</p>")
+        attrs = ""
+        if at is None and cur is not None and cur[0] < right and cur[1] > left:
+            at, attrs = n, ' class="ca-current"'
+        paragraphs.append(f"<p{attrs}>{marked_html(text[left:right], inside, left, cur)}</p>")
+    parts = [article_header_html(article, file_label)]
+    if at:
+        earlier = f"{at} earlier paragraph{'s' if at != 1 else ''}"
+        parts.append(f"<details><summary>{earlier}</summary>{''.join(paragraphs[:at])}</details>")
+        paragraphs = paragraphs[at:]
+    parts.extend(paragraphs)
     return "\n".join(parts)

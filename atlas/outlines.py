@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-OUTLINES_PATH = (
-    Path(__file__).resolve().parents[2] / "geo" / "data" / "afg_provinces_simplified.topojson"
-)
-OUTLINES_ATTRIBUTION = (
-    'Province outlines: <a href="https://www.geoboundaries.org/">geoBoundaries</a> '
-    "(public domain), approximate"
-)
+OUTLINES_PATH = Path(str(files("geo") / "data" / "afg_provinces_simplified.topojson"))
+"""Shipped with the ``geo`` package (geoBoundaries gbOpen AFG ADM1, public domain)."""
 
 
 def _decode_arcs(topology: dict[str, Any], digits: int) -> list[list[list[float]]]:

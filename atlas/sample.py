@@ -48,8 +48,15 @@ def make_claim(**fields: Any) -> Claim:
     """A complete Claim with plausible defaults; ``fields`` override any of them.
 
     ``date="YYYY-MM-DD"`` sets a one-day date; ``date=None`` makes the claim undated;
+    ``reported_by="YYYY-MM-DD"`` dates it only by its report (``on_or_before``);
     ``place=None`` makes it unlocated (unresolved).
     """
+    if "reported_by" in fields:
+        day = fields.pop("reported_by")
+        fields.setdefault("date_start", None)
+        fields.setdefault("date_end", day)
+        fields.setdefault("date_precision", "on_or_before")
+        fields.setdefault("date_basis", f"no day stated; published {day}")
     if "date" in fields:
         day = fields.pop("date")
         fields.setdefault("date_start", day)

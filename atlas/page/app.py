@@ -1,0 +1,251 @@
+"""The page: header, map with the place panel beside it, timeline, then tabs for the rest.
+
+Layout (one screen at 1280×720): the caption ``N of M claims shown`` on top; the map (its
+height follows the window, ``static/atlas/page.css``) and the timeline under it on the left; the
+place panel on the right; the tabs below. Selecting a place — a marker clicked, a focused
+marker and Enter, the picker, or a link — highlights and zooms to it, and puts it in the URL.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from atlas import assets, settings
+from atlas.filters import FilterState, filter_claims, reported_before_window, without_dates
+from atlas.mapbuild import build_base_map, build_place_layer, clicked_place
+from atlas.page import place_panel, reader, sidebar, tabs
+from atlas.places import PlaceGroup, group_places, place_key
+from atlas.session import Memo, SessionData, session_data
+from atlas.state import Selection, ViewState, params_from_view
+from atlas.uploads import Upload
+from claims import load_corpus
+from claims.disputes import counter_claim_pointers, find_disputes
+
+MAP_KEY = "map"
+MAP_HEIGHT = 430  # px; page.css lets it grow with the window
+
+
+@st.cache_resource(show_spinner=False)
+def _static_assets(static_dir: str) -> str | None:
+    """Copy the map's scripts into static/ once per process; the problem, if any."""
+    try:
+        assets.ensure_vendor_assets(static_dir)
+    except OSError as err:
+        return f"The map's scripts could not be copied into the static folder: {err}"
+    return None
+
+
+@st.cache_resource(show_spinner="Reading articles…")
+def _corpus(path: str):  # -> the Corpus of claims.load_corpus
+    return load_corpus([path])
+
+
+@st.cache_resource(show_spinner=False)
+def _corpus_data(path: str) -> SessionData:
+    """The corpus alone, shared by sessions without uploads (read-only)."""
+    corpus = _corpus(path)
+    return session_data(corpus.articles, corpus.claims, Path(path))
+
+
+def _session(folder: Path, corpus, uploads: list[Upload]) -> tuple[SessionData, Memo]:
+    """This session's data (corpus + uploads) and memo, rebuilt only when the uploads change."""
+    added = [u for u in uploads if u.counts and u.article is not None]
+    key = (str(folder), id(corpus), tuple((u.name, u.article.sha256) for u in added))  # type: ignore[union-attr]
+    if st.session_state.get("_data_key") != key:
+        if added:
+            articles = list(corpus.articles) + [u.article for u in added]
+            claims = list(corpus.claims) + [c for u in added for c in u.claims]
+            st.session_state["_data"] = session_data(articles, claims, folder)
+        else:
+            st.session_state["_data"] = _corpus_data(str(folder))
+        st.session_state["_memo"] = Memo()
+        st.session_state["_data_key"] = key
+    return st.session_state["_data"], st.session_state["_memo"]
+
+
+def _sync_url(view: ViewState, data: SessionData) -> None:
+    params = params_from_view(view, data.domain)
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    wanted = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    if current != wanted:
+        st.query_params.from_dict(params)
+
+
+def _take_click(data: SessionData) -> None:
+    """A marker click (or Enter) since the last run becomes the selection, before the map is
+    drawn again (so the map and the panel agree)."""
+    click = clicked_place(st.session_state.get(MAP_KEY))
+    if click is None or click.seq == st.session_state.get("_click_seq"):
+        return
+    st.session_state["_click_seq"] = click.seq
+    st.session_state["_sel_place"] = click.key
+    st.session_state["_sel_claim"] = None
+
+
+def _selection(data: SessionData) -> Selection:
+    """The selected place and claim; a claim link without a place selects the claim's place."""
+    place = st.session_state.get("_sel_place")
+    claim = st.session_state.get("_sel_claim")
+    if claim and not place and claim in data.by_id:
+        found = data.by_id[claim]
+        place = place_key(found)
+        st.session_state["_sel_place"] = place
+    return Selection(place, claim if claim in data.by_id else None)
+
+
+def _header(data: SessionData, folder: Path, shown: int, state: FilterState, extra: int) -> None:
+    title, caption = st.columns([1, 3], vertical_alignment="bottom")
+    title.title("Claim Atlas")
+    n = len(data.articles)
+    caption.markdown(
+        f"**{shown} of {len(data.claims)} claims shown** · who claims what, where and when, from "
+        f"{n} article{'s' if n != 1 else ''} in `{folder.name}`"
+    )
+    if extra:
+        caption.caption(
+            f"{extra} of them are dated only by a report after the window's end; they may have "
+            "happened inside it."
+        )
+
+
+def _map(data: SessionData, groups: list[PlaceGroup], selected: str | None, disputed) -> None:
+    base = build_base_map(bounds=data.bounds, tiles=settings.tiles(), palette=data.palette)
+    layer = build_place_layer(
+        groups, data.palette, selected if any(g.key == selected for g in groups) else None, disputed
+    )
+    st_folium(
+        base,
+        key=MAP_KEY,
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        feature_group_to_add=layer,
+        returned_objects=["last_active_drawing"],
+    )
+
+
+def _timeline(data: SessionData, memo: Memo, state: FilterState) -> None:
+    from atlas.charts import timeline_spec, with_window  # altair: imported after the map is sent
+
+    window = (state.start, state.end) if state.start and state.end else None
+    context = without_dates(state)  # the bars do not depend on the window: moving it is cheap
+    spec = memo.get(
+        ("timeline", context),
+        lambda: timeline_spec(
+            filter_claims(data.claims, context, data.sources.label), palette=data.palette
+        ),
+    )
+    with st.container(key="timeline"):
+        st.vega_lite_chart(with_window(spec, window), width="stretch")
+
+
+def _tabs(corpus, uploads, data, memo, state, shown, disputes) -> None:
+    count = tabs.issue_count(corpus, uploads, data, memo)
+    labels = list(tabs.TABS)
+    boxes = st.tabs(labels, key="tab", on_change="rerun")
+    open_tab = {label: box for label, box in zip(labels, boxes, strict=True)}
+    if open_tab["Disputes"].open:
+        with open_tab["Disputes"]:
+            tabs.disputes_tab(disputes, data)
+    if open_tab["Reported by several outlets"].open:
+        with open_tab["Reported by several outlets"]:
+            tabs.corroboration_tab(shown, data, memo, state)
+    if open_tab["Figures"].open:
+        with open_tab["Figures"]:
+            _figures(data, memo, state, shown)
+    if open_tab["Claims table"].open:
+        with open_tab["Claims table"]:
+            tabs.table_tab(shown, data, memo, state)
+    if open_tab["Sources"].open:
+        with open_tab["Sources"]:
+            tabs.sources_tab(data)
+    if open_tab["Data issues"].open:
+        with open_tab["Data issues"]:
+            st.caption(f"Data issues ({count})")
+            tabs.issues_tab(corpus, uploads, data, memo)
+
+
+def _figures(data: SessionData, memo: Memo, state: FilterState, shown) -> None:
+    from atlas.charts import figure_spread_chart
+
+    chart = memo.get(
+        ("figures", state), lambda: figure_spread_chart(shown, data.palette, data.sources.label)
+    )
+    if chart is None:
+        st.caption("No claim shown states a figure.")
+        return
+    st.markdown(
+        "**Figures claimed, per kind**: one point per source and figure, as stated (qualifier "
+        "and scope in the tooltip); a line from the lowest to the highest of the day; dated "
+        "claims only."
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def main(app_dir: Path) -> None:
+    """The whole page. ``app_dir``: the folder of ``dashboard.py`` (its ``static/`` and
+    ``seeds/``)."""
+    started = time.perf_counter()
+    st.set_page_config(page_title="Claim Atlas", layout="wide")
+    st.html(assets.PAGE_CSS_PATH)
+    problem = _static_assets(str(app_dir / "static"))
+    if problem:
+        st.warning(f"{problem}. The map may stay blank.")
+    folder = settings.corpus_dir(default=app_dir / "seeds")
+    corpus = _corpus(str(folder))
+    filters_box, upload_box = st.sidebar.container(), st.sidebar.container()
+    uploads = sidebar.uploads(upload_box, corpus, folder)
+    data, memo = _session(folder, corpus, uploads)
+    state = sidebar.filters(filters_box, data)
+
+    shown = memo.get(
+        ("shown", state), lambda: filter_claims(data.claims, state, data.sources.label)
+    )
+    groups = memo.get(("places", state), lambda: group_places(shown, data.palette.sides))
+    disputes = memo.get(("disputes", state), lambda: find_disputes(shown, sides=_parties(data)))
+    pointers = memo.get(
+        ("pointers", state),
+        lambda: counter_claim_pointers(disputes, data.by_id, _parties(data)),
+    )
+    disputed = memo.get(("disputed", state), lambda: _disputed_places(disputes, data, pointers))
+    _take_click(data)
+    selection = _selection(data)
+
+    _header(data, folder, len(shown), state, reported_before_window(shown, state))
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        _map(data, groups, selection.place, disputed)
+        _timeline(data, memo, state)
+    with right, st.container(height=MAP_HEIGHT + 150, key="place_panel"):
+        place_panel.place_panel(
+            groups, data, selection.place, selection.claim, pointers, disputes, reader.open_reader
+        )
+    _tabs(corpus, uploads, data, memo, state, shown, disputes)
+    reader.show_reader(data)
+    _sync_url(
+        ViewState(state, Selection(st.session_state.get("_sel_place"), selection.claim)), data
+    )
+    if settings.timing():
+        ms = 1000 * (time.perf_counter() - started)
+        print(f"claim-atlas rerun {ms:.0f} ms", file=sys.stderr)
+
+
+def _parties(data: SessionData) -> frozenset[str]:
+    from claims.profile import load_profile
+
+    return frozenset(s.id for s in load_profile().sides) & set(data.palette.sides)
+
+
+def _disputed_places(disputes, data: SessionData, pointers) -> frozenset[str]:
+    """Places with a claim in a dispute, and places a counter-claim points to."""
+    keys = set(pointers)
+    for dispute in disputes:
+        for claim_id in dispute.claim_ids:
+            claim = data.by_id.get(claim_id)
+            if claim is not None and claim.place_id:
+                keys.add(claim.place_id)
+    return frozenset(keys)

@@ -1,0 +1,191 @@
+"""The sidebar: filters (into a :class:`~atlas.filters.FilterState`) and the uploader."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from atlas.filters import FilterState
+from atlas.session import SessionData
+from atlas.state import selection_from_params, state_from_params
+from atlas.uploads import Upload, judge_uploads, read_upload
+from atlas.when import DateDomain
+from atlas.words import kind_label
+from claims.export import relative_file
+from claims.model import KINDS
+
+DATES_HELP = (
+    "A claim is shown when its days can fall in the window. A claim dated only by its report "
+    "(“reported by 5 Sep”) may have happened any day up to then, so it stays while the "
+    "window reaches back to that day."
+)
+
+
+def _query() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def init_from_url(data: SessionData) -> None:
+    """On a session's first run, put the URL's filters and selection into session state."""
+    if st.session_state.get("_url_loaded"):
+        return
+    domain, outlets = data.domain, [name for name, _ in data.outlets]
+    params = _query()
+    state = state_from_params(params, domain, sides=data.palette.sides, kinds=KINDS)
+    if domain is not None:
+        st.session_state["f_dates"] = (state.start or domain.first, state.end or domain.last)
+    st.session_state["f_undated"] = state.include_undated
+    st.session_state["f_reported"] = state.include_reported
+    st.session_state["f_outlets"] = [o for o in outlets if o not in state.excluded_outlets]
+    st.session_state["f_sides"] = [s for s in data.palette.sides if s not in state.excluded_sides]
+    st.session_state["f_kinds"] = [k for k in KINDS if k not in state.excluded_kinds]
+    st.session_state["f_text"] = state.text
+    selection = selection_from_params(params)
+    st.session_state["_sel_place"] = selection.place
+    st.session_state["_sel_claim"] = selection.claim
+    st.session_state["_known_outlets"] = list(outlets)
+    st.session_state["_domain"] = domain
+    st.session_state["_url_loaded"] = True
+
+
+def _follow_new_data(domain: DateDomain | None, outlets: list[str]) -> None:
+    """Uploads can add sources and days: show new sources, widen a full-range slider."""
+    known = set(st.session_state.get("_known_outlets", []))
+    new = [o for o in outlets if o not in known]
+    if new:
+        st.session_state["f_outlets"] = list(st.session_state.get("f_outlets", [])) + new
+        st.session_state["_known_outlets"] = list(outlets)
+    old = st.session_state.get("_domain")
+    if domain is not None and old != domain:
+        start, end = st.session_state.get("f_dates", (domain.first, domain.last))
+        if old is None or start <= old.first:
+            start = domain.first
+        if old is None or end >= old.last:
+            end = domain.last
+        start = min(max(start, domain.first), domain.last)
+        end = min(max(end, start), domain.last)
+        st.session_state["f_dates"] = (start, end)
+    st.session_state["_domain"] = domain
+
+
+def _shift_window(days: int, domain: DateDomain) -> None:
+    """Move the whole day window by ``days`` (keeping its width), inside the domain."""
+    start, end = st.session_state.get("f_dates", (domain.first, domain.last))
+    width = end - start
+    start = min(max(start + timedelta(days=days), domain.first), domain.last - width)
+    st.session_state["f_dates"] = (start, start + width)
+
+
+def _date_filters(sb: DeltaGenerator, domain: DateDomain | None) -> tuple[date | None, date | None]:
+    if domain is None:
+        sb.caption("No claim is dated.")
+        return None, None
+    if domain.first == domain.last:
+        sb.caption(f"All dated claims are on {domain.first.isoformat()}.")
+        return None, None
+    window: tuple[date, date] = sb.slider(  # type: ignore[assignment]  # a range: (start, end)
+        "Claim dates",
+        min_value=domain.first,
+        max_value=domain.last,
+        key="f_dates",
+        format="D MMM YYYY",
+        help=DATES_HELP,
+    )
+    start, end = window
+    back, forward = sb.columns(2)
+    back.button(
+        "◀ day earlier",
+        key="f_back",
+        on_click=_shift_window,
+        args=(-1, domain),
+        disabled=start <= domain.first,
+        width="stretch",
+        help="Move the whole window one day back",
+    )
+    forward.button(
+        "day later ▶",
+        key="f_forward",
+        on_click=_shift_window,
+        args=(1, domain),
+        disabled=end >= domain.last,
+        width="stretch",
+        help="Move the whole window one day forward",
+    )
+    return start, end
+
+
+def filters(sb: DeltaGenerator, data: SessionData) -> FilterState:
+    """The filter widgets; the state they describe."""
+    outlets = [name for name, _ in data.outlets]
+    count_of = dict(data.outlets)
+    init_from_url(data)
+    _follow_new_data(data.domain, outlets)
+
+    sb.header("Filters")
+    start, end = _date_filters(sb, data.domain)
+    include_undated = sb.toggle(
+        "Include undated claims",
+        key="f_undated",
+        help="Claims whose day the article does not state; dashed markers on the map.",
+    )
+    include_reported = sb.toggle(
+        "Include claims dated only by their report",
+        key="f_reported",
+        help="“Reported by 5 Sep”: the text fixes no day; dotted markers, pale timeline bars.",
+    )
+    sb.subheader("Sources")
+    chosen_outlets = sb.multiselect(
+        "Outlets",
+        options=outlets,
+        key="f_outlets",
+        format_func=lambda o: f"{o} ({count_of.get(o, 0)})",
+        help="Each outlet with its number of claims (an article that names no outlet is its "
+        "own source); remove one to hide its claims.",
+    )
+    sides = list(data.palette.sides)
+    chosen_sides = sb.multiselect(
+        "Sides", options=sides, key="f_sides", format_func=data.palette.label
+    )
+    chosen_kinds = sb.multiselect(
+        "Kinds", options=list(KINDS), key="f_kinds", format_func=kind_label
+    )
+    text = sb.text_input("Search quotes", key="f_text", placeholder="words in the quote")
+    return FilterState(
+        start=start,
+        end=end,
+        include_undated=include_undated,
+        include_reported=include_reported,
+        excluded_outlets=frozenset(set(outlets) - set(chosen_outlets)),
+        excluded_sides=frozenset(set(sides) - set(chosen_sides)),
+        excluded_kinds=frozenset(set(KINDS) - set(chosen_kinds)),
+        text=text,
+    )
+
+
+# -- uploads ----------------------------------------------------------------------------------
+
+
+def uploads(sb: DeltaGenerator, corpus, folder: Path) -> list[Upload]:
+    """Articles uploaded in this session (kept in st.session_state, never shared). Each file
+    gets one message naming it; only files that count as articles are returned as added."""
+    sb.header("Add articles")
+    files = sb.file_uploader(
+        "Add articles (.txt or .md, optional front matter)",
+        type=["txt", "md"],
+        accept_multiple_files=True,
+        key="uploads",
+    )
+    cache: dict[str, Upload] = st.session_state.setdefault("_uploads", {})
+    read = []
+    for f in files or []:
+        if f.file_id not in cache:
+            cache[f.file_id] = read_upload(f.name, f.getvalue())
+        read.append(cache[f.file_id])
+    corpus_sha = {a.sha256: relative_file(a.file, folder) for a in corpus.articles if a.sha256}
+    judged = judge_uploads(read, corpus_sha)
+    for upload in judged:
+        getattr(sb, upload.outcome.level)(upload.message)
+    return judged

@@ -1,0 +1,270 @@
+"""The tabs under the map: disputes, claims carried by several outlets, the figures claimed, the
+claims table with its downloads, the sources, and the data issues. Only the open tab is
+computed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import streamlit as st
+
+from atlas.cards import claim_card_html, esc, side_chip
+from atlas.disputes_view import CorroborationRow, corroborated, days_text, range_text, side_columns
+from atlas.page.place_panel import md_escape
+from atlas.session import Memo, SessionData
+from atlas.uploads import Upload
+from atlas.words import kind_label
+from claims.disputes import Dispute, Reason
+from claims.export import to_csv, to_geojson
+from claims.model import Claim
+
+TABS = (
+    "Disputes",
+    "Reported by several outlets",
+    "Figures",
+    "Claims table",
+    "Sources",
+    "Data issues",
+)
+PER_PAGE = 5  # disputes or groups per page: a page of cards stays light in the browser
+REASON_WORDS = {
+    Reason.SIDES: "sides disagree",
+    Reason.FIGURES: "figures differ",
+    Reason.DENIAL: "a denial",
+    Reason.OUTCOMES: "control claimed vs fight claimed",
+}
+
+
+def _pager(label: str, total: int, key: str) -> int:
+    """A page picker when ``total`` items need more than one page; the first index to show."""
+    pages = max(1, -(-total // PER_PAGE))
+    if pages == 1:
+        return 0
+    page = st.number_input(
+        f"{label} page (of {pages})", min_value=1, max_value=pages, value=1, step=1, key=key
+    )
+    return (int(page) - 1) * PER_PAGE
+
+
+def _card(claim: Claim, data: SessionData) -> str:
+    return claim_card_html(
+        claim,
+        data.palette,
+        data.sources.label(claim),
+        data.articles.get(claim.file),
+        data.group_of.get(claim.id),
+        place=claim.place_id,
+    )
+
+
+def _dispute_title(d: Dispute) -> str:
+    kinds = sorted(set(d.kinds or (d.kind,)), key=lambda k: k != d.kind)
+    what = " vs ".join(kind_label(k) for k in kinds)
+    reasons = ", ".join(REASON_WORDS.get(r, str(r)) for r in d.reasons)
+    days = days_text(d.date_start, d.date_end)
+    return f"{what} · {d.place or 'an unnamed place'} · {days} — {reasons}"
+
+
+def _dispute(d: Dispute, data: SessionData) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(_dispute_title(d))}**")
+        st.caption(d.reason)
+        columns = side_columns(d, data.by_id, sides=data.palette.sides)
+        for col, side in zip(st.columns(max(len(columns), 1)), columns, strict=False):
+            with col:
+                style = data.palette.style(side.side)
+                st.html(
+                    f'<div class="ca-side-head" style="border-color:{style.fill}">'
+                    f"{side_chip(side.side, data.palette)} {len(side.all)} claim"
+                    f"{'s' if len(side.all) != 1 else ''}</div>"
+                    + "".join(
+                        f'<div class="ca-range">{esc(r.title)}: {esc(range_text(r.figures))}</div>'
+                        for r in side.ranges
+                    )
+                )
+                for claim in side.claims:
+                    st.html(_card(claim, data))
+                if side.rest:
+                    _folded(d.id, side.side, side.rest, data)
+
+
+def _toggle(key: str) -> None:
+    st.session_state[key] = not st.session_state.get(key, False)
+
+
+def _folded(dispute_id: str, side: str, rest: tuple[Claim, ...], data: SessionData) -> None:
+    """A side's other claims, one click away (drawn only when opened: a page of disputes
+    stays light)."""
+    key = f"_open_{dispute_id}_{side}"
+    n = len(rest)
+    opened = st.session_state.get(key, False)
+    label = (
+        f"Hide the {n} other claim{'s' if n != 1 else ''}"
+        if opened
+        else f"Show {n} more claim{'s' if n != 1 else ''} from this side"
+    )
+    st.button(label, key=f"fold{key}", on_click=_toggle, args=(key,), type="tertiary")
+    if opened:
+        for claim in rest:
+            st.html(_card(claim, data))
+
+
+def disputes_tab(disputes: list[Dispute], data: SessionData) -> None:
+    if not disputes:
+        st.caption("No disagreeing claims among those shown.")
+        return
+    st.caption(
+        f"{len(disputes)} dispute{'s' if len(disputes) != 1 else ''}: claims about one area and "
+        "overlapping days that disagree (a town and its province count as one area; "
+        "“took control” and “repelled the attack” as one event). Figures per side: "
+        "low / best / high as in UCDP's GED, and the most conservative figure, as ACLED codes it."
+    )
+    first = _pager("Disputes", len(disputes), "dispute_page")
+    for d in disputes[first : first + PER_PAGE]:
+        _dispute(d, data)
+
+
+def _group_row(row: CorroborationRow, data: SessionData) -> None:
+    g = row.group
+    first = row.claims[0]
+    title = (
+        f"{data.palette.label(g.side)} · {kind_label(g.kind)}"
+        + (f" ({g.scope})" if g.scope else "")
+        + f" · {g.place or 'no place'} · {days_text(g.date_start, g.date_end)}"
+        + (" · denial" if g.stance == "denies" else "")
+    )
+    figures = f" — {range_text(g.figures)}" if g.figures else ""
+    with st.container(border=True):
+        st.markdown(
+            f"**{md_escape(title)}**: reported by **{row.outlets} outlets**{md_escape(figures)}"
+        )
+        with st.expander(f"The {len(row.claims)} quotes", expanded=False):
+            for claim in row.claims:
+                st.html(_card(claim, data))
+        del first
+
+
+def corroboration_tab(shown: list[Claim], data: SessionData, memo: Memo, key: object) -> None:
+    rows = memo.get(("groups", key), lambda: corroborated(shown, data.group_of))
+    if not rows:
+        st.caption("No claim among those shown is carried by more than one outlet.")
+        return
+    st.caption(
+        f"{len(rows)} assertion{'s' if len(rows) != 1 else ''} carried by several outlets: same "
+        "side, kind, place and days, compatible figures. Each is one row; the downloads carry "
+        "its group id and counts."
+    )
+    first = _pager("Groups", len(rows), "group_page")
+    for row in rows[first : first + PER_PAGE]:
+        _group_row(row, data)
+
+
+def table_tab(shown: list[Claim], data: SessionData, memo: Memo, key: object) -> None:
+    from atlas.tables import claims_frame  # pandas: imported after the map is sent
+
+    def every_row():  # once per session: the rows of all claims, then picked per filter
+        frame = claims_frame(
+            data.claims, data.palette, data.sources.label, data.relative, data.group_of
+        )
+        return frame, {claim_id: n for n, claim_id in enumerate(frame["id"])}
+
+    full, row_of = data.lazy("table", every_row)
+    frame = memo.get(
+        ("table", key), lambda: full.iloc[[row_of[c.id] for c in shown]].reset_index(drop=True)
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        height=420,
+        column_config={
+            "when": st.column_config.TextColumn("when", width="small"),
+            "side": st.column_config.TextColumn("side", width="small"),
+            "claimant": st.column_config.TextColumn("claimant", width="small"),
+            "quote": st.column_config.TextColumn("quote", width="large"),
+            "kind": st.column_config.TextColumn("kind", width="small"),
+            "figure": st.column_config.TextColumn("figure as stated", width="small"),
+            "place": st.column_config.TextColumn("place", width="small"),
+        },
+    )
+    root = data.root
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(
+        "Download GeoJSON",
+        data=lambda: json.dumps(to_geojson(shown, data.group_of, root), ensure_ascii=False),
+        file_name="claims.geojson",
+        mime="application/geo+json",
+        on_click="ignore",
+    )
+    c2.download_button(
+        "Download CSV",
+        data=lambda: to_csv(shown, data.group_of, root),
+        file_name="claims.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+    st.caption(
+        "Downloads hold exactly the claims shown; files are named relative to the corpus folder; "
+        "group_id, group_claims and group_outlets say which claims make the same assertion."
+    )
+
+
+def sources_tab(data: SessionData) -> None:
+    from atlas.tables import sources_frame
+
+    st.dataframe(
+        sources_frame(data.sources.articles()),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "link": st.column_config.LinkColumn("link", display_text="original ↗"),
+            "claims": st.column_config.NumberColumn("claims", width="small"),
+        },
+    )
+
+
+def issues_tab(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -> None:
+    from atlas.tables import DataIssue, data_issues
+
+    def compute() -> list[DataIssue]:
+        return data_issues(
+            data.claims,
+            [(p.file, p.message) for p in corpus.problems if p.fatal],
+            corpus.duplicates,
+            data.relative,
+            notes=[(p.file, p.message) for p in corpus.problems if not p.fatal],
+            uploads=[(u.name, u.message) for u in uploads if not u.counts],
+        )
+
+    refused = tuple((u.name, u.outcome) for u in uploads if not u.counts)
+    issues = memo.get(("issues", refused, len(data.claims)), compute)
+    if not issues:
+        st.caption("Every file was read and every place was found.")
+        return
+    st.dataframe(
+        [{"issue": str(i.kind), "what": i.subject, "detail": i.detail} for i in issues],
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def issue_count(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -> int:
+    from atlas.tables import data_issues
+
+    def compute() -> int:
+        return len(
+            data_issues(
+                data.claims,
+                [(p.file, p.message) for p in corpus.problems if p.fatal],
+                corpus.duplicates,
+                notes=[(p.file, p.message) for p in corpus.problems if not p.fatal],
+                uploads=[(u.name, u.message) for u in uploads if not u.counts],
+            )
+        )
+
+    refused = tuple((u.name, u.outcome) for u in uploads if not u.counts)
+    return memo.get(("issue_count", refused, len(data.claims)), compute)
+
+
+Renderer = Callable[[], None]

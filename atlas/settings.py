@@ -1,0 +1,75 @@
+"""The dashboard's settings, from the command line and ``CLAIM_ATLAS_*`` environment variables.
+
+- ``CLAIM_ATLAS_CORPUS``: folder of articles the dashboard opens (``--corpus DIR`` wins;
+  default ``seeds/``);
+- ``CLAIM_ATLAS_TILES``: ``none`` (outlines only), ``osm`` (default) or a tile URL template;
+- ``CLAIM_ATLAS_TILES_ATTRIBUTION``: the credit line shown for a custom tile URL;
+- ``CLAIM_ATLAS_TIMING``: ``1`` prints each rerun's server-side time to stderr.
+
+The conflict profile (``CLAIM_ATLAS_PROFILE``) is read by :mod:`claims.profile`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS_ENV = "CLAIM_ATLAS_CORPUS"
+TILES_ENV = "CLAIM_ATLAS_TILES"
+TILES_ATTRIBUTION_ENV = "CLAIM_ATLAS_TILES_ATTRIBUTION"
+TIMING_ENV = "CLAIM_ATLAS_TIMING"
+
+OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+CUSTOM_ATTRIBUTION = "Map tiles: see CLAIM_ATLAS_TILES"
+_OFF = frozenset({"", "none", "off", "0", "false", "no"})
+_OSM = frozenset({"osm", "openstreetmap"})
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """A tile layer: its URL template and the credit line Leaflet shows for it."""
+
+    url: str
+    attribution: str
+
+
+def _env(environ: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if environ is None else environ
+
+
+def corpus_dir(
+    argv: Sequence[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    default: Path | None = None,
+) -> Path:
+    """``--corpus DIR`` (after ``--`` on the ``streamlit run`` line), else $CLAIM_ATLAS_CORPUS,
+    else ``default`` (the bundled seeds), as an absolute path."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--corpus")
+    args, _ = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    chosen = args.corpus or _env(environ).get(CORPUS_ENV) or str(default or "seeds")
+    return Path(chosen).expanduser().resolve()
+
+
+def tiles(environ: Mapping[str, str] | None = None) -> Tiles | None:
+    """The tile layer from ``CLAIM_ATLAS_TILES``: unset/``osm`` → OpenStreetMap, ``none`` → no
+    tiles (outlines only), anything else is used as a tile URL template."""
+    env = _env(environ)
+    value = env.get(TILES_ENV, "osm").strip()
+    if value.lower() in _OFF:
+        return None
+    if value.lower() in _OSM:
+        return Tiles(OSM_URL, OSM_ATTRIBUTION)
+    credit = env.get(TILES_ATTRIBUTION_ENV, "").strip()
+    return Tiles(value, html.escape(credit) if credit else CUSTOM_ATTRIBUTION)
+
+
+def timing(environ: Mapping[str, str] | None = None) -> bool:
+    """True when each rerun's time should be printed to stderr."""
+    return _env(environ).get(TIMING_ENV, "").strip().lower() not in _OFF
