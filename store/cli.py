@@ -39,11 +39,19 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
                    "(tcp://HOST:8786)")  # fmt: skip
     p.add_argument("--root", metavar="DIR",
                    help="store paths relative to DIR (default: each folder named)")  # fmt: skip
-    p.add_argument("--prune", action="store_true",
-                   help="delete stored articles whose files are gone (default: report them)")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="delete stored articles whose files are gone (default: report them)",
+    )
     bar = p.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
-                     help="show a progress bar on stderr (default: when stderr is a terminal)")
+    bar.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
     bar.add_argument("--no-progress", dest="progress", action="store_false")
     return p
 
@@ -114,8 +122,10 @@ def _report(summary: Any, paths: Sequence[str], url: str) -> int:
         failed = failed or fatal
         _say(f"{'error' if fatal else 'warning'}: {problem.file}: {problem.message}")
     if summary.notes:
-        _say(f"note: {summary.notes} reader notes on articles that were read (such as a "
-             "publication date taken from a date line); kept with each article")
+        _say(
+            f"note: {summary.notes} reader notes on articles that were read (such as a "
+            "publication date taken from a date line); kept with each article"
+        )
     for path in summary.missing[:20]:
         verb = "pruned" if summary.pruned else "kept until --prune"
         _say(f"note: {path}: file removed; its claims are {verb}")

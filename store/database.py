@@ -275,7 +275,6 @@ class Store:
             )
 
 
-
 def _article_info(r: Any) -> ArticleInfo:
     return ArticleInfo(
         path=r[0], root=r[1], title=r[2], outlet=r[3], published=r[4], claims=r[5],

@@ -183,9 +183,20 @@ def places(conn: Connection, f: ClaimFilter = ALL, samples: int = 5) -> list[Pla
         .group_by(c.place_key, c.side)
     )  # fmt: skip
     acc: dict[str, dict[str, Any]] = {}
-    for key, side, n, dated, name, mention, lat, lon, radius, precision, first, last in (
-        conn.execute(q)
-    ):
+    for (
+        key,
+        side,
+        n,
+        dated,
+        name,
+        mention,
+        lat,
+        lon,
+        radius,
+        precision,
+        first,
+        last,
+    ) in conn.execute(q):
         a = acc.setdefault(key, {"sides": {}, "n": 0, "dated": 0, "name": name or mention or key,
                                  "lat": lat, "lon": lon, "radius": radius, "precision": precision,
                                  "first": first, "last": last})  # fmt: skip

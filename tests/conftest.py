@@ -203,4 +203,3 @@ def world_index() -> Path:
     from geo.worldindex import build_index
 
     return build_index()
-
