@@ -36,7 +36,7 @@ from atlas.labels import map_labels, tiers_payload
 from atlas.mapdata import layer_data, setup_data
 from atlas.outlines import province_outlines
 from atlas.palette import Palette, default_palette
-from atlas.places import Bounds, PlaceGroup, claim_bounds, group_places
+from atlas.places import Bounds, PlaceSummary, claim_bounds, group_places
 from atlas.settings import Tiles
 from claims.model import Claim
 
@@ -118,7 +118,7 @@ def build_base_map(
 
 
 def build_place_layer(
-    groups: Iterable[PlaceGroup],
+    groups: Iterable[PlaceSummary],
     palette: Palette | None = None,
     selected: str | None = None,
     disputed: Collection[str] = (),

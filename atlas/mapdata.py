@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from atlas.palette import Palette
-from atlas.places import MIXED, Bounds, PlaceGroup, place_days
+from atlas.places import MIXED, Bounds, PlaceSummary, place_days
 from atlas.when import span_text
 
 LEGEND_ROWS: tuple[tuple[str, str, str], ...] = (
@@ -35,7 +35,7 @@ def marker_size(count: int) -> int:
     return int(min(40, 22 + 5 * math.log2(max(count, 1))))
 
 
-def dating_of(group: PlaceGroup) -> str:
+def dating_of(group: PlaceSummary) -> str:
     """``undated`` (no claim dated), ``reported`` (only "reported by" dates) or ``dated``."""
     if group.undated_only:
         return "undated"
@@ -44,7 +44,7 @@ def dating_of(group: PlaceGroup) -> str:
     return "dated"
 
 
-def _segments(group: PlaceGroup, palette: Palette) -> list[list[Any]]:
+def _segments(group: PlaceSummary, palette: Palette) -> list[list[Any]]:
     counts = dict(group.side_counts)
     order = [s for s in palette.sides if s in counts] + [
         s for s in counts if s not in palette.sides
@@ -52,8 +52,8 @@ def _segments(group: PlaceGroup, palette: Palette) -> list[list[Any]]:
     return [[palette.side_of(s), counts[s]] for s in order]
 
 
-def _tip(group: PlaceGroup, palette: Palette, disputed: bool) -> list[str]:
-    n = len(group.claims)
+def _tip(group: PlaceSummary, palette: Palette, disputed: bool) -> list[str]:
+    n = group.count
     sides = ", ".join(f"{palette.label(s)} {c}" for s, c in group.side_counts)
     lines = [f"{n} claim{'s' if n != 1 else ''}: {sides}"]
     days = place_days(group)
@@ -67,12 +67,13 @@ def _tip(group: PlaceGroup, palette: Palette, disputed: bool) -> list[str]:
 
 
 def place_payload(
-    groups: Iterable[PlaceGroup], palette: Palette, disputed: Collection[str] = ()
+    groups: Iterable[PlaceSummary], palette: Palette, disputed: Collection[str] = ()
 ) -> list[dict[str, Any]]:
     """The per-place data markers are drawn from. ``disputed``: keys of places in a dispute."""
     payload = []
     for g in groups:
-        n = len(g.claims)
+        n = g.count
+        side = g.side(palette.sides)
         is_disputed = g.key in disputed
         payload.append(
             {
@@ -82,7 +83,7 @@ def place_payload(
                 "lon": round(g.lon, 5),
                 "radius_m": round(g.radius_km * 1000) if g.is_area and g.radius_km else None,
                 "precision": g.precision or "unknown",
-                "side": g.side if g.side == MIXED else palette.side_of(g.side),
+                "side": side if side == MIXED else palette.side_of(side),
                 "segments": _segments(g, palette),
                 "n": n,
                 "dating": dating_of(g),
@@ -97,7 +98,7 @@ def place_payload(
 
 
 def layer_data(
-    groups: Iterable[PlaceGroup],
+    groups: Iterable[PlaceSummary],
     palette: Palette,
     selected: str | None = None,
     disputed: Collection[str] = (),

@@ -17,21 +17,11 @@ from pathlib import Path, PurePath
 from atlas.reader_view import safe_url
 from claims.export import relative_file
 from claims.model import Article, Claim
+from store.semantics import UNKNOWN_OUTLET, distinct_labels, source_label
+from store.semantics import claim_source as plain_label
+from store.semantics import clean as _clean
 
-UNKNOWN_OUTLET = "(outlet not stated)"
-
-
-def _clean(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def plain_label(claim: Claim) -> str:
-    """The source label from the claim alone (no corpus needed)."""
-    outlet = _clean(claim.outlet)
-    if outlet:
-        return outlet
-    title = _clean(claim.title)
-    return f"{UNKNOWN_OUTLET} {title or PurePath(claim.file).name}"
+__all__ = ["UNKNOWN_OUTLET", "ArticleInfo", "SourceIndex", "plain_label"]
 
 
 @dataclass(frozen=True)
@@ -67,22 +57,9 @@ class SourceIndex:
             plain.setdefault(claim.file, plain_label(claim))
         for file, article in self._articles.items():
             if file not in plain:
-                plain[file] = self._article_label(article)
-        # two articles of unknown outlet with the same title: add the file name to tell them apart
-        clash = Counter(label for label in plain.values() if label.startswith(UNKNOWN_OUTLET))
-        self._label = {
-            f: (f"{label} · {PurePath(f).name}" if clash[label] > 1 else label)
-            for f, label in plain.items()
-        }
+                plain[file] = source_label(article.meta.outlet, article.meta.title, file)
+        self._label = distinct_labels(plain)
         self._counts = counts
-
-    @staticmethod
-    def _article_label(article: Article) -> str:
-        outlet = _clean(article.meta.outlet)
-        if outlet:
-            return outlet
-        title = _clean(article.meta.title)
-        return f"{UNKNOWN_OUTLET} {title or PurePath(article.file).name}"
 
     def label(self, claim: Claim) -> str:
         """The source label ``claim`` is filtered and counted under."""

@@ -12,59 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from functools import lru_cache
 
-from claims.corroboration import claim_span
 from claims.model import Claim
+from store.semantics import Dating, When, dating_of, when
 
-
-class Dating(StrEnum):
-    """How a claim is dated, as shown to the user."""
-
-    DAY = "on the day"
-    RANGE = "over days"
-    REPORTED = "reported by"
-    UNDATED = "undated"
-
-
-@dataclass(frozen=True)
-class When:
-    """A claim's days: ``start`` None means an open start (on or before ``end``)."""
-
-    start: date | None
-    end: date
-    dating: Dating
-
-    def overlaps(self, first: date | None, last: date | None) -> bool:
-        """True when the claim can lie in the window [first, last] (None: unbounded)."""
-        if first is not None and self.end < first:
-            return False
-        return not (last is not None and self.start is not None and self.start > last)
-
-    @property
-    def anchor(self) -> date:
-        """The day a timeline puts it on: its first day, or the report day."""
-        return self.start or self.end
-
-
-def when(claim: Claim) -> When | None:
-    """The claim's :class:`When`, or None when it is undated (or its dates do not parse)."""
-    span = claim_span(claim)
-    return None if span is None else _when_of(span)
-
-
-@lru_cache(maxsize=8192)
-def _when_of(span: tuple[date | None, date]) -> When:
-    start, end = span
-    if start is None:
-        return When(None, end, Dating.REPORTED)
-    return When(start, end, Dating.DAY if start == end else Dating.RANGE)
-
-
-def dating_of(claim: Claim) -> Dating:
-    found = when(claim)
-    return Dating.UNDATED if found is None else found.dating
+__all__ = ["Dating", "When", "dating_of", "when"]  # defined in store.semantics, used here
 
 
 def day_text(day: date) -> str:

@@ -1,15 +1,18 @@
 """The same questions as :mod:`store.query`, answered from columns held in memory (numpy).
 
-Load once (:meth:`ColumnarClaims.from_store`), then each filter is a few vectorised masks and
-each per-place aggregate a ``bincount``. ``benchmarks/store.py`` measures this against the
-database at 100,000 claims; ``tests/store/test_store_query.py`` holds both to the same
-answers. Memory: every claim is held (about 1 KB each with its quote).
+Load once (:meth:`ColumnarClaims.from_store`: one read transaction), then each filter is a
+few vectorised masks and each per-place aggregate a ``bincount``; claims are rebuilt from
+their rows only when asked for (a page, a place's cards), and kept. The semantics are
+:mod:`store.semantics`; ``benchmarks/store.py`` measures this against the database at
+100,000 claims and ``tests/store/test_store_query.py`` holds both to the same answers.
+
+Rows come from the store, or from claims that are not stored (a session's uploads,
+:meth:`ColumnarClaims.extended`): both are tuples in :data:`COLUMNS` order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -17,163 +20,289 @@ import numpy as np
 import pandas as pd
 
 from claims.model import CLAIM_FIELDS, Claim
-from store.query import ALL, ClaimFilter, DayCount, PlaceSummary
-from store.rows import claim_from_row
-from store.schema import claims as claims_table
+from store.query import DayCount, Order, Overview, Page, Unresolved, timeline_order
+from store.rows import claim_row
+from store.schema import DATE_FIELDS
+from store.semantics import ALL, ClaimFilter, Dating, PlaceSummary, ranked
 
 UNDATED = np.iinfo(np.int64).min  # ordinal of "no day"
 COLUMNS = (*CLAIM_FIELDS, "outlet_key", "day_first", "day_last", "place_key", "quote_folded")
+N_FIELDS = len(CLAIM_FIELDS)
+_AT = {name: i for i, name in enumerate(COLUMNS)}
+_DATE_AT = tuple(_AT[name] for name in sorted(DATE_FIELDS))
+DATINGS = (Dating.DAY, Dating.RANGE, Dating.REPORTED, Dating.UNDATED)  # codes 0..3
 
 
-def _ordinal(value: Any) -> int:
-    """A day's ordinal; UNDATED for None or a missing value (pandas gives NaN)."""
-    if isinstance(value, date):
-        return value.toordinal()
-    if isinstance(value, str):
-        return date.fromisoformat(value).toordinal()
-    return UNDATED
-
-
-def _ordinals(values: Sequence[date | str | None]) -> np.ndarray:
-    return np.fromiter((_ordinal(v) for v in values), dtype=np.int64, count=len(values))
-
-
-@dataclass
 class _Codes:
-    """A text column as integer codes, with the labels they stand for."""
+    """A text column as integer codes (-1: none), with the labels they stand for."""
 
-    codes: np.ndarray
-    labels: list[Any]
+    def __init__(self, values: Sequence[Any], sort: bool = False) -> None:
+        codes, labels = pd.factorize(
+            np.asarray(values, dtype=object), sort=sort, use_na_sentinel=True
+        )
+        self.codes = codes.astype(np.int64)
+        self.labels: list[Any] = list(labels)
+        self.index = {label: i for i, label in enumerate(self.labels)}
 
-    @classmethod
-    def of(cls, values: Sequence[Any]) -> _Codes:
-        codes, labels = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-        return cls(codes.astype(np.int64), list(labels))
-
-    def excluding(self, names: frozenset[str]) -> np.ndarray:
-        bad = [i for i, label in enumerate(self.labels) if label in names]
+    def excluding(self, names: Iterable[str]) -> np.ndarray:
+        bad = [self.index[n] for n in names if n in self.index]
         return ~np.isin(self.codes, bad) if bad else np.ones(len(self.codes), dtype=bool)
+
+    def only(self, names: Iterable[str]) -> np.ndarray:
+        good = [self.index[n] for n in names if n in self.index]
+        return np.isin(self.codes, good)
+
+
+def _ordinals(values: Sequence[Any]) -> np.ndarray:
+    """Day ordinals (UNDATED for None) of ISO strings or dates, parsed once per distinct day."""
+    seen: dict[Any, int] = {None: UNDATED}
+    out = np.empty(len(values), dtype=np.int64)
+    for i, v in enumerate(values):
+        o = seen.get(v)
+        if o is None:
+            day = v if isinstance(v, date) else date.fromisoformat(str(v))
+            o = seen[v] = day.toordinal()
+        out[i] = o
+    return out
+
+
+def _plain(row: Sequence[Any]) -> tuple[Any, ...]:
+    """A row with its date fields as ISO strings (PostgreSQL's driver gives dates)."""
+    if not any(isinstance(row[i], date) for i in _DATE_AT):
+        return tuple(row)
+    values = list(row)
+    for i in _DATE_AT:
+        if isinstance(values[i], date):
+            values[i] = values[i].isoformat()
+    return tuple(values)
+
+
+def _column(rows: Sequence[Sequence[Any]], name: str) -> list[Any]:
+    i = _AT[name]
+    return [r[i] for r in rows]
 
 
 class ColumnarClaims:
     """Claims as columns: filter with masks, aggregate with bincount."""
 
-    def __init__(
-        self, frame: pd.DataFrame, roots: Sequence[str | None], rows: Sequence[Any]
-    ) -> None:
-        self.rows = rows  # the original rows (plain Python values) claims are rebuilt from
-        self.frame = frame.reset_index(drop=True)
-        f = self.frame
-        self.n = len(f)
-        self.outlet = _Codes.of(f["outlet_key"].tolist())
-        self.side = _Codes.of(f["side"].tolist())
-        self.kind = _Codes.of(f["kind"].tolist())
-        self.place = _Codes.of(f["place_key"].tolist())
-        self.root = _Codes.of(list(roots))
-        self.first = _ordinals(f["day_first"].tolist())
-        self.last = _ordinals(f["day_last"].tolist())
-        self.quotes = f["quote_folded"].astype(object).to_numpy()
-        order = np.lexsort((f["id"].to_numpy(), f["quote_start"].to_numpy(), f["file"].to_numpy()))
-        self.text_order = order
-        self.id_rank = np.empty(self.n, dtype=np.int64)
-        self.id_rank[np.argsort(f["id"].to_numpy(dtype=str), kind="stable")] = np.arange(self.n)
+    def __init__(self, rows: Sequence[Sequence[Any]], roots: Sequence[str | None]) -> None:
+        self.rows = rows  # COLUMNS order, plain driver values
+        self.roots = list(roots)
+        self.n = len(rows)
+        self._claims: list[Claim | None] = [None] * self.n
+        self.outlet = _Codes(_column(rows, "outlet_key"))
+        self.side = _Codes(_column(rows, "side"))
+        self.kind = _Codes(_column(rows, "kind"))
+        self.place = _Codes(_column(rows, "place_key"))
+        self.root = _Codes(self.roots)
+        self.file = _Codes(_column(rows, "file"), sort=True)
+        self.unresolved_place = _Codes(_column(rows, "unresolved_place"))
+        self.first = _ordinals(_column(rows, "day_first"))
+        self.last = _ordinals(_column(rows, "day_last"))
+        self.dating = np.select(
+            [self.last == UNDATED, self.first == UNDATED, self.first == self.last],
+            [3, 2, 0],
+            default=1,
+        ).astype(np.int8)
+        self.anchor = np.where(self.first == UNDATED, self.last, self.first)
+        self.has_figure = np.array([r[_AT["figure"]] is not None for r in rows], dtype=bool)
+        self.quotes = np.asarray(_column(rows, "quote_folded"), dtype=object)
+        id_list = _column(rows, "id")
+        self.id_rank = _Codes(id_list, sort=True).codes
+        self._by_id = dict(zip(reversed(id_list), range(self.n - 1, -1, -1), strict=True))
+        start = np.asarray(_column(rows, "quote_start"), dtype=np.int64)
+        self.text_order = np.lexsort((self.id_rank, start, self.file.codes))
         self.place_meta = self._place_meta()
 
-    def _place_meta(self) -> dict[str, dict[str, Any]]:
-        """Name, point, radius and precision of each place over all its claims (the store's
-        own rule, taken once: a gazetteer place has the same ones in every claim)."""
-        located = self.frame[self.frame["place_key"].notna()]
-        grouped = located.groupby("place_key", sort=False)
-        names = grouped["place"].min()
-        mentions = grouped["place_mention"].min()
-        meta = {}
-        for key, lat, lon, radius, precision in zip(
-            grouped["lat"].min().index, grouped["lat"].min(), grouped["lon"].min(),
-            grouped["radius_km"].max(), grouped["place_precision"].min(), strict=True,
-        ):  # fmt: skip
-            name = names.get(key)
-            name = name if isinstance(name, str) else mentions.get(key)
-            meta[key] = {
-                "name": name if isinstance(name, str) else key, "lat": float(lat),
-                "lon": float(lon), "radius_km": float(radius) if radius and radius == radius
-                else None, "precision": precision if isinstance(precision, str) else None,
-            }  # fmt: skip
-        return meta
+    # -- loading -----------------------------------------------------------------------------
 
     @classmethod
-    def from_store(cls, store: Any) -> ColumnarClaims:
-        """Every claim of ``store`` (a :class:`store.database.Store`), in one read."""
+    def load(cls, conn: Any, roots: Iterable[str] | None = None) -> ColumnarClaims:
+        """Every claim (of articles under ``roots``, if given), read on ``conn``."""
         from sqlalchemy import select
 
         from store.schema import articles
+        from store.schema import claims as claims_table
 
         cols = [claims_table.c[n] for n in COLUMNS]
         q = select(*cols, articles.c.root).join(
             articles, articles.c.pk == claims_table.c.article_pk
         )
-        with store.reading() as conn:  # raw driver rows: no per-value conversion (3× faster)
-            sql = str(q.compile(dialect=conn.dialect))
-            rows = conn.exec_driver_sql(sql).fetchall()
-        frame = pd.DataFrame(rows, columns=[*COLUMNS, "root"])
-        return cls(frame.drop(columns=["root"]), frame["root"].tolist(), rows)
+        if roots is not None:
+            q = q.where(articles.c.root.in_(sorted(roots)))
+        # raw driver rows: no per-value conversion (3× faster than SQLAlchemy's)
+        sql = str(q.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        fetched = conn.exec_driver_sql(sql).fetchall()
+        return cls([_plain(r[:-1]) for r in fetched], [r[-1] for r in fetched])
+
+    @classmethod
+    def from_store(cls, store: Any, roots: Iterable[str] | None = None) -> ColumnarClaims:
+        """Every claim of ``store`` (a :class:`store.database.Store`), in one read."""
+        with store.reading() as conn:
+            return cls.load(conn, roots)
+
+    def extended(
+        self, claims: Sequence[Claim], labels: Mapping[str, str] | None = None, root: str = ""
+    ) -> ColumnarClaims:
+        """These columns plus ``claims`` that are not stored (a session's uploads), with the
+        source labels ``labels`` (file → label; default: each claim's own)."""
+        extra = []
+        for claim in claims:
+            row = list(claim_row(claim)[: len(COLUMNS)])
+            if labels and claim.file in labels:
+                row[_AT["outlet_key"]] = labels[claim.file]
+            extra.append(tuple(row))
+        return ColumnarClaims([*self.rows, *extra], [*self.roots, *([root] * len(extra))])
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def claim_at(self, i: int) -> Claim:
+        found = self._claims[i]
+        if found is None:
+            found = self._claims[i] = Claim(*self.rows[i][:N_FIELDS])
+        return found
+
+    def claims_at(self, rows: Iterable[int]) -> list[Claim]:
+        return [self.claim_at(int(i)) for i in rows]
+
+    def row_of(self, claim_id: str) -> int | None:
+        """The row of the claim with this id (the first, should two articles share one)."""
+        return self._by_id.get(claim_id)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        row = self.row_of(claim_id)
+        return None if row is None else self.claim_at(row)
+
+    def of_file(self, file: str) -> list[Claim]:
+        """The claims of one article, in text order."""
+        code = self.file.index.get(file)
+        if code is None:
+            return []
+        ordered = self.text_order[self.file.codes[self.text_order] == code]
+        return self.claims_at(ordered)
+
+    # -- filtering ---------------------------------------------------------------------------
 
     def mask(self, f: ClaimFilter = ALL) -> np.ndarray:
         keep = self.outlet.excluding(f.excluded_outlets)
         keep &= self.side.excluding(f.excluded_sides)
         keep &= self.kind.excluding(f.excluded_kinds)
-        dated = self.first != UNDATED
-        window = dated.copy()
-        if f.start is not None:
-            window &= self.last >= f.start.toordinal()
-        if f.end is not None:
-            window &= self.first <= f.end.toordinal()
-        keep &= (window | ~dated) if f.include_undated else window
-        for term in f.terms():
+        keep &= self._window(f)
+        for term in f.search_terms():
             idx = np.flatnonzero(keep)
             hits = np.fromiter((term in q for q in self.quotes[idx]), bool, len(idx))
             keep[idx[~hits]] = False
         if f.roots is not None:
-            keep &= ~self.root.excluding(f.roots)
+            keep &= self.root.only(f.roots)
         return keep
+
+    def _window(self, f: ClaimFilter) -> np.ndarray:
+        undated = self.dating == 3
+        dated = ~undated
+        if not f.include_reported:
+            dated &= self.dating != 2
+        if f.start is not None:
+            dated &= self.last >= f.start.toordinal()
+        if f.end is not None:
+            dated &= (self.first == UNDATED) | (self.first <= f.end.toordinal())
+        return dated | undated if f.include_undated else dated
 
     def count(self, f: ClaimFilter = ALL) -> int:
         return int(self.mask(f).sum())
 
-    def _claim(self, i: int) -> Claim:
-        return claim_from_row(dict(zip(COLUMNS, self.rows[int(i)], strict=False)))
+    def rows_shown(self, f: ClaimFilter = ALL, order: Order = Order.TEXT) -> np.ndarray:
+        """Row numbers of the claims passing ``f``, in ``order``."""
+        keep = self.mask(f)
+        ordered = self.text_order if order is Order.TEXT else self._newest_order()
+        return ordered[keep[ordered]]
+
+    def shown(self, f: ClaimFilter = ALL) -> list[Claim]:
+        """Every claim passing ``f``, in text order (rebuilt once, then kept)."""
+        return self.claims_at(self.rows_shown(f))
+
+    def reported_after_window(self, f: ClaimFilter, keep: np.ndarray | None = None) -> int:
+        """Shown claims dated only by a report after the window's end."""
+        if f.end is None:
+            return 0
+        keep = self.mask(f) if keep is None else keep
+        return int((keep & (self.dating == 2) & (self.last > f.end.toordinal())).sum())
+
+    # -- aggregates --------------------------------------------------------------------------
+
+    def _place_meta(self) -> list[dict[str, Any]]:
+        """Name, point, radius and precision of each place over all its claims (the rule of
+        :func:`store.semantics.summarize_places`)."""
+        meta: list[dict[str, Any]] = [
+            {"names": [], "mentions": [], "lat": [], "lon": [], "radius": [], "precision": []}
+            for _ in self.place.labels
+        ]
+        at = _AT
+        for code, row in zip(self.place.codes.tolist(), self.rows, strict=True):
+            if code < 0:
+                continue
+            m = meta[code]
+            for key, name in (("names", "place"), ("mentions", "place_mention"),
+                              ("lat", "lat"), ("lon", "lon"), ("radius", "radius_km"),
+                              ("precision", "place_precision")):  # fmt: skip
+                value = row[at[name]]
+                if value:
+                    m[key].append(value)
+        out = []
+        for key, m in zip(self.place.labels, meta, strict=True):
+            name = min(m["names"]) if m["names"] else min(m["mentions"]) if m["mentions"] else key
+            out.append({
+                "name": name, "lat": float(min(m["lat"], default=0.0)),
+                "lon": float(min(m["lon"], default=0.0)),
+                "radius_km": float(max(m["radius"])) if m["radius"] else None,
+                "precision": min(m["precision"]) if m["precision"] else None,
+            })  # fmt: skip
+        return out
 
     def places(self, f: ClaimFilter = ALL, samples: int = 5) -> list[PlaceSummary]:
-        keep = self.mask(f) & (self.place.codes >= 0)
+        return self.places_of(self.mask(f), samples)
+
+    def places_of(self, keep: np.ndarray, samples: int = 5) -> list[PlaceSummary]:
+        """:meth:`places` for a mask already computed."""
+        keep = keep & (self.place.codes >= 0)
         idx = np.flatnonzero(keep)
         codes = self.place.codes[idx]
         n_places, n_sides = len(self.place.labels), len(self.side.labels)
         counts = np.bincount(codes, minlength=n_places)
-        by_side = np.bincount(codes * n_sides + self.side.codes[idx], minlength=n_places * n_sides)
-        by_side = by_side.reshape(n_places, n_sides)
-        first, last = self.first[idx], self.last[idx]
-        dated = first != UNDATED
-        undated = np.bincount(codes, weights=~dated, minlength=n_places).astype(np.int64)
+        by_side = np.bincount(
+            codes * n_sides + self.side.codes[idx], minlength=n_places * n_sides
+        ).reshape(n_places, n_sides)
+        by_dating = np.bincount(codes * 4 + self.dating[idx], minlength=n_places * 4).reshape(
+            n_places, 4
+        )
+        dated = self.dating[idx] != 3
         lo = np.full(n_places, np.iinfo(np.int64).max)
         hi = np.full(n_places, UNDATED)
-        np.minimum.at(lo, codes[dated], first[dated])
-        np.maximum.at(hi, codes[dated], last[dated])
-        picked = self._newest(idx, codes, dated, samples)
+        np.minimum.at(lo, codes[dated], self.anchor[idx][dated])
+        np.maximum.at(hi, codes[dated], self.last[idx][dated])
+        picked = self._newest(idx, codes, samples)
         out = [
-            self._summary(int(p), int(counts[p]), int(undated[p]), by_side[p], lo[p], hi[p],
+            self._summary(int(p), int(counts[p]), by_side[p], by_dating[p], lo[p], hi[p],
                           picked.get(int(p), ()))
             for p in np.flatnonzero(counts)
         ]  # fmt: skip
         out.sort(key=lambda s: (-s.count, s.name, s.key))
         return out
 
-    def _newest(
-        self, idx: np.ndarray, codes: np.ndarray, dated: np.ndarray, n: int
-    ) -> dict[int, list[int]]:
-        """Row numbers of the ``n`` newest claims of each place (undated last, then id)."""
+    def _newest_key(self, idx: np.ndarray) -> tuple[np.ndarray, ...]:
+        """lexsort keys (last first) of the newest-first order: by last day, undated last,
+        then by id."""
+        undated = self.dating[idx] == 3
+        newest = np.where(undated, 0, -self.last[idx])
+        return (self.id_rank[idx], newest, undated)
+
+    def _newest_order(self) -> np.ndarray:
+        return np.lexsort(self._newest_key(np.arange(self.n)))
+
+    def _newest(self, idx: np.ndarray, codes: np.ndarray, n: int) -> dict[int, list[int]]:
+        """Row numbers of the ``n`` newest claims of each place."""
         if n <= 0 or not len(idx):
             return {}
-        newest = np.where(dated, -self.first[idx], 0)
-        order = np.lexsort((self.id_rank[idx], newest, ~dated, codes))
+        order = np.lexsort((*self._newest_key(idx), codes))
         sorted_codes = codes[order]
         starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
         rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
@@ -184,34 +313,94 @@ class ColumnarClaims:
         return picked
 
     def _summary(
-        self, p: int, count: int, undated: int, by_side: np.ndarray, lo: int, hi: int,
+        self, p: int, count: int, by_side: np.ndarray, by_dating: np.ndarray, lo: int, hi: int,
         rows: Sequence[int],
     ) -> PlaceSummary:  # fmt: skip
-        key = self.place.labels[p]
-        meta = self.place_meta[key]
+        meta = self.place_meta[p]
         sides = [(self.side.labels[s], int(n)) for s, n in enumerate(by_side) if n]
+        datings = frozenset(DATINGS[d] for d, n in enumerate(by_dating) if n)
+        days = None if datings == {Dating.UNDATED} else (
+            date.fromordinal(int(lo)), date.fromordinal(int(hi)))  # fmt: skip
         return PlaceSummary(
-            key=key, name=meta["name"], lat=meta["lat"], lon=meta["lon"],
+            key=self.place.labels[p], name=meta["name"], lat=meta["lat"], lon=meta["lon"],
             radius_km=meta["radius_km"], precision=meta["precision"], count=count,
-            undated=undated,
-            side_counts=tuple(sorted(sides, key=lambda kv: (-kv[1], kv[0].casefold()))),
-            first_day=date.fromordinal(int(lo)) if undated < count else None,
-            last_day=date.fromordinal(int(hi)) if undated < count else None,
-            samples=tuple(self._claim(i) for i in rows),
+            side_counts=ranked(sides), datings=datings, days=days,
+            samples=tuple(self.claims_at(rows)),
         )  # fmt: skip
 
     def timeline(self, f: ClaimFilter = ALL) -> list[DayCount]:
-        idx = np.flatnonzero(self.mask(f))
-        frame = pd.DataFrame({"day": self.first[idx], "side": self.side.codes[idx]})
+        return self.timeline_of(self.mask(f))
+
+    def timeline_of(self, keep: np.ndarray) -> list[DayCount]:
+        """Claims per timeline day, side and dating (undated last), for a mask."""
+        idx = np.flatnonzero(keep)
+        frame = pd.DataFrame(
+            {"day": self.anchor[idx], "side": self.side.codes[idx], "dating": self.dating[idx]}
+        )
         out = []
-        for (day, side), n in frame.groupby(["day", "side"]).size().items():
+        for (day, side, dated), n in frame.groupby(["day", "side", "dating"]).size().items():
             when = None if day == UNDATED else date.fromordinal(int(day))
-            out.append(DayCount(when, self.side.labels[int(side)], int(n)))
-        out.sort(key=lambda r: (r.day is None, r.day or date.min, r.side))
+            out.append(DayCount(when, self.side.labels[int(side)], int(n), DATINGS[int(dated)]))
+        out.sort(key=timeline_order)
         return out
 
-    def page(self, f: ClaimFilter = ALL, offset: int = 0, limit: int = 100) -> list[Claim]:
-        """Claims in text order (article path, position), ``limit`` from ``offset``."""
+    def page(
+        self,
+        f: ClaimFilter = ALL,
+        offset: int = 0,
+        limit: int = 100,
+        order: Order = Order.TEXT,
+        place: str | None = None,
+    ) -> Page:
+        """``limit`` claims from ``offset`` (optionally only those at the place ``place``)."""
         keep = self.mask(f)
-        ordered = self.text_order[keep[self.text_order]]
-        return [self._claim(i) for i in ordered[offset : offset + limit]]
+        if place is not None:
+            keep &= self.place.only([place])
+        return self.page_of(keep, offset, limit, order)
+
+    def page_of(
+        self, keep: np.ndarray, offset: int = 0, limit: int = 100, order: Order = Order.TEXT
+    ) -> Page:
+        ordered = self.text_order if order is Order.TEXT else self._newest_order()
+        rows = ordered[keep[ordered]]
+        return Page(tuple(self.claims_at(rows[offset : offset + limit])), len(rows), offset, limit)
+
+    def overview(self, f: ClaimFilter = ALL) -> Overview:
+        """Totals, date domain, facets and bounds of the claims passing ``f``."""
+        return self.overview_of(self.mask(f))
+
+    def overview_of(self, keep: np.ndarray) -> Overview:
+        dated = keep & (self.dating != 3)
+        first = date.fromordinal(int(self.anchor[dated].min())) if dated.any() else None
+        last = date.fromordinal(int(self.last[dated].max())) if dated.any() else None
+        located = keep & (self.place.codes >= 0)
+        bounds = None
+        if located.any():
+            lat = np.array([self.place_meta[c]["lat"] for c in self.place.codes[located]])
+            lon = np.array([self.place_meta[c]["lon"] for c in self.place.codes[located]])
+            bounds = ((float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max())))
+        return Overview(
+            claims=int(keep.sum()), articles=len(np.unique(self.file.codes[keep])),
+            first_day=first, last_day=last, outlets=self._facet(self.outlet, keep),
+            sides=self._facet(self.side, keep), kinds=self._facet(self.kind, keep),
+            bounds=bounds,
+        )  # fmt: skip
+
+    @staticmethod
+    def _facet(codes: _Codes, keep: np.ndarray) -> tuple[tuple[str, int], ...]:
+        counts = np.bincount(codes.codes[keep & (codes.codes >= 0)], minlength=len(codes.labels))
+        return ranked((str(codes.labels[i]), int(n)) for i, n in enumerate(counts) if n)
+
+    def unresolved(self, f: ClaimFilter = ALL, files: int = 5) -> list[Unresolved]:
+        """Place names the gazetteer could not resolve, most frequent first, with some files."""
+        keep = self.mask(f) & (self.unresolved_place.codes >= 0)
+        acc: dict[str, set[str]] = {}
+        counts: dict[str, int] = {}
+        for code, file in zip(self.unresolved_place.codes[keep].tolist(),
+                              self.file.codes[keep].tolist(), strict=True):  # fmt: skip
+            name = self.unresolved_place.labels[code]
+            acc.setdefault(name, set()).add(self.file.labels[file])
+            counts[name] = counts.get(name, 0) + 1
+        out = [Unresolved(n, counts[n], tuple(sorted(acc[n])[:files])) for n in counts]
+        out.sort(key=lambda u: (-u.count, u.name.casefold()))
+        return out

@@ -217,14 +217,14 @@ class Store:
         with self.reading() as conn:
             return [_article_info(r) for r in conn.execute(q)]
 
-    def version(self) -> tuple[int, int, str | None]:
-        """Changes whenever the store's claims may have: (articles, claims, last write). A
-        cache of :class:`~store.columnar.ColumnarClaims` is reloaded when this changes."""
-        a = articles.c
+    def version(self) -> tuple[int, ...]:
+        """``(claims generation, reviews generation)``: the first is raised by every write of
+        articles or claims, the second by every review decision (one small read). A cache of
+        :class:`~store.columnar.ColumnarClaims` is reloaded when the first changes."""
+        from store.writer import generations
+
         with self.reading() as conn:
-            n, last = conn.execute(select(func.count(), func.max(a.ingested_at))).one()
-            claims_n = conn.execute(select(func.count()).select_from(query.claims)).scalar_one()
-        return (n, claims_n, None if last is None else str(last))
+            return generations(conn)
 
     def article_count(self) -> int:
         with self.reading() as conn:

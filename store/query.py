@@ -1,12 +1,11 @@
 """What the dashboard asks of a store, answered by the database: filtered counts, claims
 aggregated per place and per place and day, paged claim rows, the timeline, facets.
 
-Filter semantics are the dashboard's (``atlas.filters``): outlets, sides and kinds are
-*exclusions*; a dated claim is shown when its day span overlaps the window ``[start, end]``
-(both inclusive, either open); an undated claim when ``include_undated``; every search term
-must occur in the quote, compared case-folded. ``roots`` (optional) keeps only the claims of
-articles read from those corpus folders. :mod:`store.columnar` answers the same questions
-from columns in memory; ``tests/store/test_query.py`` holds both to the dashboard's filter.
+The semantics are :mod:`store.semantics` (one definition for the dashboard, this module and
+:mod:`store.columnar`); here they are WHERE clauses over the derived columns
+(:mod:`store.rows`): ``outlet_key`` is the source label, ``day_last`` is empty only for an
+undated claim and ``day_first`` also for a claim dated only by its report.
+``tests/store/test_store_query.py`` holds both to the reference implementation.
 """
 
 from __future__ import annotations
@@ -14,84 +13,30 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
 from claims.model import Claim
 from store.rows import claim_from_row
 from store.schema import CLAIM_COLUMNS, articles, claims
+from store.semantics import ALL, ClaimFilter, Dating, PlaceSummary, ranked
 
 CLAIM_COLS = [claims.c[col.name] for col in CLAIM_COLUMNS]
-
-
-@dataclass(frozen=True)
-class ClaimFilter:
-    """Which claims are shown (empty exclusions and no window: all of them)."""
-
-    start: date | None = None
-    end: date | None = None
-    include_undated: bool = True
-    excluded_outlets: frozenset[str] = field(default_factory=frozenset)
-    excluded_sides: frozenset[str] = field(default_factory=frozenset)
-    excluded_kinds: frozenset[str] = field(default_factory=frozenset)
-    text: str = ""
-    roots: frozenset[str] | None = None
-
-    def terms(self) -> tuple[str, ...]:
-        return tuple(t.casefold() for t in self.text.split())
-
-    @classmethod
-    def from_state(cls, state: Any, roots: Iterable[str] | None = None) -> ClaimFilter:
-        """From the dashboard's FilterState (or anything with the same attributes)."""
-        return cls(
-            start=state.start,
-            end=state.end,
-            include_undated=state.include_undated,
-            excluded_outlets=frozenset(state.excluded_outlets),
-            excluded_sides=frozenset(state.excluded_sides),
-            excluded_kinds=frozenset(state.excluded_kinds),
-            text=state.text,
-            roots=frozenset(roots) if roots is not None else None,
-        )
-
-
-ALL = ClaimFilter()
+__all__ = ["ALL", "ClaimFilter", "DayCount", "Order", "Overview", "Page", "PlaceSummary"]
 
 
 class Order(enum.Enum):
     TEXT = "text"  # article path, then position in the text: the order extraction gives
-    NEWEST = "newest"  # newest first, undated last, then by id (the place panel's order)
-
-
-@dataclass(frozen=True)
-class PlaceSummary:
-    """The shown claims about one place (one marker), counted by side."""
-
-    key: str
-    name: str
-    lat: float
-    lon: float
-    radius_km: float | None
-    precision: str | None
-    count: int
-    undated: int
-    side_counts: tuple[tuple[str, int], ...]  # most first, then by side
-    first_day: date | None
-    last_day: date | None
-    samples: tuple[Claim, ...] = ()  # up to ``samples`` claims, newest first
-
-    @property
-    def undated_only(self) -> bool:
-        return self.undated == self.count
+    NEWEST = "newest"  # newest first (by last day), undated last, then by id: the place panel
 
 
 @dataclass(frozen=True)
 class PlaceDay:
-    """Shown claims at one place whose span starts on ``day`` (None: undated), per side."""
+    """Shown claims at one place whose timeline day is ``day`` (None: undated), per side."""
 
     key: str
     day: date | None
@@ -101,9 +46,13 @@ class PlaceDay:
 
 @dataclass(frozen=True)
 class DayCount:
+    """Shown claims on one timeline day (the first day, or the report day of a "reported by"
+    claim; None: undated), per side and dating."""
+
     day: date | None
     side: str
     count: int
+    dating: Dating = Dating.DAY
 
 
 @dataclass(frozen=True)
@@ -137,6 +86,34 @@ class Unresolved:
     files: tuple[str, ...]
 
 
+def dating() -> ColumnElement[str]:
+    """The :class:`~store.semantics.Dating` of a claim row, as its value."""
+    c = claims.c
+    return case(
+        (c.day_last.is_(None), Dating.UNDATED.value),
+        (c.day_first.is_(None), Dating.REPORTED.value),
+        (c.day_first == c.day_last, Dating.DAY.value),
+        else_=Dating.RANGE.value,
+    )
+
+
+def anchor() -> ColumnElement[date]:
+    """The day a timeline puts a claim on: its first day, else its report day."""
+    return func.coalesce(claims.c.day_first, claims.c.day_last)
+
+
+def _window(f: ClaimFilter) -> ColumnElement[bool]:
+    c = claims.c
+    dated: list[ColumnElement[bool]] = [c.day_last.isnot(None)]
+    if not f.include_reported:
+        dated.append(c.day_first.isnot(None))
+    if f.start is not None:
+        dated.append(c.day_last >= f.start)
+    if f.end is not None:
+        dated.append(or_(c.day_first.is_(None), c.day_first <= f.end))
+    return or_(c.day_last.is_(None), and_(*dated)) if f.include_undated else and_(*dated)
+
+
 def conditions(f: ClaimFilter) -> list[ColumnElement[bool]]:
     """The WHERE clauses of a filter."""
     c = claims.c
@@ -147,47 +124,68 @@ def conditions(f: ClaimFilter) -> list[ColumnElement[bool]]:
         where.append(c.side.not_in(sorted(f.excluded_sides)))
     if f.excluded_kinds:
         where.append(c.kind.not_in(sorted(f.excluded_kinds)))
-    window: list[ColumnElement[bool]] = [c.day_first.isnot(None)]
-    if f.start is not None:
-        window.append(c.day_last >= f.start)
-    if f.end is not None:
-        window.append(c.day_first <= f.end)
-    dated = and_(*window)
-    where.append(or_(c.day_first.is_(None), dated) if f.include_undated else dated)
-    where.extend(c.quote_folded.contains(term, autoescape=True) for term in f.terms())
+    where.append(_window(f))
+    where.extend(c.quote_folded.contains(term, autoescape=True) for term in f.search_terms())
     if f.roots is not None:
         in_roots = select(articles.c.pk).where(articles.c.root.in_(sorted(f.roots)))
         where.append(c.article_pk.in_(in_roots))
     return where
 
 
-def _ranked(items: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(items, key=lambda kv: (-kv[1], kv[0].casefold())))
-
-
 def count(conn: Connection, f: ClaimFilter = ALL) -> int:
     return conn.execute(select(func.count()).select_from(claims).where(*conditions(f))).scalar_one()
 
 
+class _Place:
+    """One place's aggregate, gathered over its (side, dating) groups."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.sides: dict[str, int] = defaultdict(int)
+        self.datings: set[Dating] = set()
+        self.values: dict[str, list[Any]] = defaultdict(list)
+
+    def add(self, side: str, when: str, n: int, **values: Any) -> None:
+        self.sides[side] += n
+        self.datings.add(Dating(when))
+        for name, value in values.items():
+            if value is not None:
+                self.values[name].append(value)
+
+    def summary(self, samples: tuple[Claim, ...]) -> PlaceSummary:
+        v = self.values
+        name = min(v["name"]) if v["name"] else min(v["mention"]) if v["mention"] else self.key
+        radius = max(v["radius"]) if v["radius"] else None
+        return PlaceSummary(
+            key=self.key, name=name, lat=float(min(v["lat"])), lon=float(min(v["lon"])),
+            radius_km=radius or None, precision=min(v["precision"]) if v["precision"] else None,
+            count=sum(self.sides.values()), side_counts=ranked(self.sides.items()),
+            datings=frozenset(self.datings),
+            days=(min(v["first"]), max(v["last"])) if v["first"] else None, samples=samples,
+        )  # fmt: skip
+
+
 def places(conn: Connection, f: ClaimFilter = ALL, samples: int = 5) -> list[PlaceSummary]:
-    """Located claims per place (biggest first, then by name), with per-side counts."""
+    """Located claims per place (biggest first, then by name): counts per side, datings, the
+    days named, and the ``samples`` newest claims of each."""
     c = claims.c
     where = [*conditions(f), c.place_key.isnot(None)]
+    when = dating()
     q = (
         select(
-            c.place_key, c.side, func.count(), func.count(c.day_first), func.min(c.place),
-            func.min(c.place_mention), func.min(c.lat), func.min(c.lon), func.max(c.radius_km),
-            func.min(c.place_precision), func.min(c.day_first), func.max(c.day_last),
+            c.place_key, c.side, when, func.count(), func.min(c.place), func.min(c.place_mention),
+            func.min(c.lat), func.min(c.lon), func.max(c.radius_km), func.min(c.place_precision),
+            func.min(anchor()), func.max(c.day_last),
         )
         .where(*where)
-        .group_by(c.place_key, c.side)
+        .group_by(c.place_key, c.side, when)
     )  # fmt: skip
-    acc: dict[str, dict[str, Any]] = {}
+    acc: dict[str, _Place] = {}
     for (
         key,
         side,
-        n,
         dated,
+        n,
         name,
         mention,
         lat,
@@ -197,40 +195,19 @@ def places(conn: Connection, f: ClaimFilter = ALL, samples: int = 5) -> list[Pla
         first,
         last,
     ) in conn.execute(q):
-        a = acc.setdefault(key, {"sides": {}, "n": 0, "dated": 0, "name": name or mention or key,
-                                 "lat": lat, "lon": lon, "radius": radius, "precision": precision,
-                                 "first": first, "last": last})  # fmt: skip
-        a["sides"][side] = n
-        a["n"] += n
-        a["dated"] += dated
-        a["radius"] = _max(a["radius"], radius)
-        a["first"] = _min(a["first"], first)
-        a["last"] = _max(a["last"], last)
+        acc.setdefault(key, _Place(key)).add(
+            side, dated, n, name=name, mention=mention, lat=lat, lon=lon, radius=radius,
+            precision=precision, first=first, last=last,
+        )  # fmt: skip
     picked = _samples(conn, where, samples) if samples > 0 else {}
-    out = [
-        PlaceSummary(
-            key=key, name=a["name"], lat=float(a["lat"]), lon=float(a["lon"]),
-            radius_km=a["radius"] or None, precision=a["precision"], count=a["n"],
-            undated=a["n"] - a["dated"], side_counts=_ranked(a["sides"].items()),
-            first_day=a["first"], last_day=a["last"], samples=tuple(picked.get(key, ())),
-        )
-        for key, a in acc.items()
-    ]  # fmt: skip
+    out = [a.summary(tuple(picked.get(key, ()))) for key, a in acc.items()]
     out.sort(key=lambda p: (-p.count, p.name, p.key))
     return out
 
 
-def _min(a: Any, b: Any) -> Any:
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _max(a: Any, b: Any) -> Any:
-    return b if a is None else a if b is None else max(a, b)
-
-
 def _newest_first() -> list[Any]:
     c = claims.c
-    return [c.day_first.is_(None), c.day_first.desc(), c.id]
+    return [c.day_last.is_(None), c.day_last.desc(), c.id]
 
 
 def _samples(conn: Connection, where: list[ColumnElement[bool]], n: int) -> dict[str, list[Claim]]:
@@ -250,12 +227,13 @@ def _samples(conn: Connection, where: list[ColumnElement[bool]], n: int) -> dict
 
 
 def place_days(conn: Connection, f: ClaimFilter = ALL) -> list[PlaceDay]:
-    """Located claims counted per place, first day and side (sorted by those)."""
+    """Located claims counted per place, timeline day and side (sorted by those)."""
     c = claims.c
+    day = anchor()
     q = (
-        select(c.place_key, c.day_first, c.side, func.count())
+        select(c.place_key, day, c.side, func.count())
         .where(*conditions(f), c.place_key.isnot(None))
-        .group_by(c.place_key, c.day_first, c.side)
+        .group_by(c.place_key, day, c.side)
     )
     rows = [PlaceDay(k, d, s, n) for k, d, s, n in conn.execute(q)]
     rows.sort(key=lambda r: (r.key, r.day is None, r.day or date.min, r.side))
@@ -263,12 +241,17 @@ def place_days(conn: Connection, f: ClaimFilter = ALL) -> list[PlaceDay]:
 
 
 def timeline(conn: Connection, f: ClaimFilter = ALL) -> list[DayCount]:
-    """Claims per first day and side (undated last)."""
+    """Claims per timeline day, side and dating (undated last)."""
     c = claims.c
-    q = select(c.day_first, c.side, func.count()).where(*conditions(f))
-    rows = [DayCount(d, s, n) for d, s, n in conn.execute(q.group_by(c.day_first, c.side))]
-    rows.sort(key=lambda r: (r.day is None, r.day or date.min, r.side))
+    day, when = anchor(), dating()
+    q = select(day, c.side, when, func.count()).where(*conditions(f)).group_by(day, c.side, when)
+    rows = [DayCount(d, s, n, Dating(w)) for d, s, w, n in conn.execute(q)]
+    rows.sort(key=timeline_order)
     return rows
+
+
+def timeline_order(r: DayCount) -> tuple[bool, date, str, str]:
+    return (r.day is None, r.day or date.min, r.side, r.dating.value)
 
 
 def _order(order: Order) -> list[Any]:
@@ -305,7 +288,7 @@ def iter_claims(conn: Connection, f: ClaimFilter = ALL, batch: int = 2000) -> It
 
 def _facet(conn: Connection, column: Any, where: list[ColumnElement[bool]]) -> tuple:
     q = select(column, func.count()).where(*where).group_by(column)
-    return _ranked((str(k), n) for k, n in conn.execute(q))
+    return ranked((str(k), n) for k, n in conn.execute(q))
 
 
 def overview(conn: Connection, f: ClaimFilter = ALL) -> Overview:
@@ -313,7 +296,7 @@ def overview(conn: Connection, f: ClaimFilter = ALL) -> Overview:
     c = claims.c
     where = conditions(f)
     total, first, last = conn.execute(
-        select(func.count(), func.min(c.day_first), func.max(c.day_last)).where(*where)
+        select(func.count(), func.min(anchor()), func.max(c.day_last)).where(*where)
     ).one()
     n_articles = conn.execute(
         select(func.count(func.distinct(c.article_pk))).where(*where)

@@ -1,8 +1,11 @@
 """Claims and articles to table rows and back — every ``CLAIM_FIELDS`` field, nothing lost.
 
 Dates travel as ISO strings in :class:`~claims.model.Claim` and as DATE columns in the store.
-The derived columns (``outlet_key``, ``day_first``/``day_last``, ``place_key``,
-``quote_folded``) follow the dashboard's rules for filtering and grouping.
+The derived columns follow :mod:`store.semantics` (the dashboard's rules): ``outlet_key`` is
+the claim's source label (:func:`~store.semantics.source_label`; the writer then tells apart
+articles of unknown outlet that share one), ``day_first``/``day_last`` its days
+(:func:`~store.semantics.day_columns`: no first day for a "reported by" claim, neither for an
+undated one), ``place_key`` the key of its marker, ``quote_folded`` the quote case-folded.
 """
 
 from __future__ import annotations
@@ -13,31 +16,15 @@ from datetime import date, datetime
 from typing import Any
 
 from claims.model import CLAIM_FIELDS, Article, ArticleMeta, Claim
+from store import semantics
 from store.schema import DATE_FIELDS
 
-UNKNOWN_OUTLET = "(outlet not stated)"
-"""The outlet label of claims whose article states none (as the dashboard shows it)."""
 MACHINE = "machine"
-
-
-def outlet_key(outlet: str | None) -> str:
-    return outlet.strip() if outlet and outlet.strip() else UNKNOWN_OUTLET
-
-
-def day_span(start: str | None, end: str | None) -> tuple[date, date] | None:
-    """(first, last) day of a claim, None when undated: the start is what dates a claim."""
-    if not start:
-        return None
-    first = date.fromisoformat(start)
-    last = date.fromisoformat(end) if end else first
-    return (first, last) if first <= last else (last, first)
 
 
 def place_key(claim: Claim) -> str | None:
     """The gazetteer id, else the point rounded to 4 decimals; None when unlocated."""
-    if claim.lat is None or claim.lon is None:
-        return None
-    return claim.place_id or f"{claim.lat:.4f},{claim.lon:.4f}"
+    return semantics.place_key(claim)
 
 
 DERIVED = ("outlet_key", "day_first", "day_last", "place_key", "quote_folded", "origin")
@@ -61,10 +48,9 @@ def claim_row(claim: Claim) -> tuple[Any, ...]:
     values = claim.to_dict()
     for name in DATE_FIELDS:
         _check_iso(name, values[name])
-    span = day_span(claim.date_start, claim.date_end)
-    first, last = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
-    derived = (outlet_key(claim.outlet), first, last, place_key(claim), claim.quote.casefold(),
-               MACHINE)  # fmt: skip
+    first, last = (d.isoformat() if d else None for d in semantics.day_columns(claim))
+    derived = (semantics.claim_source(claim), first, last, place_key(claim),
+               claim.quote.casefold(), MACHINE)  # fmt: skip
     return (*values.values(), *derived)
 
 

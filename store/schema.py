@@ -2,8 +2,9 @@
 
 ``claims`` has one column per field of :class:`claims.model.Claim` (``CLAIM_COLUMNS``, in
 ``CLAIM_FIELDS`` order) plus what the store derives for filtering and grouping:
-``outlet_key`` (the outlet label claims are filtered under), ``day_first``/``day_last`` (the
-day span, None when undated), ``place_key`` (gazetteer id, else the rounded point),
+``outlet_key`` (the source label claims are filtered under: ``articles.source``),
+``day_first``/``day_last`` (the day span; no first day for a claim dated only by its report,
+neither for an undated one), ``place_key`` (gazetteer id, else the rounded point),
 ``quote_folded`` (the quote case-folded, for text search) and ``origin`` (``machine`` for
 extracted claims; only those are replaced when an article changes).
 
@@ -80,12 +81,15 @@ articles = Table(
     Column("body_start", Integer, nullable=False, default=0),
     Column("notes", Text, nullable=False, default="[]"),  # JSON list of strings
     Column("duplicate_of", Text),  # path of the stored article with the same text
+    Column("source_base", Text),  # its source label before clashes are told apart (0003)
+    Column("source", Text),  # the label its claims are filtered under (claims.outlet_key)
     Column("n_claims", Integer, nullable=False, default=0),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("missing_since", DateTime(timezone=True)),  # the file was gone at the last scan
     Column("run_id", ForeignKey("runs.id", ondelete="SET NULL")),
     Index(None, "sha256"),
     Index(None, "root"),
+    Index(None, "source_base"),
 )
 
 texts = Table(
@@ -171,3 +175,5 @@ store_info = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+"""``claims_generation`` and ``reviews_generation`` (0003): counters every write of claims or
+articles, and of review decisions, raises by one — what ``Store.version()`` returns."""

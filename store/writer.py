@@ -15,13 +15,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from store.rows import INSERT_COLUMNS, MACHINE, article_row
-from store.schema import articles, claims, problems, texts
+from store.schema import articles, claims, problems, store_info, texts
+from store.semantics import UNKNOWN_OUTLET, distinct_labels, source_label
 from store.tasks import ArticleResult
+
+CLAIMS_GENERATION = "claims_generation"
+REVIEWS_GENERATION = "reviews_generation"
+GENERATIONS = (CLAIMS_GENERATION, REVIEWS_GENERATION)
+_SOURCE = INSERT_COLUMNS.index("outlet_key") - 1  # in a claim row (no article_pk)
+_BUMP = text(
+    "UPDATE store_info SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = :k"
+)
 
 CHUNK = 500  # keys per IN (...) list
 
@@ -95,6 +104,8 @@ def write_batch(
         original = originals.setdefault(r.record.article.sha256, r.source.path)
         row["duplicate_of"] = original if original != r.source.path else None
         row["n_claims"] = 0 if row["duplicate_of"] else len(r.rows)
+        row["source_base"] = _base_label(r)
+        row["source"] = row["source_base"]
         rows.append(row)
         text_rows[r.source.path] = r.record.article.text
         if row["duplicate_of"]:
@@ -109,7 +120,71 @@ def write_batch(
     _replace_claims(conn, pks, claim_rows, outcome)
     _replace_texts(conn, pks, text_rows)
     _replace_problems(conn, results, run_id, now)
+    relabel(conn, {row["source_base"] for row in rows}, pks.values())
+    bump(conn, CLAIMS_GENERATION)
     return outcome
+
+
+def _base_label(r: ArticleResult) -> str:
+    """The article's source label before clashes: its first claim's, else its own (as the
+    dashboard's source index reads it)."""
+    if r.rows:
+        return r.rows[0][_SOURCE]
+    meta = r.record.article.meta  # type: ignore[union-attr]  # failed results have no row
+    return source_label(meta.outlet, meta.title, r.source.path)
+
+
+def relabel(conn: Connection, bases: Iterable[str], touched: Iterable[int] = ()) -> None:
+    """Give the articles whose source label is one of ``bases`` their final labels (two of
+    unknown outlet sharing a label get their file names added), and their claims the same
+    ``outlet_key``; ``touched`` (article keys) get their claims' labels rewritten even when
+    the article's label stays (their claims were just inserted)."""
+    unknown = sorted(b for b in set(bases) if b and b.startswith(UNKNOWN_OUTLET))
+    a = articles.c
+    found: list[tuple[int, str, str | None, str]] = []
+    for chunk in _chunks(unknown):
+        q = select(a.pk, a.path, a.source, a.source_base).where(
+            a.source_base.in_(chunk), a.duplicate_of.is_(None)
+        )
+        found.extend(tuple(r) for r in conn.execute(q))
+    final = distinct_labels({path: base for _pk, path, _label, base in found})
+    changed = {pk: final[path] for pk, path, label, _base in found if final[path] != label}
+    if changed:
+        conn.execute(
+            update(articles).where(a.pk == bindparam("k")).values(source=bindparam("label")),
+            [{"k": pk, "label": label} for pk, label in changed.items()],
+        )
+    redo = set(changed) | set(touched)
+    if not redo:
+        return
+    labels = _labels(conn, sorted(redo))
+    conn.execute(
+        update(claims)
+        .where(claims.c.article_pk == bindparam("k"), claims.c.outlet_key != bindparam("label"))
+        .values(outlet_key=bindparam("label")),
+        [{"k": pk, "label": label} for pk, label in labels.items() if label is not None],
+    )
+
+
+def _labels(conn: Connection, pks: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for chunk in _chunks(pks):
+        q = select(articles.c.pk, articles.c.source).where(articles.c.pk.in_(chunk))
+        out.update(tuple(r) for r in conn.execute(q))
+    return out
+
+
+def bump(conn: Connection, key: str) -> None:
+    """Raise the generation counter ``key`` by one (inside the caller's write transaction):
+    readers that cached data under the old value reload it."""
+    conn.execute(_BUMP, {"k": key})
+
+
+def generations(conn: Connection) -> tuple[int, ...]:
+    """The counters of :data:`GENERATIONS`, in that order (0 for one never raised)."""
+    q = select(store_info.c.key, store_info.c.value).where(store_info.c.key.in_(GENERATIONS))
+    found = dict(tuple(r) for r in conn.execute(q))
+    return tuple(int(found.get(k, 0)) for k in GENERATIONS)
 
 
 def _replace_claims(
@@ -174,6 +249,8 @@ def replace_problems(
 
 
 def mark_missing(conn: Connection, paths: Sequence[str], now: datetime) -> None:
+    if paths:
+        bump(conn, CLAIMS_GENERATION)
     for chunk in _chunks(list(paths)):
         conn.execute(
             update(articles)
@@ -185,9 +262,15 @@ def mark_missing(conn: Connection, paths: Sequence[str], now: datetime) -> None:
 def prune(conn: Connection, paths: Sequence[str]) -> int:
     """Delete articles (their claims and texts go with them) and their problems."""
     count = 0
+    bases: set[str] = set()
     for chunk in _chunks(list(paths)):
+        q = select(articles.c.source_base).where(articles.c.path.in_(chunk))
+        bases.update(b for (b,) in conn.execute(q) if b)
         conn.execute(delete(problems).where(problems.c.path.in_(chunk)))
         count += conn.execute(delete(articles).where(articles.c.path.in_(chunk))).rowcount
+    if count:
+        relabel(conn, bases)
+        bump(conn, CLAIMS_GENERATION)
     return count
 
 
@@ -199,9 +282,13 @@ def touch_roots(conn: Connection, moved: dict[str, str]) -> None:
     for root, paths in by_root.items():
         for chunk in _chunks(paths):
             conn.execute(update(articles).where(articles.c.path.in_(chunk)).values(root=root))
+    if moved:
+        bump(conn, CLAIMS_GENERATION)
 
 
 def clear_missing(conn: Connection, paths: Sequence[str]) -> None:
+    if paths:
+        bump(conn, CLAIMS_GENERATION)
     for chunk in _chunks(list(paths)):
         conn.execute(
             update(articles)

@@ -20,15 +20,15 @@ def test_group_places_one_group_per_place():
         make_claim(id="4", place=None),
     ]
     groups = group_places(claims)
-    assert [(g.key, len(g.claims)) for g in groups] == [("town:bazarak", 2), ("district:khenj", 1)]
-    assert [c.id for c in groups[0].claims] == ["2", "1"]  # newest first
-    assert groups[0].side == "NRF" and not groups[0].is_area
+    assert [(g.key, g.count) for g in groups] == [("town:bazarak", 2), ("district:khenj", 1)]
+    assert [c.id for c in groups[0].samples] == ["2", "1"]  # newest first, all kept
+    assert groups[0].side() == "NRF" and not groups[0].is_area
     assert groups[1].is_area and groups[1].radius_km == 18.0
 
 
 def test_places_without_id_group_by_point():
     claims = [make_claim(id=str(i), place_id=None, lat=35.0, lon=69.0) for i in range(3)]
-    assert [len(g.claims) for g in group_places(claims)] == [3]
+    assert [g.count for g in group_places(claims)] == [3]
 
 
 @pytest.mark.parametrize(

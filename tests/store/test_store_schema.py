@@ -114,6 +114,61 @@ def test_old_store_is_upgraded_and_its_claims_still_read(db_url):
     assert claim == expected
 
 
+def _old_row(conn, path: str, claim: Claim, outlet_key: str, days: tuple) -> None:
+    """An article and its claim as revision 0002 stored them."""
+    conn.execute(text(
+        "INSERT INTO articles (path, root, sha256, source_hash, extractor_version, "
+        "profile_version, title, body_start, notes, n_claims, ingested_at) VALUES (:p, '/', :h, "
+        "'s', 'old', 'old', :t, 0, '[]', 1, CURRENT_TIMESTAMP)"
+    ), {"p": path, "h": path, "t": claim.title})  # fmt: skip
+    pk = conn.execute(text("SELECT pk FROM articles WHERE path = :p"), {"p": path}).scalar_one()
+    values = claim.to_dict()
+    for name in ("published", "date_start", "date_end"):
+        values[name] = date.fromisoformat(values[name]) if values[name] else None
+    values.update(article_pk=pk, outlet_key=outlet_key, day_first=days[0], day_last=days[1],
+                  place_key=claim.place_id, quote_folded=claim.quote.casefold(),
+                  origin="machine")  # fmt: skip
+    conn.execute(insert(table("claims", *(column(n) for n in values))), values)
+
+
+def test_upgrade_to_0003_gives_the_dashboards_dates_and_sources(db_url):
+    """Before 0003 a "reported by" claim was stored as undated and every article of unknown
+    outlet shared one source; the upgrade recomputes both, and the filters then agree with
+    the dashboard's."""
+    from atlas.filters import FilterState, filter_claims
+    from atlas.sources import SourceIndex
+
+    _at_revision(db_url, "0002")
+    reported = dataclasses.replace(
+        FULL_CLAIM, id="r1", file="a.txt", outlet=None, title="Same", date_start=None,
+        date_end="2021-09-05", date_precision="on_or_before",
+    )  # fmt: skip
+    twin = dataclasses.replace(FULL_CLAIM, id="t1", file="b.txt", outlet=None, title="Same")
+    named = dataclasses.replace(FULL_CLAIM, id="n1", file="c.txt")
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        _old_row(conn, "a.txt", reported, "(outlet not stated)", (None, None))
+        _old_row(conn, "b.txt", twin, "(outlet not stated)", (date(2021, 9, 3), date(2021, 9, 4)))
+        _old_row(conn, "c.txt", named, "Example Wire", (date(2021, 9, 3), date(2021, 9, 4)))
+    engine.dispose()
+    claims_ = [reported, twin, named]
+    label = SourceIndex([], claims_, None).label
+    with open_store(db_url) as db:
+        assert db.revision() == migrate.head()
+        assert db.version() == (0, 0)
+        o = db.overview()
+        assert dict(o.outlets) == {label(c): 1 for c in claims_}
+        assert len(o.outlets) == 3
+        for state in (
+            FilterState(start=date(2021, 9, 5)),
+            FilterState(include_undated=False),
+            FilterState(include_reported=False),
+            FilterState(excluded_outlets=frozenset({label(twin)})),
+        ):
+            expected = sorted(c.id for c in filter_claims(claims_, state, label))
+            assert sorted(c.id for c in db.page(state).claims) == expected, state
+
+
 def test_newer_store_is_refused_with_the_url(db_url):
     with open_store(db_url, create=True):
         pass
