@@ -19,7 +19,7 @@ from atlas import assets, settings
 from atlas.filters import FilterState, filter_claims, reported_before_window, without_dates
 from atlas.mapbuild import build_base_map, build_place_layer, clicked_place
 from atlas.page import place_panel, reader, sidebar, tabs
-from atlas.places import PlaceGroup, group_places, place_key
+from atlas.places import PlaceSummary, group_places, place_key
 from atlas.session import Memo, SessionData, session_data
 from atlas.state import Selection, ViewState, params_from_view
 from atlas.uploads import Upload
@@ -113,7 +113,7 @@ def _header(data: SessionData, folder: Path, shown: int, state: FilterState, ext
         )
 
 
-def _map(data: SessionData, groups: list[PlaceGroup], selected: str | None, disputed) -> None:
+def _map(data: SessionData, groups: list[PlaceSummary], selected: str | None, disputed) -> None:
     base = build_base_map(bounds=data.bounds, tiles=settings.tiles(), palette=data.palette)
     layer = build_place_layer(
         groups, data.palette, selected if any(g.key == selected for g in groups) else None, disputed

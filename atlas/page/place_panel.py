@@ -8,7 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from atlas.cards import claim_card_html, esc, side_chip
-from atlas.places import PlaceGroup, place_days
+from atlas.places import PlaceSummary, place_days
 from atlas.session import SessionData
 from atlas.when import span_text
 from atlas.words import PRECISION_LABELS, figure_text, kind_label
@@ -27,7 +27,7 @@ def _picked() -> None:
     _select(st.session_state.get("f_place"))
 
 
-def picker(groups: dict[str, PlaceGroup], selected: str | None) -> str | None:
+def picker(groups: dict[str, PlaceSummary], selected: str | None) -> str | None:
     """The place selectbox (kept in step with map clicks and links)."""
     st.session_state["f_place"] = selected if selected in groups else None
     return st.selectbox(
@@ -35,18 +35,18 @@ def picker(groups: dict[str, PlaceGroup], selected: str | None) -> str | None:
         options=list(groups),
         index=None,
         key="f_place",
-        format_func=lambda k: f"{groups[k].name} ({len(groups[k].claims)})",
+        format_func=lambda k: f"{groups[k].name} ({groups[k].count})",
         placeholder="Click a marker, or choose a place",
         on_change=_picked,
     )
 
 
-def _overview(groups: list[PlaceGroup], top: int = 8) -> None:
+def _overview(groups: list[PlaceSummary], top: int = 8) -> None:
     """With nothing selected: the places with the most claims, one click each."""
     st.markdown("**Places with the most claims**")
     for group in groups[:top]:
         st.button(
-            f"{group.name} ({len(group.claims)})",
+            f"{group.name} ({group.count})",
             key=f"top_{group.key}",
             on_click=_select,
             args=(group.key,),
@@ -54,8 +54,8 @@ def _overview(groups: list[PlaceGroup], top: int = 8) -> None:
         )
 
 
-def _summary_html(group: PlaceGroup, data: SessionData) -> str:
-    n = len(group.claims)
+def _summary_html(group: PlaceSummary, data: SessionData) -> str:
+    n = group.count
     chips = " ".join(f"{side_chip(s, data.palette)} {c}" for s, c in group.side_counts)
     precision = PRECISION_LABELS.get(group.precision or "", "")
     if group.is_area and group.radius_km:
@@ -68,7 +68,7 @@ def _summary_html(group: PlaceGroup, data: SessionData) -> str:
     )
 
 
-def _pointers(group: PlaceGroup, pointers: list[CounterClaim], data: SessionData) -> None:
+def _pointers(group: PlaceSummary, pointers: list[CounterClaim], data: SessionData) -> None:
     """Counter-claims filed about a wider place (a province around this town)."""
     by_place: dict[str | None, list[CounterClaim]] = {}
     for p in pointers:
@@ -123,7 +123,7 @@ def _denied_by(claim_id: str, disputes: list[Dispute], data: SessionData):
 
 
 def place_panel(
-    groups: list[PlaceGroup],
+    groups: list[PlaceSummary],
     data: SessionData,
     selected: str | None,
     linked_claim: str | None,
@@ -148,7 +148,7 @@ def place_panel(
     st.html(_summary_html(group, data))
     if pointers.get(key):
         _pointers(group, pointers[key], data)
-    claims = list(group.claims)
+    claims = list(group.samples)
     if linked_claim and any(c.id == linked_claim for c in claims):
         claims.sort(key=lambda c: c.id != linked_claim)  # the permalinked claim first
     limit_key = f"_limit_{key}"
