@@ -542,7 +542,9 @@ def _tail_rx() -> re.Pattern[str]:
             f for lemma in lemmas if lemma != "tell" for f in v.verb_forms(lemma)[1:3]
         )
         np = (
-            r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|to|it)\b)"
+            r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
+            r"(?!(?<!close )(?<!loyal )(?<!linked )(?<!allied )(?<!affiliated )(?<!connected )"
+            r"(?<!attached )(?<!near )(?<!next )(?<!adviser )(?<!advisor )\bto\b)"
             r"[^,.;:\"]){2,70}?"
         )
         role = (
@@ -556,7 +558,9 @@ def _tail_rx() -> re.Pattern[str]:
         _TAIL_VERBS = re.compile(
             rf"[,;]\"?\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"
             rf"(?P<verb2>{verbs})(?:\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){{0,3}}|"
-            rf"\s+(?:reporters|journalists|us|me|the\s+media))?(?:\s+(?:on|in|at|by|to|late|early|"
+            rf"\s+(?:reporters|journalists|us|me|the\s+media|(?:a|an|the|this|our)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:agency|newspaper|paper|broadcaster|channel|outlet|correspondent|reporters?|"
+            rf"journalists?|website|station|network)))?(?:\s+(?:on|in|at|by|to|late|early|"
             rf"earlier|later|this|last|yesterday|today|via|during|after|since|overnight|throughout)\b[^,;:\"]{{0,40}})?)"
             rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",
             _I,
@@ -713,7 +717,7 @@ def layout_frames(
         if m is None:
             continue
         group = "who" if m.group("who") else "who2" if "who2" in m.groupdict() else "who"
-        if not m.group(group) or len(m.group(group).split()) > 9:
+        if not m.group(group) or len(m.group(group).split()) > 12:
             continue
         start, end = m.start(group), m.end(group)
         name = re.search(r"[,\"]\s*((?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+){0,3}),\s*$",

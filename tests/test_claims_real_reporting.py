@@ -452,3 +452,20 @@ def test_a_takeover_that_dates_the_claim_names_no_place_of_it() -> None:
     )
     claims = article(body, title="Fighters take back two districts in Baghlan")
     assert {c.place for c in claims} == {"Baghlan", "Deh Salah"}
+
+
+def test_a_source_described_at_length_at_the_tail_speaks_and_is_referred_to_later() -> None:
+    body = (
+        "Shelling went on overnight in Khenj, a source close to the Taliban movement in the "
+        "area told a news agency on Monday.\n\n"
+        '"Since Saturday our positions were hit by artillery," the source said.'
+    )
+    claims = article(body)
+    assert [(c.kind, c.side) for c in claims] == [("clashes", "Taliban"), ("clashes", "Taliban")]
+
+
+def test_in_the_north_of_a_place_is_inside_it_to_the_north_of_it_is_not() -> None:
+    inside = article("Heavy fighting went on in the north of Baghlan, the resistance said.")
+    assert [c.place for c in inside] == ["Baghlan"]
+    outside = article("The resistance said it had retaken Deh Salah, to the north of Panjshir.")
+    assert [c.place for c in outside] == ["Deh Salah"]
