@@ -155,6 +155,7 @@ class _Layer:
     cues: list[str] = field(default_factory=list)  # its reporting words
     used: list = field(default_factory=list)  # the _Where of every claim made
     carried_from: list[PlaceMention] = field(default_factory=list)
+    voice: _Voice | None = None  # the speaker carried over from before, when it has no frame
 
 
 @dataclass
@@ -546,9 +547,10 @@ def _voice(run: _Run, layer: _Layer, pos: int) -> _Voice:
     if frame is not None:
         opinion = frame.head in vocabulary().opinion
         return _Voice(frame.claimant, frame.side, frame.rule, frame.stance, True, opinion)
-    carried = _carried(run, layer)
-    if carried is not None:
-        return carried
+    if layer.voice is None:
+        layer.voice = _carried(run, layer)
+    if layer.voice is not None:
+        return layer.voice
     return _Voice(run.outlet_claimant, run.outlet_side, run.outlet_rule, ASSERTS, False)
 
 
@@ -567,7 +569,7 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
         return None
     prev = run.layers[i - 1]
     if prev.st.line != layer.st.line:
-        return None
+        return _quote_goes_on(run, prev, layer)
     whole = [f for f in prev.frames if f.whole]
     if not whole:
         return None
@@ -576,6 +578,27 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
         return None
     f = whole[-1]
     return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", f.stance, True)
+
+
+def _quote_goes_on(run: _Run, prev: _Layer, layer: _Layer) -> _Voice | None:
+    """A paragraph that is one quotation and names no speaker, after a paragraph ending in an
+    attributed quotation: the same speaker goes on (news style attributes a long quotation
+    once, at its first paragraph)."""
+    text = layer.text.strip()
+    if len(text) < 3 or text[0] != '"' or text[-1] != '"' or '"' in text[1:-1]:
+        return None
+    if not prev.frames:
+        if prev.voice is None:
+            prev.voice = _carried(run, prev)
+        return prev.voice  # a further paragraph of the same quotation
+    if '"' not in prev.text:
+        return None
+    end = len(prev.text.rstrip()) - 1
+    closing = [f for f in prev.frames if f.scope[1] >= end and f.side != UNKNOWN]
+    if not closing:
+        return None
+    f = max(closing, key=lambda f: (f.size, f.rank))
+    return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", ASSERTS, True)
 
 
 def _claim_places(run: _Run, layer: _Layer) -> list[PlaceMention]:

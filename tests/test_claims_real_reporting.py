@@ -469,3 +469,19 @@ def test_in_the_north_of_a_place_is_inside_it_to_the_north_of_it_is_not() -> Non
     assert [c.place for c in inside] == ["Baghlan"]
     outside = article("The resistance said it had retaken Deh Salah, to the north of Panjshir.")
     assert [c.place for c in outside] == ["Deh Salah"]
+
+
+def test_a_paragraph_that_goes_on_quoting_keeps_the_speaker_of_the_paragraph_before() -> None:
+    body = (
+        '"Those numbers are invented," Karim Jan, a commander of the resistance, told a '
+        "news agency.\n"
+        '"Only a handful of our men were captured near Dara. The rest fought to the end."\n'
+        '"We are still in control of Paryan."\n'
+        "The Taliban seized Rokha last year."
+    )
+    claims = article(body, published="2022-09-20")
+    by_place = {(c.kind, c.place): (c.side, c.claimant) for c in claims}
+    assert by_place[("captured_people", "Dara")] == ("NRF", "Karim Jan")
+    assert by_place[("territorial_control", "Paryan")] == ("NRF", "Karim Jan")
+    # an unquoted paragraph is the outlet's again
+    assert all(c.claimant != "Karim Jan" for c in claims if c.place == "Rokha")
