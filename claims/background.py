@@ -89,11 +89,13 @@ def _relative_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _historical(run: Any, layer: Any) -> bool:
-    """The statement's main clause is history (its relative clauses do not count: "the
-    Panjshir, which resisted the Soviets in the 1980s, is holding on")."""
+    """The statement's main clause is history (its relative clauses and its speaker's phrase
+    do not count: "the Panjshir, which resisted the Soviets in the 1980s, is holding on", "a
+    group which has in the past claimed attacks said …")."""
     if layer.historical is not None:
         return bool(layer.historical)
-    text = _blank(layer.text, _relative_spans(layer.text))
+    speakers = [f.holes[0] for f in layer.frames if f.holes]
+    text = _blank(layer.text, _relative_spans(layer.text) + speakers)
     meta = run.article.meta
     value = dates.is_historical(text, meta.published, run.profile.window)
     layer.historical = value

@@ -485,3 +485,33 @@ def test_a_paragraph_that_goes_on_quoting_keeps_the_speaker_of_the_paragraph_bef
     assert by_place[("territorial_control", "Paryan")] == ("NRF", "Karim Jan")
     # an unquoted paragraph is the outlet's again
     assert all(c.claimant != "Karim Jan" for c in claims if c.place == "Rokha")
+
+
+def test_saying_the_other_side_inflates_a_toll_denies_it() -> None:
+    claims = article(
+        "The resistance said the Taliban were exaggerating the number of fighters killed in Khenj.",
+        published="2022-09-20",
+    )
+    assert [(c.kind, c.side, c.stance, c.place) for c in claims] == [
+        ("casualties", "NRF", "denies", "Khenj")
+    ]
+
+
+def test_they_inflated_the_numbers_denies_the_counts_said_before() -> None:
+    body = (
+        "The Taliban said 30 rebels were killed in Dara and their positions shelled.\n"
+        '"They have inflated the numbers," Karim Jan, a commander of the resistance, told '
+        "reporters."
+    )
+    claims = article(body, published="2022-09-20")
+    denial = [c for c in claims if c.stance == "denies"]
+    assert [(c.kind, c.side, c.place) for c in denial] == [("casualties", "NRF", "Dara")]
+
+
+def test_history_in_the_speakers_description_does_not_make_the_claim_history() -> None:
+    claims = article(
+        "Fahim Dashti, a journalist who in the 1990s covered the war against the Soviets, said "
+        "20 Taliban fighters were killed in Rokha.",
+        published="2021-09-05",
+    )
+    assert [(c.kind, c.side) for c in claims] == [("casualties", "NRF")]
