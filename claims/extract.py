@@ -341,7 +341,28 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
             replace(f, scope=(f.scope[0], len(layer.text)), whole=True) if f.cue < first else f
             for f in frames
         ]
-    return frames
+    return _first_person(layer.text, frames)
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _first_person(text: str, frames: list[Frame]) -> list[Frame]:
+    """'"We deny that …," X said': "we" or "I" inside a quotation is its speaker, X."""
+    out = []
+    for f in frames:
+        if f.side == UNKNOWN and f.claimant.lower() in _FIRST_PERSON:
+            outer = [
+                g for g in frames
+                if g is not f and g.side != UNKNOWN and g.scope[0] <= f.cue < g.scope[1]
+                and text.count('"', 0, f.cue) % 2 == 1
+            ]  # fmt: skip
+            if outer:
+                g = min(outer, key=lambda g: g.size)
+                f = replace(f, claimant=g.claimant, side=g.side, party=g.party,
+                            rule=f"{f.rule}+{g.rule}")  # fmt: skip
+        out.append(f)
+    return out
 
 
 def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:

@@ -515,3 +515,14 @@ def test_history_in_the_speakers_description_does_not_make_the_claim_history() -
         published="2021-09-05",
     )
     assert [(c.kind, c.side) for c in claims] == [("casualties", "NRF")]
+
+
+def test_we_inside_a_quotation_is_the_quotations_speaker() -> None:
+    claims = article(
+        '"We deny that 40 of our men were killed in Dara," Karim Jan, a commander of the '
+        "resistance, told reporters.",
+        published="2022-09-20",
+    )
+    assert [(c.kind, c.side, c.claimant, c.stance) for c in claims] == [
+        ("casualties", "NRF", "Karim Jan", "denies")
+    ]
