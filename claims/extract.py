@@ -595,10 +595,25 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
     if not whole:
         return None
     quote = layer.text.lstrip().startswith('"') and prev.text.rstrip().endswith(('"', "."))
-    if not (_CARRY_START.match(layer.text) or quote):
+    if not (_CARRY_START.match(layer.text) or quote or _left_open(prev.text)):
         return None
     f = whole[-1]
     return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", f.stance, True)
+
+
+_OPENING = re.compile(r"(?:^|[:,]\s*|\s)(?P<mark>[\"'])(?=[A-Z])")
+
+
+def _left_open(text: str) -> bool:
+    """'X said: "The Taliban attacked …' with no closing mark: the quotation goes on into the
+    next sentence of the paragraph."""
+    m = _OPENING.search(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    if m.group("mark") == '"':
+        return rest.count('"') % 2 == 0
+    return re.search(r"[.!?,]'(?:\s|$)|'\s*$", rest) is None
 
 
 def _quote_goes_on(run: _Run, prev: _Layer, layer: _Layer) -> _Voice | None:

@@ -226,11 +226,16 @@ def _without_relative(phrase: Phrase, cue: Token) -> Phrase:
 def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | None, str]:
     """The subject of a reporting verb and the rule that found it."""
     wanted = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
-    for child in tok.children:
-        if child.dep_ in wanted:
-            if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
-                return tok.head, SpeakerRule.RELATIVE
-            return child, SpeakerRule.SUBJECT
+    subjects = [c for c in tok.children if c.dep_ in wanted]
+    if len(subjects) > 1:
+        # "Former minister and current NRF member K. said" parsed with two subjects: the one
+        # next to the verb heads the phrase
+        before = [c for c in subjects if c.i < tok.i]
+        subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
+    for child in subjects:
+        if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
+            return tok.head, SpeakerRule.RELATIVE
+        return child, SpeakerRule.SUBJECT
     if seen > 4:
         return None, ""
     if tok.dep_ == "relcl":

@@ -526,3 +526,25 @@ def test_we_inside_a_quotation_is_the_quotations_speaker() -> None:
     assert [(c.kind, c.side, c.claimant, c.stance) for c in claims] == [
         ("casualties", "NRF", "Karim Jan", "denies")
     ]
+
+
+def test_two_titles_joined_before_a_name_describe_one_speaker() -> None:
+    claims = article(
+        "Former Afghan army chief and current NRF member Bismillah Mohammadi told reporters 20 "
+        "Taliban were killed in Khenj."
+    )
+    assert [(c.kind, c.side, c.claimant) for c in claims] == [
+        ("casualties", "NRF", "Bismillah Mohammadi")
+    ]
+
+
+def test_a_quotation_left_open_goes_on_into_the_next_sentence() -> None:
+    body = (
+        "A resistance commander, Karim Jan, said: 'The Taliban attacked Khenj and lost seven "
+        "men. They retreated towards Rokha.\n"
+        "The Taliban said nothing. Fighting went on in Dara, residents said."
+    )
+    claims = article(body)
+    retreat = [c for c in claims if c.kind == "territorial_control"]
+    assert retreat and {(c.side, c.claimant) for c in retreat} == {("NRF", "Karim Jan")}
+    assert {c.claimant for c in claims if c.place == "Dara"} == {"residents"}
