@@ -45,7 +45,11 @@ _PLACE_HEAD = re.compile(
 )
 _META = re.compile(
     r"\bthis\s+is\s+the\s+\w+\s+time\s+(?:that\s+)?(?:\w+\s+){1,3}(?:have|has|had)?\s*(?:\w+\s+)?"
-    r"(?:reported|announced|admitted|confirmed|acknowledged)\b",
+    r"(?:reported|announced|admitted|confirmed|acknowledged)\b"
+    # "Each side made competing claims about gains and losses": claims about claims
+    r"|^\s*(?:each|both|the\s+two|the\s+warring)\s+(?:sides?|parties|camps)\s+(?:have\s+|has\s+)?"
+    r"(?:made|make|traded|trade|exchanged|exchange|offered|offer|issued|issue)\s+"
+    r"(?:\w+\s+)?(?:claims|accounts|versions|statements)\b",
     _I,
 )
 _NOT_ASSERTED = re.compile(

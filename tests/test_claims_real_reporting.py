@@ -548,3 +548,25 @@ def test_a_quotation_left_open_goes_on_into_the_next_sentence() -> None:
     retreat = [c for c in claims if c.kind == "territorial_control"]
     assert retreat and {(c.side, c.claimant) for c in retreat} == {("NRF", "Karim Jan")}
     assert {c.claimant for c in claims if c.place == "Dara"} == {"residents"}
+
+
+def test_talks_that_failed_are_no_attack_that_failed() -> None:
+    claims = article(
+        'Mujahid said: "We launched operations in Khenj once the talks with the rebels had failed."'
+    )
+    assert ("territorial_control", "Taliban") not in pairs(claims)
+    assert {("clashes", "Taliban"), ("negotiation", "Taliban")} <= pairs(claims)
+
+
+def test_a_compass_word_alone_names_no_place() -> None:
+    claims = article(
+        "Resistance forces in Panjshir in the Northern region of the country clashed with the "
+        "Taliban, the front said."
+    )
+    assert {c.place for c in claims} == {"Panjshir"}
+    assert all(c.unresolved_place is None for c in claims)
+
+
+def test_a_sentence_about_both_sides_claims_is_no_claim() -> None:
+    claims = article("Both sides have traded rival claims about gains and heavy losses in Dara.")
+    assert claims == []
