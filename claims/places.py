@@ -267,10 +267,35 @@ def _in_temporal(piece: str, pos: int) -> bool:
     return any(m.start() < pos < m.end() for m in _TEMPORAL_SPAN.finditer(piece))
 
 
+_POSSESSIVE_GAP = re.compile(
+    r"^(?:\s+(?:district|province|valley|region))?['\u2019]s\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _possessive(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    """ "Dara district's Abdullah Khel valley": an unknown locality after the possessive of
+    the place that holds it is located at that place (one mention spanning both)."""
+    out: list[PlaceMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.place is not None
+            and m.place is None
+            and _POSSESSIVE_GAP.match(piece[prev.end - offset : m.start - offset])
+        ):
+            text = piece[prev.start - offset : m.end - offset]
+            out[-1] = PlaceMention(prev.start, m.end, text, prev.resolution)
+            continue
+        out.append(m)
+    return out
+
+
 def _nested(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
     """ "the Khair Khana area of Kabul", "Qassan in Andrab", "Deh Miran and Qala-e-Olang
     districts of Andarab", "Yakhdan Dara area of Andarab district": a locality named with the
     place that holds it is located at that place (one mention spanning both, ``P-nested``)."""
+    found = _possessive(piece, found, offset)
     out: list[PlaceMention] = []
     i = 0
     while i < len(found):

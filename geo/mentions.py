@@ -179,6 +179,8 @@ class _Scan:
         ):
             return free
         hint = _hint_after(t, j)
+        if hint is None and j - i > 1 and t.norm(j - 1) in GENERIC_SUFFIXES:
+            hint = t.norm(j - 1)  # "the Arzeh Valley": the generic word is capitalised too
         if hint is None and not (
             _before_context(t, i) or _coordinated(gaz, t, self.out, i, j, self.weak)
         ):

@@ -570,3 +570,26 @@ def test_a_compass_word_alone_names_no_place() -> None:
 def test_a_sentence_about_both_sides_claims_is_no_claim() -> None:
     claims = article("Both sides have traded rival claims about gains and heavy losses in Dara.")
     assert claims == []
+
+
+def test_a_capitalised_valley_unknown_to_the_gazetteer_is_listed_unresolved() -> None:
+    claims = article(
+        "The front said 40 Taliban were captured in operations in the Zarkan Valley and Khenj "
+        "District."
+    )
+    places = {(c.place, c.unresolved_place) for c in claims if c.kind == "captured_people"}
+    assert ("Khenj", None) in places
+    assert any(u and "Zarkan Valley" in u for _, u in places)
+
+
+def test_a_locality_after_the_possessive_of_its_district_is_placed_in_the_district() -> None:
+    claims = article(
+        "Villagers in Dara district's Sargul valley told reporters that nine men were shot dead.",
+        published="2022-09-20",
+    )
+    assert [(c.kind, c.place) for c in claims] == [("casualties", "Dara")]
+
+
+def test_a_radio_station_sends_no_forces() -> None:
+    claims = article("Elders told a radio station that 12 men were killed in Khenj.")
+    assert [c.kind for c in claims] == ["casualties"]
