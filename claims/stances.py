@@ -80,7 +80,7 @@ _ANAPHORIC_OBJECT = re.compile(
     r"(?:confirmed|denied|rejected|dismissed|disputed|corroborated|verified)\b",
     _I,
 )
-_NEGATED = re.compile(r"\b(?:not|never|no|yet\s+to|n't)\s+(?:\w+\s+){0,2}$|\bnot\b", _I)
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|yet\s+to)|n't)\s+(?:\w+\s+){0,2}$|\bnot\b|n't\b", _I)
 _DENY_WORD = re.compile(r"den|reject|dismiss|disput|refut|contradict|exaggerat|inflat|overstat", _I)
 
 

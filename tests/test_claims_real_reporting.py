@@ -593,3 +593,9 @@ def test_a_locality_after_the_possessive_of_its_district_is_placed_in_the_distri
 def test_a_radio_station_sends_no_forces() -> None:
     claims = article("Elders told a radio station that 12 men were killed in Khenj.")
     assert [c.kind for c in claims] == ["casualties"]
+
+
+def test_contracted_negations_negate() -> None:
+    blockade = article("Saleh said: Talibs aren't letting fuel or medicine into Andarab valley.")
+    assert [(c.kind, c.side) for c in blockade] == [("infrastructure", "NRF")]
+    assert article("The front said the Taliban haven't killed anyone in Khenj.") == []

@@ -93,9 +93,9 @@ _PURPOSE = re.compile(
     _I,
 )
 _NEGATION = re.compile(
-    r"\b(?:not(?!\s+only)|never|no\s+longer|n't|neither|nor|nobody|no\s+one|none|"
+    r"\b(?:not(?!\s+only)|never|no\s+longer|neither|nor|nobody|no\s+one|none|"
     r"without(?!\s+(?:(?:providing|offering|giving|citing|presenting)\s+)?(?:any\s+)?(?:evidence|proof|"
-    r"confirmation|details)))\b",
+    r"confirmation|details)))\b|n't\b",  # "haven't", "didn't": no word boundary before n't
     _I,
 )
 _SINCE_CLAUSE = re.compile(
