@@ -176,6 +176,7 @@ class _Run:
     outlet_claimant: str = "the reporter"
     outlet_side: str = OTHER
     outlet_rule: str = SpeakerRule.OUTLET
+    embeds: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def extract_claims(
@@ -251,6 +252,7 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
     actors = actors_for(profile)
     run = _Run(article, gaz, profile, actors, norm, layers, ArticlePlaces(gaz, main))
     _outlet_voice(run)
+    run.embeds = _embeds(run.norm)
     for layer in layers:
         _cues(run, layer)
     return run
@@ -572,7 +574,43 @@ def _voice(run: _Run, layer: _Layer, pos: int) -> _Voice:
         layer.voice = _carried(run, layer)
     if layer.voice is not None:
         return layer.voice
+    embedded = _embedded(run, layer)
+    if embedded is not None:
+        return embedded
     return _Voice(run.outlet_claimant, run.outlet_side, run.outlet_rule, ASSERTS, False)
+
+
+# an embedded post's signature after its text: "pic.twitter.com/x— Name (@handle) 2 May 2021"
+_EMBED_SIGNATURE = re.compile(
+    r"(?:pic\.twitter\.com/\w+)?\s*[-\u2013\u2014]\s*(?P<who>[^()\n]{2,60}?)\s*\(\s*@\s*\w+\s*\)"
+    r"\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+)
+_EMBED_LENGTH = 320  # a post is short: its text is the lines right before the signature
+
+
+def _embeds(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, author) of every embedded post signed after its text."""
+    out = []
+    for m in _EMBED_SIGNATURE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        while start > 0:
+            prev = text.rfind("\n", 0, start - 1) + 1
+            if m.start() - prev > _EMBED_LENGTH or not text[prev : start - 1].strip():
+                break
+            start = prev
+        out.append((start, m.start(), m.group("who").strip()))
+    return out
+
+
+def _embedded(run: _Run, layer: _Layer) -> _Voice | None:
+    """A statement of an embedded post is its author's (side from the profile, if known)."""
+    pos = layer.st.start
+    for start, end, who in run.embeds:
+        if start <= pos < end:
+            party = run.actors.party_of(who)
+            side = party.side if party is not None else UNKNOWN
+            return _Voice(who, side, SpeakerRule.EMBED, ASSERTS, True)
+    return None
 
 
 _CARRY_START = re.compile(

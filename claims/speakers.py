@@ -67,6 +67,7 @@ class SpeakerRule(StrEnum):
     CARRY = "S-carry"
     OUTLET = "S-outlet"
     PARTY_OUTLET = "S-party-outlet"
+    EMBED = "S-embed"  # an embedded post, signed after its text ("— Name (@handle) date")
 
 
 class Number(Enum):

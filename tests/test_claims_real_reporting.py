@@ -599,3 +599,27 @@ def test_contracted_negations_negate() -> None:
     blockade = article("Saleh said: Talibs aren't letting fuel or medicine into Andarab valley.")
     assert [(c.kind, c.side) for c in blockade] == [("infrastructure", "NRF")]
     assert article("The front said the Taliban haven't killed anyone in Khenj.") == []
+
+
+def test_an_embedded_post_is_its_signed_authors() -> None:
+    body = (
+        "The front posted on social media.\n"
+        "Forty Taliban were killed overnight near Rokha. Their rifles were seized as well.\n"
+        "The valley stands. pic.twitter.com/AbCd12 - National Resistance Front (@FrontHandle) "
+        "3 September 2021\n"
+        "The Taliban did not comment."
+    )
+    claims = article(body)
+    by_kind = {c.kind: (c.side, c.rule.split()[1]) for c in claims}
+    assert by_kind["casualties"] == ("NRF", "S-embed")
+    assert by_kind["equipment"] == ("NRF", "S-embed")
+
+
+def test_a_repulsion_of_attacks_keeps_the_ground() -> None:
+    claims = article("Resistance claims repulsion of Taliban attacks in Khenj")
+    assert ("territorial_control", "NRF") in pairs(claims)
+
+
+def test_weapons_captured_in_the_passive_are_equipment() -> None:
+    claims = article("The resistance said 20 rifles and a truck were captured by its men in Dara.")
+    assert [(c.kind, c.side) for c in claims] == [("equipment", "NRF")]

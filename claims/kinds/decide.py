@@ -138,6 +138,18 @@ def place_right_before(text: str, pos: int, places: Places) -> bool:
     )
 
 
+def _equipment_subject(before: str) -> bool:
+    """ "rifles were captured": equipment is the subject of a passive capture."""
+    rx = _rx(
+        "equipment-subject",
+        lambda: (
+            rf"\b(?:{placeholders()['equipment']})\s+(?:(?:had|has|have|was|were|is|are|"
+            rf"being)\s+)?(?:been\s+)?(?:also\s+)?$"
+        ),
+    )
+    return rx.search(before) is not None
+
+
 def capture(text: str, start: int, end: int, places: Places) -> str | None:
     word = text[start:end].lower()
     before = text[max(0, start - 60) : start]
@@ -160,6 +172,8 @@ def capture(text: str, start: int, end: int, places: Places) -> str | None:
         return "territorial_control" if place_before and word != "took" else None
     if re.match(r"\s+(?:or|and)\s+(?:surrender|imprison|detain|arrest|kill)", after, _I):
         return "captured_people"
+    if _equipment_subject(before) and not place_after:
+        return "equipment"  # "their weapons were also captured by the front"
     if place_after and not people_after:
         return "territorial_control"
     if people_before and not place_before:
