@@ -187,7 +187,17 @@ class _Scan:
             return j
         kind = gaz.kind_of_hint(hint) if hint else None
         res = _resolve_here(gaz, t, i, j, hint, kind)
-        if hint is None and res.method == "fuzzy" and res.score < WEAK_CONTEXT_THRESHOLD:
+        narrowed = (
+            res.resolved
+            and res.place is not None
+            and _province_after(gaz, t, j) == (res.place.province)
+        )
+        if (
+            hint is None
+            and not narrowed
+            and res.method == "fuzzy"
+            and res.score < WEAK_CONTEXT_THRESHOLD
+        ):
             res = Resolution(res.query, reason="weak match outside a strong place context")
         if res.resolved or hint is not None:
             self.add(t.m[i].start(), t.m[j - 1].end(), res)
@@ -221,15 +231,17 @@ _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _AREA_WORDS = frozenset({"province", "oblast", "state", "region", "governorate"})
 
 
-def _context_after(gaz: Gazetteer, t: _Tokens, k: int) -> str | None:
+def _context_after(gaz: Gazetteer, t: _Tokens, k: int, paren: bool = False) -> str | None:
     """The province named right after token ``k - 1`` ("… of Baghlan", "… in the Kharkiv
-    region", ", Baghlan province"), or None."""
+    region", ", Baghlan province"), or None. ``paren``: token ``k - 1`` ends a parenthesis
+    ("Dara and Afshar (areas) of Panjshir")."""
     gap = t.text[t.m[k - 1].end() : t.m[k].start()]
     if "," not in gap and t.norm(k) not in _AFTER_CONTEXT:
         return None  # the common case, decided without a regex
     comma = _COMMA.fullmatch(gap) is not None
     if not comma:
-        if not (t.linked(k - 1) and t.norm(k) in _AFTER_CONTEXT and t.linked(k)):
+        joined = t.linked(k - 1) or (paren and _CLOSE_PAREN.fullmatch(gap) is not None)
+        if not (joined and t.norm(k) in _AFTER_CONTEXT and t.linked(k)):
             return None
         k += 1
         if k < t.n and t.norm(k) == "the" and t.linked(k):
@@ -247,21 +259,48 @@ def _context_after(gaz: Gazetteer, t: _Tokens, k: int) -> str | None:
     return province.name if province is not None else None
 
 
+def _province_after(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:
+    """The province named right after the phrase ending at token ``j`` ("… (areas) of
+    Panjshir"): a fuzzy match inside it is no weak guess."""
+    paren = _parenthetical_generic(t, j)
+    after = j + 1 if paren else j
+    if after >= t.n:
+        return None
+    return _context_after(gaz, t, after, paren)
+
+
 def _resolve_here(
     gaz: Gazetteer, t: _Tokens, i: int, j: int, hint: str | None, kind: str | None
 ) -> Resolution:
     """Tokens ``i..j-1`` resolved, narrowed by the province named right after them."""
     phrase = t.text[t.m[i].start() : t.m[j - 1].end()]
     after = j + 1 if hint is not None else j
+    paren = _parenthetical_generic(t, after)
+    if paren:
+        after += 1  # "Afshar (areas) of Panjshir": the generic word in brackets is skipped
     if after >= t.n or (
         t.m[after].group().lower() not in _AFTER_CONTEXT
         and "," not in t.text[t.m[after - 1].end() : t.m[after].start()]
     ):
         return gaz.resolve_cached(phrase, kind)  # nothing named after it: the common case
-    province = _context_after(gaz, t, after)
+    province = _context_after(gaz, t, after, paren)
     if province is not None and normalize(province) != t.norm(i):
         return gaz.resolve(phrase, province, kind=kind)
     return gaz.resolve_cached(phrase, kind)
+
+
+_OPEN_PAREN = re.compile(r"[ \t]*\([ \t]*")
+_CLOSE_PAREN = re.compile(r"[ \t]*\)[ \t]*")
+
+
+def _parenthetical_generic(t: _Tokens, k: int) -> bool:
+    """Token ``k`` is a generic word in brackets right after token ``k - 1``: "(areas)"."""
+    if k >= t.n - 1 or k < 1:
+        return False
+    word = t.norm(k)
+    if word not in GENERIC_SUFFIXES and word[:-1] not in GENERIC_SUFFIXES:  # "(areas)"
+        return False
+    return _OPEN_PAREN.fullmatch(t.text, t.m[k - 1].end(), t.m[k].start()) is not None
 
 
 _HYPHEN_TAIL = re.compile(r"^([^\W\d_]+)-([a-z]+)$")

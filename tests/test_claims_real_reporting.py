@@ -623,3 +623,11 @@ def test_a_repulsion_of_attacks_keeps_the_ground() -> None:
 def test_weapons_captured_in_the_passive_are_equipment() -> None:
     claims = article("The resistance said 20 rifles and a truck were captured by its men in Dara.")
     assert [(c.kind, c.side) for c in claims] == [("equipment", "NRF")]
+
+
+def test_a_list_of_areas_of_a_province_is_resolved_inside_it() -> None:
+    claims = article(
+        "Mujahid said 30 rebels were killed in Rokha, Dara and Afshar (areas) of Panjshir "
+        "province."
+    )
+    assert {c.place for c in claims} == {"Rukha", "Dara", "Abshar"}
