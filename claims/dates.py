@@ -99,7 +99,11 @@ _HISTORY = re.compile(
     r"\b(?:last\s+year|years?\s+ago|decades?|centur(?:y|ies)|in\s+the\s+past\b|"
     r"back\s+in\s+(?:the\s+)?(?:\d|early|late|mid|those|that|days?\b|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|spring|summer|autumn|winter)|"
-    r"9/11|historically|once\s+again\s+in\s+history|in\s+history)\b",
+    r"9/11|historically|once\s+again\s+in\s+history|in\s+history|"
+    # a tally over a span of years, or since an organisation began: background, not news
+    r"(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|in\s+recent\s+years|"
+    r"since\s+(?:its|their|the\s+group's|the\s+front's)\s+(?:formation|founding|inception|creation|"
+    r"establishment|emergence|launch))\b",
     _I,
 )
 _MONTH_ONLY = re.compile(
@@ -117,7 +121,9 @@ _TIME_STEM_RX = re.compile(
     rf"day|{_MONTH_WORD}|tonight|yesterday|morning|dawn|since|night|hours|week", _I
 )  # "overnight" and "weekend" contain "night" and "week"
 _PAST_STEM_RX = re.compile(
-    rf"decade|centur|year|ago\b|back\s+in|past|histor|0s\b|{_MONTH_WORD}", _I
+    rf"decade|centur|year|ago\b|back\s+in|past|histor|0s\b|since\s+(?:its|their|the)\b|"
+    rf"{_MONTH_WORD}",
+    _I,
 )
 _DIGIT = re.compile(r"\d")
 

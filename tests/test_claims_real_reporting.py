@@ -627,7 +627,28 @@ def test_weapons_captured_in_the_passive_are_equipment() -> None:
 
 def test_a_list_of_areas_of_a_province_is_resolved_inside_it() -> None:
     claims = article(
-        "Mujahid said 30 rebels were killed in Rokha, Dara and Afshar (areas) of Panjshir "
-        "province."
+        "Mujahid said 30 rebels were killed in Rokha, Dara and Afshar (areas) of Panjshir province."
     )
     assert {c.place for c in claims} == {"Rukha", "Dara", "Abshar"}
+
+
+def test_a_tally_over_years_or_since_a_groups_founding_is_background() -> None:
+    assert (
+        article(
+            "The group says it has killed hundreds of Taliban fighters over the past two years.",
+            published="2024-12-20",
+        )
+        == []
+    )
+    assert (
+        article(
+            "Since its founding, the front has fought many battles with the Taliban in Panjshir.",
+            published="2024-12-20",
+        )
+        == []
+    )
+    recent = article(
+        "The front said it killed 12 Taliban in Khenj over the past two days.",
+        published="2024-12-20",
+    )
+    assert [c.kind for c in recent] == ["casualties"]
