@@ -652,3 +652,13 @@ def test_a_tally_over_years_or_since_a_groups_founding_is_background() -> None:
         published="2024-12-20",
     )
     assert [c.kind for c in recent] == ["casualties"]
+
+
+def test_a_place_noun_after_capture_is_ground_not_people() -> None:
+    claims = article(
+        "Fighting went on in Baghlan. The resistance said Taliban fighters captured the "
+        "said districts."
+    )
+    assert {c.kind for c in claims if c.side == "NRF"} == {"territorial_control"}
+    people = article("The resistance said its fighters captured two Taliban commanders in Dara.")
+    assert [c.kind for c in people] == ["captured_people"]

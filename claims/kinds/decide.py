@@ -81,6 +81,12 @@ _NO_OBJECT = re.compile(
     r"\s*(?:[,.;:!?\"]|$|(?:earlier|later|on|in|last|this|yesterday|overnight|by)\b)", _I
 )
 _NO_OBJECT_END = re.compile(r"\s*(?:[,.;!?]|$)")
+_PLACE_OBJECT = re.compile(
+    r"\s+(?:the|these|those|said|two|three|four|five|several|many|\d+|more|other|its|their)\s+"
+    r"(?:(?:said|other|remaining|key|strategic|main|rural|nearby|neighbouring|neighboring|\w+ern|"
+    r"two|three|four|five|several|\d+)\s+){0,2}",
+    re.IGNORECASE,
+)
 _COMBATANTS_BEFORE = re.compile(
     r"\b(?:enemy|taliban|fighters|militants|forces|troops|rebels|insurgents|attackers|units|"
     r"soldiers|mujahideen|others|the\s+rest|they)\s+(?:(?:had|have|has|then|quickly|eventually|"
@@ -150,6 +156,17 @@ def _equipment_subject(before: str) -> bool:
     return rx.search(before) is not None
 
 
+def _captured_noun(before: str, after: str, place_after: bool) -> str | None:
+    """The kind a captured thing's noun tells: "their weapons were captured" (equipment),
+    "captured the said districts", "seized two checkpoints" (ground)."""
+    if _equipment_subject(before) and not place_after:
+        return "equipment"
+    obj = _PLACE_OBJECT.match(after)
+    if obj and _place_noun_at().match(after, obj.end()):
+        return "territorial_control"
+    return None
+
+
 def capture(text: str, start: int, end: int, places: Places) -> str | None:
     word = text[start:end].lower()
     before = text[max(0, start - 60) : start]
@@ -172,8 +189,9 @@ def capture(text: str, start: int, end: int, places: Places) -> str | None:
         return "territorial_control" if place_before and word != "took" else None
     if re.match(r"\s+(?:or|and)\s+(?:surrender|imprison|detain|arrest|kill)", after, _I):
         return "captured_people"
-    if _equipment_subject(before) and not place_after:
-        return "equipment"  # "their weapons were also captured by the front"
+    by_noun = _captured_noun(before, after, place_after)
+    if by_noun is not None:
+        return by_noun
     if place_after and not people_after:
         return "territorial_control"
     if people_before and not place_before:
