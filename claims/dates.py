@@ -96,7 +96,8 @@ _YEAR = re.compile(
     _I,
 )
 _HISTORY = re.compile(
-    r"\b(?:last\s+year|years?\s+ago|decades?|centur(?:y|ies)|in\s+the\s+past\b|"
+    r"\b(?:last\s+year|years?\s+ago|decades?|centur(?:y|ies)|"
+    r"in\s+the\s+past\b(?!\s+(?:\w+\s+)?(?:week|weeks|days?|hours?|months?|nights?|fortnight))|"
     r"back\s+in\s+(?:the\s+)?(?:\d|early|late|mid|those|that|days?\b|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|spring|summer|autumn|winter)|"
     r"9/11|historically|once\s+again\s+in\s+history|in\s+history|"

@@ -729,6 +729,9 @@ def layout_frames(
                          text[: start])  # fmt: skip
         if name is not None and rule == SpeakerRule.TAIL:
             start = name.start(1)  # "…, Jawad Wardak, a spokesman for the NRF, said."
+        described = _DESCRIBED_BEFORE.search(text[:start]) if rule == SpeakerRule.TAIL else None
+        if described is not None and _is_name(m.group(group)):
+            start = described.start(1)  # "…," a Taliban spokesman, Karim Ahmadi, said.
         phrase = phrase_from_text(text, start, end)
         phrase = replace(phrase, before=text[: m.start()])
         who = reader.identify(text, original, phrase, discourse)
@@ -741,6 +744,14 @@ def layout_frames(
         )  # fmt: skip
         discourse.pending.append(frame)
         yield frame
+
+
+_DESCRIBED_BEFORE = re.compile(r"[,\"]\s*((?:a|an|the)\s+[^,.;:\"]{2,60}),\s*$", re.IGNORECASE)
+_NAME = re.compile(r"(?:(?-i:[A-Z])[\w'.-]+\s+){0,3}(?-i:[A-Z])[\w'.-]+")
+
+
+def _is_name(words: str) -> bool:
+    return _NAME.fullmatch(words.strip()) is not None
 
 
 def _verb_at(m: re.Match[str]) -> int:

@@ -662,3 +662,29 @@ def test_a_place_noun_after_capture_is_ground_not_people() -> None:
     assert {c.kind for c in claims if c.side == "NRF"} == {"territorial_control"}
     people = article("The resistance said its fighters captured two Taliban commanders in Dara.")
     assert [c.kind for c in people] == ["captured_people"]
+
+
+def test_a_description_then_a_name_at_the_tail_speaks_with_the_descriptions_side() -> None:
+    claims = article(
+        '"Twenty rebels were arrested in Khenj," a Taliban spokesman, Karim Ahmadi, said.',
+        published="2022-09-20",
+    )
+    assert [(c.kind, c.side, c.claimant) for c in claims] == [
+        ("captured_people", "Taliban", "Karim Ahmadi")
+    ]
+
+
+def test_in_the_past_week_is_news_in_the_past_is_history() -> None:
+    news = article("The Taliban said that in the past week 38 rebels were killed in Khenj.")
+    assert [c.kind for c in news] == ["casualties"]
+    history = article("The Taliban said that in the past the group fought the Soviets in Khenj.")
+    assert history == []
+
+
+def test_putting_a_toll_at_a_figure_attributes_it() -> None:
+    body = (
+        "Karim Ahmadi, a Taliban spokesman, said 38 rebels were killed in Khenj.\n"
+        "He put the Taliban losses at three dead."
+    )
+    claims = article(body, published="2022-09-20")
+    assert {(c.figure, c.side) for c in claims} == {(38, "Taliban"), (3, "Taliban")}
