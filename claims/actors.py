@@ -61,12 +61,15 @@ def _permutations(acronym: str, taken: set[str]) -> list[str]:
 
 # How the same Dari or Pashto name is spelt in English: a doubled consonant written once
 # ("Massoud" / "Masoud"), "ou" / "oo" / "u" for one vowel ("Masood", "Masud"), a silent "h"
-# before "-ullah" dropped ("Zabihullah" / "Zabiullah"), "ee" / "i".
+# before "-ullah" dropped ("Zabihullah" / "Zabiullah"), "ee" / "i", "ai" / "ay" ("Maisam" /
+# "Maysam"), and a long name's final "i" / "y" ("Nazary" / "Nazari", "Dashti" / "Dashty").
 _TRANSLITERATIONS = (
     (re.compile(r"([bcdfgjklmnprstvz])\1"), r"\1"),
     (re.compile(r"ou|oo"), "u"),
     (re.compile(r"(?<=[aeiou])h(?=ull)"), ""),
     (re.compile(r"ee"), "i"),
+    (re.compile(r"ai(?=[^aeiou])"), "ay"),
+    (re.compile(r"(?<=\w{4})[iy]$"), lambda m: "y" if m.group(0) == "i" else "i"),
 )
 
 

@@ -340,6 +340,11 @@ RESPELT_AND_REFERRED = [
         "Zabiullah Mujahid said 14 resistance fighters were killed in Rukha.",
         {("casualties", "Taliban")},
     ),
+    # "ai" written "ay", a long name's final "y" written "i"
+    (
+        "Ali Maysam Nazari said 14 Taliban fighters were killed in Rukha.",
+        {("casualties", "NRF")},
+    ),
     # "the front" is the organisation with "Front" in its name, not the clause's subject
     (
         "The National Resistance Front said it had held its positions in Paryan. "
