@@ -514,6 +514,15 @@ _REF_AFTER = re.compile(
 )
 
 
+def _quotation_end(text: str) -> int | None:
+    """Where a statement that opens with a quotation closes it (None when it does not)."""
+    stripped = text.lstrip()
+    if not stripped.startswith('"'):
+        return None
+    close = text.find('"', len(text) - len(stripped) + 1)
+    return close if close > 0 else None
+
+
 def places_for(
     s_norm: str,
     trigger_start: int,
@@ -526,6 +535,11 @@ def places_for(
     """Mentions in the trigger's clause, else in the statement (or, in a run of quoted
     sentences, in its sentence); when the clause names no place but refers to one ("moving
     through the district"), the referring text instead."""
+    closing = _quotation_end(s_norm)
+    if closing is not None and trigger_start < closing:
+        # '"Our positions were shelled," the source said, noting fighting in Andarab': what the
+        # speaker adds after the quotation does not place the quotation
+        found = [m for m in found if m.start - offset < closing]
     start, end = clause_bounds(s_norm, trigger_start, _PLACE_CLAUSE_BREAK)
     local = [m for m in found if start <= m.start - offset < end]
     right = _REF_AFTER.match(s_norm, trigger_end)

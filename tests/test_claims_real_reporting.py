@@ -693,3 +693,16 @@ def test_putting_a_toll_at_a_figure_attributes_it() -> None:
     )
     claims = article(body, published="2022-09-20")
     assert {(c.figure, c.side) for c in claims} == {(38, "Taliban"), (3, "Taliban")}
+
+
+def test_a_place_the_speaker_adds_after_the_quotation_does_not_place_the_quotation() -> None:
+    body = (
+        "Fighting went on in Panjshir.\n"
+        '"Since Saturday our positions have been shelled by drones," a source in the '
+        "resistance said, noting that fighting was also under way in Andarab."
+    )
+    claims = [c for c in article(body) if "Saturday" in c.quote]
+    assert {(c.place, c.rule.split()[0]) for c in claims} == {
+        ("Panjshir", "K-clashes-positions-hit"),  # the quotation, placed by the article
+        ("Andarab", "K-clashes-words"),  # the clause the speaker added
+    }
