@@ -47,6 +47,8 @@ GENERIC_SUFFIXES: dict[str, str | None] = {
     "province": "province",
     "provinces": "province",
     "valley": "valley",
+    "valleys": "valley",
+    "gorge": "valley",  # "the Panjshir Gorge" (Russian and wire copy)
     "pass": "pass",
     "area": None,
     "region": None,

@@ -96,3 +96,10 @@ def test_keys_of_latin_names_are_stable(s: str) -> None:
     k = match_key(s)
     assert match_key(s.upper()) == k
     assert match_key(normalize(s)) == k
+
+
+def test_a_gorge_is_a_valley() -> None:
+    from geo import load_gazetteer
+
+    res = load_gazetteer().resolve("Panjshir Gorge")
+    assert res.place is not None and res.place.name == "Panjshir Valley"
