@@ -37,7 +37,11 @@ _DESCRIPTION = re.compile(
 _OPERATION_BEFORE = re.compile(
     r"\b(?:operations?|offensives?|attacks?|assaults?|campaign|fight|fighting)\b[^.;]{0,60}$", _I
 )
-_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\s+[^,;.\"]*", _I)
+# non-restrictive clauses (", which …"), and any clause about a person ("the commander who
+# opposed the Soviets decades ago"): a person's past is biography, not the claim's time
+_RELATIVE = re.compile(
+    r",\s*(?:which|who|whom|whose)\s+[^,;.\"]*|\s(?:who|whom|whose)\s+[^,;.\"]*", _I
+)
 _PLACE_HEAD = re.compile(
     r"\b(?:province|district|valley|region|stronghold|bastion|holdout|city|town|village|area|"
     r"capital)\s*,?\s*$",

@@ -706,3 +706,11 @@ def test_a_place_the_speaker_adds_after_the_quotation_does_not_place_the_quotati
         ("Panjshir", "K-clashes-positions-hit"),  # the quotation, placed by the article
         ("Andarab", "K-clashes-words"),  # the clause the speaker added
     }
+
+
+def test_a_persons_past_in_a_who_clause_is_biography_not_the_claims_time() -> None:
+    claims = article(
+        "Seven Taliban were killed on Monday in a clash with the front led by Ahmad Massoud, "
+        "son of the commander Ahmad Shah Massoud who fought the Soviets decades ago, in Khenj."
+    )
+    assert {c.kind for c in claims} == {"casualties", "clashes"}
