@@ -514,6 +514,19 @@ _REF_AFTER = re.compile(
 )
 
 
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:except(?:\s+for)?|with\s+the\s+exception\s+of|apart\s+from|other\s+than|excluding|"
+    r"save\s+for|but\s+not)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _excepted(text: str, pos: int, trigger: int) -> bool:
+    """ "seized all districts with the exception of Bazarak": a place the claim word before it
+    excepts is no place of that claim."""
+    return trigger < pos and _EXCEPT_BEFORE.search(text, max(0, pos - 40), pos) is not None
+
+
 def _quotation_end(text: str) -> int | None:
     """Where a statement that opens with a quotation closes it (None when it does not)."""
     stripped = text.lstrip()
@@ -540,6 +553,10 @@ def places_for(
         # '"Our positions were shelled," the source said, noting fighting in Andarab': what the
         # speaker adds after the quotation does not place the quotation
         found = [m for m in found if m.start - offset < closing]
+    kept = [m for m in found if not _excepted(s_norm, m.start - offset, trigger_start)]
+    if found and not kept:
+        return [], None, PlaceRule.NAMED_STATEMENT  # the only place named is excepted
+    found = kept
     start, end = clause_bounds(s_norm, trigger_start, _PLACE_CLAUSE_BREAK)
     local = [m for m in found if start <= m.start - offset < end]
     right = _REF_AFTER.match(s_norm, trigger_end)

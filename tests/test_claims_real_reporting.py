@@ -714,3 +714,14 @@ def test_a_persons_past_in_a_who_clause_is_biography_not_the_claims_time() -> No
         "son of the commander Ahmad Shah Massoud who fought the Soviets decades ago, in Khenj."
     )
     assert {c.kind for c in claims} == {"casualties", "clashes"}
+
+
+def test_a_place_excepted_from_a_claim_is_not_its_place() -> None:
+    claims = article(
+        "Mujahid said the group had seized control of all seven districts in Panjshir "
+        "except Bazarak, where fighting goes on."
+    )
+    assert {(c.kind, c.place) for c in claims} == {
+        ("territorial_control", "Panjshir"),
+        ("clashes", "Bazarak"),
+    }
