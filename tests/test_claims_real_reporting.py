@@ -725,3 +725,12 @@ def test_a_place_excepted_from_a_claim_is_not_its_place() -> None:
         ("territorial_control", "Panjshir"),
         ("clashes", "Bazarak"),
     }
+
+
+def test_the_clash_that_cost_lives_is_the_one_reported_before() -> None:
+    body = (
+        "Taliban forces clashed with the resistance in Khenj on Monday. The Monday clash cost "
+        "the Taliban at least seven members killed."
+    )
+    claims = article(body)
+    assert sorted((c.kind, c.figure) for c in claims) == [("casualties", 7), ("clashes", None)]

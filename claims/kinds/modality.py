@@ -154,7 +154,7 @@ _CAUSE = re.compile(
 )
 _CAUSING = re.compile(
     r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:also\s+)?(?:been\s+)?(?:left|caused|claimed|"
-    r"killed|resulted|accompanied|followed|marked|led)\b",
+    r"killed|resulted|accompanied|followed|marked|led|cost|costs|inflicted)\b",
     _I,
 )
 _DEFINITE_END = re.compile(
@@ -180,7 +180,14 @@ _RESTATED_VICTIMS = re.compile(
     _I,
 )
 # "the number of fighters killed": a count of victims is a casualty claim, not a restatement
-_COUNT_OF = re.compile(r"\b(?:numbers?|toll|count|tally|figures?)\s+of\s+(?:\w+\s+){0,3}$", _I)
+_COUNT_OF = re.compile(
+    r"\b(?:numbers?|toll|count|tally|figures?)\s+of\s+(?:\w+\s+){0,3}$"
+    # "cost the Taliban seven members killed": a figure before the victims counts them
+    r"|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
+    r"scores|hundreds|several)\s+(?:\w+\s+)?(?:individuals|people|persons|victims|men|women|"
+    r"civilians|fighters|members)\s+$",
+    _I,
+)
 _ATTRIBUTIVE_WORDS = frozenset({"dead", "slain", "killed", "wounded", "murdered", "martyred"})
 
 
