@@ -151,6 +151,8 @@ _TEMPORAL_SPAN = re.compile(
     r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|"
     r"seized|captured|withdrew|left|collapsed)\b[^,;.]*"
     r"|\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*"
+    r"|\bsince\s+(?:[\w'-]+\s+){0,3}?(?:takeover|capture|fall|seizure|conquest|return|"
+    r"withdrawal|collapse)\b[^,;.]*"  # "since Taliban's takeover of Kabul"
     # a description of a place: "Parwan, which borders Panjshir and Kabul," names no place of it
     r"|,\s+(?:which|that)\s+(?:borders?|lies|sits|adjoins|neighbou?rs|is\s+(?:located|situated|"
     r"adjacent|next\s+to|north|south|east|west|close\s+to|near))\b[^,;.]*"
@@ -508,7 +510,7 @@ def places_for(
         return [], right.group("ref"), PlaceRule.REFERENCE_BACK
     if not local:
         ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(s_norm, start, end)
-        if ref is not None:
+        if ref is not None and not _in_temporal(s_norm, ref.start()):  # "since it took the capital"
             return [], ref.group(0), PlaceRule.REFERENCE_BACK
     if by_sentence:
         s_start, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)

@@ -1,4 +1,5 @@
-"""``claim-atlas ingest PATH... [--db URL] [--workers N] [--scheduler ADDRESS] [--prune]``
+"""``claim-atlas ingest PATH... [--db URL] [--workers N] [--scheduler ADDR] [--profile P]``
+(``[--root DIR] [--prune]``).
 
 Exit status as ``extract``: 0 on success (problems with single files inside folders are
 warnings), 1 when a path named on the command line is missing or unreadable, nothing could be
@@ -40,6 +41,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--root", metavar="DIR",
                    help="store paths relative to DIR (default: each folder named)")  # fmt: skip
     p.add_argument(
+        "--profile", metavar="NAME|FILE",
+        help="conflict profile: a bundled name (see `claim-atlas profiles`) or a .toml file; "
+        "its countries scope the gazetteer (default: $CLAIM_ATLAS_PROFILE, else panjshir-2021)",
+    )  # fmt: skip
+    p.add_argument(
         "--prune",
         action="store_true",
         help="delete stored articles whose files are gone (default: report them)",
@@ -75,6 +81,23 @@ def _bar(enabled: bool | None) -> Callable[[int, int], Callable[[int], None]]:
     return start
 
 
+def _use_profile(name_or_path: str) -> bool:
+    """Put the profile in force for this process and the workers it starts (they inherit the
+    environment; a remote cluster's workers must be started with the same setting, or the
+    run stops on their profile version)."""
+    import os
+
+    from claims.profile import PROFILE_ENV, ProfileError, load_profile
+
+    try:
+        profile = load_profile(name_or_path)
+    except ProfileError as exc:
+        _say(f"error: profile {exc}")
+        return False
+    os.environ[PROFILE_ENV] = str(profile.path) if profile.path is not None else profile.id
+    return True
+
+
 def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
     """Run ``ingest`` for parsed ``args``; returns the exit status."""
     from claims.exc import ClaimsError
@@ -87,6 +110,8 @@ def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
         return 2
     if args.workers is not None and args.scheduler:
         _say("error: give --workers or --scheduler, not both")
+        return 2
+    if args.profile and not _use_profile(args.profile):
         return 2
     progress = _bar(args.progress)
     try:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from claims import Article, Claim, read_article
 from claims import extract_batch as extract_claims_of
 from claims.exc import ClaimsError
+from claims.profile import PROFILE_ENV, load_profile
 from claims.version import extractor_version, profile_version
 from store.rows import ArticleRecord, claim_row
 
@@ -77,6 +79,24 @@ def _result(
     return ArticleResult(source, record, rows, notes, ev, pv, fail.worker)
 
 
+def _setting() -> tuple[Any, Any]:
+    """(gazetteer, profile) of this process: with a profile named (``ingest --profile``, or
+    ``CLAIM_ATLAS_PROFILE``, which local workers inherit), places resolve in its countries
+    first, as ``extract --profile`` does; else the defaults (the Afghan gazetteer)."""
+    return _setting_for(os.environ.get(PROFILE_ENV, "").strip())
+
+
+@cache
+def _setting_for(name: str) -> tuple[Any, Any]:
+    if not name:
+        return None, None
+    from geo import load_gazetteer
+
+    profile = load_profile(name)
+    gazetteer = load_gazetteer(countries=profile.countries) if profile.countries else None
+    return gazetteer, profile
+
+
 def extract_one(source: Source, versions: tuple[str, str] | None = None) -> ArticleResult:
     return extract_batch([source], versions)[0]
 
@@ -90,7 +110,7 @@ def extract_batch(
     fails = [ArticleResult(s, None, (), (), ev, pv, worker_name()) for s in sources]
     read = [_read(s, f) for s, f in zip(sources, fails, strict=True)]
     articles = [a for a in read if isinstance(a, Article)]
-    extracted = iter(extract_claims_of(articles))
+    extracted = iter(extract_claims_of(articles, *_setting()))
     out = []
     for source, fail, item in zip(sources, fails, read, strict=True):
         if isinstance(item, ArticleResult):

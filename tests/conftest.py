@@ -12,63 +12,16 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from serving import REPO, find_chromium, serve_dashboard
 
 from benchmarks.browser import CHROMIUM_ARGS  # one list of launch flags
 
-REPO = Path(__file__).resolve().parents[1]
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-def find_chromium() -> str:
-    """Debian's /usr/bin/chromium, else Playwright's own download; a clear failure if none."""
-    if DEBIAN_CHROMIUM.exists():
-        return str(DEBIAN_CHROMIUM)
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as p:
-            own = p.chromium.executable_path
-    except PlaywrightError:
-        own = ""
-    if own and Path(own).exists():
-        return own
-    pytest.fail(
-        "No Chromium for the browser tests: install Debian's (`apt-get install -y chromium`, "
-        "giving /usr/bin/chromium) or Playwright's (`playwright install chromium`)."
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError(f"streamlit not healthy after {timeout:.0f}s:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -81,46 +34,6 @@ def browser_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in sorted((REPO / "tests" / "hostile" / "xss").glob("*.md")):
         shutil.copy(path, folder / path.name)
     return folder
-
-
-@contextlib.contextmanager
-def serve_dashboard(
-    corpus: Path, log: Path, env: dict[str, str] | None = None, launcher: Path | None = None
-) -> Iterator[str]:
-    """``streamlit run dashboard.py -- --corpus <corpus>`` on a free port (no tiles unless
-    ``env`` says otherwise); its URL while the block runs, killed by PID afterwards.
-    ``launcher``: a Python script that prepares the process and then runs Streamlit's CLI
-    (the same arguments follow it) — for dashboards on constructed claims."""
-    port = _free_port()
-    full_env = {**os.environ, "CLAIM_ATLAS_TILES": "none", "PYTHONUNBUFFERED": "1", **(env or {})}
-    full_env.pop("CLAIM_ATLAS_CORPUS", None)
-    start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "streamlit"]
-    command = [
-        *start, "run", str(REPO / "dashboard.py"),
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-        "--", "--corpus", str(corpus),
-    ]  # fmt: skip
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            command, cwd=REPO, env=full_env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, log)
-        yield url
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -25,8 +25,8 @@ from browser_helpers import (
     parse_rgb,
     settle,
 )
-from conftest import serve_dashboard
 from playwright.sync_api import expect
+from serving import serve_dashboard
 
 from atlas.palette import contrast_ratio, default_palette
 from claims import load_corpus

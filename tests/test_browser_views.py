@@ -25,8 +25,8 @@ from browser_helpers import (
     open_dashboard,
     open_tab,
 )
-from conftest import serve_dashboard
 from playwright.sync_api import expect
+from serving import serve_dashboard
 
 from atlas.filters import FilterState, filter_claims
 from claims import extract_claims, read_bytes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -173,3 +174,25 @@ def test_disputes_with_a_profile(world_index: Path) -> None:
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert isinstance(json.loads(proc.stdout), list)
+
+
+def test_ingest_with_a_profile_places_claims_in_its_countries(
+    world_index: Path, tmp_path: Path
+) -> None:
+    from store import open_store
+
+    corpus = tmp_path / "ua"
+    corpus.mkdir()
+    shutil.copy(WORLD / "ua_kharkiv_counteroffensive.md", corpus)
+    db = tmp_path / "claims.sqlite"
+    env = {"CLAIM_ATLAS_WORLD_INDEX": str(world_index)}
+    bad = run("ingest", str(corpus), "--db", str(db), "--profile", "no-such-conflict", env=env)
+    assert bad.returncode == 2 and "no-such-conflict" in bad.stderr
+    proc = run(
+        "ingest", str(corpus), "--db", str(db), "--profile", "russia-ukraine-2022",
+        "--workers", "0", "--no-progress", env=env,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    with open_store(f"sqlite:///{db}") as store:
+        placed = {c.place_mention for c in store.claims() if c.lat is not None}
+    assert {"Balakliia", "Kupiansk"} <= placed

@@ -442,3 +442,13 @@ def test_places_that_describe_a_place_are_no_places_of_the_claim() -> None:
         "machine guns, the ministry said."
     )
     assert {c.place for c in claims} == {"Salang"}
+
+
+def test_a_takeover_that_dates_the_claim_names_no_place_of_it() -> None:
+    body = (
+        "Fighters in Baghlan took back two districts, the first uprising since Taliban's "
+        "takeover of Kabul. Local fighters seized control of Deh Salah, the first revolt since "
+        "the group captured the capital on Sunday."
+    )
+    claims = article(body, title="Fighters take back two districts in Baghlan")
+    assert {c.place for c in claims} == {"Baghlan", "Deh Salah"}

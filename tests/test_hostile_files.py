@@ -355,19 +355,20 @@ def test_one_bad_sentence_does_not_sink_the_folder(sentence, tmp_path):
 
 
 def test_a_crash_inside_extraction_costs_one_file_only(tmp_path, monkeypatch):
-    """Whatever bug extraction may still hide, load_corpus reports the file and goes on."""
-    import claims.corpus
+    """Whatever bug extraction may still hide, load_corpus reports the file and goes on (the
+    fault is injected after the batch's parse, where one article's claims are made)."""
+    import claims.extract
 
     write_good_files(tmp_path, N_GOOD)
     (tmp_path / "unlucky.md").write_text(good_article(5), encoding="utf-8")
-    real = claims.corpus.extract_claims
+    real = claims.extract._finish
 
-    def flaky(article, *args, **kwargs):
-        if article.file.endswith("unlucky.md"):
+    def flaky(run):
+        if run.article.file.endswith("unlucky.md"):
             raise RuntimeError("injected fault")
-        return real(article, *args, **kwargs)
+        return real(run)
 
-    monkeypatch.setattr(claims.corpus, "extract_claims", flaky)
+    monkeypatch.setattr(claims.extract, "_finish", flaky)
     corpus = _load_bounded([tmp_path])
     _assert_good_loaded(corpus, tmp_path)
     assert _names_file(corpus, "unlucky.md")
