@@ -26,6 +26,7 @@ import numpy as np
 from atlas.palette import Palette, default_palette
 from atlas.places import DEFAULT_BOUNDS, Bounds, pad_bounds
 from atlas.sources import SourceIndex, SourceRecord
+from atlas.tables import PlaceGap
 from atlas.when import DateDomain
 from claims.corroboration import Group, find_groups, group_index
 from claims.disputes import Dispute, find_disputes
@@ -216,6 +217,23 @@ class SessionData:
     def shown(self, state: ClaimFilter) -> Shown:
         return Shown(self, state, self.columns.mask(state))
 
+    def place_gaps(self) -> tuple[PlaceGap, ...]:
+        """Claims not on the map, by unresolved name, then those with no place (once)."""
+        return self.lazy("place_gaps", lambda: place_gaps_of(self.columns))
+
+
+def place_gaps_of(columns: ColumnarClaims) -> tuple[PlaceGap, ...]:
+    """:func:`atlas.tables.place_gaps`, counted on the columns (no claim rebuilt)."""
+    found = columns.unresolved(files=columns.n or 1)
+    gaps = [PlaceGap(u.name, u.count, u.files) for u in found]
+    gaps.sort(key=lambda g: (g.name or "").casefold())
+    no_place = (columns.place.codes < 0) & (columns.unresolved_place.codes < 0)
+    if no_place.any():
+        codes = np.unique(columns.file.codes[no_place])
+        files = tuple(sorted(columns.file.labels[i] for i in codes))
+        gaps.append(PlaceGap(None, int(no_place.sum()), files))
+    return tuple(gaps)
+
 
 @dataclass(frozen=True)
 class Shown:
@@ -316,7 +334,7 @@ def build(
         if overview.first_day and overview.last_day
         else None
     )
-    shown_files = [r.file for r in records if not r.duplicate_of]
+    shown_files = [r.file for r in records if not r.duplicate_of and r.known]
     return SessionData(
         columns=columns,
         sources=sources,

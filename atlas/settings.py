@@ -7,7 +7,8 @@
 - ``CLAIM_ATLAS_TILES_ATTRIBUTION``: the credit line shown for a custom tile URL;
 - ``CLAIM_ATLAS_TIMING``: ``1`` prints each rerun's server-side time to stderr.
 
-The conflict profile (``CLAIM_ATLAS_PROFILE``) is read by :mod:`claims.profile`.
+The conflict profile: ``--profile NAME|FILE`` (:func:`profile_arg`) wins over
+``CLAIM_ATLAS_PROFILE``, which :mod:`claims.profile` reads.
 """
 
 from __future__ import annotations
@@ -91,6 +92,15 @@ def data_source(
         folder = str(default or "seeds")
     corpus = Path(folder).expanduser().resolve() if folder else None
     return DataSource(args.db or None, corpus)
+
+
+def profile_arg(argv: Sequence[str] | None = None) -> str | None:
+    """``--profile NAME|FILE`` after ``--`` on the ``streamlit run`` line (None: not given,
+    ``CLAIM_ATLAS_PROFILE`` or the default profile applies)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--profile")
+    args, _ = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    return args.profile.strip() if args.profile and args.profile.strip() else None
 
 
 def tiles(environ: Mapping[str, str] | None = None) -> Tiles | None:

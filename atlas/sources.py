@@ -62,6 +62,7 @@ class SourceRecord:
     notes: tuple[str, ...] = ()
     duplicate_of: str | None = None
     missing: bool = False
+    known: bool = True  # False: only its claims are at hand, not the article
 
     @classmethod
     def of_info(cls, info: Any) -> SourceRecord:
@@ -102,7 +103,7 @@ class SourceRecord:
     def of_claim(cls, claim: Claim, claims: int, label: str) -> SourceRecord:
         """For claims whose article is not at hand (its metadata as the claim carries it)."""
         return cls(claim.file, claim.title, claim.outlet, claim.published, None, claim.url,
-                   label, claims)  # fmt: skip
+                   label, claims, known=False)  # fmt: skip
 
 
 class SourceIndex:
@@ -175,7 +176,7 @@ class SourceIndex:
 
     def article(self, file: str) -> ArticleInfo | None:
         r = self._records.get(file)
-        if r is None or r.duplicate_of:
+        if r is None or r.duplicate_of or not r.known:
             return None
         return ArticleInfo(
             file=self.relative(file),

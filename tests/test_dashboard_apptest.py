@@ -236,7 +236,7 @@ def test_choosing_a_place_lists_its_quotes_highlights_it_and_goes_into_the_url(a
     rerun(at)  # the picker's callback
     rerun(at)
     bodies = " ".join(e.proto.body for e in at.get("html"))
-    for claim in group.claims[:3]:  # newest first, as the panel lists them
+    for claim in group.samples[:3]:  # newest first, as the panel lists them
         assert html.escape(claim.quote).replace("\n", "<br>") in bodies
     assert at.query_params["place"] == group.key
     assert layer(at)["selected"] == group.key
@@ -252,7 +252,7 @@ def test_a_place_link_restores_the_selection(app, corpus):
 
 def test_a_claim_permalink_selects_its_place_and_puts_it_first(app, corpus):
     group = group_places(corpus.claims)[0]
-    claim = group.claims[-1]
+    claim = group.samples[-1]
     at = app({"claim": claim.id})
     assert at.selectbox(key="f_place").value == group.key
     cards = [e.proto.body for e in at.get("html") if 'class="ca-card' in e.proto.body]
@@ -271,7 +271,7 @@ def test_a_map_click_selects_the_place(app, corpus):
 
 def test_place_panel_pages_through_every_claim(app, corpus):
     group = group_places(corpus.claims)[0]
-    assert len(group.claims) > 20, "the biggest place should need a second page"
+    assert group.count > 20, "the biggest place should need a second page"
     at = app({"place": group.key}, tab="Sources")  # no claim cards outside the panel
 
     def cards() -> int:
@@ -280,7 +280,7 @@ def test_place_panel_pages_through_every_claim(app, corpus):
     assert cards() == 20
     at.button(key=f"more_{group.key}").click()
     rerun(at)
-    assert cards() == min(40, len(group.claims))
+    assert cards() == min(40, group.count)
 
 
 def test_disputes_tab_reaches_every_claim_of_every_dispute(app, corpus, data):

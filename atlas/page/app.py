@@ -25,6 +25,7 @@ from atlas.session import Memo, SessionData, Shown, disputes_among, with_uploads
 from atlas.state import Selection, ViewState, params_from_view
 from atlas.uploads import Upload
 from claims.disputes import Dispute, counter_claim_pointers
+from claims.profile import Profile
 from store.exc import StoreError
 
 MAP_KEY = "map"
@@ -90,7 +91,7 @@ def _header(data: SessionData, shown: int, extra: int) -> None:
     n = len(data.articles)
     caption.markdown(
         f"**{shown} of {data.total} claims shown** · who claims what, where and when, from "
-        f"{n} article{'s' if n != 1 else ''} in `{place_panel.md_escape(data.name)}`"
+        f"{n} article{'s' if n != 1 else ''} in `{data.name.replace('`', chr(39))}`"
     )
     if extra:
         caption.caption(
@@ -99,8 +100,13 @@ def _header(data: SessionData, shown: int, extra: int) -> None:
         )
 
 
-def _map(data: SessionData, groups: list[PlaceSummary], selected: str | None, disputed) -> None:
-    base = build_base_map(bounds=data.bounds, tiles=settings.tiles(), palette=data.palette)
+def _map(
+    data: SessionData, groups: list[PlaceSummary], selected: str | None, disputed,
+    countries: tuple[str, ...],
+) -> None:  # fmt: skip
+    base = build_base_map(
+        bounds=data.bounds, tiles=settings.tiles(), palette=data.palette, countries=countries
+    )
     layer = build_place_layer(
         groups, data.palette, selected if any(g.key == selected for g in groups) else None, disputed
     )
@@ -177,10 +183,27 @@ def _load(app_dir: Path) -> tuple[sources.Opened, SessionData]:
     source = settings.data_source(default=app_dir / "seeds")
     try:
         where = sources.opened(source, st.session_state.get("_reread", 0))
-        return where, sources.current(source, where)
+        return where, sources.current(where)
     except StoreError as err:
         st.title("Claim Atlas")
         st.error(f"The claim store cannot be used: {err}")
+        st.stop()
+        raise  # st.stop() ends the run; this keeps type checkers informed
+
+
+def _profile() -> Profile:
+    """The conflict profile: ``--profile`` put in force for the page and its ingestion, else
+    ``CLAIM_ATLAS_PROFILE`` or the default. An unknown or malformed one stops the page with
+    one message naming it."""
+    from claims.profile import ProfileError, load_profile
+    from store.tasks import use_profile
+
+    name = settings.profile_arg()
+    try:
+        return use_profile(name) if name else load_profile()
+    except ProfileError as err:
+        st.title("Claim Atlas")
+        st.error(f"The conflict profile cannot be used: {err}")
         st.stop()
         raise  # st.stop() ends the run; this keeps type checkers informed
 
@@ -194,6 +217,7 @@ def main(app_dir: Path) -> None:
     problem = _static_assets(str(app_dir / "static"))
     if problem:
         st.warning(f"{problem}. The map may stay blank.")
+    profile = _profile()
     where, base = _load(app_dir)
     filters_box, upload_box = st.sidebar.container(), st.sidebar.container()
     uploads = sidebar.uploads(upload_box, base, where)
@@ -214,7 +238,7 @@ def main(app_dir: Path) -> None:
     _header(data, shown.count, shown.reported_after_window())
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        _map(data, groups, selection.place, disputed)
+        _map(data, groups, selection.place, disputed, profile.countries)
         _timeline(data, memo, state)
     with right, st.container(height=MAP_HEIGHT + 150, key="place_panel"):
         place_panel.place_panel(
