@@ -37,6 +37,13 @@ from store.semantics import ClaimFilter, PlaceSummary
 
 T = TypeVar("T")
 
+LIVE_DISPUTES = 20_000
+"""Up to this many claims, the disputes among the shown claims are found on every rerun (the
+map's badges, the Disputes tab); above it, only when asked for (one filter state at a time):
+finding them among 100,000 claims takes seconds, not the ~0.3 s a rerun may."""
+DISPUTES_ASKED = "_disputes_for"
+"""Session-state key: the filter state the user asked the disputes of."""
+
 
 class Lazy:
     """Values computed on first use and kept; one computation per key even when several

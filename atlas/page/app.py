@@ -21,10 +21,18 @@ from atlas.mapbuild import build_base_map, build_place_layer, clicked_place
 from atlas.page import data as sources
 from atlas.page import place_panel, reader, sidebar, tabs
 from atlas.places import PlaceSummary, place_key
-from atlas.session import Memo, SessionData, Shown, disputes_among, with_uploads
+from atlas.session import (
+    DISPUTES_ASKED,
+    LIVE_DISPUTES,
+    Memo,
+    SessionData,
+    Shown,
+    disputes_among,
+    with_uploads,
+)
 from atlas.state import Selection, ViewState, params_from_view
 from atlas.uploads import Upload
-from claims.disputes import Dispute, counter_claim_pointers
+from claims.disputes import CounterClaim, Dispute, counter_claim_pointers
 from claims.profile import Profile
 from store.exc import StoreError
 
@@ -140,7 +148,7 @@ def _tabs(uploads, data, memo, state, shown: Shown, disputes) -> None:
     open_tab = {label: box for label, box in zip(labels, boxes, strict=True)}
     if open_tab["Disputes"].open:
         with open_tab["Disputes"]:
-            tabs.disputes_tab(disputes, data)
+            tabs.disputes_tab(disputes, data, state, shown.count)
     if open_tab["Reported by several outlets"].open:
         with open_tab["Reported by several outlets"]:
             tabs.corroboration_tab(shown, data, memo, state)
@@ -226,14 +234,14 @@ def main(app_dir: Path) -> None:
 
     shown = memo.get(("shown", state), lambda: data.shown(state))
     groups = memo.get(("places", state), lambda: shown.places())
-    disputes = memo.get(("disputes", state), lambda: _disputes(data, shown))
-    pointers = memo.get(
-        ("pointers", state),
-        lambda: counter_claim_pointers(disputes, data.by_id, _parties(data)),
-    )
-    disputed = memo.get(("disputed", state), lambda: _disputed_places(disputes, data, pointers))
+    disputes = _disputes_now(data, memo, state, shown)
     _take_click(data)
     selection = _selection(data)
+    pointers = memo.get(
+        ("pointers", state, selection.place),
+        lambda: _pointers(disputes or [], data, selection.place),
+    )
+    disputed = memo.get(("disputed", state), lambda: _disputed_places(disputes or [], data))
 
     _header(data, shown.count, shown.reported_after_window())
     left, right = st.columns([3, 2], gap="medium")
@@ -242,7 +250,7 @@ def main(app_dir: Path) -> None:
         _timeline(data, memo, state)
     with right, st.container(height=MAP_HEIGHT + 150, key="place_panel"):
         place_panel.place_panel(
-            groups, shown, selection.place, selection.claim, pointers, disputes,
+            groups, shown, selection.place, selection.claim, pointers, disputes or [],
             reader.open_reader,
         )  # fmt: skip
     _tabs(uploads, data, memo, state, shown, disputes)
@@ -255,8 +263,30 @@ def main(app_dir: Path) -> None:
         print(f"claim-atlas rerun {ms:.0f} ms", file=sys.stderr)
 
 
-def _disputes(data: SessionData, shown: Shown) -> list[Dispute]:
-    return disputes_among(data, shown, _parties(data))
+def _disputes_now(
+    data: SessionData, memo: Memo, state: FilterState, shown: Shown
+) -> list[Dispute] | None:
+    """The disputes among the shown claims; above :data:`LIVE_DISPUTES` claims only when
+    asked for (the Disputes tab's button), for that filter state: None until then."""
+    if data.total > LIVE_DISPUTES and st.session_state.get(DISPUTES_ASKED) != state:
+        return None
+    return memo.get(("disputes", state), lambda: disputes_among(data, shown, _parties(data)))
+
+
+def _pointers(
+    disputes: list[Dispute], data: SessionData, place: str | None
+) -> dict[str, list[CounterClaim]]:
+    """Counter-claims about a wider area, for the selected place only (all that is shown)."""
+    if place is None:
+        return {}
+    mine = [d for d in disputes if any(_place_of(data, i) == place for i in d.claim_ids)]
+    found = counter_claim_pointers(mine, data.by_id, _parties(data))
+    return {place: found[place]} if place in found else {}
+
+
+def _place_of(data: SessionData, claim_id: str) -> str | None:
+    claim = data.by_id.get(claim_id)
+    return claim.place_id if claim is not None else None
 
 
 def _parties(data: SessionData) -> frozenset[str]:
@@ -265,9 +295,10 @@ def _parties(data: SessionData) -> frozenset[str]:
     return frozenset(s.id for s in load_profile().sides) & set(data.palette.sides)
 
 
-def _disputed_places(disputes, data: SessionData, pointers) -> frozenset[str]:
-    """Places with a claim in a dispute, and places a counter-claim points to."""
-    keys = set(pointers)
+def _disputed_places(disputes: list[Dispute], data: SessionData) -> frozenset[str]:
+    """Places with a claim in a dispute (which includes every place a counter-claim about a
+    wider area points to: the place's own claim is in that dispute)."""
+    keys: set[str] = set()
     for dispute in disputes:
         for claim_id in dispute.claim_ids:
             claim = data.by_id.get(claim_id)

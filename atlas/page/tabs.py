@@ -12,7 +12,7 @@ import streamlit as st
 from atlas.cards import claim_card_html, esc, side_chip
 from atlas.disputes_view import CorroborationRow, corroborated, days_text, range_text, side_columns
 from atlas.page.place_panel import md_escape
-from atlas.session import Memo, SessionData, Shown
+from atlas.session import DISPUTES_ASKED, LIVE_DISPUTES, Memo, SessionData, Shown
 from atlas.tables import DataIssue
 from atlas.uploads import Upload
 from atlas.words import kind_label
@@ -111,7 +111,26 @@ def _folded(dispute_id: str, side: str, rest: tuple[Claim, ...], data: SessionDa
             st.html(_card(claim, data))
 
 
-def disputes_tab(disputes: list[Dispute], data: SessionData) -> None:
+def _ask_disputes(state: object) -> None:
+    st.session_state[DISPUTES_ASKED] = state
+
+
+def disputes_tab(
+    disputes: list[Dispute] | None, data: SessionData, state: object = None, shown: int = 0
+) -> None:
+    """The disputes, a page at a time; ``None``: not found yet (a large store), a button
+    finds them for the current filters."""
+    if disputes is None:
+        st.caption(
+            f"With more than {LIVE_DISPUTES:,} claims, disputes are found when asked for: "
+            "narrow the filters, then find them (it can take a few seconds). The map's "
+            "dispute badges appear for the filters they were found for."
+        )
+        st.button(
+            f"Find disputes among the {shown:,} claims shown",
+            key="find_disputes", on_click=_ask_disputes, args=(state,),
+        )  # fmt: skip
+        return
     if not disputes:
         st.caption("No disagreeing claims among those shown.")
         return
