@@ -19,6 +19,7 @@ from atlas.page import data as page_data
 from claims import load_corpus
 from claims.profile import PROFILE_ENV
 from store.database import open_store
+from store.exc import StoreError
 from store.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -140,7 +141,7 @@ def _upload(at: AppTest) -> AppTest:
 def test_uploads_stay_in_the_session_until_saved(seeds, tmp_path, monkeypatch):
     db = f"sqlite:///{tmp_path / 'up.sqlite'}"
     at = run(["--corpus", str(seeds), "--db", db], monkeypatch)
-    shown, total = caption(at)
+    _, total = caption(at)
     _upload(at)
     assert caption(at)[1] > total
     with open_store(db) as store:
@@ -199,5 +200,5 @@ def test_large_store_finds_disputes_when_asked(seeds, monkeypatch, tmp_path):
 
 def test_opened_names_the_store(tmp_path):
     source = page_data.DataSource(str(tmp_path / "x.sqlite"), None)
-    with pytest.raises(Exception, match="x.sqlite"):
+    with pytest.raises(StoreError, match=r"x\.sqlite"):
         page_data.opened(source)
