@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -54,33 +53,9 @@ def _env(scratch: Path) -> dict[str, str]:
 
 def app_rerun(url: str, runs: int) -> dict[str, Any]:
     """Server-side reruns of ``dashboard.py`` on the store (AppTest), date window moved."""
-    from streamlit.testing.v1 import AppTest
+    from benchmarks.rerun import app_rerun as rerun_of
 
-    from benchmarks.rerun import _windows
-
-    saved = {k: os.environ.get(k) for k in ("CLAIM_ATLAS_DB", "CLAIM_ATLAS_TILES")}
-    os.environ.update({"CLAIM_ATLAS_DB": url, "CLAIM_ATLAS_TILES": "none"})
-    try:
-        at = AppTest.from_file(str(DASHBOARD), default_timeout=900)
-        t0 = time.perf_counter()
-        at.run()
-        first = time.perf_counter() - t0
-        if at.exception:
-            raise RuntimeError(f"dashboard raised: {at.exception[0].message[:300]}")
-        times = []
-        for window in _windows(at, runs + 1)[1:]:
-            at.slider(key="f_dates").set_value(window)
-            t0 = time.perf_counter()
-            at.run()
-            times.append((time.perf_counter() - t0) * 1000)
-        caption = " ".join(m.value[:60] for m in at.markdown if "claims shown" in m.value)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    return {"first_run_s": round(first, 2), "rerun_ms": spread(times).to_json(1), "shown": caption}
+    return rerun_of(DASHBOARD, None, runs, env={"CLAIM_ATLAS_DB": url})
 
 
 def _wait(check: Callable[[], bool], timeout_s: float = 30.0) -> bool:
