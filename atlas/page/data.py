@@ -23,6 +23,7 @@ from claims.profile import PROFILE_ENV
 from store.database import Store, open_store
 from store.ingest import Summary, corpus_root, ingest
 from store.settings import StoreSettings
+from store.snapshot_cache import SnapshotCache
 from store.uploads import UPLOAD_ROOT, SaveOutcome, save_upload
 
 
@@ -47,12 +48,12 @@ def _name(store: Store) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _store(db: str | None, create: bool) -> Store:
+def _store(db: str, create: bool) -> Store:
     return open_store(db, create=create)
 
 
 @st.cache_resource(show_spinner="Reading the articles into the claim store…")
-def _ingested(db: str | None, folder: str, generation: int, profile: str) -> Summary:
+def _ingested(db: str, folder: str, generation: int, profile: str) -> Summary:
     """The folder ingested once per process and profile (``generation`` bumps it: *Read the
     folder again*). Extraction runs here, in-process; a large archive is better ingested
     ahead with ``claim-atlas ingest DIR --workers N``, after which this is a look-up."""
@@ -81,14 +82,16 @@ def opened(source: DataSource, generation: int = 0) -> Opened:
 
 @st.cache_resource(show_spinner="Loading claims…", max_entries=3)
 def _snapshot(
-    db: str | None, create: bool, roots: frozenset[str] | None, version: tuple[int, ...],
+    db: str, create: bool, roots: frozenset[str] | None, version: tuple[int, ...],
     root: str | None, name: str,
 ) -> SessionData:  # fmt: skip
-    del version  # the cache key: a new version loads anew
     store = _store(db, create)
-    return from_snapshot(
-        store.snapshot(roots), store.article, root=Path(root) if root else None, name=name
-    )
+    files = SnapshotCache()  # a restart on an unchanged large store reads the last one back
+    snapshot = files.load(db, roots, version)
+    if snapshot is None:
+        snapshot = store.snapshot(roots)
+        files.save(db, roots, snapshot)
+    return from_snapshot(snapshot, store.article, root=Path(root) if root else None, name=name)
 
 
 def current(where: Opened) -> SessionData:
