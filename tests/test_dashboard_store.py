@@ -77,6 +77,14 @@ def setup_config(at: AppTest) -> dict:
     return json.loads(found.group(1))
 
 
+def _places(at: AppTest) -> list[dict]:
+    (component,) = list(at.get("component_instance"))
+    layer = json.loads(component.proto.json_args)["feature_group"]
+    found = re.search(r"ClaimAtlas\.places\(\w+, (\{.*?\})\);", layer, re.S)
+    assert found, "no places in the map's feature group"
+    return json.loads(found.group(1))["places"]
+
+
 def test_db_shows_the_store_as_it_is(seeds, tmp_path, monkeypatch):
     db = tmp_path / "team.sqlite"
     with open_store(str(db), create=True) as store:
@@ -191,11 +199,13 @@ def test_large_store_finds_disputes_when_asked(seeds, monkeypatch, tmp_path):
     at = run(["--corpus", str(seeds), "--db", str(tmp_path / "big.sqlite")], monkeypatch)
     (find,) = [b for b in at.button if b.key == "find_disputes"]
     assert not [h for h in at.get("html") if 'class="ca-side-head"' in h.proto.body]
+    assert not any(p["disputed"] for p in _places(at))
     find.click()
     at.run()
     assert not at.exception, at.exception
     assert not [b for b in at.button if b.key == "find_disputes"]
     assert [h for h in at.get("html") if 'class="ca-side-head"' in h.proto.body], "no dispute shown"
+    assert any(p["disputed"] for p in _places(at)), "no dispute badge on the map"
 
 
 def test_opened_names_the_store(tmp_path):

@@ -238,10 +238,12 @@ def main(app_dir: Path) -> None:
     _take_click(data)
     selection = _selection(data)
     pointers = memo.get(
-        ("pointers", state, selection.place),
+        ("pointers", state, selection.place, disputes is None),
         lambda: _pointers(disputes or [], data, selection.place),
     )
-    disputed = memo.get(("disputed", state), lambda: _disputed_places(disputes or [], data))
+    disputed = memo.get(
+        ("disputed", state, disputes is None), lambda: _disputed_places(disputes or [], data)
+    )
 
     _header(data, shown.count, shown.reported_after_window())
     left, right = st.columns([3, 2], gap="medium")
