@@ -74,7 +74,7 @@ def settle(frame, timeout: float = 5.0) -> None:
 
 
 def reveal_marker(frame, group):
-    """The clickable marker of ``group`` (a PlaceGroup), found as a user would: click the
+    """The clickable marker of ``group`` (a PlaceSummary), found as a user would: click the
     cluster icons holding it (zoom/spiderfy), zoom out when it is out of view, pan to it when
     a control covers it."""
     key = group.key

@@ -79,7 +79,7 @@ def test_page_loads_with_markers_outlines_and_legend(
         )
     )
     for group in places:
-        assert counts.get(group.key, len(group.claims)) == len(group.claims)
+        assert counts.get(group.key, group.count) == group.count
     areas = sum(1 for g in places if g.is_area)
     expect(frame.locator("path.ca-area")).to_have_count(areas)
     assert frame.locator(".ca-outline").count() >= 34  # outlines drawn
@@ -158,14 +158,14 @@ def test_clicking_a_marker_selects_the_place_in_panel_map_and_url(
     page, requests = page_and_requests
     frame = open_dashboard(page, dashboard_url, len(corpus.claims))
     group = group_places(corpus.claims)[0]
-    first = group.claims[0]
+    first = group.samples[0]
     reveal_marker(frame, group).click()
     panel = page.locator(PANEL)
     snippet = " ".join(first.quote.split())[:80]
     expect(panel.locator(".ca-para mark").filter(has_text=snippet).first).to_be_visible(
         timeout=20_000
     )
-    expect(panel.locator(".ca-card")).to_have_count(min(len(group.claims), 20))
+    expect(panel.locator(".ca-card")).to_have_count(min(group.count, 20))
     expect(page).to_have_url(f"{dashboard_url}/?place={group.key.replace(':', '%3A')}")
     frame = map_frame(page)
     expect(frame.locator(f'.ca-marker.ca-selected[data-place="{group.key}"], .ca-selected-in')
@@ -200,7 +200,7 @@ def test_picking_a_place_zooms_highlights_and_a_link_restores_it(
     settle(frame)
     zoom_before = frame.locator("#map_div").evaluate("() => window.map.getZoom()")
     group = next(g for g in group_places(corpus.claims) if not g.is_area)
-    choose(page, "Place", f"{group.name} ({len(group.claims)})")
+    choose(page, "Place", f"{group.name} ({group.count})")
     expect(page).to_have_url(f"{dashboard_url}/?place={group.key.replace(':', '%3A')}")
     frame = map_frame(page)
     expect(frame.locator("#map_div")).to_have_attribute("data-selected", group.key)
@@ -219,7 +219,7 @@ def test_picking_a_place_zooms_highlights_and_a_link_restores_it(
         timeout=15_000
     )
     expect(other.get_by_role("combobox", name="Place")).to_have_value(
-        f"{group.name} ({len(group.claims)})"
+        f"{group.name} ({group.count})"
     )
     other.screenshot(path=screenshot_dir / "05_place_link_restored.png")
     other.close()
@@ -356,7 +356,7 @@ def test_hostile_articles_show_as_text_and_run_nothing(
         )
         expect(page.locator(".ca-para").first).to_be_visible(timeout=20_000)
     # the last place's hostile claim, in its paragraph and in the whole-article reader
-    claim = next(c for c in places[-1].claims if Path(c.file).name in hostile_files)
+    claim = next(c for c in places[-1].samples if Path(c.file).name in hostile_files)
     snippet = " ".join(claim.quote.split())[:60]
     card = page.locator(f'{PANEL} .ca-card[data-claim="{claim.id}"]')
     expect(card.locator(".ca-para")).to_contain_text(snippet)

@@ -206,30 +206,30 @@ def test_place_panel_and_article_reader_show_payloads_as_text(dashboard_url, hos
     page = hostile_page
     open_page(page, dashboard_url, len(corpus.claims))
     group = next(g for g in group_places(corpus.claims) if g.name == PANEL_PLACE)
-    choose(page, "Place", f"{group.name} ({len(group.claims)})")
+    choose(page, "Place", f"{group.name} ({group.count})")
     panel = page.locator(".st-key-place_panel")
     para = panel.locator(".ca-para")
     expect(para.first).to_be_visible(timeout=30_000)
-    listed = min(20, len(group.claims))
+    listed = min(20, group.count)
     expect(panel.locator(".ca-card")).to_have_count(listed, timeout=30_000)
-    while listed < len(group.claims):  # "Show more" until every claim is listed
+    while listed < group.count:  # "Show more" until every claim is listed
         panel.get_by_role("button", name=re.compile(r"^Show \d+ more")).click()
-        listed = min(listed + 20, len(group.claims))
+        listed = min(listed + 20, group.count)
         expect(panel.locator(".ca-card")).to_have_count(listed, timeout=30_000)
-    expect(para).to_have_count(len(group.claims), timeout=30_000)
+    expect(para).to_have_count(group.count, timeout=30_000)
     paragraphs = norm(" ".join(para.all_inner_texts()))
     text = norm(panel.inner_text())
-    for claim in group.claims:  # every quote inside its paragraph, the claimant above it
+    for claim in group.samples:  # every quote inside its paragraph, the claimant above it
         assert norm(claim.quote) in paragraphs, claim.quote
         assert norm(claim.claimant or "claimant not stated") in text, claim.claimant
     seen = payloads_in(paragraphs) | payloads_in(text)
 
     articles = {Path(a.file).name: a for a in corpus.articles}
-    files_here = {Path(c.file).name for c in group.claims}
+    files_here = {Path(c.file).name for c in group.samples}
     assert set(XSS_FILES) <= files_here
     ids = panel.locator(".ca-card").evaluate_all("(els) => els.map((e) => e.dataset.claim)")
     for name in XSS_FILES:
-        claim = next(c for c in group.claims if Path(c.file).name == name)
+        claim = next(c for c in group.samples if Path(c.file).name == name)
         panel.get_by_role("button", name="Read in context").nth(ids.index(claim.id)).click()
         reader = page.get_by_role("dialog").locator(".ca-article")
         expect(reader).to_contain_text(f"file {name}", timeout=30_000)
