@@ -45,7 +45,11 @@ _PLACE_HEAD = re.compile(
 )
 _META = re.compile(
     r"\bthis\s+is\s+the\s+\w+\s+time\s+(?:that\s+)?(?:\w+\s+){1,3}(?:have|has|had)?\s*(?:\w+\s+)?"
-    r"(?:reported|announced|admitted|confirmed|acknowledged)\b",
+    r"(?:reported|announced|admitted|confirmed|acknowledged)\b"
+    # "Each side made competing claims about gains and losses": claims about claims
+    r"|^\s*(?:each|both|the\s+two|the\s+warring)\s+(?:sides?|parties|camps)\s+(?:have\s+|has\s+)?"
+    r"(?:made|make|traded|trade|exchanged|exchange|offered|offer|issued|issue)\s+"
+    r"(?:\w+\s+)?(?:claims|accounts|versions|statements)\b",
     _I,
 )
 _NOT_ASSERTED = re.compile(
@@ -89,11 +93,13 @@ def _relative_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _historical(run: Any, layer: Any) -> bool:
-    """The statement's main clause is history (its relative clauses do not count: "the
-    Panjshir, which resisted the Soviets in the 1980s, is holding on")."""
+    """The statement's main clause is history (its relative clauses and its speaker's phrase
+    do not count: "the Panjshir, which resisted the Soviets in the 1980s, is holding on", "a
+    group which has in the past claimed attacks said …")."""
     if layer.historical is not None:
         return bool(layer.historical)
-    text = _blank(layer.text, _relative_spans(layer.text))
+    speakers = [f.holes[0] for f in layer.frames if f.holes]
+    text = _blank(layer.text, _relative_spans(layer.text) + speakers)
     meta = run.article.meta
     value = dates.is_historical(text, meta.published, run.profile.window)
     layer.historical = value

@@ -155,6 +155,7 @@ class _Layer:
     cues: list[str] = field(default_factory=list)  # its reporting words
     used: list = field(default_factory=list)  # the _Where of every claim made
     carried_from: list[PlaceMention] = field(default_factory=list)
+    voice: _Voice | None = None  # the speaker carried over from before, when it has no frame
 
 
 @dataclass
@@ -340,7 +341,28 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
             replace(f, scope=(f.scope[0], len(layer.text)), whole=True) if f.cue < first else f
             for f in frames
         ]
-    return frames
+    return _first_person(layer.text, frames)
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _first_person(text: str, frames: list[Frame]) -> list[Frame]:
+    """'"We deny that …," X said': "we" or "I" inside a quotation is its speaker, X."""
+    out = []
+    for f in frames:
+        if f.side == UNKNOWN and f.claimant.lower() in _FIRST_PERSON:
+            outer = [
+                g for g in frames
+                if g is not f and g.side != UNKNOWN and g.scope[0] <= f.cue < g.scope[1]
+                and text.count('"', 0, f.cue) % 2 == 1
+            ]  # fmt: skip
+            if outer:
+                g = min(outer, key=lambda g: g.size)
+                f = replace(f, claimant=g.claimant, side=g.side, party=g.party,
+                            rule=f"{f.rule}+{g.rule}")  # fmt: skip
+        out.append(f)
+    return out
 
 
 def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:
@@ -546,9 +568,10 @@ def _voice(run: _Run, layer: _Layer, pos: int) -> _Voice:
     if frame is not None:
         opinion = frame.head in vocabulary().opinion
         return _Voice(frame.claimant, frame.side, frame.rule, frame.stance, True, opinion)
-    carried = _carried(run, layer)
-    if carried is not None:
-        return carried
+    if layer.voice is None:
+        layer.voice = _carried(run, layer)
+    if layer.voice is not None:
+        return layer.voice
     return _Voice(run.outlet_claimant, run.outlet_side, run.outlet_rule, ASSERTS, False)
 
 
@@ -567,15 +590,51 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
         return None
     prev = run.layers[i - 1]
     if prev.st.line != layer.st.line:
-        return None
+        return _quote_goes_on(run, prev, layer)
     whole = [f for f in prev.frames if f.whole]
     if not whole:
         return None
     quote = layer.text.lstrip().startswith('"') and prev.text.rstrip().endswith(('"', "."))
-    if not (_CARRY_START.match(layer.text) or quote):
+    if not (_CARRY_START.match(layer.text) or quote or _left_open(prev.text)):
         return None
     f = whole[-1]
     return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", f.stance, True)
+
+
+_OPENING = re.compile(r"(?:^|[:,]\s*|\s)(?P<mark>[\"'])(?=[A-Z])")
+
+
+def _left_open(text: str) -> bool:
+    """'X said: "The Taliban attacked …' with no closing mark: the quotation goes on into the
+    next sentence of the paragraph."""
+    m = _OPENING.search(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    if m.group("mark") == '"':
+        return rest.count('"') % 2 == 0
+    return re.search(r"[.!?,]'(?:\s|$)|'\s*$", rest) is None
+
+
+def _quote_goes_on(run: _Run, prev: _Layer, layer: _Layer) -> _Voice | None:
+    """A paragraph that is one quotation and names no speaker, after a paragraph ending in an
+    attributed quotation: the same speaker goes on (news style attributes a long quotation
+    once, at its first paragraph)."""
+    text = layer.text.strip()
+    if len(text) < 3 or text[0] != '"' or text[-1] != '"' or '"' in text[1:-1]:
+        return None
+    if not prev.frames:
+        if prev.voice is None:
+            prev.voice = _carried(run, prev)
+        return prev.voice  # a further paragraph of the same quotation
+    if '"' not in prev.text:
+        return None
+    end = len(prev.text.rstrip()) - 1
+    closing = [f for f in prev.frames if f.scope[1] >= end and f.side != UNKNOWN]
+    if not closing:
+        return None
+    f = max(closing, key=lambda f: (f.size, f.rank))
+    return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", ASSERTS, True)
 
 
 def _claim_places(run: _Run, layer: _Layer) -> list[PlaceMention]:

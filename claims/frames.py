@@ -226,11 +226,16 @@ def _without_relative(phrase: Phrase, cue: Token) -> Phrase:
 def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | None, str]:
     """The subject of a reporting verb and the rule that found it."""
     wanted = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
-    for child in tok.children:
-        if child.dep_ in wanted:
-            if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
-                return tok.head, SpeakerRule.RELATIVE
-            return child, SpeakerRule.SUBJECT
+    subjects = [c for c in tok.children if c.dep_ in wanted]
+    if len(subjects) > 1:
+        # "Former minister and current NRF member K. said" parsed with two subjects: the one
+        # next to the verb heads the phrase
+        before = [c for c in subjects if c.i < tok.i]
+        subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
+    for child in subjects:
+        if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
+            return tok.head, SpeakerRule.RELATIVE
+        return child, SpeakerRule.SUBJECT
     if seen > 4:
         return None, ""
     if tok.dep_ == "relcl":
@@ -542,7 +547,9 @@ def _tail_rx() -> re.Pattern[str]:
             f for lemma in lemmas if lemma != "tell" for f in v.verb_forms(lemma)[1:3]
         )
         np = (
-            r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|to|it)\b)"
+            r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
+            r"(?!(?<!close )(?<!loyal )(?<!linked )(?<!allied )(?<!affiliated )(?<!connected )"
+            r"(?<!attached )(?<!near )(?<!next )(?<!adviser )(?<!advisor )\bto\b)"
             r"[^,.;:\"]){2,70}?"
         )
         role = (
@@ -556,7 +563,9 @@ def _tail_rx() -> re.Pattern[str]:
         _TAIL_VERBS = re.compile(
             rf"[,;]\"?\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"
             rf"(?P<verb2>{verbs})(?:\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){{0,3}}|"
-            rf"\s+(?:reporters|journalists|us|me|the\s+media))?(?:\s+(?:on|in|at|by|to|late|early|"
+            rf"\s+(?:reporters|journalists|us|me|the\s+media|(?:a|an|the|this|our)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:agency|newspaper|paper|broadcaster|channel|outlet|correspondent|reporters?|"
+            rf"journalists?|website|station|network)))?(?:\s+(?:on|in|at|by|to|late|early|"
             rf"earlier|later|this|last|yesterday|today|via|during|after|since|overnight|throughout)\b[^,;:\"]{{0,40}})?)"
             rf"(?:,\s+(?:adding|saying|noting|claiming|stressing)\b[^\"]*)?\s*[.!]?\s*$",
             _I,
@@ -713,7 +722,7 @@ def layout_frames(
         if m is None:
             continue
         group = "who" if m.group("who") else "who2" if "who2" in m.groupdict() else "who"
-        if not m.group(group) or len(m.group(group).split()) > 9:
+        if not m.group(group) or len(m.group(group).split()) > 12:
             continue
         start, end = m.start(group), m.end(group)
         name = re.search(r"[,\"]\s*((?-i:[A-Z])[\w'.-]+(?:\s+(?-i:[A-Z])[\w'.-]+){0,3}),\s*$",

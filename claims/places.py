@@ -73,7 +73,7 @@ _REFERENCE_POINT = re.compile(
     r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
     r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
     r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
-    r"(?<!\broad\s)(?<!\bjust\s)(?<!\bimmediately\s)(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
+    r"(?<!\broad\s)(?<!\bjust\s)(?<!\bimmediately\s)(?<!\bin\sthe\s)(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country|"
     r"located\s+(?:near|in)(?:\s+the)?)\s+$",
     _I,

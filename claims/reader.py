@@ -19,6 +19,7 @@ Rules (each tested in tests/test_claims_reader.py):
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import hashlib
 import os
@@ -238,8 +239,16 @@ def _meta_from_fields(fields: Mapping[str, Any], notes: list[str]) -> ArticleMet
         day, problem = parse_published(fields["published"])
         if problem:
             notes.append(f"published: {problem}; field left unknown")
+        elif _MONTH_ONLY.fullmatch(str(fields["published"]).strip()):
+            notes.append(
+                f"published: {fields['published']!r} names a month only; read as its last day "
+                f"({day}), so claims it dates are on or before then"
+            )
         values["published"] = day
     return ArticleMeta(**values)
+
+
+_MONTH_ONLY = re.compile(r"(\d{4})-(\d{1,2})")
 
 
 def parse_published(value: Any) -> tuple[date | None, str | None]:
@@ -252,9 +261,13 @@ def parse_published(value: Any) -> tuple[date | None, str | None]:
         return None, f"expected a date, got {type(value).__name__}"
     text = str(value).strip()
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
+    month = _MONTH_ONLY.fullmatch(text)
     try:
         if iso:
             return date(int(iso[1]), int(iso[2]), int(iso[3])), None
+        if month:  # "2024-12" (a URL's path): the latest day it can be
+            year, number = int(month[1]), int(month[2])
+            return date(year, number, calendar.monthrange(year, number)[1]), None
         sentinel = datetime(1, 1, 1)
         parsed = date_parser.parse(text, default=sentinel)
     except (ValueError, OverflowError) as exc:

@@ -41,8 +41,18 @@ _FALSE_CONTENT = re.compile(
 )
 
 
+# "the Taliban were exaggerating the number of fighters killed": the figure is disputed
+_OVERSTATED = re.compile(
+    r"\b(?:exaggerat\w*|inflat(?:e|es|ed|ing)|overstat\w*|padd(?:ed|ing))\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:numbers?|tolls?|figures?|counts?|tally|casualt\w*)\b",
+    _I,
+)
+
+
 def denied(text: str, pos: int) -> bool:
-    """True when the statement calls the claim at ``pos`` false."""
+    """True when the statement calls the claim at ``pos`` false (or its figure overstated)."""
+    if any(m.start() < pos for m in _OVERSTATED.finditer(text)):
+        return True
     falsity = list(_FALSITY.finditer(text))
     for m in falsity:
         if m.start() > pos:
@@ -61,14 +71,17 @@ _ANAPHORIC_OBJECT = re.compile(
     r"contradict(?:ed|s)?|confirm(?:ed|s)?|corroborat(?:ed|es)|endors(?:ed|es)|verif(?:ied|ies))\s+"
     r"(?P<obj>(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?(?:[\w'-]+(?:'s)?\s+){0,2}?"
     r"(?:claims?|reports?|statements?|allegations?|information|accounts?|news|rhetoric|"
-    r"version|assertions?|announcement)|it|this|that|them))\b"
+    r"version|assertions?|announcement|numbers|figures|toll)|it|this|that|them))\b"
+    r"|\b(?:exaggerat(?:ed|es|ing)|inflat(?:ed|es|ing)|overstat(?:ed|es|ing))\s+"
+    r"(?P<obj2>(?:the|these|those|their|its)\s+(?:[\w'-]+\s+){0,2}?(?:numbers?|figures?|tolls?|"
+    r"count|claims?))\b"
     r"|\b(?P<subj>(?:this|that|the|these)\s+(?:\w+\s+)?(?:information|claims?|reports?|"
     r"news|account|statements?))\s+(?:has|have|had|was|were)\s+(?:\w+\s+)?(?:been\s+)?"
     r"(?:confirmed|denied|rejected|dismissed|disputed|corroborated|verified)\b",
     _I,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|yet\s+to|n't)\s+(?:\w+\s+){0,2}$|\bnot\b", _I)
-_DENY_WORD = re.compile(r"den|reject|dismiss|disput|refut|contradict", _I)
+_DENY_WORD = re.compile(r"den|reject|dismiss|disput|refut|contradict|exaggerat|inflat|overstat", _I)
 
 
 def anaphoric_candidate(text: str) -> bool:
@@ -87,11 +100,15 @@ def anaphoric_stances(run: Any, layer: Any) -> list[Claim]:
     if frame is None:
         return []
     stance = DENIES if _DENY_WORD.search(m.group(0)) else ASSERTS
-    referents = _referents(run, layer, m.group("obj") or m.group("subj") or "", frame)
+    obj = m.group("obj") or m.group("obj2") or m.group("subj") or ""
+    referents = _referents(run, layer, obj, frame)
     out = []
     for old in referents:
         out.append(_restated(run, layer, old, frame, stance))
     return out
+
+
+_FIGURES = re.compile(r"\b(?:numbers?|figures?|tolls?|counts?|tally)\b", _I)
 
 
 def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
@@ -105,6 +122,8 @@ def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
         pool = [c for c in pool if c.side == side]
     else:
         pool = [c for c in pool if c.side != frame.side or c.claimant != frame.claimant]
+    if _FIGURES.search(obj):
+        pool = [c for c in pool if c.figure is not None]  # "refuted the numbers": the counts
     if not pool:
         return []
     last = pool[-1].statement_id

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from geo.model import Mention, Resolution
 from geo.normalize import GENERIC_PREFIXES, GENERIC_SUFFIXES, normalize, strip_generic
-from geo.stopwords import NOT_PLACE_WORDS
+from geo.stopwords import COMPASS_WORDS, NOT_PLACE_WORDS
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -172,6 +172,8 @@ class _Scan:
         if t.norm(i) in NOT_PLACE_WORDS:
             return free
         j = _phrase_end(gaz, t, i)
+        if all(t.norm(k) in COMPASS_WORDS for k in range(i, j)):
+            return j  # "the Western region"
         if any(t.norm(k) in NOT_PLACE_WORDS for k in range(i, j)) or (
             "-" in tok and _particle_name(tok) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
         ):

@@ -142,8 +142,26 @@ class OnlineGeocoder:
         kwargs: dict[str, Any] = {"exactly_one": True, "country_codes": "af", "language": "en"}
         if context is not None:
             kwargs["viewbox"] = [(context.south, context.west), (context.north, context.east)]
+        loc = self._request(query, kwargs)
+        if isinstance(loc, str):
+            return loc
+        if loc is None:
+            return "no online result"
         try:
-            loc = self.rate_limiter(query, **kwargs)
+            lat, lon = float(loc.latitude), float(loc.longitude)
+            raw = loc.raw if isinstance(loc.raw, dict) else {}
+        except (TypeError, ValueError, AttributeError):
+            return "geocoder sent an unexpected response"
+        if not (math.isfinite(lat) and math.isfinite(lon)) or not within.contains(lat, lon):
+            return f"online result outside Afghanistan ({lat:.4f}, {lon:.4f}) rejected"
+        if context is not None and not context.contains(lat, lon):
+            return f"online result outside the context box ({lat:.4f}, {lon:.4f}) rejected"
+        return self._place(query, lat, lon, raw)
+
+    def _request(self, query: str, kwargs: dict[str, Any]) -> Any:
+        """The geocoder's answer for ``query`` (a location or None), or why there is none."""
+        try:
+            return self.rate_limiter(query, **kwargs)
         except GeocoderRateLimited as exc:
             wait = min(float(exc.retry_after or 60), MAX_BLOCK_SECONDS)
             self.blocked_until = self.clock() + wait
@@ -158,18 +176,6 @@ class OnlineGeocoder:
             return f"geocoder error: {str(exc)[:200]}"
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             return f"geocoder sent an unexpected response: {type(exc).__name__}"
-        if loc is None:
-            return "no online result"
-        try:
-            lat, lon = float(loc.latitude), float(loc.longitude)
-            raw = loc.raw if isinstance(loc.raw, dict) else {}
-        except (TypeError, ValueError, AttributeError):
-            return "geocoder sent an unexpected response"
-        if not (math.isfinite(lat) and math.isfinite(lon)) or not within.contains(lat, lon):
-            return f"online result outside Afghanistan ({lat:.4f}, {lon:.4f}) rejected"
-        if context is not None and not context.contains(lat, lon):
-            return f"online result outside the context box ({lat:.4f}, {lon:.4f}) rejected"
-        return self._place(query, lat, lon, raw)
 
     def _place(self, query: str, lat: float, lon: float, raw: dict[str, Any]) -> Place:
         osm = f"{raw.get('osm_type', '')}/{raw.get('osm_id', '')}".strip("/")

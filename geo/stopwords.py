@@ -68,3 +68,14 @@ def weak_names(gaz: Gazetteer) -> frozenset[str]:
         )
         _CACHE[gaz] = got
     return got
+
+
+# "the Western region", "Northern Afghanistan": a compass word alone names no place
+COMPASS_WORDS = frozenset(
+    """
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern north-east
+    north-west south-east south-west north-eastern north-western south-eastern south-western
+    upper lower
+    """.split()  # noqa: SIM905
+)

@@ -184,6 +184,24 @@ def add_aliases(row: Row, alts: list[str]) -> None:
             seen.add(alt.casefold())
 
 
+# "Yaftal-e-Sufla" (Lower Yaftal): the press writes "Yaftal" when only one district bears it
+_QUALIFIED = re.compile(r"^(?P<base>.+?)-e-(?:Sufla|Ulya|Bala|Payin)$")
+
+
+def add_unqualified_names(rows: dict[str, Row]) -> None:
+    """A district named "X-e-Sufla/Ulya/Bala/Payin" gets "X" as an alias when it is the only
+    district so qualified and no place is named "X" already."""
+    bases: dict[str, list[Row]] = {}
+    for row in rows.values():
+        m = _QUALIFIED.match(row.name) if row.kind == "district" else None
+        if m:
+            bases.setdefault(m["base"], []).append(row)
+    taken = {n.casefold() for r in rows.values() for n in (r.name, *r.aliases)}
+    for base, qualified in bases.items():
+        if len(qualified) == 1 and base.casefold() not in taken:
+            add_aliases(qualified[0], [base])
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -244,6 +262,7 @@ def build(reference: Path) -> tuple[list[Row], list[dict[str, object]]]:
         )
         add_aliases(row, [*split_alts(d["name_da"]), *split_alts(d["alt_names"])])
         rows[row.id] = row
+    add_unqualified_names(rows)
 
     by_place_name: dict[str, Row] = {}
     pending_river: list[dict[str, str]] = []

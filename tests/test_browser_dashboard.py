@@ -182,7 +182,7 @@ def test_clicking_a_marker_selects_the_place_in_panel_map_and_url(
 def test_enter_on_a_focused_marker_selects_it(dashboard_url, page_and_requests, corpus):
     page, requests = page_and_requests
     frame = open_dashboard(page, dashboard_url, len(corpus.claims))
-    group = next(g for g in group_places(corpus.claims) if len(g.claims) < 10)
+    group = next(g for g in group_places(corpus.claims) if g.count < 10)
     marker = reveal_marker(frame, group)
     marker.focus()
     marker.press("Enter")
@@ -333,7 +333,7 @@ def test_no_absolute_path_on_the_page_or_in_the_downloads(
 def _hostile_places(corpus) -> list:
     files = {p["file"] for p in json.loads(XSS_MANIFEST.read_text())["payloads"]}
     return [
-        g for g in group_places(corpus.claims) if any(Path(c.file).name in files for c in g.claims)
+        g for g in group_places(corpus.claims) if any(Path(c.file).name in files for c in g.samples)
     ]
 
 

@@ -147,3 +147,17 @@ def test_date_line_near_the_top_gives_the_publication_date(
     head: str, expected: date | None
 ) -> None:
     assert read_bytes("a.txt", head.encode()).meta.published == expected
+
+
+def test_a_month_only_publication_date_is_the_months_last_day_and_says_so() -> None:
+    from claims import extract_claims
+
+    art = read_bytes(
+        "m.md",
+        b"---\npublished: 2024-12\n---\nThe resistance said its fighters attacked a Taliban "
+        b"post in Parwan on Thursday, December 19, killing four.\n",
+    )
+    assert art.meta.published == date(2024, 12, 31)
+    assert any("month only" in n and "2024-12-31" in n for n in art.notes)
+    claims = extract_claims(art)
+    assert claims and {c.date_start for c in claims} == {"2024-12-19"}

@@ -452,3 +452,121 @@ def test_a_takeover_that_dates_the_claim_names_no_place_of_it() -> None:
     )
     claims = article(body, title="Fighters take back two districts in Baghlan")
     assert {c.place for c in claims} == {"Baghlan", "Deh Salah"}
+
+
+def test_a_source_described_at_length_at_the_tail_speaks_and_is_referred_to_later() -> None:
+    body = (
+        "Shelling went on overnight in Khenj, a source close to the Taliban movement in the "
+        "area told a news agency on Monday.\n\n"
+        '"Since Saturday our positions were hit by artillery," the source said.'
+    )
+    claims = article(body)
+    assert [(c.kind, c.side) for c in claims] == [("clashes", "Taliban"), ("clashes", "Taliban")]
+
+
+def test_in_the_north_of_a_place_is_inside_it_to_the_north_of_it_is_not() -> None:
+    inside = article("Heavy fighting went on in the north of Baghlan, the resistance said.")
+    assert [c.place for c in inside] == ["Baghlan"]
+    outside = article("The resistance said it had retaken Deh Salah, to the north of Panjshir.")
+    assert [c.place for c in outside] == ["Deh Salah"]
+
+
+def test_a_paragraph_that_goes_on_quoting_keeps_the_speaker_of_the_paragraph_before() -> None:
+    body = (
+        '"Those numbers are invented," Karim Jan, a commander of the resistance, told a '
+        "news agency.\n"
+        '"Only a handful of our men were captured near Dara. The rest fought to the end."\n'
+        '"We are still in control of Paryan."\n'
+        "The Taliban seized Rokha last year."
+    )
+    claims = article(body, published="2022-09-20")
+    by_place = {(c.kind, c.place): (c.side, c.claimant) for c in claims}
+    assert by_place[("captured_people", "Dara")] == ("NRF", "Karim Jan")
+    assert by_place[("territorial_control", "Paryan")] == ("NRF", "Karim Jan")
+    # an unquoted paragraph is the outlet's again
+    assert all(c.claimant != "Karim Jan" for c in claims if c.place == "Rokha")
+
+
+def test_saying_the_other_side_inflates_a_toll_denies_it() -> None:
+    claims = article(
+        "The resistance said the Taliban were exaggerating the number of fighters killed in Khenj.",
+        published="2022-09-20",
+    )
+    assert [(c.kind, c.side, c.stance, c.place) for c in claims] == [
+        ("casualties", "NRF", "denies", "Khenj")
+    ]
+
+
+def test_they_inflated_the_numbers_denies_the_counts_said_before() -> None:
+    body = (
+        "The Taliban said 30 rebels were killed in Dara and their positions shelled.\n"
+        '"They have inflated the numbers," Karim Jan, a commander of the resistance, told '
+        "reporters."
+    )
+    claims = article(body, published="2022-09-20")
+    denial = [c for c in claims if c.stance == "denies"]
+    assert [(c.kind, c.side, c.place) for c in denial] == [("casualties", "NRF", "Dara")]
+
+
+def test_history_in_the_speakers_description_does_not_make_the_claim_history() -> None:
+    claims = article(
+        "Fahim Dashti, a journalist who in the 1990s covered the war against the Soviets, said "
+        "20 Taliban fighters were killed in Rokha.",
+        published="2021-09-05",
+    )
+    assert [(c.kind, c.side) for c in claims] == [("casualties", "NRF")]
+
+
+def test_we_inside_a_quotation_is_the_quotations_speaker() -> None:
+    claims = article(
+        '"We deny that 40 of our men were killed in Dara," Karim Jan, a commander of the '
+        "resistance, told reporters.",
+        published="2022-09-20",
+    )
+    assert [(c.kind, c.side, c.claimant, c.stance) for c in claims] == [
+        ("casualties", "NRF", "Karim Jan", "denies")
+    ]
+
+
+def test_two_titles_joined_before_a_name_describe_one_speaker() -> None:
+    claims = article(
+        "Former Afghan army chief and current NRF member Bismillah Mohammadi told reporters 20 "
+        "Taliban were killed in Khenj."
+    )
+    assert [(c.kind, c.side, c.claimant) for c in claims] == [
+        ("casualties", "NRF", "Bismillah Mohammadi")
+    ]
+
+
+def test_a_quotation_left_open_goes_on_into_the_next_sentence() -> None:
+    body = (
+        "A resistance commander, Karim Jan, said: 'The Taliban attacked Khenj and lost seven "
+        "men. They retreated towards Rokha.\n"
+        "The Taliban said nothing. Fighting went on in Dara, residents said."
+    )
+    claims = article(body)
+    retreat = [c for c in claims if c.kind == "territorial_control"]
+    assert retreat and {(c.side, c.claimant) for c in retreat} == {("NRF", "Karim Jan")}
+    assert {c.claimant for c in claims if c.place == "Dara"} == {"residents"}
+
+
+def test_talks_that_failed_are_no_attack_that_failed() -> None:
+    claims = article(
+        'Mujahid said: "We launched operations in Khenj once the talks with the rebels had failed."'
+    )
+    assert ("territorial_control", "Taliban") not in pairs(claims)
+    assert {("clashes", "Taliban"), ("negotiation", "Taliban")} <= pairs(claims)
+
+
+def test_a_compass_word_alone_names_no_place() -> None:
+    claims = article(
+        "Resistance forces in Panjshir in the Northern region of the country clashed with the "
+        "Taliban, the front said."
+    )
+    assert {c.place for c in claims} == {"Panjshir"}
+    assert all(c.unresolved_place is None for c in claims)
+
+
+def test_a_sentence_about_both_sides_claims_is_no_claim() -> None:
+    claims = article("Both sides have traded rival claims about gains and heavy losses in Dara.")
+    assert claims == []

@@ -179,6 +179,8 @@ _RESTATED_VICTIMS = re.compile(
     r"civilians|fighters|members)\s+$",
     _I,
 )
+# "the number of fighters killed": a count of victims is a casualty claim, not a restatement
+_COUNT_OF = re.compile(r"\b(?:numbers?|toll|count|tally|figures?)\s+of\s+(?:\w+\s+){0,3}$", _I)
 _ATTRIBUTIVE_WORDS = frozenset({"dead", "slain", "killed", "wounded", "murdered", "martyred"})
 
 
@@ -285,7 +287,11 @@ def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = 
         and re.match(r"\s+(?-i:[a-z])[a-z]+\b", text[end:])
     ):
         return "M-attributive"
-    if word in _ATTRIBUTIVE_WORDS and _RESTATED_VICTIMS.search(before):
+    if (
+        word in _ATTRIBUTIVE_WORDS
+        and _RESTATED_VICTIMS.search(before)
+        and not _COUNT_OF.search(before)
+    ):
         return "M-attributive"  # "the identities of the individuals killed": victims named before
     if (
         kind != "negotiation"
