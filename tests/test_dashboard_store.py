@@ -46,7 +46,8 @@ def fresh_caches(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(sys, "argv", ["dashboard.py"])
     monkeypatch.setenv("CLAIM_ATLAS_TILES", "none")
     monkeypatch.delenv("CLAIM_ATLAS_CORPUS", raising=False)
-    monkeypatch.delenv(PROFILE_ENV, raising=False)
+    monkeypatch.setenv(PROFILE_ENV, "")  # recorded, so what --profile sets is undone after
+    monkeypatch.delenv(PROFILE_ENV)
     yield
     st.cache_resource.clear()
 
