@@ -23,6 +23,7 @@ from atlas.sources import plain_label
 from atlas.when import Dating, when
 from atlas.words import figure_text, kind_label
 from claims.model import Claim
+from store.query import DayCount
 
 DATING_OPACITY = {Dating.DAY: 1.0, Dating.RANGE: 0.7, Dating.REPORTED: 0.3}
 DATING_LEGEND = {
@@ -39,15 +40,31 @@ def _side_scale(palette: Palette) -> alt.Scale:
     )
 
 
-def timeline_rows(claims: Iterable[Claim], palette: Palette | None = None) -> pd.DataFrame:
-    """Claims per (day, side, dating); undated claims are left out. The day is the first day
-    of a dated claim, the report day of a "reported by" one."""
-    palette = palette or default_palette()
-    counts: Counter[tuple[date, str, Dating]] = Counter()
+def day_counts(claims: Iterable[Claim]) -> list[DayCount]:
+    """Claims per (timeline day, side, dating), counted from claim objects (the store's
+    columns count the same, :meth:`store.columnar.ColumnarClaims.timeline`)."""
+    counts: Counter[tuple[date | None, str, Dating]] = Counter()
     for claim in claims:
         found = when(claim)
-        if found is not None:
-            counts[(found.anchor, palette.side_of(claim.side), found.dating)] += 1
+        key = (found.anchor, claim.side, found.dating) if found else (None, claim.side,
+                                                                     Dating.UNDATED)  # fmt: skip
+        counts[key] += 1
+    return [DayCount(d, s, n, k) for (d, s, k), n in counts.items()]
+
+
+def timeline_rows(
+    claims: Iterable[Claim] | Iterable[DayCount], palette: Palette | None = None
+) -> pd.DataFrame:
+    """Claims per (day, side, dating); undated claims are left out. The day is the first day
+    of a dated claim, the report day of a "reported by" one. ``claims``: claims, or their
+    counts per day (:class:`store.query.DayCount`)."""
+    palette = palette or default_palette()
+    items = list(claims)
+    found = items if items and isinstance(items[0], DayCount) else day_counts(items)  # type: ignore[arg-type]
+    counts: Counter[tuple[date, str, Dating]] = Counter()
+    for row in found:
+        if row.day is not None and row.dating is not Dating.UNDATED:  # type: ignore[union-attr]
+            counts[(row.day, palette.side_of(row.side), row.dating)] += row.count  # type: ignore[union-attr]
     rows = [
         {
             "day": d.isoformat(),
@@ -61,7 +78,7 @@ def timeline_rows(claims: Iterable[Claim], palette: Palette | None = None) -> pd
 
 
 def timeline_chart(
-    claims: Iterable[Claim],
+    claims: Iterable[Claim] | Iterable[DayCount],
     window: tuple[date, date] | None = None,
     height: int = 165,
     palette: Palette | None = None,
@@ -105,7 +122,9 @@ def timeline_chart(
 WINDOW_DATASET = "ca-window"
 
 
-def timeline_spec(claims: Iterable[Claim], palette: Palette | None = None) -> dict[str, Any]:
+def timeline_spec(
+    claims: Iterable[Claim] | Iterable[DayCount], palette: Palette | None = None
+) -> dict[str, Any]:
     """The timeline as a Vega-Lite dict whose shaded window is the dataset ``ca-window``, so a
     new window (the slider moved) costs a dict copy, not a new chart (:func:`with_window`)."""
     placeholder = (date(2000, 1, 1), date(2000, 1, 1))

@@ -21,7 +21,7 @@ point whose ``properties`` hold the place ``key`` and a click counter ``seq``);
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -81,6 +81,22 @@ def _static_layers() -> tuple[dict[str, Any], list[list[Any]]]:
     return province_outlines(), [label.to_row() for label in map_labels()]
 
 
+@lru_cache(maxsize=8)
+def _countries(codes: tuple[str, ...]) -> dict[str, Any] | None:
+    """The outlines of ``codes`` (None for none); a code with no outline is left out."""
+    from geo.exc import UnknownCountry
+    from geo.outlines import country_outlines, outline_codes
+
+    if not codes:
+        return None
+    try:
+        return country_outlines(codes)
+    except UnknownCountry:  # a profile may name a country Natural Earth draws with another's
+        known = set(outline_codes())
+        kept = [c for c in codes if c.upper() in known]
+        return country_outlines(kept) if kept else None
+
+
 def build_base_map(
     claims: Iterable[Claim] = (),
     tiles: Tiles | None = None,
@@ -88,9 +104,12 @@ def build_base_map(
     bounds: Bounds | None = None,
     palette: Palette | None = None,
     labels: bool = True,
+    countries: Sequence[str] = (),
 ) -> OfflineMap:
     """The map without markers, fitted to ``claims`` (or to ``bounds`` when given, as
-    :func:`atlas.places.claim_bounds` returns them); ``tiles=None`` draws no tiles."""
+    :func:`atlas.places.claim_bounds` returns them); ``tiles=None`` draws no tiles;
+    ``countries``: ISO codes whose outlines are drawn under the province outlines (the
+    profile's countries)."""
     bounds = bounds or claim_bounds(claims)
     center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
     kwargs: dict[str, Any] = {"max_zoom": MAX_ZOOM}
@@ -112,6 +131,7 @@ def build_base_map(
         names if labels else [],
         tiers_payload(),
         assets.LEAFLET_IMAGES,
+        _countries(tuple(countries)) if outlines else None,
     )
     _Call("setup", data).add_to(fmap)
     return fmap

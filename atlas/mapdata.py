@@ -27,6 +27,9 @@ STRINGS = {"tilesFailed": "Map tiles unavailable — showing outlines"}
 OUTLINES_ATTRIBUTION = (
     'Outlines: <a href="https://www.geoboundaries.org/">geoBoundaries</a> (public domain)'
 )
+COUNTRIES_ATTRIBUTION = (
+    'Countries: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
+)
 ATTRIBUTION_PREFIX = '<a href="https://leafletjs.com/">Leaflet</a>'
 
 
@@ -119,13 +122,19 @@ def setup_data(
     labels: list[list[Any]],
     tiers: list[dict[str, Any]],
     image_path: str,
+    countries: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What ``ClaimAtlas.setup`` receives."""
+    """What ``ClaimAtlas.setup`` receives. ``countries``: country outlines (GeoJSON, drawn
+    under the province ``outlines``), credited with their source."""
+    attribution = OUTLINES_ATTRIBUTION
+    if countries is not None:
+        attribution += "; " + COUNTRIES_ATTRIBUTION
     return {
         "imagePath": image_path,
         "attributionPrefix": ATTRIBUTION_PREFIX,
-        "attribution": OUTLINES_ATTRIBUTION,
+        "attribution": attribution,
         "outlines": outlines,
+        "countries": countries or {"type": "FeatureCollection", "features": []},
         "labels": labels,
         "tiers": tiers,
         "bounds": [list(bounds[0]), list(bounds[1])],

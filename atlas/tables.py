@@ -123,6 +123,74 @@ def _strip_path(message: str, file: str, shown: str) -> str:
     return message.replace(file, shown) if file and file != shown else message
 
 
+def file_issues(
+    problems: Iterable[tuple[str, str]] = (),
+    duplicates: Iterable[str] = (),
+    relative: Callable[[str], str] = str,
+    notes: Iterable[tuple[str, str]] = (),
+    uploads: Iterable[tuple[str, str]] = (),
+) -> list[DataIssue]:
+    """Unreadable files, notes, duplicates and refused uploads (``problems``/``notes``/
+    ``uploads`` are (file, message) pairs), paths shown through ``relative``."""
+    issues = [
+        DataIssue(IssueKind.UNREADABLE, relative(f), _strip_path(m, f, relative(f)))
+        for f, m in problems
+    ]
+    issues += [
+        DataIssue(IssueKind.NOTE, relative(f), _strip_path(m, f, relative(f))) for f, m in notes
+    ]
+    issues += [
+        DataIssue(IssueKind.DUPLICATE, relative(f), "same text as another file; counted once")
+        for f in duplicates
+    ]
+    issues += [DataIssue(IssueKind.UPLOAD, name, message) for name, message in uploads]
+    return issues
+
+
+@dataclass(frozen=True)
+class PlaceGap:
+    """Claims that are not on the map: a place name the gazetteer did not resolve (``name``),
+    or no place at all (``name`` None), with the files they are in."""
+
+    name: str | None
+    count: int
+    files: tuple[str, ...]
+
+
+def place_gaps(claims: Iterable[Claim]) -> list[PlaceGap]:
+    """The :class:`PlaceGap` of claims held as objects (unresolved names by name first, then
+    the claims with no place)."""
+    unresolved: dict[str, list[Claim]] = defaultdict(list)
+    no_place: list[Claim] = []
+    for claim in claims:
+        if not claim.located and claim.unresolved_place:
+            unresolved[claim.unresolved_place].append(claim)
+        elif not claim.located:
+            no_place.append(claim)
+    gaps = [
+        PlaceGap(name, len(unresolved[name]), tuple(sorted({c.file for c in unresolved[name]})))
+        for name in sorted(unresolved, key=str.casefold)
+    ]
+    if no_place:
+        gaps.append(PlaceGap(None, len(no_place), tuple(sorted({c.file for c in no_place}))))
+    return gaps
+
+
+def place_issues(gaps: Iterable[PlaceGap], relative: Callable[[str], str] = str) -> list[DataIssue]:
+    """One issue per unresolved place name, and one for the claims with no place."""
+    issues = []
+    for gap in gaps:
+        files = ", ".join(sorted({relative(f) for f in gap.files}))
+        s = "s" if gap.count != 1 else ""
+        if gap.name is not None:
+            detail = f"{gap.count} claim{s} not on the map; in {files}"
+            issues.append(DataIssue(IssueKind.UNRESOLVED, gap.name, detail))
+        else:
+            detail = f"the article names no place for them; in {files}"
+            issues.append(DataIssue(IssueKind.NO_PLACE, f"{gap.count} claim{s}", detail))
+    return issues
+
+
 def data_issues(
     claims: Iterable[Claim],
     problems: Iterable[tuple[str, str]] = (),
@@ -136,39 +204,6 @@ def data_issues(
     ``problems``/``notes``/``uploads`` are (file, message) pairs; claims whose place did not
     resolve are grouped by the name as written. Paths are shown through ``relative``.
     """
-    claims = list(claims)
-    issues = [
-        DataIssue(IssueKind.UNREADABLE, relative(f), _strip_path(m, f, relative(f)))
-        for f, m in problems
-    ]
-    issues += [
-        DataIssue(IssueKind.NOTE, relative(f), _strip_path(m, f, relative(f))) for f, m in notes
-    ]
-    issues += [
-        DataIssue(IssueKind.DUPLICATE, relative(f), "same text as another file; counted once")
-        for f in duplicates
-    ]
-    issues += [DataIssue(IssueKind.UPLOAD, name, message) for name, message in uploads]
-    unresolved: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if not claim.located and claim.unresolved_place:
-            unresolved[claim.unresolved_place].append(claim)
-    for name in sorted(unresolved, key=str.casefold):
-        members = unresolved[name]
-        files = sorted({relative(c.file) for c in members})
-        detail = (
-            f"{len(members)} claim{'s' if len(members) != 1 else ''} not on the map; "
-            f"in {', '.join(files)}"
-        )
-        issues.append(DataIssue(IssueKind.UNRESOLVED, name, detail))
-    no_place = [c for c in claims if not c.located and not c.unresolved_place]
-    if no_place:
-        files = sorted({relative(c.file) for c in no_place})
-        issues.append(
-            DataIssue(
-                IssueKind.NO_PLACE,
-                f"{len(no_place)} claim{'s' if len(no_place) != 1 else ''}",
-                f"the article names no place for them; in {', '.join(files)}",
-            )
-        )
-    return issues
+    return file_issues(problems, duplicates, relative, notes, uploads) + place_issues(
+        place_gaps(claims), relative
+    )

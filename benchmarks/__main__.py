@@ -20,13 +20,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import browser, corpus, extraction, gazetteer, peer, rerun
+from benchmarks import browser, corpus, dashboard_store, extraction, gazetteer, peer, rerun
 from benchmarks.report import REQUIRED_KEYS, check_targets, put, table
 from benchmarks.stats import ROOT, loadavg, machine_info
 
 RESULTS = Path(__file__).parent / "results"
 OUT = Path(__file__).parent / "out"
-SECTIONS = ("extraction", "peer", "gazetteer", "rerun", "browser", "cold_start")
+SECTIONS = (
+    "extraction", "peer", "gazetteer", "rerun", "browser", "cold_start", "dashboard_store",
+)  # fmt: skip
 EXTRA_KEYS = (
     "extract_articles_per_s_single",
     "extract_words_per_s",
@@ -44,7 +46,13 @@ EXTRA_KEYS = (
     "dashboard_rerun_ms_10k",
 )
 WORLD_KEYS = ("world_cold_load_s", "world_peak_rss_mb", "world_exact_per_s", "world_fuzzy_per_s")
-EXTRA_KEYS = (*EXTRA_KEYS, *WORLD_KEYS)
+STORE_KEYS = (
+    "dashboard_100k_cold_start_s",
+    "dashboard_100k_rerun_ms",
+    "dashboard_100k_slider_step_ms",
+    "dashboard_100k_peak_rss_mb",
+)
+EXTRA_KEYS = (*EXTRA_KEYS, *WORLD_KEYS, *STORE_KEYS)
 
 
 def _log(message: str) -> None:
@@ -358,10 +366,27 @@ class Run:
         app = ROOT / "dashboard.py"
         if not app.exists():
             raise extraction.BenchmarkUnavailable("dashboard.py does not exist yet")
-        got = browser.cold_start(app, {"CLAIM_ATLAS_TILES": "none"}, self.runs)
+        OUT.mkdir(parents=True, exist_ok=True)
+        data = tempfile.mkdtemp(prefix="data-", dir=OUT)  # the default store: not the user's
+        env = {"CLAIM_ATLAS_TILES": "none", "XDG_DATA_HOME": data}
+        try:
+            got = browser.cold_start(app, env, self.runs)
+        finally:
+            shutil.rmtree(data, ignore_errors=True)
         self.report["details"]["cold_start"] = {"app": "dashboard.py on the bundled seeds", **got}
         put(self.report, "cold_start_s", got["seconds"]["median"])
         self.report["spreads"]["cold_start_s"] = got["seconds"]
+
+    def dashboard_store(self) -> None:
+        """The dashboard on a store of 100,000 claims (10,000 with ``--quick``)."""
+        n = 10_000 if self.quick else dashboard_store.QUERY_CLAIMS
+        got = dashboard_store.measure(self.runs, n, _log)
+        self.report["details"]["dashboard_store"] = got
+        for key, value in dashboard_store.figures(got).items():
+            if self.quick:
+                put(self.report, key, None, f"full run only (--quick measured {n:,} claims)")
+            else:
+                put(self.report, key, value, "no slider step changed the markers")
 
     # -- all ------------------------------------------------------------------------------
 
@@ -411,6 +436,7 @@ class Run:
                 ("browser_ready_s_baseline", "browser_ready_s_1k", "browser_ready_s_10k"),
             )
             self.section("cold_start", self.cold_start, ("cold_start_s",))
+            self.section("dashboard_store", self.dashboard_store, STORE_KEYS)
         finally:
             self.cleanup()
         self.report["loadavg_end"] = loadavg()

@@ -20,7 +20,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,10 @@ def _healthy(port: int) -> bool:
         return False
 
 
-def start_server(app: Path, port: int, env: Mapping[str, str] | None = None) -> subprocess.Popen:
+def start_server(
+    app: Path, port: int, env: Mapping[str, str] | None = None, args: Sequence[str] = ()
+) -> subprocess.Popen:
+    """``streamlit run <app> … -- <args>`` on ``port``."""
     cmd = [
         sys.executable,
         "-m",
@@ -82,6 +85,7 @@ def start_server(app: Path, port: int, env: Mapping[str, str] | None = None) -> 
         "127.0.0.1",
         "--browser.gatherUsageStats",
         "false",
+        *(["--", *args] if args else []),
     ]
     return subprocess.Popen(
         cmd,
@@ -202,7 +206,9 @@ def ready_times(app: Path, env: Mapping[str, str], runs: int) -> dict[str, Any]:
     }
 
 
-def cold_start(app: Path, env: Mapping[str, str], runs: int) -> dict[str, Any]:
+def cold_start(
+    app: Path, env: Mapping[str, str], runs: int, args: Sequence[str] = ()
+) -> dict[str, Any]:
     """``streamlit run`` → first marker visible, a fresh server each run, browser already up.
 
     Phases are seconds from the ``streamlit run`` call: ``health`` (the server answers),
@@ -213,7 +219,7 @@ def cold_start(app: Path, env: Mapping[str, str], runs: int) -> dict[str, Any]:
         for _ in range(runs):
             port = free_port()
             t0 = time.perf_counter()
-            proc = start_server(app, port, env)
+            proc = start_server(app, port, env, args)
             try:
                 wait_healthy(proc, port)
                 health = time.perf_counter() - t0

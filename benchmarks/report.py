@@ -56,7 +56,12 @@ TARGETS: tuple[Target, ...] = (
     Target("map_payload_bytes_10k", "map payload at 10k claims", "<", 2_000_000, "bytes"),
     Target("browser_ready_s_10k", "markers visible at 10k claims", "<", 1.5, "s"),
     Target("cold_start_s", "cold start to first marker", "<", 4, "s"),
-)
+    Target("dashboard_100k_cold_start_s", "store of 100k claims: cold start to marker", "<", 3,
+           "s"),
+    Target("dashboard_100k_rerun_ms", "store of 100k claims: rerun, server side", "<", 300, "ms"),
+    Target("dashboard_100k_slider_step_ms", "100k claims: slider step in Chromium", "<", 500,
+           "ms"),
+)  # fmt: skip
 
 
 def put(report: dict[str, Any], key: str, value: Any, reason: str | None = None) -> None:

@@ -20,7 +20,7 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -166,20 +166,27 @@ def _windows(at: Any, runs: int) -> list[tuple[Any, Any]]:
 
 
 def app_rerun(
-    dashboard: Path, corpus_dir: Path, runs: int, tab: str | None = None
+    dashboard: Path,
+    corpus_dir: Path | None,
+    runs: int,
+    tab: str | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The real ``dashboard.py`` under Streamlit's AppTest on a folder of articles: the time of
-    a rerun after a filter change (the date window moved to a window not seen before, so the
-    session memo never answers), everything the page does included (map, place panel,
-    timeline, the open tab: ``tab``, default the first, Disputes), and the map's payload.
+    """The real ``dashboard.py`` under Streamlit's AppTest on a folder of articles (or on what
+    ``env`` names, e.g. ``CLAIM_ATLAS_DB``): the time of a rerun after a filter change (the
+    date window moved to a window not seen before, so the session memo never answers),
+    everything the page does included (map, place panel, timeline, the open tab: ``tab``,
+    default the first, Disputes), and the map's payload.
     """
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.extraction import BenchmarkUnavailable
 
-    saved = {k: os.environ.get(k) for k in ("CLAIM_ATLAS_CORPUS", "CLAIM_ATLAS_TILES")}
-    os.environ["CLAIM_ATLAS_CORPUS"] = str(corpus_dir)
-    os.environ["CLAIM_ATLAS_TILES"] = "none"
+    wanted = {"CLAIM_ATLAS_TILES": "none", **(env or {})}
+    if corpus_dir is not None:
+        wanted["CLAIM_ATLAS_CORPUS"] = str(corpus_dir)
+    saved = {k: os.environ.get(k) for k in wanted}
+    os.environ.update(wanted)
     try:
         at = AppTest.from_file(str(dashboard), default_timeout=900)
         if tab:

@@ -82,19 +82,15 @@ def _bar(enabled: bool | None) -> Callable[[int, int], Callable[[int], None]]:
 
 
 def _use_profile(name_or_path: str) -> bool:
-    """Put the profile in force for this process and the workers it starts (they inherit the
-    environment; a remote cluster's workers must be started with the same setting, or the
-    run stops on their profile version)."""
-    import os
-
-    from claims.profile import PROFILE_ENV, ProfileError, load_profile
+    """Put the profile in force (:func:`store.tasks.use_profile`); False, said, if unknown."""
+    from claims.profile import ProfileError
+    from store.tasks import use_profile
 
     try:
-        profile = load_profile(name_or_path)
+        use_profile(name_or_path)
     except ProfileError as exc:
         _say(f"error: profile {exc}")
         return False
-    os.environ[PROFILE_ENV] = str(profile.path) if profile.path is not None else profile.id
     return True
 
 

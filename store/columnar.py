@@ -77,6 +77,16 @@ def _plain(row: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
+def _rows_of(claims: Sequence[Claim], labels: Mapping[str, str] | None) -> list[tuple[Any, ...]]:
+    out = []
+    for claim in claims:
+        row = list(claim_row(claim)[: len(COLUMNS)])
+        if labels and claim.file in labels:
+            row[_AT["outlet_key"]] = labels[claim.file]
+        out.append(tuple(row))
+    return out
+
+
 def _column(rows: Sequence[Sequence[Any]], name: str) -> list[Any]:
     i = _AT[name]
     return [r[i] for r in rows]
@@ -141,17 +151,19 @@ class ColumnarClaims:
         with store.reading() as conn:
             return cls.load(conn, roots)
 
+    @classmethod
+    def of_claims(
+        cls, claims: Sequence[Claim], labels: Mapping[str, str] | None = None, root: str = ""
+    ) -> ColumnarClaims:
+        """Claims that are not stored, with the source labels ``labels`` (file → label;
+        default: each claim's own)."""
+        return cls(_rows_of(claims, labels), [root] * len(claims))
+
     def extended(
         self, claims: Sequence[Claim], labels: Mapping[str, str] | None = None, root: str = ""
     ) -> ColumnarClaims:
-        """These columns plus ``claims`` that are not stored (a session's uploads), with the
-        source labels ``labels`` (file → label; default: each claim's own)."""
-        extra = []
-        for claim in claims:
-            row = list(claim_row(claim)[: len(COLUMNS)])
-            if labels and claim.file in labels:
-                row[_AT["outlet_key"]] = labels[claim.file]
-            extra.append(tuple(row))
+        """These columns plus ``claims`` that are not stored (a session's uploads)."""
+        extra = _rows_of(claims, labels)
         return ColumnarClaims([*self.rows, *extra], [*self.roots, *([root] * len(extra))])
 
     # -- claims ------------------------------------------------------------------------------

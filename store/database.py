@@ -13,7 +13,7 @@ masked.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -51,6 +51,23 @@ class ArticleInfo:
     duplicate_of: str | None
     missing_since: datetime | None
     extractor_version: str
+    url: str | None = None
+    author: str | None = None
+    source: str | None = None  # the source label its claims are filtered under
+    sha256: str = ""
+    notes: tuple[str, ...] = ()  # what the reader had to work around
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the dashboard loads, read in one transaction: every claim (as columns), the
+    articles and the problems of the files under ``roots``, and the store's version."""
+
+    version: tuple[int, ...]
+    columns: Any  # store.columnar.ColumnarClaims
+    articles: tuple[ArticleInfo, ...]
+    problems: tuple[StoredProblem, ...]
+    roots: frozenset[str] | None
 
 
 @dataclass(frozen=True)
@@ -198,24 +215,28 @@ class Store:
 
     def problems(self) -> list[StoredProblem]:
         """Files that could not be (fully) read, with the reason, by path."""
-        p = problems.c
-        q = select(p.path, p.root, p.message, p.fatal, p.seen_at).order_by(p.path, p.pk)
         with self.reading() as conn:
-            return [
-                StoredProblem(path, root, msg, bool(fatal), _utc(seen))
-                for path, root, msg, fatal, seen in conn.execute(q)
-            ]
+            return _problems(conn, None)
 
-    def articles(self, offset: int = 0, limit: int | None = None) -> list[ArticleInfo]:
-        a = articles.c
-        q = select(
-            a.path, a.root, a.title, a.outlet, a.published, a.n_claims, a.ingested_at,
-            a.duplicate_of, a.missing_since, a.extractor_version,
-        ).order_by(a.path).offset(offset)  # fmt: skip
-        if limit is not None:
-            q = q.limit(limit)
+    def articles(
+        self, offset: int = 0, limit: int | None = None, roots: Iterable[str] | None = None
+    ) -> list[ArticleInfo]:
         with self.reading() as conn:
-            return [_article_info(r) for r in conn.execute(q)]
+            return _articles(conn, offset, limit, roots)
+
+    def snapshot(self, roots: Iterable[str] | None = None) -> Snapshot:
+        """Claims (as :class:`~store.columnar.ColumnarClaims`), articles, problems and the
+        version, all of one moment: a write in between is seen whole or not at all."""
+        from store.columnar import ColumnarClaims
+        from store.writer import generations
+
+        scope = None if roots is None else frozenset(roots)
+        with self.reading() as conn:
+            version = generations(conn)
+            columns = ColumnarClaims.load(conn, scope)
+            infos = _articles(conn, 0, None, scope)
+            found = _problems(conn, scope)
+        return Snapshot(version, columns, tuple(infos), tuple(found), scope)
 
     def version(self) -> tuple[int, ...]:
         """``(claims generation, reviews generation)``: the first is raised by every write of
@@ -275,11 +296,39 @@ class Store:
             )
 
 
+def _articles(
+    conn: Any, offset: int, limit: int | None, roots: Iterable[str] | None
+) -> list[ArticleInfo]:
+    a = articles.c
+    q = select(
+        a.path, a.root, a.title, a.outlet, a.published, a.n_claims, a.ingested_at,
+        a.duplicate_of, a.missing_since, a.extractor_version, a.url, a.author, a.source,
+        a.sha256, a.notes,
+    ).order_by(a.path).offset(offset)  # fmt: skip
+    if roots is not None:
+        q = q.where(a.root.in_(sorted(roots)))
+    if limit is not None:
+        q = q.limit(limit)
+    return [_article_info(r) for r in conn.execute(q)]
+
+
+def _problems(conn: Any, roots: Iterable[str] | None) -> list[StoredProblem]:
+    p = problems.c
+    q = select(p.path, p.root, p.message, p.fatal, p.seen_at).order_by(p.path, p.pk)
+    if roots is not None:
+        q = q.where(p.root.in_(sorted(roots)))
+    return [
+        StoredProblem(path, root, msg, bool(fatal), _utc(seen))
+        for path, root, msg, fatal, seen in conn.execute(q)
+    ]
+
+
 def _article_info(r: Any) -> ArticleInfo:
     return ArticleInfo(
         path=r[0], root=r[1], title=r[2], outlet=r[3], published=r[4], claims=r[5],
         ingested_at=_utc(r[6]), duplicate_of=r[7], missing_since=_aware(r[8]),
-        extractor_version=r[9],
+        extractor_version=r[9], url=r[10], author=r[11], source=r[12], sha256=r[13],
+        notes=tuple(json.loads(r[14] or "[]")),
     )  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ def _rel(file: Path, root: Path) -> str | None:
 
 def _digest(file: Path) -> str:
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a pipe would block the open
+            return "unreadable:not-a-regular-file"
         with file.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:  # the worker's read_article reports it properly

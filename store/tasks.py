@@ -16,6 +16,7 @@ from typing import Any
 
 from claims import Article, Claim, read_article
 from claims import extract_batch as extract_claims_of
+from claims.corpus import _emptiness as emptiness  # one wording with load_corpus
 from claims.exc import ClaimsError
 from claims.profile import PROFILE_ENV, load_profile
 from claims.version import extractor_version, profile_version
@@ -74,6 +75,10 @@ def _result(
     except Exception as exc:  # one article's bad luck must not sink the ingest: report it
         message = f"claims could not be extracted ({type(exc).__name__}: {exc}); please report"
         return replace(fail, problems=(*notes, (message, True)))
+    empty = tuple(p.message for p in emptiness(article.file, article, claims))
+    if empty:  # as load_corpus says it: kept with the article's notes
+        article = replace(article, notes=(*article.notes, *empty))
+        notes = (*notes, *((m, False) for m in empty))
     ev, pv = fail.extractor_version, fail.profile_version
     record = ArticleRecord(source.path, source.root, article, source.source_hash, ev, pv)
     return ArticleResult(source, record, rows, notes, ev, pv, fail.worker)
@@ -84,6 +89,22 @@ def _setting() -> tuple[Any, Any]:
     ``CLAIM_ATLAS_PROFILE``, which local workers inherit), places resolve in its countries
     first, as ``extract --profile`` does; else the defaults (the Afghan gazetteer)."""
     return _setting_for(os.environ.get(PROFILE_ENV, "").strip())
+
+
+def use_profile(name_or_path: str) -> Any:
+    """Put the profile ``name_or_path`` (a bundled name or a .toml file) in force for this
+    process and the workers it starts (they inherit the environment; a remote cluster's
+    workers must be started with the same setting, or the run stops on their profile
+    version). Returns the :class:`claims.profile.Profile`; raises
+    :class:`claims.profile.ProfileError` for an unknown name or a malformed file."""
+    profile = load_profile(name_or_path)
+    os.environ[PROFILE_ENV] = str(profile.path) if profile.path is not None else profile.id
+    return profile
+
+
+def setting() -> tuple[Any, Any]:
+    """(gazetteer, profile) in force in this process (see :func:`_setting`)."""
+    return _setting()
 
 
 @cache

@@ -20,7 +20,7 @@ from claims.version import extractor_version, profile_version
 from store import writer
 from store.database import Store, now
 from store.rows import ArticleRecord, claim_row
-from store.tasks import ArticleResult, Source, worker_name
+from store.tasks import ArticleResult, Source, setting, worker_name
 
 UPLOAD_ROOT = "(upload)"
 UPLOAD_PREFIX = "uploaded/"
@@ -86,7 +86,7 @@ def save_upload(store: Store, name: str, data: bytes) -> SaveOutcome:
     except ClaimsError as exc:
         return SaveOutcome(Saved.UNREADABLE, path, 0, str(exc))
     try:
-        claims = extract_claims(article)
+        claims = extract_claims(article, *setting())
     except Exception as exc:  # a bug in extraction costs this upload only
         text = f"{path}: claims could not be extracted ({type(exc).__name__}: {exc})"
         return SaveOutcome(Saved.FAILED, path, 0, text)

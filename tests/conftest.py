@@ -24,6 +24,14 @@ from benchmarks.browser import CHROMIUM_ARGS  # one list of launch flags
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own user data folder (so the dashboard's default claim store is a
+    fresh file, never the user's), and no store named by the environment."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("CLAIM_ATLAS_DB", raising=False)
+
+
 @pytest.fixture(scope="session")
 def browser_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the seeds plus the hostile-input articles (tests/hostile/xss/*.md)."""

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -63,15 +63,26 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 
 
 @contextlib.contextmanager
 def serve_dashboard(
-    corpus: Path, log: Path, env: dict[str, str] | None = None, launcher: Path | None = None
+    corpus: Path | None,
+    log: Path,
+    env: dict[str, str] | None = None,
+    launcher: Path | None = None,
+    args: Sequence[str] = (),
 ) -> Iterator[str]:
-    """``streamlit run dashboard.py -- --corpus <corpus>`` on a free port (no tiles unless
-    ``env`` says otherwise); its URL while the block runs, killed by PID afterwards.
-    ``launcher``: a Python script that prepares the process and then runs Streamlit's CLI
-    (the same arguments follow it) — for dashboards on constructed claims."""
+    """``streamlit run dashboard.py -- --corpus <corpus> <args>`` on a free port (no tiles
+    unless ``env`` says otherwise; no ``--corpus`` when ``corpus`` is None); its URL while the
+    block runs, killed by PID afterwards. The default claim store is a file in a ``data``
+    folder beside ``log`` (never the user's). ``launcher``: a Python script that prepares the
+    process and then runs Streamlit's CLI (the same arguments follow it) — for dashboards on
+    constructed claims."""
     port = _free_port()
-    full_env = {**os.environ, "CLAIM_ATLAS_TILES": "none", "PYTHONUNBUFFERED": "1", **(env or {})}
+    full_env = {
+        **os.environ, "CLAIM_ATLAS_TILES": "none", "PYTHONUNBUFFERED": "1",
+        "XDG_DATA_HOME": str(log.parent / "data"), **(env or {}),
+    }  # fmt: skip
     full_env.pop("CLAIM_ATLAS_CORPUS", None)
+    if "CLAIM_ATLAS_DB" not in (env or {}):
+        full_env.pop("CLAIM_ATLAS_DB", None)
     start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "streamlit"]
     command = [
         *start, "run", str(REPO / "dashboard.py"),
@@ -80,7 +91,7 @@ def serve_dashboard(
         "--server.address", "127.0.0.1",
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
-        "--", "--corpus", str(corpus),
+        "--", *(["--corpus", str(corpus)] if corpus is not None else []), *args,
     ]  # fmt: skip
     with log.open("w") as out:
         proc = subprocess.Popen(

@@ -16,15 +16,25 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from atlas import assets, settings
-from atlas.filters import FilterState, filter_claims, reported_before_window, without_dates
+from atlas.filters import FilterState, without_dates
 from atlas.mapbuild import build_base_map, build_place_layer, clicked_place
+from atlas.page import data as sources
 from atlas.page import place_panel, reader, sidebar, tabs
-from atlas.places import PlaceSummary, group_places, place_key
-from atlas.session import Memo, SessionData, session_data
+from atlas.places import PlaceSummary, place_key
+from atlas.session import (
+    DISPUTES_ASKED,
+    LIVE_DISPUTES,
+    Memo,
+    SessionData,
+    Shown,
+    disputes_among,
+    with_uploads,
+)
 from atlas.state import Selection, ViewState, params_from_view
 from atlas.uploads import Upload
-from claims import load_corpus
-from claims.disputes import counter_claim_pointers, find_disputes
+from claims.disputes import CounterClaim, Dispute, counter_claim_pointers
+from claims.profile import Profile
+from store.exc import StoreError
 
 MAP_KEY = "map"
 MAP_HEIGHT = 430  # px; page.css lets it grow with the window
@@ -40,29 +50,14 @@ def _static_assets(static_dir: str) -> str | None:
     return None
 
 
-@st.cache_resource(show_spinner="Reading articles…")
-def _corpus(path: str):  # -> the Corpus of claims.load_corpus
-    return load_corpus([path])
-
-
-@st.cache_resource(show_spinner=False)
-def _corpus_data(path: str) -> SessionData:
-    """The corpus alone, shared by sessions without uploads (read-only)."""
-    corpus = _corpus(path)
-    return session_data(corpus.articles, corpus.claims, Path(path))
-
-
-def _session(folder: Path, corpus, uploads: list[Upload]) -> tuple[SessionData, Memo]:
-    """This session's data (corpus + uploads) and memo, rebuilt only when the uploads change."""
+def _session(base: SessionData, uploads: list[Upload]) -> tuple[SessionData, Memo]:
+    """This session's data (the store's + uploads) and memo, rebuilt only when the store's
+    version or the uploads change."""
     added = [u for u in uploads if u.counts and u.article is not None]
-    key = (str(folder), id(corpus), tuple((u.name, u.article.sha256) for u in added))  # type: ignore[union-attr]
+    key = (base.version, base.roots, tuple((u.name, u.article.sha256) for u in added))  # type: ignore[union-attr]
     if st.session_state.get("_data_key") != key:
-        if added:
-            articles = list(corpus.articles) + [u.article for u in added]
-            claims = list(corpus.claims) + [c for u in added for c in u.claims]
-            st.session_state["_data"] = session_data(articles, claims, folder)
-        else:
-            st.session_state["_data"] = _corpus_data(str(folder))
+        items = [(u.article, u.claims) for u in added]
+        st.session_state["_data"] = with_uploads(base, items)  # type: ignore[arg-type]
         st.session_state["_memo"] = Memo()
         st.session_state["_data_key"] = key
     return st.session_state["_data"], st.session_state["_memo"]
@@ -98,13 +93,13 @@ def _selection(data: SessionData) -> Selection:
     return Selection(place, claim if claim in data.by_id else None)
 
 
-def _header(data: SessionData, folder: Path, shown: int, state: FilterState, extra: int) -> None:
+def _header(data: SessionData, shown: int, extra: int) -> None:
     title, caption = st.columns([1, 3], vertical_alignment="bottom")
     title.title("Claim Atlas")
     n = len(data.articles)
     caption.markdown(
-        f"**{shown} of {len(data.claims)} claims shown** · who claims what, where and when, from "
-        f"{n} article{'s' if n != 1 else ''} in `{folder.name}`"
+        f"**{shown} of {data.total} claims shown** · who claims what, where and when, from "
+        f"{n} article{'s' if n != 1 else ''} in `{data.name.replace('`', chr(39))}`"
     )
     if extra:
         caption.caption(
@@ -113,8 +108,13 @@ def _header(data: SessionData, folder: Path, shown: int, state: FilterState, ext
         )
 
 
-def _map(data: SessionData, groups: list[PlaceSummary], selected: str | None, disputed) -> None:
-    base = build_base_map(bounds=data.bounds, tiles=settings.tiles(), palette=data.palette)
+def _map(
+    data: SessionData, groups: list[PlaceSummary], selected: str | None, disputed,
+    countries: tuple[str, ...],
+) -> None:  # fmt: skip
+    base = build_base_map(
+        bounds=data.bounds, tiles=settings.tiles(), palette=data.palette, countries=countries
+    )
     layer = build_place_layer(
         groups, data.palette, selected if any(g.key == selected for g in groups) else None, disputed
     )
@@ -135,22 +135,20 @@ def _timeline(data: SessionData, memo: Memo, state: FilterState) -> None:
     context = without_dates(state)  # the bars do not depend on the window: moving it is cheap
     spec = memo.get(
         ("timeline", context),
-        lambda: timeline_spec(
-            filter_claims(data.claims, context, data.sources.label), palette=data.palette
-        ),
+        lambda: timeline_spec(data.columns.timeline(context), palette=data.palette),
     )
     with st.container(key="timeline"):
         st.vega_lite_chart(with_window(spec, window), width="stretch")
 
 
-def _tabs(corpus, uploads, data, memo, state, shown, disputes) -> None:
-    count = tabs.issue_count(corpus, uploads, data, memo)
+def _tabs(uploads, data, memo, state, shown: Shown, disputes) -> None:
+    count = tabs.issue_count(uploads, data, memo)
     labels = list(tabs.TABS)
     boxes = st.tabs(labels, key="tab", on_change="rerun")
     open_tab = {label: box for label, box in zip(labels, boxes, strict=True)}
     if open_tab["Disputes"].open:
         with open_tab["Disputes"]:
-            tabs.disputes_tab(disputes, data)
+            tabs.disputes_tab(disputes, data, state, shown.count)
     if open_tab["Reported by several outlets"].open:
         with open_tab["Reported by several outlets"]:
             tabs.corroboration_tab(shown, data, memo, state)
@@ -166,14 +164,15 @@ def _tabs(corpus, uploads, data, memo, state, shown, disputes) -> None:
     if open_tab["Data issues"].open:
         with open_tab["Data issues"]:
             st.caption(f"Data issues ({count})")
-            tabs.issues_tab(corpus, uploads, data, memo)
+            tabs.issues_tab(uploads, data, memo)
 
 
 def _figures(data: SessionData, memo: Memo, state: FilterState, shown) -> None:
     from atlas.charts import figure_spread_chart
 
     chart = memo.get(
-        ("figures", state), lambda: figure_spread_chart(shown, data.palette, data.sources.label)
+        ("figures", state),
+        lambda: figure_spread_chart(shown.with_figures(), data.palette, data.sources.label),
     )
     if chart is None:
         st.caption("No claim shown states a figure.")
@@ -186,6 +185,37 @@ def _figures(data: SessionData, memo: Memo, state: FilterState, shown) -> None:
     st.altair_chart(chart, width="stretch")
 
 
+def _load(app_dir: Path) -> tuple[sources.Opened, SessionData]:
+    """The store opened (the corpus ingested into it, once per process) and its claims now;
+    a store that cannot be used stops the page with one message naming it."""
+    source = settings.data_source(default=app_dir / "seeds")
+    try:
+        where = sources.opened(source, st.session_state.get("_reread", 0))
+        return where, sources.current(where)
+    except StoreError as err:
+        st.title("Claim Atlas")
+        st.error(f"The claim store cannot be used: {err}")
+        st.stop()
+        raise  # st.stop() ends the run; this keeps type checkers informed
+
+
+def _profile() -> Profile:
+    """The conflict profile: ``--profile`` put in force for the page and its ingestion, else
+    ``CLAIM_ATLAS_PROFILE`` or the default. An unknown or malformed one stops the page with
+    one message naming it."""
+    from claims.profile import ProfileError, load_profile
+    from store.tasks import use_profile
+
+    name = settings.profile_arg()
+    try:
+        return use_profile(name) if name else load_profile()
+    except ProfileError as err:
+        st.title("Claim Atlas")
+        st.error(f"The conflict profile cannot be used: {err}")
+        st.stop()
+        raise  # st.stop() ends the run; this keeps type checkers informed
+
+
 def main(app_dir: Path) -> None:
     """The whole page. ``app_dir``: the folder of ``dashboard.py`` (its ``static/`` and
     ``seeds/``)."""
@@ -195,36 +225,37 @@ def main(app_dir: Path) -> None:
     problem = _static_assets(str(app_dir / "static"))
     if problem:
         st.warning(f"{problem}. The map may stay blank.")
-    folder = settings.corpus_dir(default=app_dir / "seeds")
-    corpus = _corpus(str(folder))
+    profile = _profile()
+    where, base = _load(app_dir)
     filters_box, upload_box = st.sidebar.container(), st.sidebar.container()
-    uploads = sidebar.uploads(upload_box, corpus, folder)
-    data, memo = _session(folder, corpus, uploads)
+    uploads = sidebar.uploads(upload_box, base, where)
+    data, memo = _session(base, uploads)
     state = sidebar.filters(filters_box, data)
 
-    shown = memo.get(
-        ("shown", state), lambda: filter_claims(data.claims, state, data.sources.label)
-    )
-    groups = memo.get(("places", state), lambda: group_places(shown, data.palette.sides))
-    disputes = memo.get(("disputes", state), lambda: find_disputes(shown, sides=_parties(data)))
-    pointers = memo.get(
-        ("pointers", state),
-        lambda: counter_claim_pointers(disputes, data.by_id, _parties(data)),
-    )
-    disputed = memo.get(("disputed", state), lambda: _disputed_places(disputes, data, pointers))
+    shown = memo.get(("shown", state), lambda: data.shown(state))
+    groups = memo.get(("places", state), lambda: shown.places())
+    disputes = _disputes_now(data, memo, state, shown)
     _take_click(data)
     selection = _selection(data)
+    pointers = memo.get(
+        ("pointers", state, selection.place, disputes is None),
+        lambda: _pointers(disputes or [], data, selection.place),
+    )
+    disputed = memo.get(
+        ("disputed", state, disputes is None), lambda: _disputed_places(disputes or [], data)
+    )
 
-    _header(data, folder, len(shown), state, reported_before_window(shown, state))
+    _header(data, shown.count, shown.reported_after_window())
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        _map(data, groups, selection.place, disputed)
+        _map(data, groups, selection.place, disputed, profile.countries)
         _timeline(data, memo, state)
     with right, st.container(height=MAP_HEIGHT + 150, key="place_panel"):
         place_panel.place_panel(
-            groups, data, selection.place, selection.claim, pointers, disputes, reader.open_reader
-        )
-    _tabs(corpus, uploads, data, memo, state, shown, disputes)
+            groups, shown, selection.place, selection.claim, pointers, disputes or [],
+            reader.open_reader,
+        )  # fmt: skip
+    _tabs(uploads, data, memo, state, shown, disputes)
     reader.show_reader(data)
     _sync_url(
         ViewState(state, Selection(st.session_state.get("_sel_place"), selection.claim)), data
@@ -234,15 +265,42 @@ def main(app_dir: Path) -> None:
         print(f"claim-atlas rerun {ms:.0f} ms", file=sys.stderr)
 
 
+def _disputes_now(
+    data: SessionData, memo: Memo, state: FilterState, shown: Shown
+) -> list[Dispute] | None:
+    """The disputes among the shown claims; above :data:`LIVE_DISPUTES` claims only when
+    asked for (the Disputes tab's button), for that filter state: None until then."""
+    if data.total > LIVE_DISPUTES and st.session_state.get(DISPUTES_ASKED) != state:
+        return None
+    return memo.get(("disputes", state), lambda: disputes_among(data, shown, _parties(data)))
+
+
+def _pointers(
+    disputes: list[Dispute], data: SessionData, place: str | None
+) -> dict[str, list[CounterClaim]]:
+    """Counter-claims about a wider area, for the selected place only (all that is shown)."""
+    if place is None:
+        return {}
+    mine = [d for d in disputes if any(_place_of(data, i) == place for i in d.claim_ids)]
+    found = counter_claim_pointers(mine, data.by_id, _parties(data))
+    return {place: found[place]} if place in found else {}
+
+
+def _place_of(data: SessionData, claim_id: str) -> str | None:
+    claim = data.by_id.get(claim_id)
+    return claim.place_id if claim is not None else None
+
+
 def _parties(data: SessionData) -> frozenset[str]:
     from claims.profile import load_profile
 
     return frozenset(s.id for s in load_profile().sides) & set(data.palette.sides)
 
 
-def _disputed_places(disputes, data: SessionData, pointers) -> frozenset[str]:
-    """Places with a claim in a dispute, and places a counter-claim points to."""
-    keys = set(pointers)
+def _disputed_places(disputes: list[Dispute], data: SessionData) -> frozenset[str]:
+    """Places with a claim in a dispute (which includes every place a counter-claim about a
+    wider area points to: the place's own claim is in that dispute)."""
+    keys: set[str] = set()
     for dispute in disputes:
         for claim_id in dispute.claim_ids:
             claim = data.by_id.get(claim_id)

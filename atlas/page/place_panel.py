@@ -8,11 +8,12 @@ from collections.abc import Callable
 import streamlit as st
 
 from atlas.cards import claim_card_html, esc, side_chip
-from atlas.places import PlaceSummary, place_days
-from atlas.session import SessionData
+from atlas.places import PlaceSummary, place_days, place_key
+from atlas.session import SessionData, Shown
 from atlas.when import span_text
 from atlas.words import PRECISION_LABELS, figure_text, kind_label
 from claims.disputes import CounterClaim, Dispute
+from claims.model import Claim
 
 PAGE = 20
 """Claims listed at once; "Show more" adds as many again."""
@@ -122,16 +123,62 @@ def _denied_by(claim_id: str, disputes: list[Dispute], data: SessionData):
     return list(dict.fromkeys(out))[:4]
 
 
+def _listed(shown: Shown, key: str, limit: int, linked: str | None) -> tuple[list[Claim], int]:
+    """The first ``limit`` shown claims of the place, newest first (the permalinked claim
+    first when it is one of them), and how many there are in all."""
+    page = shown.at_place(key, 0, limit)
+    claims = list(page.claims)
+    data = shown.data
+    if linked and linked in data.by_id and all(c.id != linked for c in claims):
+        row = data.columns.row_of(linked)
+        claim = data.by_id[linked]
+        if row is not None and shown.mask[row] and key == place_key(claim):
+            claims = [claim, *claims[: limit - 1]]
+    claims.sort(key=lambda c: c.id != linked)
+    return claims, page.total
+
+
+def _card(
+    claim: Claim, key: str, data: SessionData, linked: str | None, disputes: list[Dispute],
+    open_reader: Callable[[str, str], None],
+) -> None:  # fmt: skip
+    article = data.articles.get(claim.file)
+    denies = _denied_by(claim.id, disputes, data) if claim.stance == "denies" else None
+    st.html(
+        claim_card_html(
+            claim,
+            data.palette,
+            data.sources.label(claim),
+            article,
+            data.group_of.get(claim.id),
+            place=key,
+            linked=claim.id == linked,
+            denies=denies,
+            label_of=data.sources.label,
+        ),
+    )
+    if article is not None:
+        st.button(
+            "Read in context",
+            key=f"read_{key}_{claim.id}",
+            on_click=open_reader,
+            args=(claim.file, claim.id),
+            help="The whole article, opened at this claim",
+        )
+
+
 def place_panel(
     groups: list[PlaceSummary],
-    data: SessionData,
+    shown: Shown,
     selected: str | None,
     linked_claim: str | None,
     pointers: dict[str, list[CounterClaim]],
     disputes: list[Dispute],
     open_reader: Callable[[str, str], None],
 ) -> None:
-    """The panel: picker, then the selected place's summary, pointers and claims."""
+    """The panel: picker, then the selected place's summary, pointers and claims (a page
+    at a time: only the claims listed are rebuilt and sent)."""
+    data = shown.data
     by_key = {g.key: g for g in groups}
     st.subheader("Place details")
     if not by_key:
@@ -148,37 +195,13 @@ def place_panel(
     st.html(_summary_html(group, data))
     if pointers.get(key):
         _pointers(group, pointers[key], data)
-    claims = list(group.samples)
-    if linked_claim and any(c.id == linked_claim for c in claims):
-        claims.sort(key=lambda c: c.id != linked_claim)  # the permalinked claim first
     limit_key = f"_limit_{key}"
     limit = st.session_state.get(limit_key, PAGE)
-    for claim in claims[:limit]:
-        article = data.articles.get(claim.file)
-        denies = _denied_by(claim.id, disputes, data) if claim.stance == "denies" else None
-        st.html(
-            claim_card_html(
-                claim,
-                data.palette,
-                data.sources.label(claim),
-                article,
-                data.group_of.get(claim.id),
-                place=key,
-                linked=claim.id == linked_claim,
-                denies=denies,
-                label_of=data.sources.label,
-            )
-        )
-        if article is not None:
-            st.button(
-                "Read in context",
-                key=f"read_{key}_{claim.id}",
-                on_click=open_reader,
-                args=(claim.file, claim.id),
-                help="The whole article, opened at this claim",
-            )
-    if len(claims) > limit:
-        rest = len(claims) - limit
+    claims, total = _listed(shown, key, limit, linked_claim)
+    for claim in claims:
+        _card(claim, key, data, linked_claim, disputes, open_reader)
+    if total > limit:
+        rest = total - limit
         st.button(
             f"Show {min(rest, PAGE)} more of {rest} remaining",
             key=f"more_{key}",

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from atlas.filters import FilterState
+from atlas.page.data import Opened, save_uploads
 from atlas.session import SessionData
 from atlas.state import selection_from_params, state_from_params
 from atlas.uploads import Upload, judge_uploads, read_upload
 from atlas.when import DateDomain
 from atlas.words import kind_label
-from claims.export import relative_file
-from claims.model import KINDS
+from claims.model import KINDS, Article, Claim
+from store.exc import StoreError
+from store.uploads import Saved
 
 DATES_HELP = (
     "A claim is shown when its days can fall in the window. A claim dated only by its report "
@@ -168,24 +169,75 @@ def filters(sb: DeltaGenerator, data: SessionData) -> FilterState:
 # -- uploads ----------------------------------------------------------------------------------
 
 
-def uploads(sb: DeltaGenerator, corpus, folder: Path) -> list[Upload]:
-    """Articles uploaded in this session (kept in st.session_state, never shared). Each file
-    gets one message naming it; only files that count as articles are returned as added."""
+UPLOADER_GEN = "_uploader_gen"
+
+
+def _uploader_key() -> str:
+    """The uploader's key: a new one empties it (after its files were saved)."""
+    generation = st.session_state.get(UPLOADER_GEN, 0)
+    return "uploads" if not generation else f"uploads_{generation}"
+
+
+def _extract(article: Article) -> list[Claim]:
+    """An upload's claims, with the gazetteer and profile ingestion uses."""
+    from claims import extract_claims
+    from store.tasks import setting
+
+    return extract_claims(article, *setting())
+
+
+def _save(where: Opened, files: list[tuple[str, bytes]]) -> None:
+    """Button callback: the uploads go to the store; the uploader is emptied (the saved
+    articles come back from the store, with everything else)."""
+    try:
+        outcomes = save_uploads(where, files)
+    except StoreError as err:
+        st.session_state["_saved"] = [("error", f"Not saved: {err}")]
+        return
+    st.session_state["_saved"] = [(_SAVED_LEVEL[o.outcome], o.message) for o in outcomes]
+    st.session_state[UPLOADER_GEN] = st.session_state.get(UPLOADER_GEN, 0) + 1
+    st.session_state.pop("_uploads", None)
+
+
+_SAVED_LEVEL = {
+    Saved.ADDED: "success", Saved.REPLACED: "success", Saved.DUPLICATE: "warning",
+    Saved.UNREADABLE: "error", Saved.FAILED: "error",
+}  # fmt: skip
+
+
+def uploads(sb: DeltaGenerator, base: SessionData, where: Opened) -> list[Upload]:
+    """Articles uploaded in this session (kept in st.session_state, never shared), with a
+    button that saves them to the store. Each file gets one message naming it; only files
+    that count as articles are returned as added."""
     sb.header("Add articles")
+    for level, message in st.session_state.pop("_saved", []):
+        getattr(sb, level)(message)
     files = sb.file_uploader(
         "Add articles (.txt or .md, optional front matter)",
         type=["txt", "md"],
         accept_multiple_files=True,
-        key="uploads",
+        key=_uploader_key(),
     )
-    cache: dict[str, Upload] = st.session_state.setdefault("_uploads", {})
+    cache: dict[str, tuple[Upload, bytes]] = st.session_state.setdefault("_uploads", {})
     read = []
     for f in files or []:
         if f.file_id not in cache:
-            cache[f.file_id] = read_upload(f.name, f.getvalue())
+            data = f.getvalue()
+            cache[f.file_id] = (read_upload(f.name, data, extract=_extract), data)
         read.append(cache[f.file_id])
-    corpus_sha = {a.sha256: relative_file(a.file, folder) for a in corpus.articles if a.sha256}
-    judged = judge_uploads(read, corpus_sha)
+    raw = {upload.name: data for upload, data in read}
+    judged = judge_uploads([u for u, _ in read], base.sources.sha256s())
     for upload in judged:
         getattr(sb, upload.outcome.level)(upload.message)
+    keep = [(u.name, raw[u.name]) for u in judged if u.counts]
+    if keep:
+        n = len(keep)
+        sb.button(
+            f"Save {n} uploaded article{'s' if n != 1 else ''} to the store",
+            key="save_uploads",
+            on_click=_save,
+            args=(where, keep),
+            help="Uploads stay in this session only; saved, they go through the same "
+            f"extraction as ingestion into {where.name} and every session sees them.",
+        )
     return judged

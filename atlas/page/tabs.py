@@ -12,7 +12,8 @@ import streamlit as st
 from atlas.cards import claim_card_html, esc, side_chip
 from atlas.disputes_view import CorroborationRow, corroborated, days_text, range_text, side_columns
 from atlas.page.place_panel import md_escape
-from atlas.session import Memo, SessionData
+from atlas.session import DISPUTES_ASKED, LIVE_DISPUTES, Memo, SessionData, Shown
+from atlas.tables import DataIssue
 from atlas.uploads import Upload
 from atlas.words import kind_label
 from claims.disputes import Dispute, Reason
@@ -110,7 +111,26 @@ def _folded(dispute_id: str, side: str, rest: tuple[Claim, ...], data: SessionDa
             st.html(_card(claim, data))
 
 
-def disputes_tab(disputes: list[Dispute], data: SessionData) -> None:
+def _ask_disputes(state: object) -> None:
+    st.session_state[DISPUTES_ASKED] = state
+
+
+def disputes_tab(
+    disputes: list[Dispute] | None, data: SessionData, state: object = None, shown: int = 0
+) -> None:
+    """The disputes, a page at a time; ``None``: not found yet (a large store), a button
+    finds them for the current filters."""
+    if disputes is None:
+        st.caption(
+            f"With more than {LIVE_DISPUTES:,} claims, disputes are found when asked for: "
+            "narrow the filters, then find them (it can take a few seconds). The map's "
+            "dispute badges appear for the filters they were found for."
+        )
+        st.button(
+            f"Find disputes among the {shown:,} claims shown",
+            key="find_disputes", on_click=_ask_disputes, args=(state,),
+        )  # fmt: skip
+        return
     if not disputes:
         st.caption("No disagreeing claims among those shown.")
         return
@@ -145,8 +165,8 @@ def _group_row(row: CorroborationRow, data: SessionData) -> None:
         del first
 
 
-def corroboration_tab(shown: list[Claim], data: SessionData, memo: Memo, key: object) -> None:
-    rows = memo.get(("groups", key), lambda: corroborated(shown, data.group_of))
+def corroboration_tab(shown: Shown, data: SessionData, memo: Memo, key: object) -> None:
+    rows = memo.get(("groups", key), lambda: corroborated(shown.claims, data.group_of))
     if not rows:
         st.caption("No claim among those shown is carried by more than one outlet.")
         return
@@ -160,19 +180,33 @@ def corroboration_tab(shown: list[Claim], data: SessionData, memo: Memo, key: ob
         _group_row(row, data)
 
 
-def table_tab(shown: list[Claim], data: SessionData, memo: Memo, key: object) -> None:
+TABLE_ROWS = 200
+"""Claims table rows sent at once: the rest is a page away (never the whole table)."""
+
+
+def _table_page(shown: Shown) -> int:
+    """The first row to show (a page picker when the claims need more than one page)."""
+    pages = max(1, -(-shown.count // TABLE_ROWS))
+    if pages == 1:
+        return 0
+    page = st.number_input(
+        f"Table page (of {pages}, {TABLE_ROWS} rows each)",
+        min_value=1, max_value=pages, value=1, step=1, key="table_page",
+    )  # fmt: skip
+    return (int(page) - 1) * TABLE_ROWS
+
+
+def table_tab(shown: Shown, data: SessionData, memo: Memo, key: object) -> None:
     from atlas.tables import claims_frame  # pandas: imported after the map is sent
 
-    def every_row():  # once per session: the rows of all claims, then picked per filter
-        frame = claims_frame(
-            data.claims, data.palette, data.sources.label, data.relative, data.group_of
-        )
-        return frame, {claim_id: n for n, claim_id in enumerate(frame["id"])}
-
-    full, row_of = data.lazy("table", every_row)
+    first = _table_page(shown)
     frame = memo.get(
-        ("table", key), lambda: full.iloc[[row_of[c.id] for c in shown]].reset_index(drop=True)
-    )
+        ("table", key, first),
+        lambda: claims_frame(
+            shown.page(first, TABLE_ROWS).claims, data.palette, data.sources.label,
+            data.relative, data.group_of,
+        ),
+    )  # fmt: skip
     st.dataframe(
         frame,
         hide_index=True,
@@ -192,21 +226,22 @@ def table_tab(shown: list[Claim], data: SessionData, memo: Memo, key: object) ->
     c1, c2, _ = st.columns([1, 1, 3])
     c1.download_button(
         "Download GeoJSON",
-        data=lambda: json.dumps(to_geojson(shown, data.group_of, root), ensure_ascii=False),
+        data=lambda: json.dumps(to_geojson(shown.claims, data.group_of, root), ensure_ascii=False),
         file_name="claims.geojson",
         mime="application/geo+json",
         on_click="ignore",
     )
     c2.download_button(
         "Download CSV",
-        data=lambda: to_csv(shown, data.group_of, root),
+        data=lambda: to_csv(shown.claims, data.group_of, root),
         file_name="claims.csv",
         mime="text/csv",
         on_click="ignore",
     )
     st.caption(
-        "Downloads hold exactly the claims shown; files are named relative to the corpus folder; "
-        "group_id, group_claims and group_outlets say which claims make the same assertion."
+        "Downloads hold exactly the claims shown (the table sends a page at a time); files are "
+        "named relative to the corpus folder; group_id, group_claims and group_outlets say "
+        "which claims make the same assertion."
     )
 
 
@@ -224,21 +259,22 @@ def sources_tab(data: SessionData) -> None:
     )
 
 
-def issues_tab(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -> None:
-    from atlas.tables import DataIssue, data_issues
+def _issues(uploads: list[Upload], data: SessionData, memo: Memo) -> list[DataIssue]:
+    from atlas.tables import file_issues, place_issues
 
     def compute() -> list[DataIssue]:
-        return data_issues(
-            data.claims,
-            [(p.file, p.message) for p in corpus.problems if p.fatal],
-            corpus.duplicates,
-            data.relative,
-            notes=[(p.file, p.message) for p in corpus.problems if not p.fatal],
+        found = data.issues
+        return file_issues(
+            found.problems, found.duplicates, data.relative, notes=found.notes,
             uploads=[(u.name, u.message) for u in uploads if not u.counts],
-        )
+        ) + place_issues(data.place_gaps(), data.relative)  # fmt: skip
 
     refused = tuple((u.name, u.outcome) for u in uploads if not u.counts)
-    issues = memo.get(("issues", refused, len(data.claims)), compute)
+    return memo.get(("issues", refused, data.version), compute)
+
+
+def issues_tab(uploads: list[Upload], data: SessionData, memo: Memo) -> None:
+    issues = _issues(uploads, data, memo)
     if not issues:
         st.caption("Every file was read and every place was found.")
         return
@@ -249,22 +285,8 @@ def issues_tab(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -> 
     )
 
 
-def issue_count(corpus, uploads: list[Upload], data: SessionData, memo: Memo) -> int:
-    from atlas.tables import data_issues
-
-    def compute() -> int:
-        return len(
-            data_issues(
-                data.claims,
-                [(p.file, p.message) for p in corpus.problems if p.fatal],
-                corpus.duplicates,
-                notes=[(p.file, p.message) for p in corpus.problems if not p.fatal],
-                uploads=[(u.name, u.message) for u in uploads if not u.counts],
-            )
-        )
-
-    refused = tuple((u.name, u.outcome) for u in uploads if not u.counts)
-    return memo.get(("issue_count", refused, len(data.claims)), compute)
+def issue_count(uploads: list[Upload], data: SessionData, memo: Memo) -> int:
+    return len(_issues(uploads, data, memo))
 
 
 Renderer = Callable[[], None]

@@ -75,6 +75,12 @@
       : {color: "#5f6b78", weight: 1.2, opacity: 0.8, fillOpacity: 0};
   }
 
+  function countryStyle(noTiles) {
+    return noTiles
+      ? {color: "#3d4752", weight: 1.8, opacity: 0.9, fillColor: "#fbfaf7", fillOpacity: 1}
+      : {color: "#3d4752", weight: 2, opacity: 0.8, fillOpacity: 0};
+  }
+
   function addLabels(map, cfg) {
     var pane = map.createPane("ca-labels");
     pane.style.zIndex = 450;
@@ -183,13 +189,14 @@
 
   /* Tiles that fail (no network) are removed so they stop failing, the outlines are filled so
      the map still reads, and a dismissible notice says so. Tiles that load are kept. */
-  function watchTiles(map, cfg, outlines) {
+  function watchTiles(map, cfg, outlines, countries) {
     var tiles = [];
     map.eachLayer(function (layer) { if (layer instanceof L.TileLayer) { tiles.push(layer); } });
     var container = map.getContainer();
     function offline(on) {
       container.classList.toggle("ca-no-tiles", on);
       outlines.setStyle(outlineStyle(on));
+      countries.setStyle(countryStyle(on));
     }
     if (!tiles.length) { offline(true); return; }
     offline(false);
@@ -244,12 +251,15 @@
     map.attributionControl.addAttribution(cfg.attribution);
     var pane = map.createPane("ca-outlines");
     pane.style.zIndex = 350;
+    var countries = L.geoJSON(cfg.countries, {interactive: false, pane: "ca-outlines",
+                                              className: "ca-country", style: countryStyle(true)});
+    countries.addTo(map);  // under the provinces: added first, same pane
     var outlines = L.geoJSON(cfg.outlines, {interactive: false, pane: "ca-outlines",
                                             className: "ca-outline", style: outlineStyle(true)});
     outlines.addTo(map);
     map._ca = {cfg: cfg, labels: addLabels(map, cfg)};
     var legend = addLegend(map, cfg);
-    watchTiles(map, cfg, outlines);
+    watchTiles(map, cfg, outlines, countries);
     fitView(map, cfg.bounds, legend);
     if (window.ResizeObserver) {  // the page may resize the frame after the map is drawn
       new ResizeObserver(function () { map.invalidateSize({pan: false}); })

@@ -1,0 +1,115 @@
+"""Where the page's claims come from: the claim store, opened once per process; the corpus
+folder ingested into it once per process (incremental: unchanged articles cost a look-up, not
+an extraction); and the store's snapshot, loaded once per store version and shared by every
+session that has no uploads of its own.
+
+The version (:meth:`store.database.Store.version`, one small read) is checked on every
+rerun, so claims written meanwhile — another ingest, an upload saved by another session —
+appear at the next interaction, each article whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from atlas.session import SessionData, from_snapshot
+from atlas.settings import DataSource
+from claims.profile import PROFILE_ENV
+from store.database import Store, open_store
+from store.ingest import Summary, corpus_root, ingest
+from store.settings import StoreSettings
+from store.snapshot_cache import SnapshotCache
+from store.uploads import UPLOAD_ROOT, SaveOutcome, save_upload
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The store and what this process's start did to it."""
+
+    store: Store
+    db: str  # the store's URL, resolved (the cache key: the same store, the same objects)
+    ingest: Summary | None  # None: no corpus folder (the store is shown as it is)
+    roots: frozenset[str] | None
+    root: Path | None
+    name: str
+
+
+def _name(store: Store) -> str:
+    """The store as the header names it: its file name, or its database name."""
+    url = store.settings.url
+    if store.backend == "sqlite":
+        return Path(url.database or "claims.sqlite").name
+    return f"{url.database} on {url.host or 'localhost'}"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(db: str, create: bool) -> Store:
+    return open_store(db, create=create)
+
+
+@st.cache_resource(show_spinner="Reading the articles into the claim store…")
+def _ingested(db: str, folder: str, generation: int, profile: str) -> Summary:
+    """The folder ingested once per process and profile (``generation`` bumps it: *Read the
+    folder again*). Extraction runs here, in-process; a large archive is better ingested
+    ahead with ``claim-atlas ingest DIR --workers N``, after which this is a look-up."""
+    del generation, profile  # cache keys: the profile in force is read from the environment
+    return ingest(_store(db, True), [folder], workers=0, command=["dashboard", folder])
+
+
+def _url(db: str | None) -> str:
+    """``--db`` (else ``CLAIM_ATLAS_DB``, else the default file) as a full URL."""
+    return StoreSettings.resolve(db).url.render_as_string(hide_password=False)
+
+
+def opened(source: DataSource, generation: int = 0) -> Opened:
+    """Open the store (and ingest the corpus folder into it, the first time in this process).
+    Raises :class:`store.exc.StoreError` with a message naming the store."""
+    db = _url(source.db)
+    if source.corpus is None:
+        store = _store(db, False)
+        return Opened(store, db, None, None, None, _name(store))
+    folder = str(source.corpus)
+    store = _store(db, True)
+    summary = _ingested(db, folder, generation, os.environ.get(PROFILE_ENV, ""))
+    roots = frozenset({corpus_root(folder), UPLOAD_ROOT})
+    return Opened(store, db, summary, roots, source.corpus, source.corpus.name)
+
+
+@st.cache_resource(show_spinner="Loading claims…", max_entries=3)
+def _snapshot(
+    db: str, create: bool, roots: frozenset[str] | None, version: tuple[int, ...],
+    root: str | None, name: str,
+) -> SessionData:  # fmt: skip
+    store = _store(db, create)
+    files = SnapshotCache()  # a restart on an unchanged large store reads the last one back
+    snapshot = files.load(db, roots, version)
+    if snapshot is None:
+        snapshot = store.snapshot(roots)
+        files.save(db, roots, snapshot)
+    return from_snapshot(snapshot, store.article, root=Path(root) if root else None, name=name)
+
+
+def current(where: Opened) -> SessionData:
+    """The store's claims now (a new snapshot only when the store's version changed)."""
+    version = where.store.version()
+    root = str(where.root) if where.root else None
+    create = where.ingest is not None
+    return _snapshot(where.db, create, where.roots, version, root, where.name)
+
+
+def shown_url(source: DataSource) -> str:
+    """The store's URL as it may be shown (password masked)."""
+    return StoreSettings.resolve(source.db).shown
+
+
+def save_uploads(where: Opened, files: Sequence[tuple[str, bytes]]) -> list[SaveOutcome]:
+    """Uploaded files (name, bytes) read, extracted and written to the store, each in its
+    own transaction (:func:`store.uploads.save_upload`): the next rerun sees a new store
+    version and loads them with the rest. Raises :class:`store.exc.StoreError` when the
+    store cannot be written."""
+    return [save_upload(where.store, name, data) for name, data in files]

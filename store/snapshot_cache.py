@@ -1,0 +1,103 @@
+"""Snapshots (:class:`store.database.Snapshot`) kept on disk for the next dashboard start.
+
+Loading 100,000 claims from the store into columns takes seconds; reading them back from a
+file written at the last start takes a fraction of that. A file is used only for the store
+version it was written at (:meth:`~store.database.Store.version`: every write raises it), for
+the same store URL and roots, and for the same code (a fingerprint of the modules whose
+classes it holds), so a stale or foreign file is never used: it is replaced. Written as a
+temporary file and renamed (a kill leaves the old file or the new one); unreadable or
+corrupt files count as absent. Only snapshots of at least :data:`MIN_CLAIMS` claims are
+kept (small stores load fast anyway).
+
+The files are pickles, in the user's own cache folder (``$XDG_CACHE_HOME/claim-atlas``,
+which only the user can write): like any cache there, they are trusted as the user's own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MIN_CLAIMS = 20_000
+FORMAT = 1
+_MODULES = ("columnar.py", "database.py", "semantics.py", "query.py", "snapshot_cache.py")
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the modules whose objects a snapshot holds (a code change voids the files)."""
+    digest = hashlib.sha256(str(FORMAT).encode())
+    here = Path(__file__).parent
+    for name in _MODULES:
+        digest.update((here / name).read_bytes())
+    digest.update((here.parent / "claims" / "model.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def default_folder() -> Path:
+    """The user cache folder (``$XDG_CACHE_HOME/claim-atlas/snapshots``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claim-atlas" / "snapshots"
+
+
+class SnapshotCache:
+    """One file per (store URL, roots) under ``folder``."""
+
+    def __init__(self, folder: Path | None = None, min_claims: int = MIN_CLAIMS) -> None:
+        self.folder = folder or default_folder()
+        self.min_claims = min_claims
+
+    def _key(self, url: str, roots: Iterable[str] | None) -> tuple[Any, ...]:
+        from store.settings import mask  # no password in a file name or a file
+
+        scope = None if roots is None else tuple(sorted(roots))
+        return (FORMAT, code_fingerprint(), mask(url), scope)
+
+    def path(self, url: str, roots: Iterable[str] | None) -> Path:
+        name = hashlib.sha256(repr(self._key(url, roots)).encode()).hexdigest()[:24]
+        return self.folder / f"snapshot-{name}.pickle"
+
+    def load(self, url: str, roots: Iterable[str] | None, version: tuple[int, ...]) -> Any:
+        """The snapshot kept for this store, roots and version, or None."""
+        path = self.path(url, roots)
+        try:
+            with path.open("rb") as fh:
+                header = pickle.load(fh)
+                if header != (*self._key(url, roots), tuple(version)):
+                    return None
+                return pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a corrupt or half-foreign file: as if absent (it gets replaced)
+            return None
+
+    def save(self, url: str, roots: Iterable[str] | None, snapshot: Any) -> bool:
+        """Keep ``snapshot`` (if it is big enough); False when it was not written."""
+        if snapshot.columns.n < self.min_claims:
+            return False
+        path = self.path(url, roots)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
+        except OSError:
+            return False  # no cache folder: the next start loads from the store
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                header = (*self._key(url, roots), tuple(snapshot.version))
+                pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(snapshot, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            return False
+        return True
