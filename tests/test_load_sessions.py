@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 from hostile.fixtures import launch_options
+from serving import serve_dashboard
 
 from atlas.filters import FilterState, filter_claims
 from atlas.when import date_domain
@@ -220,6 +221,15 @@ def _percentile(values: list[float], q: float) -> float | None:
     if not values:
         return None
     return round(values[min(len(values) - 1, max(0, math.ceil(q * len(values)) - 1))], 1)
+
+
+@pytest.fixture(scope="module")
+def dashboard_url(browser_corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A dashboard server of its own (the session's shared one has served every browser test
+    before: its sessions, caches and memory are theirs, not what ten fresh users meet)."""
+    log = tmp_path_factory.mktemp("streamlit_load") / "server.log"
+    with serve_dashboard(browser_corpus, log) as url:
+        yield url
 
 
 def _server_logs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
