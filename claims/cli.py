@@ -26,6 +26,7 @@ from claims.export import FORMATS, render, write_atomic
 from claims.profile import Profile, ProfileError, default_profile_name, list_profiles, load_profile
 from geo import Gazetteer, GeoError, load_gazetteer
 from store import cli as store_cli
+from store import review_cli
 
 PROGRESS_EVERY = 500
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     profiles = sub.add_parser("profiles", help="list the bundled conflict profiles")
     profiles.add_argument("--json", action="store_true", help="one JSON object per profile")
     store_cli.add_parser(sub)
+    review_cli.add_parser(sub)
     return parser
 
 
@@ -78,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _profiles(args.json)
     if args.command == "ingest":
         return store_cli.run(args, sys.argv[1:] if argv is None else list(argv))
+    if args.command == "review":
+        return review_cli.run(args)
     try:
         profile = load_profile(args.profile) if args.profile else None
     except ProfileError as exc:

@@ -44,3 +44,27 @@ class SchemaMismatch(StoreError, ValueError):
 class IngestError(StoreError, RuntimeError):
     """Ingestion could not go on (a Dask scheduler that cannot be reached, workers running
     another extractor version)."""
+
+
+class ReviewReadOnly(StoreReadOnly):
+    """No reviewer identity (neither Streamlit authentication nor CLAIM_ATLAS_REVIEWER): review
+    decisions can be read but not written. Retrying will not help; configure an identity."""
+
+
+class ReviewInvalid(StoreError, ValueError):
+    """A review decision with bad fields; ``errors`` maps each field to its message and nothing
+    was saved."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        listed = "; ".join(f"{name}: {message}" for name, message in self.errors.items())
+        super().__init__(f"review not saved: {listed}")
+
+
+class ReviewConflict(StoreError, RuntimeError):
+    """Another reviewer changed the decision since it was read; ``current`` is their version
+    (a :class:`store.review.Decision`, or None). Nothing was saved; reload and decide again."""
+
+    def __init__(self, message: str, current: object | None) -> None:
+        self.current = current
+        super().__init__(message)

@@ -177,3 +177,44 @@ store_info = Table(
 )
 """``claims_generation`` and ``reviews_generation`` (0003): counters every write of claims or
 articles, and of review decisions, raises by one — what ``Store.version()`` returns."""
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("pk", Key, primary_key=True, autoincrement=True),
+    Column("claim_id", String(64), nullable=False),  # the claim it is attached to now
+    Column("quote_sha", String(64), nullable=False),  # sha256 of the quote (store.review)
+    Column("file", Text, nullable=False),  # the claim's file when decided (or re-attached)
+    Column("file_name", Text, nullable=False),  # its base name: where re-attachment looks
+    Column("quote", Text, nullable=False),
+    Column("machine", Text, nullable=False),  # the machine's claim, JSON (Claim.to_dict)
+    Column("verdict", String(16)),  # store.review.Verdict; None: a note or links only
+    Column("reason", Text),
+    Column("corrections", Text, nullable=False),  # JSON: field → reviewed value
+    Column("note", Text),
+    Column("links", Text, nullable=False),  # JSON list of {"target", "relation"}
+    Column("version", Integer, nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("claim_id", "quote_sha"),
+    Index(None, "file_name"),
+)
+"""Analysts' decisions (0004), apart from the machine's ``claims``: ingestion replaces claims and
+never writes here except to re-attach a decision to its claim's new id (same quote)."""
+
+review_audit = Table(
+    "review_audit",
+    metadata,
+    Column("pk", Key, primary_key=True, autoincrement=True),
+    Column("decision_pk", ForeignKey("decisions.pk"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("action", String(16), nullable=False),  # store.review.Action
+    Column("version", Integer, nullable=False),  # the decision's version after it
+    Column("before", Text),  # JSON state, None for the first
+    Column("after", Text, nullable=False),
+    Index(None, "decision_pk"),
+)
+"""The append-only audit log of decisions (0004): who, when, what before and after. Triggers
+refuse UPDATE and DELETE on it."""

@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from store.review import reattach
 from store.rows import INSERT_COLUMNS, MACHINE, article_row
 from store.schema import articles, claims, problems, store_info, texts
 from store.semantics import UNKNOWN_OUTLET, distinct_labels, source_label
@@ -118,6 +119,7 @@ def write_batch(
         _upsert(conn, rows)
     pks = _pks(conn, [row["path"] for row in rows])
     _replace_claims(conn, pks, claim_rows, outcome)
+    reattach(conn, pks.values(), now)  # review decisions follow their quotes (store.review)
     _replace_texts(conn, pks, text_rows)
     _replace_problems(conn, results, run_id, now)
     relabel(conn, {row["source_base"] for row in rows}, pks.values())

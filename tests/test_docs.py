@@ -49,6 +49,8 @@ def test_every_setting_is_documented(name):
         "-- --corpus DIR",
         "bash scripts/dashboard.sh",
         "bash scripts/test.sh",
+        "claim-atlas review export-gold",
+        "claim-atlas review orphans",
     ],
 )
 def test_every_command_is_documented(command):
