@@ -251,13 +251,21 @@ def replace_problems(
 
 
 def mark_missing(conn: Connection, paths: Sequence[str], now: datetime) -> None:
+    _set_missing(conn, paths, now)
+
+
+def _set_missing(conn: Connection, paths: Sequence[str], since: datetime | None) -> None:
+    """Mark articles as missing since ``since`` (None: found again); marks already in that
+    state are left as they are."""
     if paths:
         bump(conn, CLAIMS_GENERATION)
+    col = articles.c.missing_since
+    other_state = col.is_(None) if since is not None else col.isnot(None)
     for chunk in _chunks(list(paths)):
         conn.execute(
             update(articles)
-            .where(articles.c.path.in_(chunk), articles.c.missing_since.is_(None))
-            .values(missing_since=now)
+            .where(articles.c.path.in_(chunk), other_state)
+            .values(missing_since=since)
         )
 
 
@@ -289,11 +297,4 @@ def touch_roots(conn: Connection, moved: dict[str, str]) -> None:
 
 
 def clear_missing(conn: Connection, paths: Sequence[str]) -> None:
-    if paths:
-        bump(conn, CLAIMS_GENERATION)
-    for chunk in _chunks(list(paths)):
-        conn.execute(
-            update(articles)
-            .where(articles.c.path.in_(chunk), articles.c.missing_since.isnot(None))
-            .values(missing_since=None)
-        )
+    _set_missing(conn, paths, None)
