@@ -20,7 +20,7 @@ from enum import IntEnum
 from functools import cache
 
 from claims.profile import OTHER, Party, Person, Profile, load_profile
-from claims.vocabulary import alternation, vocabulary
+from claims.vocabulary import alternation, by_first_letter, vocabulary
 
 
 class Strength(IntEnum):
@@ -152,10 +152,9 @@ class Actors:
         acronyms = _acronyms(profile)
         self._lookup = {self._key(k): v for k, v in names.items()}
         self._acronyms = {k.upper(): v for k, v in acronyms.items()}
-        ordered = sorted(names, key=len, reverse=True)
-        words = "|".join(_flex(n) for n in ordered)
-        # at a word start only (every name begins with a letter): the scan skips other places
-        start = r"\b(?=\w)" if all(n[:1].isalnum() for n in ordered) else r"(?<![\w])"
+        words = by_first_letter(names, _flex)  # where a name can start, those names only
+        # at a word start only when every name begins with a letter: the scan skips the rest
+        start = r"\b(?=\w)" if all(n[:1].isalnum() for n in names) else r"(?<![\w])"
         self._names = re.compile(rf"{start}(?:{words})(?!\w)", re.IGNORECASE)
         self._acronym_rx = re.compile(
             rf"(?<![\w])(?:{alternation(sorted(self._acronyms, key=len, reverse=True))})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +24,22 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` (longest first; spaces match any run of whitespace)."""
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def by_first_letter(names: Iterable[str], pattern: Callable[[str], str]) -> str:
+    """An alternation of ``pattern(name)`` for non-empty names whose patterns begin with
+    their first character, longest first, grouped by that character behind a one-character
+    look-ahead: at each position the engine tries only the names that can start there (4x
+    faster than a flat alternation of the profile's 200-odd names, same matches: names with
+    different first characters never match at the same place). For a pattern compiled with
+    ``re.IGNORECASE``: a letter's cases share one group, so longest-first holds across them."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
+        lower = name[0].lower()
+        groups.setdefault(lower if len(lower) == 1 else name[0], []).append(pattern(name))
+    return "|".join(
+        f"(?={re.escape(first)})(?:{'|'.join(alts)})" for first, alts in groups.items()
+    )
 
 
 def _regular_forms(lemma: str, doubling: frozenset[str]) -> tuple[str, str, str]:
