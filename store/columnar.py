@@ -12,9 +12,10 @@ Rows come from the store, or from claims that are not stored (a session's upload
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import pickle
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
@@ -92,6 +93,37 @@ def _column(rows: Sequence[Sequence[Any]], name: str) -> list[Any]:
     return [r[i] for r in rows]
 
 
+class PackedRows(Sequence[tuple[Any, ...]]):
+    """Rows kept as one bytes string (each row pickled on its own) and their offsets, as a
+    snapshot file holds them: reading 100,000 rows back is one string and one array, not
+    three million objects, and a row is decoded when it is asked for (a page, a card)."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        parts = [pickle.dumps(tuple(row), protocol=pickle.HIGHEST_PROTOCOL) for row in rows]
+        self._ends = np.cumsum([len(p) for p in parts], dtype=np.int64)
+        self._blob = b"".join(parts)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[Any, ...]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[Any, ...]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self._ends)
+        if not -n <= i < n:
+            raise IndexError(i)
+        i %= n
+        start = int(self._ends[i - 1]) if i else 0
+        return pickle.loads(self._blob[start : int(self._ends[i])])
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return (self[i] for i in range(len(self)))
+
+
 class ColumnarClaims:
     """Claims as columns: filter with masks, aggregate with bincount."""
 
@@ -123,6 +155,18 @@ class ColumnarClaims:
         start = np.asarray(_column(rows, "quote_start"), dtype=np.int64)
         self.text_order = np.lexsort((self.id_rank, start, self.file.codes))
         self.place_meta = self._place_meta()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with packed rows and no rebuilt claims (see :class:`PackedRows`)."""
+        state = self.__dict__.copy()
+        if not isinstance(self.rows, PackedRows):
+            state["rows"] = PackedRows(self.rows)
+        state["_claims"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._claims = [None] * self.n
 
     # -- loading -----------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 MIN_CLAIMS = 20_000
-FORMAT = 1
+FORMAT = 2  # 2: rows packed (store.columnar.PackedRows)
 _MODULES = ("columnar.py", "database.py", "semantics.py", "query.py", "snapshot_cache.py")
 
 

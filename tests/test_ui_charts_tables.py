@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from atlas.charts import figure_rows, figure_spread_chart, timeline_chart, timeline_rows
+import pytest
+
+from atlas.charts import figure_rows, figure_spread_chart
 from atlas.sample import make_claim
 from atlas.sources import ArticleInfo
 from atlas.tables import TABLE_COLUMNS, IssueKind, claims_frame, data_issues, sources_frame
+from atlas.timeline import timeline_rows, timeline_spec
 from claims.corroboration import find_groups, group_index
 
 NRF, TAL, UNK = "National Resistance Front", "Taliban", "unattributed"
@@ -23,7 +26,7 @@ CLAIMS = [
 
 
 def test_timeline_rows_tell_reported_by_from_on_the_day():
-    rows = timeline_rows(CLAIMS).to_dict("records")
+    rows = timeline_rows(CLAIMS)
     assert rows == [
         {"day": "2021-09-04", "side": NRF, "dating": "on the day", "claims": 2},
         {"day": "2021-09-05", "side": TAL, "dating": "on the day", "claims": 1},
@@ -33,14 +36,30 @@ def test_timeline_rows_tell_reported_by_from_on_the_day():
 
 
 def test_timeline_chart_shades_window_and_uses_profile_colours():
-    spec = timeline_chart(CLAIMS, (date(2021, 9, 4), date(2021, 9, 4))).to_dict()
+    spec = timeline_spec(CLAIMS, window=(date(2021, 9, 4), date(2021, 9, 4)))
     assert len(spec["layer"]) == 2
     datasets = list(spec["datasets"].values())
     assert [{"start": "2021-09-04", "end": "2021-09-05"}] in datasets
     bars = spec["layer"][1]["encoding"]
     assert bars["color"]["scale"]["range"][:2] == ["#009E73", "#D55E00"]
     assert bars["opacity"]["scale"]["range"][-1] < 0.5  # "reported by" is pale
-    assert "layer" not in timeline_chart(CLAIMS).to_dict()
+    assert timeline_rows(CLAIMS) in datasets  # the bars' rows are the spec's data
+    assert [] in timeline_spec(CLAIMS)["datasets"].values()  # no window: no band
+
+
+def test_timeline_spec_is_valid_vega_lite():
+    """The hand-built dict passes the Vega-Lite schema that Altair ships (offline)."""
+    import altair as alt
+
+    from atlas.timeline import BARS_DATASET, WINDOW_DATASET
+
+    ours = timeline_spec(CLAIMS, window=(date(2021, 9, 4), date(2021, 9, 4)))
+    chart = alt.LayerChart.from_dict(ours, validate=True)
+    assert chart.to_dict()["layer"][1]["encoding"] == ours["layer"][1]["encoding"]
+    assert set(ours["datasets"]) == {BARS_DATASET, WINDOW_DATASET}
+    broken = {**ours, "layer": [{**ours["layer"][1], "mark": {"type": "barr"}}]}
+    with pytest.raises(Exception, match="barr"):
+        alt.LayerChart.from_dict(broken, validate=True)  # the check can fail
 
 
 def test_figure_rows_count_a_statement_once_and_keep_the_wording():
@@ -121,7 +140,7 @@ def test_data_issues_lists_everything_with_relative_paths():
 
 
 def test_timeline_spec_moves_only_its_window():
-    from atlas.charts import WINDOW_DATASET, timeline_spec, with_window
+    from atlas.timeline import WINDOW_DATASET, with_window
 
     spec = timeline_spec(CLAIMS)
     one = with_window(spec, (date(2021, 9, 4), date(2021, 9, 4)))

@@ -31,6 +31,7 @@ from atlas.session import (
     with_uploads,
 )
 from atlas.state import Selection, ViewState, params_from_view
+from atlas.timeline import timeline_spec, with_window
 from atlas.uploads import Upload
 from claims.disputes import CounterClaim, Dispute, counter_claim_pointers
 from claims.profile import Profile
@@ -129,8 +130,6 @@ def _map(
 
 
 def _timeline(data: SessionData, memo: Memo, state: FilterState) -> None:
-    from atlas.charts import timeline_spec, with_window  # altair: imported after the map is sent
-
     window = (state.start, state.end) if state.start and state.end else None
     context = without_dates(state)  # the bars do not depend on the window: moving it is cheap
     spec = memo.get(

@@ -42,6 +42,28 @@ def test_round_trip_for_the_same_version_only(stored, tmp_path):
     assert cache.load(url + "x", None, snap.version) is None
 
 
+def test_a_kept_snapshot_answers_as_the_store_does(stored, tmp_path):
+    """Rows come back packed (decoded when asked for): the same claims, places, pages."""
+    from store.columnar import PackedRows
+
+    url, store = stored
+    cache = SnapshotCache(tmp_path / "cache", min_claims=0)
+    snap = store.snapshot()
+    assert cache.save(url, None, snap)
+    back = cache.load(url, None, snap.version).columns
+    assert isinstance(back.rows, PackedRows) and len(back.rows) == snap.columns.n
+    assert list(back.rows) == [tuple(r) for r in snap.columns.rows]
+    assert back.rows[-1] == tuple(snap.columns.rows[-1]) and back.rows[:2] == back.rows[0:2]
+    with pytest.raises(IndexError):
+        back.rows[snap.columns.n]
+    assert [back.claim_at(i) for i in range(back.n)] == [
+        snap.columns.claim_at(i) for i in range(back.n)
+    ]
+    assert back.places() == snap.columns.places()
+    more = back.extended([snap.columns.claim_at(0)])  # an upload on top of a kept snapshot
+    assert more.n == back.n + 1 and more.claim_at(back.n) == back.claim_at(0)
+
+
 def test_small_snapshots_are_not_kept(stored, tmp_path):
     url, store = stored
     cache = SnapshotCache(tmp_path / "cache")
