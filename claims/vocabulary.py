@@ -37,9 +37,7 @@ def by_first_letter(names: Iterable[str], pattern: Callable[[str], str]) -> str:
     for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
         lower = name[0].lower()
         groups.setdefault(lower if len(lower) == 1 else name[0], []).append(pattern(name))
-    return "|".join(
-        f"(?={re.escape(first)})(?:{'|'.join(alts)})" for first, alts in groups.items()
-    )
+    return "|".join(f"(?={re.escape(first)})(?:{'|'.join(alts)})" for first, alts in groups.items())
 
 
 def _regular_forms(lemma: str, doubling: frozenset[str]) -> tuple[str, str, str]:
