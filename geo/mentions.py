@@ -178,7 +178,7 @@ class _Scan:
             "-" in tok and _particle_name(tok) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
         ):
             return free
-        hint = _hint_after(t, j)
+        hint = _hint_after(t, j) or _list_hint(gaz, t, j)
         if hint is None and j - i > 1 and t.norm(j - 1) in GENERIC_SUFFIXES:
             hint = t.norm(j - 1)  # "the Arzeh Valley": the generic word is capitalised too
         if hint is None and not (
@@ -393,4 +393,39 @@ def _coordinated(
 def _hint_after(t: _Tokens, j: int) -> str | None:
     if j < t.n and t.linked(j - 1) and t.norm(j) in GENERIC_SUFFIXES:
         return t.norm(j)
+    return None
+
+
+_PLURAL_HINTS = frozenset(
+    w for w, kind in GENERIC_SUFFIXES.items() if kind and GENERIC_SUFFIXES.get(w[:-1]) == kind
+)  # "districts", "provinces", "villages": a plural that ends a list names what each one is
+_LIST_GAP = re.compile(r"\s*,\s*")
+MAX_LIST = 8
+
+
+def _next_conjunct(t: _Tokens, k: int) -> int | None:
+    """The token that starts the next item of a list after token ``k - 1`` (", Y", " and Y",
+    ", and Y"), or None when no list goes on there."""
+    if k >= t.n:
+        return None
+    comma = _LIST_GAP.fullmatch(t.text, t.m[k - 1].end(), t.m[k].start()) is not None
+    if t.norm(k) in ("and", "or") and (comma or t.linked(k - 1)) and t.linked(k):
+        k += 1
+    elif not comma:
+        return None
+    return k if k < t.n and _is_cap(t.word(k)) else None
+
+
+def _list_hint(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:
+    """The plural generic word that closes a list the phrase ending before token ``j`` opens
+    ("in Ragh, Yaftal Bala and Shewa districts": each of them is a district), or None."""
+    k = j
+    for _ in range(MAX_LIST):
+        start = _next_conjunct(t, k)
+        if start is None:
+            return None
+        known = _longest_name(gaz, t, start)
+        k = known[0] if known else _phrase_end(gaz, t, start)
+        if k < t.n and t.linked(k - 1) and t.norm(k) in _PLURAL_HINTS:
+            return t.norm(k)
     return None

@@ -266,6 +266,20 @@ def test_a_place_that_only_dates_another_event_is_no_claim_place() -> None:
     assert {c.place for c in claims} == {"Panjshir Valley"}
 
 
+def test_a_plural_place_noun_closing_a_list_makes_every_item_a_place() -> None:
+    """ "in Qorvat, Zhelum Bala and Nekh districts": none of the three is in the gazetteer,
+    and only the last stands next to the word; each is a place all the same (unresolved)."""
+    claims = article(
+        "Villagers said 14 Taliban fighters were killed in Qorvat, Zhelum Bala and Nekh "
+        "districts on Friday."
+    )
+    assert {c.unresolved_place for c in claims if c.kind == "casualties"} == {
+        "Qorvat", "Zhelum Bala", "Nekh",
+    }  # fmt: skip
+    single = article("Villagers said 14 Taliban fighters were killed near Qorvat, Zhelum Bala.")
+    assert "Zhelum Bala" not in {c.unresolved_place for c in single}  # no list noun: no place
+
+
 # --- 8. precision ----------------------------------------------------------------------------
 
 NOT_CLAIMS = [
