@@ -487,7 +487,8 @@ def _wheres(
 _CONTINUES = re.compile(
     r"\b(?:also|then|again|ensuing|the\s+rest|this\s+(?:attack|clash|fighting|ambush|battle|operation|"
     r"raid|incident|village|area)|the\s+(?:detainees|captives|prisoners|dead|victims|wounded)|"
-    r"the\s+same|in\s+the\s+(?:attack|clash|"
+    r"the\s+same|(?:he|she|they|it|spokes\w+|source|official|commander)\s+(?:added|continued)|"
+    r"in\s+the\s+(?:attack|clash|"
     r"fighting|ambush|battle|operation|raid)|(?:the\s+)?battlefield|the\s+(?:attack|clash|fighting|"
     r"ambush|battle|operation|raid)\b)",
     _I,

@@ -275,6 +275,8 @@ def _resolve_here(
     """Tokens ``i..j-1`` resolved, narrowed by the province named right after them."""
     phrase = t.text[t.m[i].start() : t.m[j - 1].end()]
     after = j + 1 if hint is not None else j
+    if hint is not None and after < t.n and t.norm(after) in _SEAT_WORDS and t.linked(after - 1):
+        after += 1  # "the Baharak district headquarters in Takhar province"
     paren = _parenthetical_generic(t, after)
     if paren:
         after += 1  # "Afshar (areas) of Panjshir": the generic word in brackets is skipped
@@ -289,6 +291,7 @@ def _resolve_here(
     return gaz.resolve_cached(phrase, kind)
 
 
+_SEAT_WORDS = frozenset({"headquarters", "centre", "center", "capital", "building", "compound"})
 _OPEN_PAREN = re.compile(r"[ \t]*\([ \t]*")
 _CLOSE_PAREN = re.compile(r"[ \t]*\)[ \t]*")
 

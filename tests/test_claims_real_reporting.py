@@ -280,6 +280,34 @@ def test_a_plural_place_noun_closing_a_list_makes_every_item_a_place() -> None:
     assert "Zhelum Bala" not in {c.unresolved_place for c in single}  # no list noun: no place
 
 
+def test_a_district_seat_in_a_named_province_is_that_provinces_district() -> None:
+    """ "the Baharak district headquarters in Takhar province": Baharak is the name of a
+    district in two provinces; the province named after the seat decides, and the province is
+    its qualifier, not a second place."""
+    claims = article(
+        "The resistance said its fighters attacked the Baharak district headquarters in Takhar "
+        "province overnight."
+    )
+    assert {(c.kind, c.place) for c in claims} == {("clashes", "Baharak")}
+    assert all(c.lat is not None and c.lat > 36.5 and c.lon < 70.0 for c in claims)  # Takhar's
+
+
+def test_added_by_the_same_speaker_continues_the_place_of_the_paragraph_before() -> None:
+    """ "…, the spokesman added." with no place of its own, in its own paragraph, goes on
+    where the speaker's previous statement was, not at the article's main place."""
+    claims = article(
+        "Taliban attack resistance positions in Baghlan\n\n"
+        "A resistance spokesman, Wali Sherzad, said their fighters pushed the attackers back in "
+        "Andarab district of Baghlan.\n\n"
+        "Heavy fighting is still going on, the spokesman added."
+    )
+    clash = [c for c in claims if c.kind == "clashes" and c.quote.startswith("Heavy")]
+    assert [c.place for c in clash] == ["Andarab"]
+    assert clash[0].side == "NRF"
+    pushed = [c for c in claims if c.quote.startswith("A resistance")]  # "the attackers" is
+    assert [(c.kind, c.place) for c in pushed] == [("territorial_control", "Andarab")]  # no attack
+
+
 # --- 8. precision ----------------------------------------------------------------------------
 
 NOT_CLAIMS = [
