@@ -161,8 +161,8 @@ _TEMPORAL_SPAN = re.compile(
 )
 _LOCALITY_GAP = re.compile(
     r"^\s*(?:(?:,\s*|\s+and\s+)(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*\s*"
-    r"(?:area|areas|locality|village|villages|district|districts|neighbou?rhood|valley|region|town)?\s+"
-    r"(?:of|in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]+'s\s+)?$"
+    r"(?:area|areas|locality|village|villages|district|districts|neighbou?rhood|valley|region|town)?,?\s+"
+    r"(?:of|in|within|inside)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]+'s\s+)?$"
 )
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 

@@ -137,7 +137,7 @@ def find_mentions(gaz: Gazetteer, text: str, words: _Tokens | None = None) -> li
 class _Scan:
     """One pass of :func:`find_mentions`: the text's words, the layer, the mentions so far."""
 
-    __slots__ = ("gaz", "guard", "names_only", "out", "t", "weak")
+    __slots__ = ("closing", "gaz", "guard", "names_only", "open_list", "out", "t", "weak")
 
     def __init__(self, gaz: Gazetteer, t: _Tokens) -> None:
         self.gaz, self.t = gaz, t
@@ -145,6 +145,8 @@ class _Scan:
         self.guard = getattr(gaz, "person_guard", False)
         self.names_only = getattr(gaz, "names_only", False)  # finds known names only
         self.out: list[Mention] = []
+        self.open_list: tuple[str, int] | None = None  # (plural noun, end token) of a list
+        self.closing = False  # the item being read is the list's last ("… and C")
 
     def add(self, start: int, end: int, res: Resolution) -> None:
         self.out.append(_mention(self.t.text, start, end, res))
@@ -159,6 +161,10 @@ class _Scan:
             return j
         kind = gaz.kind_of_hint(hint) if hint else None
         self.add(t.m[i].start(), t.m[j - 1].end(), _resolve_here(gaz, t, i, j, hint, kind))
+        listed = hint or _list_hint(gaz, t, j) or self._listed(i)
+        opens = listed in _PLURAL_HINTS and not self.closing and _closed_list(gaz, t, j)
+        self.open_list = (listed, j) if opens else None
+        self.closing = False
         return j
 
     def unknown(self, i: int, tok: str, free: int) -> int:
@@ -178,7 +184,8 @@ class _Scan:
             "-" in tok and _particle_name(tok) and t.norm(i).split(" ", 1)[-1] in NOT_PLACE_WORDS
         ):
             return free
-        hint = _hint_after(t, j) or _list_hint(gaz, t, j)
+        adjacent = _hint_after(t, j)
+        hint = adjacent or _list_hint(gaz, t, j) or self._listed(i)
         if hint is None and j - i > 1 and t.norm(j - 1) in GENERIC_SUFFIXES:
             hint = t.norm(j - 1)  # "the Arzeh Valley": the generic word is capitalised too
         if hint is None and not (
@@ -186,7 +193,7 @@ class _Scan:
         ):
             return j
         kind = gaz.kind_of_hint(hint) if hint else None
-        res = _resolve_here(gaz, t, i, j, hint, kind)
+        res = _resolve_here(gaz, t, i, j, adjacent, kind)
         narrowed = (
             res.resolved
             and res.place is not None
@@ -201,7 +208,27 @@ class _Scan:
             res = Resolution(res.query, reason="weak match outside a strong place context")
         if res.resolved or hint is not None:
             self.add(t.m[i].start(), t.m[j - 1].end(), res)
+            opens = hint in _PLURAL_HINTS and not self.closing and _closed_list(gaz, t, j)
+            self.open_list = (hint, j) if opens else None
+        self.closing = False
         return j
+
+    def _listed(self, i: int) -> str | None:
+        """The plural noun of a list that token ``i`` goes on: "the districts of A, B and C"
+        (opened by the noun before its first item), or "A, B and C districts" (found from A)."""
+        t = self.t
+        item = _next_conjunct(t, self.open_list[1]) if self.open_list is not None else None
+        if item is not None and item[0] == i and self.open_list is not None:
+            self.closing = item[1]
+            return self.open_list[0]
+        if i >= 2 and t.norm(i - 1) == "of" and t.linked(i - 2) and t.linked(i - 1):
+            word = t.norm(i - 2)
+            if word in _PLURAL_HINTS or (GENERIC_SUFFIXES.get(word) and word != "area"):
+                return word  # "the districts of Bano", "the district of Bano"
+        return None
+
+
+_EZAFE_JOINED = re.compile(r"(?:e|i|ye|wa|al|ul)-[A-Z]")  # "Pul e-Hesar", "Jabal al-Saraj"
 
 
 def _phrase_end(gaz: Gazetteer, t: _Tokens, i: int) -> int:
@@ -214,6 +241,7 @@ def _phrase_end(gaz: Gazetteer, t: _Tokens, i: int) -> int:
         and (
             (_is_cap(t.word(j)) and _longest_name(gaz, t, j) is None)
             or (t.norm(j) in _CONNECTORS and t.linked(j) and _is_cap(t.word(j + 1)))
+            or _EZAFE_JOINED.match(t.word(j)) is not None
         )
     ):
         j += 1
@@ -272,7 +300,8 @@ def _province_after(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:
 def _resolve_here(
     gaz: Gazetteer, t: _Tokens, i: int, j: int, hint: str | None, kind: str | None
 ) -> Resolution:
-    """Tokens ``i..j-1`` resolved, narrowed by the province named right after them."""
+    """Tokens ``i..j-1`` resolved, narrowed by the province named right after them (``hint``:
+    the generic word right after them, if any)."""
     phrase = t.text[t.m[i].start() : t.m[j - 1].end()]
     after = j + 1 if hint is not None else j
     if hint is not None and after < t.n and t.norm(after) in _SEAT_WORDS and t.linked(after - 1):
@@ -406,17 +435,35 @@ _LIST_GAP = re.compile(r"\s*,\s*")
 MAX_LIST = 8
 
 
-def _next_conjunct(t: _Tokens, k: int) -> int | None:
+def _next_conjunct(t: _Tokens, k: int) -> tuple[int, bool] | None:
     """The token that starts the next item of a list after token ``k - 1`` (", Y", " and Y",
-    ", and Y"), or None when no list goes on there."""
+    ", and Y") and whether it is the last one (after "and"/"or"), or None when no list goes
+    on there."""
     if k >= t.n:
         return None
     comma = _LIST_GAP.fullmatch(t.text, t.m[k - 1].end(), t.m[k].start()) is not None
-    if t.norm(k) in ("and", "or") and (comma or t.linked(k - 1)) and t.linked(k):
+    last = t.norm(k) in ("and", "or") and (comma or t.linked(k - 1)) and t.linked(k)
+    if last:
         k += 1
     elif not comma:
         return None
-    return k if k < t.n and _is_cap(t.word(k)) else None
+    return (k, last) if k < t.n and _is_cap(t.word(k)) else None
+
+
+def _closed_list(gaz: Gazetteer, t: _Tokens, j: int) -> bool:
+    """A list goes on after token ``j - 1`` and ends with an "and"/"or" item (", B and C"),
+    so its items can be told from what follows it ("…, B, Massoud said")."""
+    k = j
+    for _ in range(MAX_LIST):
+        item = _next_conjunct(t, k)
+        if item is None:
+            return False
+        start, last = item
+        if last:
+            return True
+        known = _longest_name(gaz, t, start)
+        k = known[0] if known else _phrase_end(gaz, t, start)
+    return False
 
 
 def _list_hint(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:
@@ -424,11 +471,14 @@ def _list_hint(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:
     ("in Ragh, Yaftal Bala and Shewa districts": each of them is a district), or None."""
     k = j
     for _ in range(MAX_LIST):
-        start = _next_conjunct(t, k)
-        if start is None:
+        item = _next_conjunct(t, k)
+        if item is None:
             return None
+        start, last = item
         known = _longest_name(gaz, t, start)
         k = known[0] if known else _phrase_end(gaz, t, start)
         if k < t.n and t.linked(k - 1) and t.norm(k) in _PLURAL_HINTS:
             return t.norm(k)
+        if last:
+            return None
     return None

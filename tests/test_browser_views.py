@@ -97,11 +97,19 @@ def test_reported_by_is_not_on_the_day_and_the_window_reaches_back(url, page_and
     expect(page.get_by_text(f"{len(filter_claims(claims, window))} of {TOTAL} claims shown"))\
         .to_be_visible(timeout=20_000)  # fmt: skip
     expect(page.get_by_text("dated only by a report after the window's end")).to_be_visible()
-    # a window starting on 5 Sep no longer reaches back to 3 or 4 Sep
-    end.press("ArrowRight")
+    # a window starting on 5 Sep no longer reaches back to 3 or 4 Sep (one key at a time, each
+    # step's count awaited: a key pressed during a rerun may be overridden by it)
     start = page.get_by_role("slider", name="Claim dates — start")
+    for thumb, key, first, last in [(end, "ArrowRight", 3, 5), (start, "ArrowRight", 4, 5)]:
+        thumb.focus()
+        thumb.press(key)
+        step = filter_claims(
+            claims, FilterState(start=date(2021, 9, first), end=date(2021, 9, last))
+        )
+        expect(page.get_by_text(f"{len(step)} of {TOTAL} claims shown")).to_be_visible(
+            timeout=20_000
+        )
     start.focus()
-    start.press("ArrowRight")
     start.press("ArrowRight")
     late = filter_claims(claims, FilterState(start=date(2021, 9, 5), end=date(2021, 9, 5)))
     assert {c.id for c in late} == {"a2", "c1"}  # d1 ("reported by 3 Sep") is gone

@@ -308,6 +308,36 @@ def test_added_by_the_same_speaker_continues_the_place_of_the_paragraph_before()
     assert [(c.kind, c.place) for c in pushed] == [("territorial_control", "Andarab")]  # no attack
 
 
+def test_the_districts_of_a_list_are_each_a_district() -> None:
+    """ "the districts of A, B and C in X province": the noun before the list names what
+    each item is (a transliteration each), and a list must close with "and" to run on."""
+    claims = article(
+        "Local militias said they had taken the districts of Bano, Deh Saleh and Pul e-Hesar "
+        "in Baghlan province."
+    )
+    assert {c.place for c in claims if c.kind == "territorial_control"} == {
+        "Andarab", "Deh Salah", "Pul-e-Hisar",
+    }  # fmt: skip
+
+
+def test_a_locality_within_a_district_is_placed_in_the_district() -> None:
+    claims = article(
+        "The front said its men raided a Taliban post in the village of Zarbak, within the "
+        "Rukha district of Panjshir province, killing four."
+    )
+    assert {(c.kind, c.place) for c in claims} == {("clashes", "Rukha"), ("casualties", "Rukha")}
+
+
+def test_people_taken_to_a_town_take_no_town() -> None:
+    """ "taken to the city of X": captives moved there; no place was taken."""
+    claims = article(
+        "A resident said five fighters were captured by the Taliban in Khenj and taken to the "
+        "city of Bazarak."
+    )
+    assert "territorial_control" not in {c.kind for c in claims}
+    assert {c.kind for c in claims} == {"captured_people"}
+
+
 # --- 8. precision ----------------------------------------------------------------------------
 
 NOT_CLAIMS = [

@@ -16,8 +16,8 @@ from claims import extract_claims, find_disputes, read_bytes
 from claims.exc import ClaimsError
 from claims.model import DATE_PRECISIONS, KINDS, PLACE_BASES, SIDES, Article, Claim
 
-N_EXTRACT_BYTES = 1000
-N_EXTRACT_NEWS = 1000
+N_EXTRACT_BYTES = 600
+N_EXTRACT_NEWS = 500
 
 
 def check_claims(article: Article, claims: list[Claim]) -> None:

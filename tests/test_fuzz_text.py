@@ -28,9 +28,9 @@ from claims.sentences import normalise, split_sentences
 from geo.normalize import match_key, normalize, phonetic_key, strip_generic
 
 # examples per test, summed in the report
-N_READER = 1500
+N_READER = 800
 N_READER_TEXT = 800
-N_SENTENCES = 1500
+N_SENTENCES = 800
 N_NORMALISE = 1500
 N_NORMALIZE = 2500
 N_KEYS = 1000

@@ -167,6 +167,20 @@ def _captured_noun(before: str, after: str, place_after: bool) -> str | None:
     return None
 
 
+_TAKEN_TO = re.compile(r"\s+(?:to|towards?)\b", re.IGNORECASE)
+
+
+def _taken(
+    word: str, after: str, place_after: bool, place_before: bool, people: bool
+) -> str | None:
+    """ "took", "seized", "overran": ground taken, when a place is what was taken."""
+    if word.startswith("t") and _TAKEN_TO.match(after):
+        return None  # "captives were taken to the city": moved there, no place taken
+    if place_after and not (people and word.startswith("t")):
+        return "territorial_control"
+    return "territorial_control" if place_before and word != "took" else None
+
+
 def capture(text: str, start: int, end: int, places: Places) -> str | None:
     word = text[start:end].lower()
     before = text[max(0, start - 60) : start]
@@ -184,9 +198,7 @@ def capture(text: str, start: int, end: int, places: Places) -> str | None:
     ):
         people_after = None  # "captured three Taliban outposts": the people word is a modifier
     if word.startswith(("took", "take", "taken", "taking", "seiz", "overr")):
-        if place_after and not (people_after and word.startswith("t")):
-            return "territorial_control"
-        return "territorial_control" if place_before and word != "took" else None
+        return _taken(word, after, place_after, place_before, people_after is not None)
     if re.match(r"\s+(?:or|and)\s+(?:surrender|imprison|detain|arrest|kill)", after, _I):
         return "captured_people"
     by_noun = _captured_noun(before, after, place_after)

@@ -9,6 +9,8 @@ CRLF, lone CR, zero-width joiners, line/paragraph separators.
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -350,10 +352,15 @@ def article_bytes(draw: st.DrawFn) -> bytes:
     return data
 
 
+FUZZ_SCALE = float(os.environ.get("CLAIM_ATLAS_FUZZ_SCALE", "1"))
+"""More (or fewer) examples for every fuzz test: ``CLAIM_ATLAS_FUZZ_SCALE=10`` for a long run."""
+
+
 def fuzz(max_examples: int) -> settings:
-    """Settings for a fuzz test: a fixed example count, no per-example deadline."""
+    """Settings for a fuzz test: a fixed example count (times ``CLAIM_ATLAS_FUZZ_SCALE``), no
+    per-example deadline."""
     return settings(
-        max_examples=max_examples,
+        max_examples=max(1, round(max_examples * FUZZ_SCALE)),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )

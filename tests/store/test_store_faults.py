@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from benchmarks.corpus import gazetteer_places, write_corpus
 from store.database import open_store
 
-N_ARTICLES = 480
+N_ARTICLES = 320
 """More than one write transaction's worth (256), so a partial store exists at some moment
 however fast the extractor gets."""
 
