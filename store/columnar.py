@@ -12,6 +12,7 @@ Rows come from the store, or from claims that are not stored (a session's upload
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -43,6 +44,23 @@ class _Codes:
         self.codes = codes.astype(np.int64)
         self.labels: list[Any] = list(labels)
         self.index = {label: i for i, label in enumerate(self.labels)}
+
+    def updated(self, rows: np.ndarray, values: Sequence[Any]) -> _Codes:
+        """A copy with the values at ``rows`` replaced (a new value gets a new code)."""
+        out = object.__new__(_Codes)
+        out.codes = self.codes.copy()
+        out.labels = list(self.labels)
+        out.index = dict(self.index)
+        for row, value in zip(rows.tolist(), values, strict=True):
+            if value is None:
+                out.codes[row] = -1
+                continue
+            code = out.index.get(value)
+            if code is None:
+                code = out.index[value] = len(out.labels)
+                out.labels.append(value)
+            out.codes[row] = code
+        return out
 
     def excluding(self, names: Iterable[str]) -> np.ndarray:
         bad = [self.index[n] for n in names if n in self.index]
@@ -92,6 +110,13 @@ def _column(rows: Sequence[Sequence[Any]], name: str) -> list[Any]:
     return [r[i] for r in rows]
 
 
+def _dating(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Each row's :data:`DATINGS` code from its first and last day ordinals."""
+    return np.select(
+        [last == UNDATED, first == UNDATED, first == last], [3, 2, 0], default=1
+    ).astype(np.int8)
+
+
 class ColumnarClaims:
     """Claims as columns: filter with masks, aggregate with bincount."""
 
@@ -109,11 +134,7 @@ class ColumnarClaims:
         self.unresolved_place = _Codes(_column(rows, "unresolved_place"))
         self.first = _ordinals(_column(rows, "day_first"))
         self.last = _ordinals(_column(rows, "day_last"))
-        self.dating = np.select(
-            [self.last == UNDATED, self.first == UNDATED, self.first == self.last],
-            [3, 2, 0],
-            default=1,
-        ).astype(np.int8)
+        self.dating = _dating(self.first, self.last)
         self.anchor = np.where(self.first == UNDATED, self.last, self.first)
         self.has_figure = np.array([r[_AT["figure"]] is not None for r in rows], dtype=bool)
         self.quotes = np.asarray(_column(rows, "quote_folded"), dtype=object)
@@ -165,6 +186,41 @@ class ColumnarClaims:
         """These columns plus ``claims`` that are not stored (a session's uploads)."""
         extra = _rows_of(claims, labels)
         return ColumnarClaims([*self.rows, *extra], [*self.roots, *([root] * len(extra))])
+
+    def replaced(self, changes: Mapping[int, Claim]) -> ColumnarClaims:
+        """A copy with the claims at some rows replaced (an analyst's corrections), each
+        keeping its row's source label: only those rows are recomputed (and the places'
+        names and points when a place changed), so 10,000 corrections of 100,000 claims cost
+        milliseconds, not a rebuild. Ids, files and quotes must stay as they were."""
+        if not changes:
+            return self
+        new = copy.copy(self)
+        idx = np.fromiter(changes, dtype=np.int64, count=len(changes))
+        new.rows = list(self.rows)
+        new._claims = list(self._claims)
+        label = _AT["outlet_key"]
+        for i, claim in changes.items():
+            row = list(claim_row(claim)[: len(COLUMNS)])
+            row[label] = self.rows[i][label]
+            new.rows[i] = tuple(row)
+            new._claims[i] = claim
+        picked = [new.rows[i] for i in idx.tolist()]
+        for attr, name in (("side", "side"), ("kind", "kind"), ("place", "place_key"),
+                           ("unresolved_place", "unresolved_place")):  # fmt: skip
+            setattr(new, attr, getattr(self, attr).updated(idx, _column(picked, name)))
+        new._set_days(idx, picked)
+        new.has_figure = self.has_figure.copy()
+        new.has_figure[idx] = [r[_AT["figure"]] is not None for r in picked]
+        new.place_meta = new._place_meta()
+        return new
+
+    def _set_days(self, idx: np.ndarray, picked: Sequence[Sequence[Any]]) -> None:
+        self.first = self.first.copy()
+        self.last = self.last.copy()
+        self.first[idx] = _ordinals(_column(picked, "day_first"))
+        self.last[idx] = _ordinals(_column(picked, "day_last"))
+        self.dating = _dating(self.first, self.last)
+        self.anchor = np.where(self.first == UNDATED, self.last, self.first)
 
     # -- claims ------------------------------------------------------------------------------
 
