@@ -99,11 +99,13 @@ def _status_filter(overlay: Overlay, data: SessionData) -> frozenset[Status]:
         "Review status",
         options=list(STATUSES),
         default=[s for s in STATUSES if s in DEFAULT_STATUSES],
-        format_func=lambda s: f"{STATUS_LABELS[s]} ({counts[s]})",
+        format_func=STATUS_LABELS.__getitem__,  # fixed labels: the browser sends them back
         key=STATUS_KEY,
         help="Machine-read claims and analysts' decisions; rejected claims are hidden "
         "unless chosen here.",
     )
+    decided = [f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUSES if s is not Status.UNREVIEWED]
+    st.caption("Reviewed so far: " + ", ".join(decided) + ".")
     hidden = counts[Status.REJECTED] if Status.REJECTED not in chosen else 0
     if hidden:
         st.caption(f"{hidden} claim{'s' if hidden != 1 else ''} rejected by reviewers, hidden.")
