@@ -1,5 +1,5 @@
 """Review end to end in headless Chromium, on a real claim store (SQLite) the seeds were
-ingested into — three server starts in all:
+ingested into — two server starts of their own:
 
 1. ana's server: confirm one claim by keyboard; correct another (a bad figure refused at the
    field first, nothing saved); a second session of hers keeps the page open on a third claim.
@@ -8,8 +8,8 @@ ingested into — three server starts in all:
    server stops. The corpus is ingested again: the decisions are still there; an article is
    edited and ingested again: the decision re-attaches to the new claim, and ben's page shows
    it after a reload.
-3. A server with no reviewer identity: the page says read-only and offers no control; the
-   store refuses a write without identity too.
+3. The shared server (no reviewer identity): the page says read-only and offers no control;
+   the store refuses a write without identity too.
 """
 
 from __future__ import annotations
@@ -19,7 +19,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser_helpers import PANEL, assert_no_app_error, assert_offline, choose, open_dashboard
+from browser_helpers import (
+    CAPTION,
+    PANEL,
+    assert_no_app_error,
+    assert_offline,
+    choose,
+    open_dashboard,
+)
 from playwright.sync_api import expect
 from serving import REPO, serve_dashboard
 
@@ -160,17 +167,20 @@ def _reingest_and_edit(page, server: str, corpus: Path, url: str, first, total: 
     assert_no_app_error(page)
 
 
-def test_a_read_only_session_cannot_write(setup, page_and_requests):
-    corpus, url, tmp = setup
-    page, _requests = page_and_requests
-    group, total = _place(url)
-    with _serve(corpus, url, tmp / "ro.log", "") as server:
-        _open_place(page, server, group, total)
-        expect(page.get_by_text(re.compile("Read-only: no reviewer identity"))).to_be_visible()
-        panel = page.locator(PANEL)
-        expect(panel.get_by_role("button", name="Read in context").first).to_be_visible()
-        expect(panel.get_by_role("button", name="Confirm", exact=True)).to_have_count(0)
-        expect(panel.get_by_role("button", name="Review…", exact=True)).to_have_count(0)
+def test_a_read_only_session_cannot_write(setup, page_and_requests, dashboard_url):
+    """On the shared server (no reviewer identity): no control, the page says why."""
+    _corpus, url, _tmp = setup
+    page, requests = page_and_requests
+    page.goto(dashboard_url)
+    expect(page.get_by_text(CAPTION)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(re.compile("Read-only: no reviewer identity"))).to_be_visible()
+    page.locator(f"{PANEL} [class*='st-key-top_'] button").first.click()
+    panel = page.locator(PANEL)
+    expect(panel.get_by_role("button", name="Read in context").first).to_be_visible(timeout=WAIT)
+    expect(panel.get_by_role("button", name="Confirm", exact=True)).to_have_count(0)
+    expect(panel.get_by_role("button", name="Review…", exact=True)).to_have_count(0)
+    assert_offline(requests)
+    group, _total = _place(url)
     with open_store(url) as db, pytest.raises(ReviewReadOnly):
         save(db, group.samples[0], Edit(Verdict.CONFIRMED), None, 0)
     assert _decided(url, group.samples[0]) is None
