@@ -110,6 +110,15 @@ def _column(rows: Sequence[Sequence[Any]], name: str) -> list[Any]:
     return [r[i] for r in rows]
 
 
+_PLACE_AT = tuple(_AT[n] for n in ("place_key", "place", "place_mention", "lat", "lon",
+                                    "radius_km", "place_precision"))  # fmt: skip
+
+
+def _place_part(row: Sequence[Any]) -> tuple[Any, ...]:
+    """What a row gives the places' names and points (:meth:`ColumnarClaims._place_meta`)."""
+    return tuple(row[i] for i in _PLACE_AT)
+
+
 def _dating(first: np.ndarray, last: np.ndarray) -> np.ndarray:
     """Each row's :data:`DATINGS` code from its first and last day ordinals."""
     return np.select(
@@ -211,7 +220,8 @@ class ColumnarClaims:
         new._set_days(idx, picked)
         new.has_figure = self.has_figure.copy()
         new.has_figure[idx] = [r[_AT["figure"]] is not None for r in picked]
-        new.place_meta = new._place_meta()
+        if any(_place_part(self.rows[i]) != _place_part(new.rows[i]) for i in changes):
+            new.place_meta = new._place_meta()  # a place moved: names and points again
         return new
 
     def _set_days(self, idx: np.ndarray, picked: Sequence[Sequence[Any]]) -> None:
