@@ -142,10 +142,12 @@ def build_place_layer(
     palette: Palette | None = None,
     selected: str | None = None,
     disputed: Collection[str] = (),
+    reviewed: Mapping[str, str] | None = None,
 ) -> folium.FeatureGroup:
-    """The markers for ``groups`` as a FeatureGroup (for ``feature_group_to_add``)."""
+    """The markers for ``groups`` as a FeatureGroup (for ``feature_group_to_add``);
+    ``reviewed``: place key → ``all``/``some`` of its claims reviewed (a check-mark badge)."""
     layer = folium.FeatureGroup(name="Claims", control=False)
-    data = layer_data(groups, palette or default_palette(), selected, disputed)
+    data = layer_data(groups, palette or default_palette(), selected, disputed, reviewed)
     _Call("places", data).add_to(layer)
     return layer
 

@@ -8,7 +8,7 @@ delimiter survives inside it.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from atlas.palette import Palette
@@ -21,8 +21,10 @@ LEGEND_ROWS: tuple[tuple[str, str, str], ...] = (
     ("ca-key-area", "circle: area-level place (radius)", ""),
     ("ca-key-cluster", "double ring: nearby places, click to zoom", ""),
     ("ca-key-badge", "disputed here or about its province", "!"),
+    ("ca-key-reviewed", "every claim here reviewed by an analyst (half: some)", "✓"),
 )
 """(swatch class, text, swatch text) for the marks that are not sides."""
+REVIEWED_ARIA = {"all": ", all reviewed", "some": ", some reviewed"}
 STRINGS = {"tilesFailed": "Map tiles unavailable — showing outlines"}
 OUTLINES_ATTRIBUTION = (
     'Outlines: <a href="https://www.geoboundaries.org/">geoBoundaries</a> (public domain)'
@@ -70,9 +72,14 @@ def _tip(group: PlaceSummary, palette: Palette, disputed: bool) -> list[str]:
 
 
 def place_payload(
-    groups: Iterable[PlaceSummary], palette: Palette, disputed: Collection[str] = ()
+    groups: Iterable[PlaceSummary],
+    palette: Palette,
+    disputed: Collection[str] = (),
+    reviewed: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """The per-place data markers are drawn from. ``disputed``: keys of places in a dispute."""
+    """The per-place data markers are drawn from. ``disputed``: keys of places in a dispute;
+    ``reviewed``: place key → ``all`` or ``some`` (of its claims reviewed by an analyst)."""
+    reviewed = reviewed or {}
     payload = []
     for g in groups:
         n = g.count
@@ -93,8 +100,10 @@ def place_payload(
                 "disputed": is_disputed,
                 "size": marker_size(n),
                 "tip": _tip(g, palette, is_disputed),
+                "reviewed": reviewed.get(g.key, "none"),
                 "aria": f"{g.name}: {n} claim{'s' if n != 1 else ''}"
-                + (", disputed" if is_disputed else ""),
+                + (", disputed" if is_disputed else "")
+                + REVIEWED_ARIA.get(reviewed.get(g.key, "none"), ""),
             }
         )
     return payload
@@ -105,10 +114,11 @@ def layer_data(
     palette: Palette,
     selected: str | None = None,
     disputed: Collection[str] = (),
+    reviewed: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """What ``ClaimAtlas.places`` receives."""
     return {
-        "places": place_payload(groups, palette, disputed),
+        "places": place_payload(groups, palette, disputed, reviewed),
         "selected": selected,
         "palette": palette.to_dict(),
         "sides": list(palette.sides),

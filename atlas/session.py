@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -221,8 +221,10 @@ class SessionData:
         """A value computed from this data once, on first use (the claims table, say)."""
         return self._lazy.get(key, compute)
 
-    def shown(self, state: ClaimFilter) -> Shown:
-        return Shown(self, state, self.columns.mask(state))
+    def shown(self, state: ClaimFilter, keep: np.ndarray | None = None) -> Shown:
+        """The claims ``state`` shows (and ``keep`` too: the review-status filter's mask)."""
+        mask = self.columns.mask(state)
+        return Shown(self, state, mask if keep is None else mask & keep)
 
     def place_gaps(self) -> tuple[PlaceGap, ...]:
         """Claims not on the map, by unresolved name, then those with no place (once)."""
@@ -356,6 +358,23 @@ def build(
         version=version,
         roots=roots,
     )
+
+
+def with_columns(base: SessionData, columns: ColumnarClaims, version: Hashable) -> SessionData:
+    """``base`` with its claims' columns replaced by ``columns`` (the same rows, some values
+    corrected by analysts: :func:`atlas.review.overlay`), at ``version``. What depends on the
+    values (date domain, bounds, lazy results) is computed again; sources and articles kept.
+    The same columns keep the lazy results too (a confirmation changes no value)."""
+    if columns is base.columns:
+        return replace(base, version=version)
+    overview = columns.overview_of(np.ones(columns.n, dtype=bool))
+    domain = (
+        DateDomain(overview.first_day, overview.last_day)
+        if overview.first_day and overview.last_day
+        else None
+    )
+    return replace(base, columns=columns, domain=domain, bounds=_bounds(columns),
+                   version=version, _lazy=Lazy())  # fmt: skip
 
 
 def from_snapshot(

@@ -5,7 +5,9 @@
 - ``CLAIM_ATLAS_DB`` (read by :mod:`store.settings`): the claim store (``--db URL`` wins);
 - ``CLAIM_ATLAS_TILES``: ``none`` (outlines only), ``osm`` (default) or a tile URL template;
 - ``CLAIM_ATLAS_TILES_ATTRIBUTION``: the credit line shown for a custom tile URL;
-- ``CLAIM_ATLAS_TIMING``: ``1`` prints each rerun's server-side time to stderr.
+- ``CLAIM_ATLAS_TIMING``: ``1`` prints each rerun's server-side time to stderr;
+- ``CLAIM_ATLAS_REVIEWER``: the reviewer's name when Streamlit authentication is not
+  configured (unset: the review panel is read-only), :func:`reviewer_name`.
 
 The conflict profile: ``--profile NAME|FILE`` (:func:`profile_arg`) wins over
 ``CLAIM_ATLAS_PROFILE``, which :mod:`claims.profile` reads.
@@ -27,6 +29,7 @@ CORPUS_ENV = "CLAIM_ATLAS_CORPUS"
 TILES_ENV = "CLAIM_ATLAS_TILES"
 TILES_ATTRIBUTION_ENV = "CLAIM_ATLAS_TILES_ATTRIBUTION"
 TIMING_ENV = "CLAIM_ATLAS_TIMING"
+REVIEWER_ENV = "CLAIM_ATLAS_REVIEWER"
 
 
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -119,3 +122,9 @@ def tiles(environ: Mapping[str, str] | None = None) -> Tiles | None:
 def timing(environ: Mapping[str, str] | None = None) -> bool:
     """True when each rerun's time should be printed to stderr."""
     return _env(environ).get(TIMING_ENV, "").strip().lower() not in _OFF
+
+
+def reviewer_name(environ: Mapping[str, str] | None = None) -> str | None:
+    """``CLAIM_ATLAS_REVIEWER`` with its spacing normalised; None when unset or blank."""
+    name = " ".join(_env(environ).get(REVIEWER_ENV, "").split())
+    return name or None

@@ -65,12 +65,13 @@ class SnapshotCache:
         return self.folder / f"snapshot-{name}.pickle"
 
     def load(self, url: str, roots: Iterable[str] | None, version: tuple[int, ...]) -> Any:
-        """The snapshot kept for this store, roots and version, or None."""
+        """The snapshot kept for this store, roots and version, or None (only the claims
+        generation counts: a review decision does not change the claims)."""
         path = self.path(url, roots)
         try:
             with path.open("rb") as fh:
                 header = pickle.load(fh)
-                if header != (*self._key(url, roots), tuple(version)):
+                if header != (*self._key(url, roots), _claims_generation(version)):
                     return None
                 return pickle.load(fh)
         except FileNotFoundError:
@@ -90,7 +91,7 @@ class SnapshotCache:
             return False  # no cache folder: the next start loads from the store
         try:
             with os.fdopen(fd, "wb") as fh:
-                header = (*self._key(url, roots), tuple(snapshot.version))
+                header = (*self._key(url, roots), _claims_generation(snapshot.version))
                 pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(snapshot, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 fh.flush()
@@ -101,3 +102,9 @@ class SnapshotCache:
                 os.unlink(tmp)
             return False
         return True
+
+
+def _claims_generation(version: Iterable[int]) -> tuple[int, ...]:
+    """The part of a store version the snapshot depends on: the claims generation (review
+    decisions are read apart, :mod:`atlas.review`)."""
+    return tuple(version)[:1]

@@ -83,6 +83,8 @@ def serve_dashboard(
     full_env.pop("CLAIM_ATLAS_CORPUS", None)
     if "CLAIM_ATLAS_DB" not in (env or {}):
         full_env.pop("CLAIM_ATLAS_DB", None)
+    if "CLAIM_ATLAS_REVIEWER" not in (env or {}):
+        full_env.pop("CLAIM_ATLAS_REVIEWER", None)  # read-only unless the test names one
     start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "streamlit"]
     command = [
         *start, "run", str(REPO / "dashboard.py"),

@@ -19,7 +19,7 @@ from atlas import assets, settings
 from atlas.filters import FilterState, without_dates
 from atlas.mapbuild import build_base_map, build_place_layer, clicked_place
 from atlas.page import data as sources
-from atlas.page import place_panel, reader, sidebar, tabs
+from atlas.page import place_panel, reader, review_panel, sidebar, tabs
 from atlas.places import PlaceSummary, place_key
 from atlas.session import (
     DISPUTES_ASKED,
@@ -51,11 +51,14 @@ def _static_assets(static_dir: str) -> str | None:
     return None
 
 
-def _session(base: SessionData, uploads: list[Upload]) -> tuple[SessionData, Memo]:
+def _session(
+    base: SessionData, uploads: list[Upload], statuses: object
+) -> tuple[SessionData, Memo]:
     """This session's data (the store's + uploads) and memo, rebuilt only when the store's
-    version or the uploads change."""
+    version (claims or review decisions), the uploads or the review statuses shown change."""
     added = [u for u in uploads if u.counts and u.article is not None]
-    key = (base.version, base.roots, tuple((u.name, u.article.sha256) for u in added))  # type: ignore[union-attr]
+    files = tuple((u.name, u.article.sha256) for u in added)  # type: ignore[union-attr]
+    key = (base.version, base.roots, files, statuses)
     if st.session_state.get("_data_key") != key:
         items = [(u.article, u.claims) for u in added]
         st.session_state["_data"] = with_uploads(base, items)  # type: ignore[arg-type]
@@ -111,14 +114,15 @@ def _header(data: SessionData, shown: int, extra: int) -> None:
 
 def _map(
     data: SessionData, groups: list[PlaceSummary], selected: str | None, disputed,
-    countries: tuple[str, ...],
+    countries: tuple[str, ...], reviewed: dict[str, str],
 ) -> None:  # fmt: skip
     base = build_base_map(
         bounds=data.bounds, tiles=settings.tiles(), palette=data.palette, countries=countries
     )
     layer = build_place_layer(
-        groups, data.palette, selected if any(g.key == selected for g in groups) else None, disputed
-    )
+        groups, data.palette, selected if any(g.key == selected for g in groups) else None,
+        disputed, reviewed,
+    )  # fmt: skip
     st_folium(
         base,
         key=MAP_KEY,
@@ -129,12 +133,14 @@ def _map(
     )
 
 
-def _timeline(data: SessionData, memo: Memo, state: FilterState) -> None:
+def _timeline(data: SessionData, memo: Memo, state: FilterState, keep) -> None:
     window = (state.start, state.end) if state.start and state.end else None
     context = without_dates(state)  # the bars do not depend on the window: moving it is cheap
     spec = memo.get(
         ("timeline", context),
-        lambda: timeline_spec(data.columns.timeline(context), palette=data.palette),
+        lambda: timeline_spec(
+            data.columns.timeline_of(data.columns.mask(context) & keep), palette=data.palette
+        ),
     )
     with st.container(key="timeline"):
         st.vega_lite_chart(with_window(spec, window), width="stretch")
@@ -184,9 +190,9 @@ def _figures(data: SessionData, memo: Memo, state: FilterState, shown) -> None:
     st.altair_chart(chart, width="stretch")
 
 
-def _load(app_dir: Path) -> tuple[sources.Opened, SessionData]:
-    """The store opened (the corpus ingested into it, once per process) and its claims now;
-    a store that cannot be used stops the page with one message naming it."""
+def _load(app_dir: Path) -> tuple[sources.Opened, sources.Reviewed]:
+    """The store opened (the corpus ingested into it, once per process) and its claims now,
+    as reviewed; a store that cannot be used stops the page with one message naming it."""
     source = settings.data_source(default=app_dir / "seeds")
     try:
         where = sources.opened(source, st.session_state.get("_reread", 0))
@@ -225,14 +231,18 @@ def main(app_dir: Path) -> None:
     if problem:
         st.warning(f"{problem}. The map may stay blank.")
     profile = _profile()
-    where, base = _load(app_dir)
-    filters_box, upload_box = st.sidebar.container(), st.sidebar.container()
+    where, reviewed = _load(app_dir)
+    base = reviewed.data
+    filters_box, review_box, upload_box = (st.sidebar.container() for _ in range(3))
     uploads = sidebar.uploads(upload_box, base, where)
-    data, memo = _session(base, uploads)
+    data, memo = _session(base, uploads, review_panel.statuses())
     state = sidebar.filters(filters_box, data)
+    view = review_panel.prepare(review_box, where.store, reviewed.overlay, data, reviewed.problem)
+    keep = memo.get("review_keep", lambda: view.overlay.keep(view.statuses, data.total))
 
-    shown = memo.get(("shown", state), lambda: data.shown(state))
+    shown = memo.get(("shown", state), lambda: data.shown(state, keep))
     groups = memo.get(("places", state), lambda: shown.places())
+    marks = memo.get(("review_marks", state), lambda: review_panel.place_marks(shown))
     disputes = _disputes_now(data, memo, state, shown)
     _take_click(data)
     selection = _selection(data)
@@ -247,8 +257,8 @@ def main(app_dir: Path) -> None:
     _header(data, shown.count, shown.reported_after_window())
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        _map(data, groups, selection.place, disputed, profile.countries)
-        _timeline(data, memo, state)
+        _map(data, groups, selection.place, disputed, profile.countries, marks)
+        _timeline(data, memo, state, keep)
     with right, st.container(height=MAP_HEIGHT + 150, key="place_panel"):
         place_panel.place_panel(
             groups, shown, selection.place, selection.claim, pointers, disputes or [],

@@ -5,7 +5,10 @@ session that has no uploads of its own.
 
 The version (:meth:`store.database.Store.version`, one small read) is checked on every
 rerun, so claims written meanwhile — another ingest, an upload saved by another session —
-appear at the next interaction, each article whole or not at all.
+appear at the next interaction, each article whole or not at all. Its two parts are used
+apart: the claims generation keys the snapshot; the reviews generation keys the analysts'
+decisions laid over it (:func:`atlas.review.overlay`), so a decision saved costs a read of the
+decisions and the corrected rows, never a reload of the claims.
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
-from atlas.session import SessionData, from_snapshot
+from atlas.review import Overlay, empty_overlay, overlay
+from atlas.session import SessionData, from_snapshot, with_columns
 from atlas.settings import DataSource
 from claims.profile import PROFILE_ENV
 from store.database import Store, open_store
+from store.exc import StoreError
 from store.ingest import Summary, corpus_root, ingest
 from store.settings import StoreSettings
 from store.snapshot_cache import SnapshotCache
@@ -82,24 +88,57 @@ def opened(source: DataSource, generation: int = 0) -> Opened:
 
 @st.cache_resource(show_spinner="Loading claims…", max_entries=3)
 def _snapshot(
-    db: str, create: bool, roots: frozenset[str] | None, version: tuple[int, ...],
+    db: str, create: bool, roots: frozenset[str] | None, claims_generation: int,
     root: str | None, name: str,
 ) -> SessionData:  # fmt: skip
     store = _store(db, create)
     files = SnapshotCache()  # a restart on an unchanged large store reads the last one back
-    snapshot = files.load(db, roots, version)
+    snapshot = files.load(db, roots, (claims_generation,))
     if snapshot is None:
         snapshot = store.snapshot(roots)
         files.save(db, roots, snapshot)
     return from_snapshot(snapshot, store.article, root=Path(root) if root else None, name=name)
 
 
-def current(where: Opened) -> SessionData:
-    """The store's claims now (a new snapshot only when the store's version changed)."""
+@dataclass(frozen=True)
+class Reviewed:
+    """The store's claims with the analysts' decisions laid over them; ``problem``: why the
+    decisions could not be read (the claims are then shown as the machine read them)."""
+
+    data: SessionData
+    overlay: Overlay
+    problem: str | None = None
+
+
+@st.cache_resource(show_spinner="Loading review decisions…", max_entries=3)
+def _reviewed(
+    db: str, create: bool, roots: frozenset[str] | None, version: tuple[int, ...],
+    root: str | None, name: str,
+) -> Reviewed:  # fmt: skip
+    from store.review import all_decisions
+
+    base = _snapshot(db, create, roots, version[0], root, name)
+    try:
+        found = all_decisions(_store(db, create))
+    except StoreError as err:
+        return Reviewed(with_columns(base, base.columns, version), empty_overlay(base.columns),
+                        str(err))  # fmt: skip
+    view = overlay(base.columns, found)
+    return Reviewed(with_columns(base, view.columns, version), view)
+
+
+def current(where: Opened) -> Reviewed:
+    """The store's claims now, as reviewed (a new snapshot only when the claims changed,
+    new decisions laid over it only when a decision was saved)."""
     version = where.store.version()
     root = str(where.root) if where.root else None
     create = where.ingest is not None
-    return _snapshot(where.db, create, where.roots, version, root, where.name)
+    return _reviewed(where.db, create, where.roots, tuple(version), root, where.name)
+
+
+def store_of(where: Opened) -> Any:
+    """The store decisions are written to."""
+    return where.store
 
 
 def shown_url(source: DataSource) -> str:

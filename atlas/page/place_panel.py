@@ -8,6 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from atlas.cards import claim_card_html, esc, side_chip
+from atlas.page import review_panel
 from atlas.places import PlaceSummary, place_days, place_key
 from atlas.session import SessionData, Shown
 from atlas.when import span_text
@@ -165,6 +166,7 @@ def _card(
             args=(claim.file, claim.id),
             help="The whole article, opened at this claim",
         )
+    review_panel.controls(claim, key)
 
 
 def place_panel(

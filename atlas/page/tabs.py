@@ -11,6 +11,7 @@ import streamlit as st
 
 from atlas.cards import claim_card_html, esc, side_chip
 from atlas.disputes_view import CorroborationRow, corroborated, days_text, range_text, side_columns
+from atlas.page import review_panel
 from atlas.page.place_panel import md_escape
 from atlas.session import DISPUTES_ASKED, LIVE_DISPUTES, Memo, SessionData, Shown
 from atlas.tables import DataIssue
@@ -202,10 +203,10 @@ def table_tab(shown: Shown, data: SessionData, memo: Memo, key: object) -> None:
     first = _table_page(shown)
     frame = memo.get(
         ("table", key, first),
-        lambda: claims_frame(
+        lambda: review_panel.table(claims_frame(
             shown.page(first, TABLE_ROWS).claims, data.palette, data.sources.label,
             data.relative, data.group_of,
-        ),
+        )),
     )  # fmt: skip
     st.dataframe(
         frame,
@@ -226,14 +227,17 @@ def table_tab(shown: Shown, data: SessionData, memo: Memo, key: object) -> None:
     c1, c2, _ = st.columns([1, 1, 3])
     c1.download_button(
         "Download GeoJSON",
-        data=lambda: json.dumps(to_geojson(shown.claims, data.group_of, root), ensure_ascii=False),
+        data=lambda: json.dumps(
+            review_panel.geojson(to_geojson(shown.claims, data.group_of, root)),
+            ensure_ascii=False,
+        ),
         file_name="claims.geojson",
         mime="application/geo+json",
         on_click="ignore",
     )
     c2.download_button(
         "Download CSV",
-        data=lambda: to_csv(shown.claims, data.group_of, root),
+        data=lambda: review_panel.csv_text(to_csv(shown.claims, data.group_of, root)),
         file_name="claims.csv",
         mime="text/csv",
         on_click="ignore",
@@ -241,7 +245,8 @@ def table_tab(shown: Shown, data: SessionData, memo: Memo, key: object) -> None:
     st.caption(
         "Downloads hold exactly the claims shown (the table sends a page at a time); files are "
         "named relative to the corpus folder; group_id, group_claims and group_outlets say "
-        "which claims make the same assertion."
+        "which claims make the same assertion; review_status, reviewed_by, review_reason and "
+        "machine_values say what analysts decided (a corrected field's machine value beside it)."
     )
 
 
@@ -274,6 +279,7 @@ def _issues(uploads: list[Upload], data: SessionData, memo: Memo) -> list[DataIs
 
 
 def issues_tab(uploads: list[Upload], data: SessionData, memo: Memo) -> None:
+    review_panel.unplaced(data)  # a place the gazetteer lacks can be placed by hand
     issues = _issues(uploads, data, memo)
     if not issues:
         st.caption("Every file was read and every place was found.")

@@ -302,6 +302,11 @@
       badge.setAttribute("aria-hidden", "true");
       body.appendChild(badge);
     }
+    if (p.reviewed === "all" || p.reviewed === "some") {
+      var check = el("span", "ca-rv-badge ca-rv-" + p.reviewed, "\u2713");
+      check.setAttribute("aria-hidden", "true");
+      body.appendChild(check);
+    }
     var icon = L.divIcon({className: "ca-marker ca-" + p.dating, html: body,
                           iconSize: [p.size, p.size]});
     var marker = L.marker([p.lat, p.lon], {icon: icon, riseOnHover: true, caPlace: p,
@@ -320,6 +325,7 @@
       node.setAttribute("data-count", String(p.n));
       node.setAttribute("data-dating", p.dating);
       node.setAttribute("data-disputed", p.disputed ? "1" : "0");
+      node.setAttribute("data-reviewed", p.reviewed || "none");
       node.setAttribute("role", "button");
       node.setAttribute("aria-label", p.aria);
       if (!node._caKeys) {
