@@ -26,6 +26,7 @@ Rules (general news-language rules, no article-specific ones):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -450,35 +451,32 @@ def _next_conjunct(t: _Tokens, k: int) -> tuple[int, bool] | None:
     return (k, last) if k < t.n and _is_cap(t.word(k)) else None
 
 
-def _closed_list(gaz: Gazetteer, t: _Tokens, j: int) -> bool:
-    """A list goes on after token ``j - 1`` and ends with an "and"/"or" item (", B and C"),
-    so its items can be told from what follows it ("…, B, Massoud said")."""
+def _list_items(gaz: Gazetteer, t: _Tokens, j: int) -> Iterator[tuple[int, bool]]:
+    """The items of a list that goes on after token ``j - 1``: (the token after each item,
+    whether it is the last one, after "and"/"or"), at most :data:`MAX_LIST`."""
     k = j
     for _ in range(MAX_LIST):
         item = _next_conjunct(t, k)
         if item is None:
-            return False
+            return
         start, last = item
-        if last:
-            return True
         known = _longest_name(gaz, t, start)
         k = known[0] if known else _phrase_end(gaz, t, start)
-    return False
+        yield k, last
+        if last:
+            return
+
+
+def _closed_list(gaz: Gazetteer, t: _Tokens, j: int) -> bool:
+    """A list goes on after token ``j - 1`` and ends with an "and"/"or" item (", B and C"),
+    so its items can be told from what follows it ("…, B, Massoud said")."""
+    return any(last for _, last in _list_items(gaz, t, j))
 
 
 def _list_hint(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:
     """The plural generic word that closes a list the phrase ending before token ``j`` opens
     ("in Ragh, Yaftal Bala and Shewa districts": each of them is a district), or None."""
-    k = j
-    for _ in range(MAX_LIST):
-        item = _next_conjunct(t, k)
-        if item is None:
-            return None
-        start, last = item
-        known = _longest_name(gaz, t, start)
-        k = known[0] if known else _phrase_end(gaz, t, start)
+    for k, _ in _list_items(gaz, t, j):
         if k < t.n and t.linked(k - 1) and t.norm(k) in _PLURAL_HINTS:
             return t.norm(k)
-        if last:
-            return None
     return None

@@ -111,7 +111,32 @@ def _column(rows: Sequence[Sequence[Any]], name: str) -> list[Any]:
     return [r[i] for r in rows]
 
 
-class PackedRows(Sequence[tuple[Any, ...]]):
+class _Rows(Sequence[tuple[Any, ...]]):
+    """A read-only sequence of rows that finds each row on demand (:meth:`_row`)."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _row(self, i: int) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[Any, ...]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[Any, ...]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        n = len(self)
+        if isinstance(i, slice):
+            return [self._row(k) for k in range(*i.indices(n))]
+        if not -n <= i < n:
+            raise IndexError(i)
+        return self._row(i % n)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return (self._row(i) for i in range(len(self)))
+
+
+class PackedRows(_Rows):
     """Rows kept as one bytes string (each row pickled on its own) and their offsets, as a
     snapshot file holds them: reading 100,000 rows back is one string and one array, not
     three million objects, and a row is decoded when it is asked for (a page, a card)."""
@@ -124,22 +149,9 @@ class PackedRows(Sequence[tuple[Any, ...]]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    @overload
-    def __getitem__(self, i: int) -> tuple[Any, ...]: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[Any, ...]]: ...
-    def __getitem__(self, i: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        n = len(self._ends)
-        if not -n <= i < n:
-            raise IndexError(i)
-        i %= n
+    def _row(self, i: int) -> tuple[Any, ...]:
         start = int(self._ends[i - 1]) if i else 0
         return pickle.loads(self._blob[start : int(self._ends[i])])
-
-    def __iter__(self) -> Iterator[tuple[Any, ...]]:
-        return (self[i] for i in range(len(self)))
 
 
 _PLACE_AT = tuple(_AT[n] for n in ("place_key", "place", "place_mention", "lat", "lon",
@@ -158,7 +170,7 @@ def _dating(first: np.ndarray, last: np.ndarray) -> np.ndarray:
     ).astype(np.int8)
 
 
-class OverlaidRows(Sequence[tuple[Any, ...]]):
+class OverlaidRows(_Rows):
     """The rows of another sequence with some of them replaced (an analyst's corrections),
     the others read from it, not copied."""
 
@@ -169,20 +181,9 @@ class OverlaidRows(Sequence[tuple[Any, ...]]):
     def __len__(self) -> int:
         return len(self._base)
 
-    @overload
-    def __getitem__(self, i: int) -> tuple[Any, ...]: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[Any, ...]]: ...
-    def __getitem__(self, i: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self._base)
+    def _row(self, i: int) -> tuple[Any, ...]:
         found = self._changed.get(i)
         return found if found is not None else self._base[i]
-
-    def __iter__(self) -> Iterator[tuple[Any, ...]]:
-        return (self[i] for i in range(len(self)))
 
 
 class ColumnarClaims:
