@@ -126,7 +126,10 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r";|\s-\s|[.!?]\s|,\s+(?:and|but)\b(?!\s+(?-i:[A-Z]))|,\s+(?:while|whereas|after|before)\b|"
     r"\sbut\s|"
     r"\sas\s+(?=(?:the\s+)?[a-z]+\s+(?:[a-z]+ed|spread|[a-z]+s)\b)(?!many\b|much\b|well\b|long\b)|"
-    r"\s(?:and|but)\s+(?:that\b|the|a|an|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
+    r"\s(?:and|but)\s+(?:that|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
+    # "… and the Taliban said": a new clause; "… and the Puli Hisar area": one more place
+    r"\s(?:and|but)\s+(?:the|a|an)\b(?!\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:area|areas|district|"
+    r"districts|valley|valleys|region|province|town|village|villages|pass|gorge)\b)|"
     r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
     r"insisted|adds|added)\b)|"
     r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",

@@ -338,6 +338,23 @@ def test_people_taken_to_a_town_take_no_town() -> None:
     assert {c.kind for c in claims} == {"captured_people"}
 
 
+def test_and_the_x_area_adds_a_place_not_a_clause() -> None:
+    """ "through the Andarab Valley and the Puli Hisar area": "and the" before a named area
+    coordinates two places; before anything else it may open a new clause."""
+    claims = article(
+        "A commander said Taliban units attacked on Friday along the Andarab Valley and the Puli "
+        "Hisar area."
+    )
+    assert {c.place for c in claims if c.kind == "clashes"} == {"Andarab", "Pul-e-Hisar"}
+
+
+def test_proclaimed_attributes_to_its_subject() -> None:
+    claims = article("The Taliban proclaimed on Tuesday the conquest of Paryan district.")
+    assert [(c.kind, c.side, c.place) for c in claims] == [
+        ("territorial_control", "Taliban", "Paryan")
+    ]
+
+
 # --- 8. precision ----------------------------------------------------------------------------
 
 NOT_CLAIMS = [
