@@ -357,6 +357,26 @@ def test_proclaimed_attributes_to_its_subject() -> None:
 
 # --- 8. precision ----------------------------------------------------------------------------
 
+
+def test_forces_sent_to_launch_a_big_operation_are_no_clash_yet() -> None:
+    """ "mobilised its forces to launch a large-scale operation in X": the forces moved (a
+    claim of kind other); the operation is a purpose, not an event."""
+    claims = article(
+        "Lately the Taliban have mobilised fighters to launch a major new offensive in Khenj."
+    )
+    assert {c.kind for c in claims} == {"other"}
+
+
+def test_areas_of_operations_name_a_scope_not_a_clash() -> None:
+    claims = article(
+        "Since then the front has widened its areas of operations against the Taliban to "
+        "Baghlan and Takhar."
+    )
+    assert "clashes" not in {c.kind for c in claims}
+    fought = article("The front said its operations against the Taliban in Baghlan killed nine.")
+    assert "casualties" in {c.kind for c in fought}  # the word itself still counts elsewhere
+
+
 NOT_CLAIMS = [
     "The village sits some 20 km up the valley from Bazarak and guards the road north.",
     "The Taliban will take Paryan within days, the analyst predicted.",

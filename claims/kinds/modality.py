@@ -89,7 +89,8 @@ _PAST_ABILITY = re.compile(
 )
 _PURPOSE = re.compile(
     r"\bto\s+(?:continue|resume|start|launch|wage|carry\s+on|join|intensify|escalate|suppress|"
-    r"quell|crush|defeat)\s+(?:the\s+|their\s+|its\s+|a\s+)?$",
+    r"quell|crush|defeat)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:(?:large|full|major|new|fresh|"
+    r"big|wide|massive)[\w-]*\s+){0,2}$",  # "to launch a large-scale operation"
     _I,
 )
 _NEGATION = re.compile(
@@ -172,6 +173,7 @@ _CIRCUMSTANCE_PLACED = re.compile(
 )
 _CELEBRATION = re.compile(r"\b(?:celebrat\w*|triumph\w*|jubila\w*|in\s+the\s+air|joy\w*)\b", _I)
 _RESTATED = re.compile(r"\b(?:in|during|after)\s+(?:this|that|these|those|the\s+same)\s+$", _I)
+_SCOPE_OF = re.compile(r"\b(?:areas?|zones?|theatres?|theaters?|scope|range)\s+of\s+$", _I)
 _GENERIC_WAR = re.compile(r"war\b(?<=\bof\s(?:war))", _I)
 _ATTRIBUTIVE = re.compile(r"\bthe\s+$", _I)
 _RESTATED_VICTIMS = re.compile(
@@ -241,6 +243,8 @@ def clash_veto(text: str, start: int, end: int) -> str:
     word = text[start:end].lower()
     if word in ("gunfire", "firing") and _CELEBRATION.search(text):
         return "M-celebration"
+    if _SCOPE_OF.search(text, max(0, start - 30), start):
+        return "M-scope"  # "expanded its areas of operations to Takhar": where it works, no event
     return ""
 
 
