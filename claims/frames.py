@@ -316,6 +316,8 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         speaker, rule = _subject(tok)
     if speaker is None:
         return  # "is said to have", "were reported": nobody is credited
+    if _gerund_denial(work, tok, speaker):
+        return
     if lemma in _SOURCE_VERBS:
         quoted = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if quoted is not None:
@@ -330,6 +332,28 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         if lead != scope:
             scope, rule = lead, f"{rule}+{SpeakerRule.LEAD}"
     _add(work, speaker, rule, stance, scope, tok)
+
+
+def _gerund_denial(work: _Work, tok: Token, speaker: Token) -> bool:
+    """ "Dismissing reports that the leaders died in combat, the source said: …" is parsed
+    with "Dismissing" as the subject of a verb "reports": the speaker is the main reporting
+    verb's subject, denying what the reports say (``S-subject``, stance denies)."""
+    form = vocabulary().reporting.get(speaker.lower_)
+    head = tok.head
+    if (
+        form is None
+        or form[1] != DENIES
+        or not speaker.lower_.endswith("ing")
+        or speaker.i != 0
+        or head is tok
+        or head.lower_ not in vocabulary().reporting
+    ):
+        return False
+    real, rule = _subject(head)
+    if real is None:
+        return False
+    _add(work, real, rule, DENIES, _span(tok), head)
+    return True
 
 
 def _light_frame(work: _Work, tok: Token) -> None:

@@ -174,6 +174,18 @@ def test_a_denial_is_a_claim_of_the_denier_with_the_kind_and_place_denied() -> N
     assert "K-anaphora" in denial[0].rule
 
 
+def test_a_sentence_opened_by_dismissing_reports_is_the_speakers_denial() -> None:
+    """ "Dismissing reports that X, the commander said: …": the commander denies X (the parser
+    reads "Dismissing" as the subject of a verb "reports")."""
+    claims = article(
+        "Dismissing reports that two resistance commanders died in battle near Rokha, the NRF "
+        'spokesman said: "They were murdered in their homes."'
+    )
+    denied = [c for c in claims if c.stance == "denies"]
+    assert denied and all(c.side == "NRF" and c.claimant != "Dismissing" for c in denied)
+    assert {c.kind for c in denied} >= {"casualties"}
+
+
 def test_calling_a_report_false_denies_it() -> None:
     claims = article('"The report that Dara has fallen is false," a resistance spokesman said.')
     assert [(c.kind, c.side, c.stance) for c in claims] == [
