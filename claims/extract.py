@@ -326,7 +326,9 @@ def _referable() -> frozenset[str]:
 
 
 def _frames(run: _Run, layer: _Layer) -> list[Frame]:
-    reader = SideReader(run.actors, run.article.meta.outlet, run.article.meta.published)
+    reader = SideReader(
+        run.actors, run.article.meta.outlet, run.article.meta.published, run.article.text
+    )
     run.discourse.start(layer.st.line)
     frames = []
     if layer.parse is not None:

@@ -103,6 +103,9 @@ class Party:
     descriptors: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     governs_from: date | None = None  # from this day its ministries and officials speak for it
+    # what an article calls it when it treats it as the government ("Islamic Emirate"): an
+    # undated article that does so is read as written while it governs
+    government_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,10 @@ class _Checker:
 
 
 _TOP = {"id", "title", "countries", "window", "sides", "third_parties", "sources"}
-_PARTY = {"id", "label", "colour", "names", "acronyms", "descriptors", "people", "governs_from"}
+_PARTY = {
+    "id", "label", "colour", "names", "acronyms", "descriptors", "people", "governs_from",
+    "government_names",
+}  # fmt: skip
 _PERSON = {"name", "variants", "role"}
 
 
@@ -274,6 +280,7 @@ def _party(check: _Checker, path: str, table: dict[str, Any], side: str | None) 
         descriptors=check.strings(table, "descriptors", path),
         people=people,
         governs_from=governs_from,
+        government_names=check.strings(table, "government_names", path),
     )
 
 

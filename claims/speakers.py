@@ -326,14 +326,26 @@ _FOREIGN = frozenset(
 )
 
 
-def _governing(actors: Actors, published: date | None) -> str | None:
-    """The side that governs on the publication day, by its profile's ``governs_from``."""
-    if published is None:
-        return None
+def _governing(actors: Actors, published: date | None, text: str = "") -> str | None:
+    """The side that governs on the publication day, by its profile's ``governs_from``; in an
+    undated article, the governing party the article calls by a government name (its
+    ``government_names``: "Islamic Emirate forces", "the Taliban government")."""
     for party in actors.profile.parties:
-        if party.governs_from is not None and party.governs_from <= published:
+        if party.governs_from is None:
+            continue
+        if published is not None:
+            if party.governs_from <= published:
+                return party.side
+        elif _names_government(party.government_names, text):
             return party.side
     return None
+
+
+def _names_government(names: tuple[str, ...], text: str) -> bool:
+    if not names or not text:
+        return False
+    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.IGNORECASE) is not None
 
 
 _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "person", "figure"})
@@ -352,12 +364,17 @@ class SideReader:
     """Decides the claimant name and side of the speaker phrases of one article."""
 
     def __init__(
-        self, actors: Actors, outlet: str | None = None, published: date | None = None
+        self,
+        actors: Actors,
+        outlet: str | None = None,
+        published: date | None = None,
+        text: str = "",
     ) -> None:
+        """``text``: the article's, read only when ``published`` is None (:func:`_governing`)."""
         self.actors = actors
         self.vocab = vocabulary()
         self.outlet = outlet
-        self.governing = _governing(actors, published)
+        self.governing = _governing(actors, published, text)
 
     def _state_side(self, text: str, phrase: Phrase) -> str | None:
         """The governing side's, for a state voice that names no party ("the Defence

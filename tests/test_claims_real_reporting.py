@@ -174,6 +174,20 @@ def test_a_denial_is_a_claim_of_the_denier_with_the_kind_and_place_denied() -> N
     assert "K-anaphora" in denial[0].rule
 
 
+def test_an_undated_article_that_names_the_government_gives_officials_its_side() -> None:
+    """No publication date, so ``governs_from`` cannot say who governs; an article that calls
+    a side by a government name ("Islamic Emirate forces") is read as written while it does."""
+    body = (
+        "Provincial officials said three fighters of the Islamic Emirate were killed in an "
+        "attack in Rukha district."
+    )
+    assert {c.side for c in article(body, published=None)} == {"Taliban"}
+    plain = "Provincial officials said three fighters were killed in an attack in Rukha district."
+    assert "Taliban" not in {c.side for c in article(plain, published=None)}  # no clue
+    before = article(body, published="2021-08-02")  # dated before the Taliban governed
+    assert {c.side for c in before} != {"Taliban"}
+
+
 def test_a_sentence_opened_by_dismissing_reports_is_the_speakers_denial() -> None:
     """ "Dismissing reports that X, the commander said: …": the commander denies X (the parser
     reads "Dismissing" as the subject of a verb "reports")."""
