@@ -229,7 +229,35 @@ def _finish(run: _Run) -> list[Claim]:
         _claims_of(run, layer)
         run.where.remember(run.norm, layer.places.mentions)
         run.discourse.note_parties(run.actors.find(layer.text), layer.st.line)
-    return run.claims
+    return _named_later(run.claims)
+
+
+_SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?-i:[A-Z])[\w'-]+")
+
+
+def _named_later(claims: list[Claim]) -> list[Claim]:
+    """A speaker named by surname alone before the article names them in full ("Waziri said
+    …" in a standfirst, "police spokesman Asif Waziri told reporters" below): the surname
+    takes the side the full name has (``S-named-later``)."""
+    known: dict[str, tuple[str, str]] = {}
+    for c in claims:
+        words = c.claimant.split()
+        if len(words) > 1 and c.side not in (UNKNOWN, OTHER) and words[-1][:1].isupper():
+            known.setdefault(words[-1], (c.claimant, c.side))
+    if not known:
+        return claims
+    out = []
+    for c in claims:
+        if c.side == UNKNOWN and _SURNAME.fullmatch(c.claimant):
+            found = known.get(c.claimant.split()[-1])
+            if found is not None:
+                rule = " ".join(
+                    f"{part}+S-named-later" if part.startswith("S-") else part
+                    for part in c.rule.split()
+                )
+                c = replace(c, side=found[1], rule=rule)
+        out.append(c)
+    return out
 
 
 def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | None) -> _Run | None:

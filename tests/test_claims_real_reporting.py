@@ -117,6 +117,19 @@ def test_a_role_speaker_refers_to_the_speaker_with_that_role() -> None:
     ]
 
 
+def test_a_surname_before_the_full_name_takes_its_side() -> None:
+    """A standfirst quotes "Qaderi said …"; the body names him "Taliban spokesman Yusuf
+    Qaderi" further down: the surname's claim has his side, and keeps the name as written."""
+    claims = article(
+        "Qaderi said Taliban forces also seized two rifles in Rukha.\n\n"
+        "Nine resistance fighters were killed near Rukha, Taliban spokesman Yusuf Qaderi told "
+        "reporters."
+    )
+    early = [c for c in claims if c.claimant == "Qaderi"]
+    assert early and {c.side for c in early} == {"Taliban"}
+    assert all("S-named-later" in c.rule for c in early)
+
+
 def test_a_surname_refers_to_the_speaker_named_in_full_before() -> None:
     claims = article(
         "Aziz Rahmani, who speaks for the resistance, said 20 Taliban were killed in Dara.\n\n"
