@@ -146,12 +146,10 @@ async def _upload(page, k: int, hidden: frozenset, corpus, result: SessionResult
     name = f"session_{k}.md"
     mine = extract_claims(read_bytes("uploaded/" + name, text.encode()))
     claims = list(corpus.claims) + mine
-    await _bounded(
-        page.locator('input[type="file"]').set_input_files(
-            [{"name": name, "mimeType": "text/markdown", "buffer": text.encode()}]
-        ),
-        "uploading",
-        result,
+    result.stage = "uploading"  # Playwright's own timeout: the server may be busy with nine others
+    await page.locator('input[type="file"]').set_input_files(
+        [{"name": name, "mimeType": "text/markdown", "buffer": text.encode()}],
+        timeout=PAGE_LOAD_MS,
     )
     shown = len(filter_claims(claims, FilterState(excluded_kinds=hidden)))
     result.stage = "waiting for the caption after the upload"
