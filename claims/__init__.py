@@ -13,12 +13,42 @@ Public API::
     from claims import find_disputes, ClaimsError
 """
 
-from claims.corpus import Corpus, Problem, load_corpus
-from claims.disputes import Dispute, find_disputes
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from claims.exc import ClaimsError, DecodeError, ExportError, ReadError
-from claims.extract import extract_batch, extract_claims
 from claims.model import CLAIM_FIELDS, KINDS, SIDES, Article, ArticleMeta, Claim
-from claims.reader import read_article, read_bytes
+
+if TYPE_CHECKING:
+    from claims.corpus import Corpus, Problem, load_corpus
+    from claims.disputes import Dispute, find_disputes
+    from claims.extract import extract_batch, extract_claims
+    from claims.reader import read_article, read_bytes
+
+# imported when first used: a dashboard reading a store needs the model, not the extractor
+# (its rules compile hundreds of patterns at import)
+_LAZY = {
+    "Corpus": "claims.corpus",
+    "Problem": "claims.corpus",
+    "load_corpus": "claims.corpus",
+    "Dispute": "claims.disputes",
+    "find_disputes": "claims.disputes",
+    "extract_batch": "claims.extract",
+    "extract_claims": "claims.extract",
+    "read_article": "claims.reader",
+    "read_bytes": "claims.reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claims' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "CLAIM_FIELDS",

@@ -15,12 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claims.exc import ClaimsError
-from claims.extract import extract_batch
-from claims.geocoding import locate_unresolved, online_resolver
 from claims.model import Article, Claim
 from claims.profile import Profile
 from claims.reader import SIDECAR_NAME, read_article
-from claims.sentences import split_sentences
 
 if TYPE_CHECKING:
     from geo import Gazetteer
@@ -101,6 +98,8 @@ def _process_many(paths: list[str]) -> list[tuple[Article | None, list[Claim], l
             read.append((path, None, [Problem(path, str(exc))]))
             continue
         read.append((path, article, [Problem(path, note, fatal=False) for note in article.notes]))
+    from claims.extract import extract_batch  # here: reading a folder's names needs no extractor
+
     articles = [article for _, article, _ in read if article is not None]
     extracted = iter(extract_batch(articles, _gazetteer_for_worker(), _profile_for_worker()))
     out = []
@@ -121,6 +120,8 @@ def _process_many(paths: list[str]) -> list[tuple[Article | None, list[Claim], l
 
 def _emptiness(path: str, article: Article, claims: list[Claim]) -> list[Problem]:
     """Why an article gave nothing, when it is page furniture or front matter only."""
+    from claims.sentences import split_sentences
+
     body = article.text[article.body_start :].strip()
     if not claims and body and not split_sentences(article.text, article.body_start):
         return [Problem(path, "no article text: only page furniture", fatal=False)]
@@ -207,6 +208,8 @@ def load_corpus(
         seen[article.sha256] = article.file
         corpus.articles.append(article)
         corpus.claims.extend(claims)
+    from claims.geocoding import locate_unresolved, online_resolver
+
     resolver = online_resolver(online)
     if resolver is not None:
         corpus.claims = locate_unresolved(corpus.claims, resolver)
