@@ -397,6 +397,23 @@ def test_proclaimed_attributes_to_its_subject() -> None:
 # --- 8. precision ----------------------------------------------------------------------------
 
 
+def test_a_capture_that_only_dates_the_sentence_is_no_claim() -> None:
+    """ "since Kabul was captured by the group", "after gaining control of the capital on
+    15 August, …": the event dates what follows; it is not claimed again here."""
+    assert (
+        article("It is the first revolt against the Taliban since Kabul was captured by them.")
+        == []
+    )
+    claims = article(
+        "After gaining control of the capital Kabul on August 15, the Taliban took Paryan district."
+    )
+    assert [(c.kind, c.place) for c in claims] == [("territorial_control", "Paryan")]
+    kept = article(
+        "Since the road was closed, no food reaches the valley, a villager in Dara said."
+    )
+    assert "infrastructure" in {c.kind for c in kept}  # a state that lasts is still claimed
+
+
 def test_forces_sent_to_launch_a_big_operation_are_no_clash_yet() -> None:
     """ "mobilised its forces to launch a large-scale operation in X": the forces moved (a
     claim of kind other); the operation is a purpose, not an event."""
