@@ -73,7 +73,8 @@ _REFERENCE_POINT = re.compile(
     r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
     r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
     r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
-    r"(?<!\broad\s)(?<!\bjust\s)(?<!\bimmediately\s)(?<!\bin\sthe\s)(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:km|kilomet(?:er|re)s?|miles)\s+"
+    r"(?<!\broad\s)(?<!\bjust\s)(?<!\bimmediately\s)(?<!\bin\sthe\s)(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of"
+    r"(?:\s+the\s+(?:capital|city|town|provincial\s+capital),?)?|(?:km|kilomet(?:er|re)s?|miles)\s+"
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country|"
     r"located\s+(?:near|in)(?:\s+the)?)\s+$",
     _I,
@@ -135,6 +136,7 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
     _I,
 )
+_COMPASS_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", _I)
 _FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
 _ORIGIN = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:(?:provinces?|districts?|areas?|regions?|direction)\s+of\s+"
@@ -554,6 +556,17 @@ def _quotation_end(text: str) -> int | None:
     return close if close > 0 else None
 
 
+def _referring(s_norm: str, start: int, end: int) -> str | None:
+    """The words of the clause that refer to a place named before ("the provincial capital",
+    "the valley"), unless they only date the sentence or give a bearing."""
+    ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(s_norm, start, end)
+    if ref is None or _in_temporal(s_norm, ref.start()):  # "since it took the capital"
+        return None
+    if _COMPASS_OF.search(s_norm, max(0, ref.start() - 30), ref.start()):
+        return None  # "north-east of the capital": a bearing, not where it happened
+    return ref.group(0)
+
+
 def places_for(
     s_norm: str,
     trigger_start: int,
@@ -583,9 +596,9 @@ def places_for(
     ):  # "moving through the district" (but "to the capital Bazarak" names it)
         return [], right.group("ref"), PlaceRule.REFERENCE_BACK
     if not local:
-        ref = _PROVINCIAL_CAPITAL.search(s_norm, start, end) or _ANAPHORA.search(s_norm, start, end)
-        if ref is not None and not _in_temporal(s_norm, ref.start()):  # "since it took the capital"
-            return [], ref.group(0), PlaceRule.REFERENCE_BACK
+        ref = _referring(s_norm, start, end)
+        if ref is not None:
+            return [], ref, PlaceRule.REFERENCE_BACK
     if by_sentence:
         s_start, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)
         found = [m for m in found if s_start <= m.start - offset < s_end]

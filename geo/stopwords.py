@@ -56,6 +56,16 @@ NOT_PLACE_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Nationality and group adjectives: "northern Afghan provinces", "Ukrainian towns" name no place
+DEMONYMS = frozenset(
+    """
+    afghan afghans american americans arab arabs british chinese european hazara hazaras
+    indian iranian iraqi kurdish pakistani pakistanis pashtun pashtuns russian russians
+    sudanese syrian tajik tajiks turkish turkmen ukrainian ukrainians uzbek uzbeks
+    """.split()  # noqa: SIM905
+)
+NOT_PLACE_WORDS = NOT_PLACE_WORDS | DEMONYMS
+
 _CACHE: WeakKeyDictionary[Gazetteer, frozenset[str]] = WeakKeyDictionary()
 
 

@@ -397,6 +397,24 @@ def test_proclaimed_attributes_to_its_subject() -> None:
 # --- 8. precision ----------------------------------------------------------------------------
 
 
+def test_a_nationality_adjective_is_no_place() -> None:
+    claims = article(
+        "The front said it attacked Taliban posts in several northern Afghan provinces, "
+        "including Kapisa."
+    )
+    assert {c.unresolved_place for c in claims} == {None}
+    assert {c.place for c in claims} == {"Kapisa"}
+
+
+def test_a_bearing_from_the_capital_does_not_place_the_claim() -> None:
+    """ "north-east of the capital, Kabul": Kabul is the reference point, not the place."""
+    claims = article(
+        "Khenj district\n\nThe front said 30 Taliban fighters died in the clashes, which took "
+        "place north-east of the capital, Kabul."
+    )
+    assert "Kabul" not in {c.place for c in claims}
+
+
 def test_a_capture_that_only_dates_the_sentence_is_no_claim() -> None:
     """ "since Kabul was captured by the group", "after gaining control of the capital on
     15 August, …": the event dates what follows; it is not claimed again here."""
