@@ -86,6 +86,7 @@ class Vocabulary:
     people_nouns: frozenset[str]
     equipment_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    past_eras: tuple[str, ...] = ()
 
     def verb_forms(self, lemma: str) -> tuple[str, ...]:
         """Every form of a verb: lemma, -s, past, past participle, -ing."""
@@ -141,6 +142,7 @@ def vocabulary() -> Vocabulary:
         people_nouns=frozenset(data["nouns"]["people"]),
         equipment_nouns=frozenset(data["nouns"]["equipment"]),
         place_nouns=frozenset(data["nouns"]["places"]),
+        past_eras=tuple(data["history"]["eras"]),
     )
     forms: dict[str, tuple[str, str]] = {}
     for stance, key in ((ASSERTS, "assert"), (DENIES, "deny")):

@@ -397,6 +397,20 @@ def test_proclaimed_attributes_to_its_subject() -> None:
 # --- 8. precision ----------------------------------------------------------------------------
 
 
+def test_a_claim_word_of_a_past_era_is_history() -> None:
+    """ "the former commander against the USSR's invasion", "the war against the Soviets":
+    history, in any tense; the news in the same sentence is still read."""
+    assert article("Bazarak saw heavy fighting against the Red Army.") == []
+    assert (
+        article("Panjshir valley\n\nIts leader's father was a mujahid against the USSR's invasion.")
+        == []
+    )
+    claims = article(
+        "Rukha, which fought the Soviet invasion, was attacked on Sunday, the front said."
+    )
+    assert {c.kind for c in claims} == {"clashes"}
+
+
 def test_a_nationality_adjective_is_no_place() -> None:
     claims = article(
         "The front said it attacked Taliban posts in several northern Afghan provinces, "

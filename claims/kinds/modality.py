@@ -24,6 +24,9 @@ Negotiation words are exempt from the irrealis checks (a call for talks is a cla
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from claims.vocabulary import alternation, vocabulary
 
 _I = re.IGNORECASE
 
@@ -205,8 +208,23 @@ def _clause_before(text: str, pos: int, breaks: re.Pattern[str] = _CLAUSE_BREAK)
     return text[start:pos]
 
 
-def background(text: str, start: int, kind: str) -> str:
+@cache
+def _past_era() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An era's actor right before a claim word ("the USSR's invasion") or after it ("the war
+    against the Soviets")."""
+    eras = alternation(vocabulary().past_eras)
+    before = re.compile(rf"\b(?:{eras})(?:'s|’s|s'|’)?\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+    after = re.compile(rf"\s+(?:of|by|against)\s+(?:the\s+)?(?:{eras})\b", re.IGNORECASE)
+    return before, after
+
+
+def background(text: str, start: int, kind: str, end: int | None = None) -> str:
     """The id of the background check that drops the word at ``start``, or ""."""
+    before, after = _past_era()
+    if before.search(text, max(0, start - 40), start) or (
+        end is not None and after.match(text, end)
+    ):
+        return "M-past-era"
     if kind != "infrastructure" and any(
         m.start() < start <= m.end() for m in _SINCE_CLAUSE.finditer(text)
     ):
@@ -285,7 +303,7 @@ def _negated(text: str, start: int, kind: str, before: str) -> bool:
 def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = frozenset()) -> str:
     """The id of the modality check that drops the claim word at ``text[start:end]``, or ""
     when it asserts an event."""
-    reason = background(text, start, kind)
+    reason = background(text, start, kind, end)
     if reason:
         return reason
     before = _clause_before(text, start)
