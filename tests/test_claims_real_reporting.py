@@ -397,6 +397,13 @@ def test_proclaimed_attributes_to_its_subject() -> None:
 # --- 8. precision ----------------------------------------------------------------------------
 
 
+def test_clashes_that_resulted_in_losses_are_casualties_too() -> None:
+    claims = article(
+        "Fighting in Rukha resulted in considerable losses for the attackers, the front said."
+    )
+    assert {c.kind for c in claims} == {"clashes", "casualties"}
+
+
 def test_a_claim_word_of_a_past_era_is_history() -> None:
     """ "the former commander against the USSR's invasion", "the war against the Soviets":
     history, in any tense; the news in the same sentence is still read."""
