@@ -397,6 +397,12 @@ def test_proclaimed_attributes_to_its_subject() -> None:
 # --- 8. precision ----------------------------------------------------------------------------
 
 
+def test_an_attempted_attack_is_a_clash_a_possible_one_is_not() -> None:
+    done = article("A resistance spokesman said the Taliban tried to attack Khenj from the south.")
+    assert [(c.kind, c.place) for c in done] == [("clashes", "Khenj")]
+    assert article("A resistance spokesman said the Taliban may try to attack Khenj.") == []
+
+
 def test_clashes_that_resulted_in_losses_are_casualties_too() -> None:
     claims = article(
         "Fighting in Rukha resulted in considerable losses for the attackers, the front said."
