@@ -31,7 +31,8 @@ from store.exc import IngestError
 from store.tasks import ArticleResult, Source
 
 BATCH = 16  # articles per task
-FLUSH_ARTICLES = 256  # articles per write transaction, at most
+FLUSH_ARTICLES = 256  # articles per write transaction, at most (CLAIM_ATLAS_FLUSH_ARTICLES)
+FLUSH_ENV = "CLAIM_ATLAS_FLUSH_ARTICLES"
 FLUSH_SECONDS = 2.0  # … and at least this often while results come in
 
 
@@ -196,6 +197,17 @@ class Summary:
 Progress = Callable[[int], None]
 
 
+def flush_articles() -> int:
+    """Articles per write transaction: :data:`FLUSH_ARTICLES`, or ``$CLAIM_ATLAS_FLUSH_ARTICLES``
+    (a positive number; smaller transactions lose less to a kill and cost more writes)."""
+    raw = os.environ.get(FLUSH_ENV, "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return FLUSH_ARTICLES
+    return value if value > 0 else FLUSH_ARTICLES
+
+
 class _Writer:
     """Buffers results and writes them in transactions of bounded size and age."""
 
@@ -203,6 +215,7 @@ class _Writer:
         self.store, self.summary, self.versions = store, summary, versions
         self.buffer: list[ArticleResult] = []
         self.last = time.monotonic()
+        self.limit = flush_articles()
 
     def add(self, results: Iterable[ArticleResult]) -> None:
         for r in results:
@@ -214,7 +227,7 @@ class _Writer:
                     "on every machine"
                 )
             self.buffer.append(r)
-        if len(self.buffer) >= FLUSH_ARTICLES or time.monotonic() - self.last >= FLUSH_SECONDS:
+        if len(self.buffer) >= self.limit or time.monotonic() - self.last >= FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:

@@ -21,9 +21,25 @@ from sqlalchemy.engine import make_url
 from benchmarks.corpus import gazetteer_places, write_corpus
 from store.database import open_store
 
-N_ARTICLES = 320
-"""More than one write transaction's worth (256), so a partial store exists at some moment
-however fast the extractor gets."""
+N_ARTICLES = 150
+FLUSH = 40
+"""Write transactions of FLUSH articles (the store's default is 256): the corpus spans four,
+so a partial store exists at some moment however fast the extractor gets."""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def small_transactions():
+    """Every ingest this module starts writes FLUSH articles per transaction."""
+    from store.ingest import FLUSH_ENV
+
+    old = os.environ.get(FLUSH_ENV)
+    os.environ[FLUSH_ENV] = str(FLUSH)
+    yield
+    if old is None:
+        os.environ.pop(FLUSH_ENV, None)
+    else:
+        os.environ[FLUSH_ENV] = old
+
 
 CONSISTENT = text(
     "SELECT "
@@ -158,7 +174,7 @@ def test_ingest_process_killed_then_rerun_completes(db_url, synthetic, reference
 def test_reader_sees_each_article_before_or_after(db_url, synthetic, tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    files = sorted(synthetic.glob("*.txt"))[:300]  # > 256: at least two write transactions
+    files = sorted(synthetic.glob("*.txt"))  # > FLUSH: several write transactions
     for f in files:
         (folder / f.name).write_bytes(f.read_bytes())
     assert run_cli("ingest", str(folder), "--db", db_url, "--workers", "0").returncode == 0

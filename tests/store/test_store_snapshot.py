@@ -6,6 +6,7 @@ all of one edition."""
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -16,9 +17,11 @@ from conftest import REPO, run_cli
 from atlas.session import from_snapshot
 from benchmarks.corpus import gazetteer_places, write_corpus
 from store.database import open_store
+from store.ingest import FLUSH_ENV
 
 PREFIX = "UPDATED EDITION.\n\n"
-N_ARTICLES = 300  # > 256: more than one write transaction
+N_ARTICLES = 150
+FLUSH = "40"  # articles per write transaction (the store's default is 256): four of them here
 
 
 def _editions(folder: Path) -> dict[str, tuple[str, str]]:
@@ -66,6 +69,7 @@ def test_dashboard_snapshot_during_ingest_sees_each_article_whole(db_url, tmp_pa
         [sys.executable, "-m", "claims", "ingest", str(folder), "--db", db_url,
          "--workers", "0", "--no-progress"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, FLUSH_ENV: FLUSH},
     )  # fmt: skip
     seen: set[int] = set()
     try:
