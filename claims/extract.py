@@ -494,8 +494,18 @@ def _claims(run: _Run, layer: _Layer) -> list[Claim]:
 
 
 def _in_speaker_phrase(layer: _Layer, trig: kinds.Trigger) -> bool:
-    return any(
-        s <= trig.start < e for f in layer.frames for s, e in f.holes[:1] if f.scope[0] < f.scope[1]
+    """The claim word describes a speaker ("according to people who fled the fighting"),
+    unless it is what a relative clause of that speaker reports ("…, which says the fighting
+    goes on": the relative frame's content)."""
+
+    def in_hole(f: Frame) -> bool:
+        return any(s <= trig.start < e for s, e in f.holes[:1])
+
+    if not any(in_hole(f) for f in layer.frames if f.scope[0] < f.scope[1]):
+        return False
+    return not any(
+        SpeakerRule.RELATIVE in f.rule and f.scope[0] <= trig.start < f.scope[1] and not in_hole(f)
+        for f in layer.frames
     )
 
 

@@ -201,6 +201,18 @@ def test_an_undated_article_that_names_the_government_gives_officials_its_side()
     assert {c.side for c in before} != {"Taliban"}
 
 
+def test_what_the_deniers_relative_clause_says_is_their_claim() -> None:
+    """ "The claim was rejected by the front, which insists that the fighting goes on": the
+    relative clause reports the front's own claim; it is no description of the speaker."""
+    claims = article(
+        "The Taliban said they had taken all of Rukha.\n\n"
+        "This claim was rejected by the resistance front, which insists that the fighting in "
+        "Rukha continues."
+    )
+    mine = [c for c in claims if c.quote.startswith("This claim")]
+    assert ("clashes", "NRF") in {(c.kind, c.side) for c in mine}
+
+
 def test_a_sentence_opened_by_dismissing_reports_is_the_speakers_denial() -> None:
     """ "Dismissing reports that X, the commander said: …": the commander denies X (the parser
     reads "Dismissing" as the subject of a verb "reports")."""
