@@ -44,6 +44,7 @@ from geo.stopwords import weak_names
 FUZZY_THRESHOLD = 80.0
 FUZZY_MARGIN = 3.0  # two different places scoring within this of each other: ambiguous
 MIN_FUZZY_KEY = 4  # keys shorter than this only match exactly
+MIN_PREFIX_KEY = 6  # a short form must be this long to stand for a longer name in its province
 NO_MATCH = "no gazetteer entry within similarity threshold"
 AMBIGUOUS = "ambiguous"
 
@@ -297,6 +298,12 @@ class Gazetteer:
             return self._choose(name, exact, hint, box, prov, "exact")
         key = phonetic_key(core)
         keyed = [self._rescore(core, _Cand(i, 100.0, p)) for i, p in self._keys.get(key, ())]
+        if prov is not None and not any(
+            self._places[c.idx].province == prov for c in (*exact, *keyed)
+        ):
+            short = self._short_form_in(key, prov, hint)
+            if short is not None:
+                return Resolution(name, place=self._places[short], score=90.0, method="prefix")
         # "Panjsheer Valley": the valley's key beats the province's exact name
         if keyed and fits is not None and any(self._places[c.idx].kind in fits for c in keyed):
             return self._choose(name, keyed, hint, box, prov, "key")
@@ -313,6 +320,23 @@ class Gazetteer:
             if cands:
                 return self._choose(name, cands, hint, box, prov, "fuzzy")
         return Resolution(name, reason=NO_MATCH, candidates=self.nearest(key) if fuzzy else ())
+
+    def _short_form_in(self, key: str, prov: str, hint: str | None) -> int | None:
+        """The one place of province ``prov`` whose name begins with ``key`` ("Hisa Awal
+        district, Kapisa": Kapisa's Hisa-e-Awal-e-Kohistan), when no place of that name lies
+        there: a short form news uses for a longer local name. None if none or several."""
+        if len(key) < MIN_PREFIX_KEY:
+            return None
+        fits = HINT_KINDS.get(hint or "")
+        found = {
+            i
+            for i, place in enumerate(self._places)
+            if place.province == prov
+            and place.kind != "province"
+            and (fits is None or place.kind in fits)
+            and any(phonetic_key(core).startswith(key) for core in self._cores[i])
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _fuzzy(self, key: str, threshold: float, limit: int = 12) -> list[_Cand]:
         hits = process.extract(

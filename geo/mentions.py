@@ -260,7 +260,9 @@ _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _AREA_WORDS = frozenset({"province", "oblast", "state", "region", "governorate"})
 
 
-def _context_after(gaz: Gazetteer, t: _Tokens, k: int, paren: bool = False) -> str | None:
+def _context_after(
+    gaz: Gazetteer, t: _Tokens, k: int, paren: bool = False, hinted: bool = False
+) -> str | None:
     """The province named right after token ``k - 1`` ("… of Baghlan", "… in the Kharkiv
     region", ", Baghlan province"), or None. ``paren``: token ``k - 1`` ends a parenthesis
     ("Dara and Afshar (areas) of Panjshir")."""
@@ -282,10 +284,20 @@ def _context_after(gaz: Gazetteer, t: _Tokens, k: int, paren: bool = False) -> s
         return None
     end, joined = found
     area_word = end < t.n and t.linked(end - 1) and t.norm(end) in _AREA_WORDS
-    if comma and not area_word:
+    if comma and not area_word and not (hinted and _province_alone(gaz, t, joined, end)):
         return None  # "Khinj, Bazarak and Rukha" is a list, not a name and its province
     province = gaz.province(joined)
     return province.name if province is not None else None
+
+
+def _province_alone(gaz: Gazetteer, t: _Tokens, joined: str, end: int) -> bool:
+    """ "Hisa Awal district, Kapisa, …": after a district, a province's own name that no
+    further name follows ("…, Kapisa and Parwan" is a list) is that district's province."""
+    place = gaz.resolve_cached(joined).place
+    if place is None or place.kind != "province":
+        return False
+    item = _next_conjunct(t, end)
+    return item is None or not _is_cap(t.word(item[0]))
 
 
 def _province_after(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:
@@ -315,7 +327,7 @@ def _resolve_here(
         and "," not in t.text[t.m[after - 1].end() : t.m[after].start()]
     ):
         return gaz.resolve_cached(phrase, kind)  # nothing named after it: the common case
-    province = _context_after(gaz, t, after, paren)
+    province = _context_after(gaz, t, after, paren, hinted=hint is not None)
     if province is not None and normalize(province) != t.norm(i):
         return gaz.resolve(phrase, province, kind=kind)
     return gaz.resolve_cached(phrase, kind)

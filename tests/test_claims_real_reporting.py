@@ -436,6 +436,21 @@ def test_a_claim_word_of_a_past_era_is_history() -> None:
     assert {c.kind for c in claims} == {"clashes"}
 
 
+def test_a_short_district_name_with_its_province_is_that_provinces_district() -> None:
+    """ "Hisa Awal district, Kapisa": Panjshir has a "Hisa-e-Awal" (Khenj), Kapisa a
+    "Hisa-e-Awal-e-Kohistan"; the province named after it, with a comma or "of", decides."""
+    for where in (
+        "Hisa Awal district, Kapisa, on Friday",
+        "Hisa Awal district of Kapisa on Friday",
+    ):
+        claims = article(f"The front said it attacked a Taliban post in {where}.")
+        assert {c.place for c in claims} == {"Hisa-e-Awal-e-Kohistan"}, where
+    alone = article("The front said it attacked a Taliban post in Hisa Awal district on Friday.")
+    assert {c.place for c in alone} == {"Khenj"}  # no province named: the known alias
+    listed = article("The front said it attacked posts in Hisa Awal district, Kapisa and Parwan.")
+    assert "Hisa-e-Awal-e-Kohistan" not in {c.place for c in listed}  # a list, not a qualifier
+
+
 def test_a_nationality_adjective_is_no_place() -> None:
     claims = article(
         "The front said it attacked Taliban posts in several northern Afghan provinces, "
