@@ -530,10 +530,16 @@ def _wheres(
 _CONTINUES = re.compile(
     r"\b(?:also|then|again|ensuing|the\s+rest|this\s+(?:attack|clash|fighting|ambush|battle|operation|"
     r"raid|incident|village|area)|the\s+(?:detainees|captives|prisoners|dead|victims|wounded)|"
-    r"the\s+same|(?:he|she|they|it|spokes\w+|source|official|commander)\s+(?:added|continued)|"
+    r"the\s+same|(?:he|she|they|it|spokes\w+|sources?|officials?|commanders?)\s+(?:added|continued)|"
     r"in\s+the\s+(?:attack|clash|"
     r"fighting|ambush|battle|operation|raid)|(?:the\s+)?battlefield|the\s+(?:attack|clash|fighting|"
     r"ambush|battle|operation|raid)\b)",
+    _I,
+)
+
+
+_PRONOUN_SOURCE = re.compile(
+    r"^\W*(?:according\s+to\s+(?:them|him|her)\b|(?:he|she|they)\s+(?:said|added|told|claimed)\b)",
     _I,
 )
 
@@ -547,6 +553,8 @@ def _continues(layer: _Layer, trig: kinds.Trigger) -> str:
     frame = innermost(layer.frames, trig.start)
     if frame is None or any(r in frame.rule for r in ("S-pronoun", "S-role", "S-carry")):
         return "speaker"
+    if _PRONOUN_SOURCE.search(layer.text):
+        return "marker"  # "According to them, …": words that point to the statement before
     return ""
 
 

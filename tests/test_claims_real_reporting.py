@@ -343,6 +343,19 @@ def test_a_district_seat_in_a_named_province_is_that_provinces_district() -> Non
     assert all(c.lat is not None and c.lat > 36.5 and c.lon < 70.0 for c in claims)  # Takhar's
 
 
+def test_according_to_them_in_the_next_paragraph_keeps_the_sources_place() -> None:
+    """Villagers told the paper about a raid in Rukha; the next paragraph, "According to
+    them, …", and the one after, "The sources added …", are about the same place."""
+    claims = article(
+        "Fighting in Panjshir\n\n"
+        "Sources told the paper that resistance fighters raided a Taliban post in Rukha.\n\n"
+        "According to them, the Taliban detained 12 villagers afterwards.\n\n"
+        "The sources added that three Taliban fighters died in the attack."
+    )
+    later = [c for c in claims if not c.quote.startswith(("Sources", "Fighting"))]
+    assert later and {c.place for c in later} == {"Rukha"}
+
+
 def test_added_by_the_same_speaker_continues_the_place_of_the_paragraph_before() -> None:
     """ "…, the spokesman added." with no place of its own, in its own paragraph, goes on
     where the speaker's previous statement was, not at the article's main place."""
