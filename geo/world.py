@@ -32,6 +32,10 @@ from geo.stopwords import weak_names as curated_weak_names
 from geo.worldindex import PROVINCE, WorldIndex
 
 IMPORTANCE_RATIO = 4.0
+# "Islamabad" is also an old name of Chattogram (4x bigger): a place answering to its own name
+# wins over one that answers to an alternate name, unless that one is this much more important
+# ("Kiev": Kyiv, not a hamlet called Kiev)
+ALIAS_RATIO = 25.0
 COUNTRY_CONTEXT = "country:"  # a context "province" value meaning "in this country"
 # Nested candidates: a town over the division named after it ("Bar" town and municipality),
 # a division over a village that shares its name ("Gezira").
@@ -190,6 +194,10 @@ class WorldLayer(Gazetteer):
 
     def _important(self, cands: list[_Cand]) -> list[_Cand]:
         places, imp = self._places, self._importance
+        own = [imp[c.idx] for c in cands if c.primary]
+        if own:  # a place's own name outweighs another's alternate one, unless that is huge
+            floor_alias = max(own) * ALIAS_RATIO
+            cands = [c for c in cands if c.primary or imp[c.idx] >= floor_alias]
         best = max(cands, key=lambda c: imp[c.idx])
         floor = imp[best.idx] / IMPORTANCE_RATIO
         return [

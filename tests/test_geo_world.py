@@ -142,6 +142,15 @@ def test_a_common_word_is_never_a_village(ua: ScopedGazetteer, word: str) -> Non
     assert ua.find_mentions(f"{word} the army said it held the line.") == []
 
 
+def test_a_places_own_name_beats_an_old_name_of_a_bigger_one(sd: ScopedGazetteer) -> None:
+    """ "Islamabad" is also a former name of Chattogram, four times bigger: the capital that
+    bears the name wins; an alternate name still wins when its place is far bigger ("Kiev")."""
+    islamabad = sd.resolve("Islamabad").place
+    assert islamabad is not None and (islamabad.name, islamabad.country) == ("Islamabad", "PK")
+    kyiv = sd.resolve("Kiev").place
+    assert kyiv is not None and (kyiv.name, kyiv.country) == ("Kyiv", "UA")
+
+
 def test_a_bare_name_outside_the_scope_resolves_when_typed(sd: ScopedGazetteer) -> None:
     kyiv = sd.resolve("Kharkiv").place  # a query is its own evidence
     assert kyiv is not None and kyiv.country == "UA"
