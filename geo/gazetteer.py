@@ -137,6 +137,7 @@ class Gazetteer:
         self._names: dict[str, list[tuple[int, bool]]] = {}
         self._keys: dict[str, list[tuple[int, bool]]] = {}
         self._cores: list[list[str]] = [[] for _ in self._places]
+        self._by_province: dict[str, list[tuple[int, tuple[str, ...]]]] | None = None
         for i, p in enumerate(self._places):
             found = labels[i] if labels is not None else label_forms((p.name, *p.aliases))
             for norm, core, key, full_key, primary in found:
@@ -330,13 +331,23 @@ class Gazetteer:
         fits = HINT_KINDS.get(hint or "")
         found = {
             i
-            for i, place in enumerate(self._places)
-            if place.province == prov
-            and place.kind != "province"
-            and (fits is None or place.kind in fits)
-            and any(phonetic_key(core).startswith(key) for core in self._cores[i])
+            for i, keys in self._province_keys().get(prov, ())
+            if (fits is None or self._places[i].kind in fits)
+            and any(k.startswith(key) for k in keys)
         }
         return found.pop() if len(found) == 1 else None
+
+    def _province_keys(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """Per province, its places (not the province itself) and their names' keys; built
+        at the first short-form look-up."""
+        if self._by_province is None:
+            by: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for i, place in enumerate(self._places):
+                if place.province and place.kind != "province":
+                    keys = tuple(phonetic_key(core) for core in self._cores[i])
+                    by.setdefault(place.province, []).append((i, keys))
+            self._by_province = by
+        return self._by_province
 
     def _fuzzy(self, key: str, threshold: float, limit: int = 12) -> list[_Cand]:
         hits = process.extract(

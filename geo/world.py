@@ -192,6 +192,11 @@ class WorldLayer(Gazetteer):
             return p.country == prov[len(COUNTRY_CONTEXT) :]
         return super()._fits(p, box, prov)
 
+    def _short_form_in(self, key: str, prov: str, hint: str | None) -> int | None:
+        """None: GeoNames lists the short forms it knows as alternate names; a prefix search
+        over its hundreds of thousands of places would cost more than it finds."""
+        return None
+
     def _important(self, cands: list[_Cand]) -> list[_Cand]:
         places, imp = self._places, self._importance
         own = [imp[c.idx] for c in cands if c.primary]
