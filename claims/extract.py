@@ -43,7 +43,6 @@ from claims.places import (
     PlaceMention,
     PlaceRule,
     StatementPlaces,
-    in_dating_event,
     main_place,
     places_for,
     statement_places,
@@ -478,8 +477,6 @@ def _claims(run: _Run, layer: _Layer) -> list[Claim]:
     for trig in layer.triggers:
         if _in_speaker_phrase(layer, trig):
             continue  # "according to people who left the valley": it describes the speaker
-        if in_dating_event(text, trig.start):
-            continue  # "since Kabul was captured, …": the event that dates the sentence
         voice = _voice(run, layer, trig.start)
         if voice.opinion:
             continue  # an analyst's reading of events is opinion, not a claim

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from claims.kinds.modality import DATING_EVENT
 from claims.sentences import normalise
 
 if TYPE_CHECKING:
@@ -149,14 +150,6 @@ _DESTINATION = re.compile(
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
 _RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
-_DATING_EVENT_PATTERN = (
-    # "since Kabul was captured", "since Kabul fell": a capture that dates the sentence
-    r"\bsince\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:was|were|had|fell)\b[^,;.]*"
-    # "after gaining control of the capital on 15 August, …"
-    r"|\b(?:after|since|before|upon)\s+(?:gaining|taking|seizing|capturing|winning|securing|"
-    r"sweeping)\b[^,;.]*"
-)
-_DATING_EVENT = re.compile(_DATING_EVENT_PATTERN, _I)
 _TEMPORAL_SPAN = re.compile(
     r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\b|weekend|morning|evening))"
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*"
@@ -166,7 +159,7 @@ _TEMPORAL_SPAN = re.compile(
     r"|\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*"
     r"|\bsince\s+(?:[\w'-]+\s+){0,3}?(?:takeover|capture|fall|seizure|conquest|return|"
     r"withdrawal|collapse)\b[^,;.]*"  # "since Taliban's takeover of Kabul"
-    r"|" + _DATING_EVENT_PATTERN +
+    r"|" + DATING_EVENT +
     # a description of a place: "Parwan, which borders Panjshir and Kabul," names no place of it
     r"|,\s+(?:which|that)\s+(?:borders?|lies|sits|adjoins|neighbou?rs|is\s+(?:located|situated|"
     r"adjacent|next\s+to|north|south|east|west|close\s+to|near))\b[^,;.]*"
@@ -273,12 +266,6 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
     found = [m for m in found if not _in_temporal(piece, m.start - start)]
     mentions = _nested(piece, _without_qualifiers(piece, found, start), start)
     return StatementPlaces(start, mentions, dateline, countries, cut)
-
-
-def in_dating_event(piece: str, pos: int) -> bool:
-    """``pos`` lies in a capture named only to date the sentence ("since Kabul was captured
-    by the group", "after gaining control of the capital on 15 August"): no claim of its own."""
-    return any(m.start() < pos < m.end() for m in _DATING_EVENT.finditer(piece))
 
 
 def _in_temporal(piece: str, pos: int) -> bool:

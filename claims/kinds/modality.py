@@ -108,7 +108,16 @@ _SINCE_CLAUSE = re.compile(
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*",
     _I,
 )
+DATING_EVENT = (
+    # "since Kabul was captured", "since Kabul fell": a capture that dates the sentence
+    r"\bsince\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:was|were|had|fell)\b[^,;.]*"
+    # "after gaining control of the capital on 15 August, …"
+    r"|\b(?:after|since|before|upon)\s+(?:gaining|taking|seizing|capturing|winning|securing|"
+    r"sweeping)\b[^,;.]*"
+)
+"""A capture named only to date the sentence: no claim (here) and no place (claims.places)."""
 _TEMPORAL = re.compile(
+    DATING_EVENT + r"|"
     r"\b(?:after|before|until|till|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
     r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|seized|"
     r"captured|withdrew|left|collapsed)\b[^,;.]*"
