@@ -41,7 +41,7 @@ from enum import Enum, StrEnum
 
 from claims.actors import ActorMention, Actors, Strength
 from claims.profile import OTHER, UNKNOWN
-from claims.vocabulary import vocabulary
+from claims.vocabulary import alternation, vocabulary
 
 
 class SpeakerRule(StrEnum):
@@ -344,8 +344,7 @@ def _governing(actors: Actors, published: date | None, text: str = "") -> str | 
 def _names_government(names: tuple[str, ...], text: str) -> bool:
     if not names or not text:
         return False
-    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.IGNORECASE) is not None
+    return re.search(rf"(?<!\w)(?:{alternation(names)})(?!\w)", text, re.IGNORECASE) is not None
 
 
 _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "person", "figure"})

@@ -224,7 +224,7 @@ class _Scan:
             return self.open_list[0]
         if i >= 2 and t.norm(i - 1) == "of" and t.linked(i - 2) and t.linked(i - 1):
             word = t.norm(i - 2)
-            if word in _PLURAL_HINTS or (GENERIC_SUFFIXES.get(word) and word != "area"):
+            if GENERIC_SUFFIXES.get(word):  # a kind ("district", "districts"), not "area"
                 return word  # "the districts of Bano", "the district of Bano"
         return None
 
