@@ -123,6 +123,8 @@ _ANAPHORA_KINDS = {
     "town": ("town", "city"),
     "village": ("village",),
     "pass": ("pass",),
+    # a region is wider than a settlement: "the region" after "the rulers in Kabul" is not Kabul
+    "region": ("province", "district", "valley", "range", "region"),
 }
 _PLACE_CLAUSE_BREAK = re.compile(
     r";|\s-\s|[.!?]\s|,\s+(?:and|but)\b(?!\s+(?-i:[A-Z]))|,\s+(?:while|whereas|after|before)\b|"

@@ -412,6 +412,19 @@ def test_and_the_x_area_adds_a_place_not_a_clause() -> None:
     assert {c.place for c in claims if c.kind == "clashes"} == {"Andarab", "Pul-e-Hisar"}
 
 
+
+def test_the_region_is_no_city_named_as_the_seat_of_power() -> None:
+    """ "in the region" refers back to a region (a province, district or valley), not to the
+    capital named in passing as where the government sits."""
+    claims = article(
+        "The resistance said on Saturday it had opened an offensive in Panjshir.\n\n"
+        "Sporadic fighting has gone on for months between the resistance and the government's "
+        "forces in Kabul, but this is the largest push since the fall of the valley.\n\n"
+        "The commander said his men captured two outposts in the region."
+    )
+    taken = [c for c in claims if c.kind == "territorial_control"]
+    assert [(c.place, c.figure) for c in taken] == [("Panjshir", 2)]
+
 def test_proclaimed_attributes_to_its_subject() -> None:
     claims = article("The Taliban proclaimed on Tuesday the conquest of Paryan district.")
     assert [(c.kind, c.side, c.place) for c in claims] == [
