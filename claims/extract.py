@@ -427,7 +427,15 @@ def _claims_of(run: _Run, layer: _Layer) -> None:
         layer.skip, layer.triggers = background.review(run, layer)
         if layer.skip:
             return
-        run.claims.extend(_claims(run, layer))
+        restated = anaphoric_stances(run, layer, own_claims=True)
+        own = _claims(run, layer)
+        run.claims.extend(own)
+        if not {c.kind for c in restated} & {c.kind for c in own}:
+            # "The allegations are false," he said, adding that thousands hold the valley:
+            # the denial stands beside a claim of another kind; a denier who gives his own
+            # version of the same events ("rejected the account: the district is ours") has
+            # made his claim
+            run.claims.extend(restated)
     finally:
         for frame in layer.frames:
             run.discourse.remember(frame, layer.st.line)

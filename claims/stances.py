@@ -68,7 +68,7 @@ def denied(text: str, pos: int) -> bool:
 
 _ANAPHORIC_OBJECT = re.compile(
     r"\b(?:(?:den(?:ied|ies|y)|reject(?:ed|s)?|dismiss(?:ed|es)?|disput(?:ed|es)|refut(?:ed|es)|"
-    r"contradict(?:ed|s)?|confirm(?:ed|s)?|corroborat(?:ed|es)|endors(?:ed|es)|verif(?:ied|ies))\s+"
+    r"contradict(?:ed|s)?|confirm(?:ed|s)?|corroborat(?:ed|es)|endors(?:ed|es)|verif(?:ied|ies))\s+(?!by\b)"
     r"(?P<obj>(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?(?:[\w'-]+(?:'s)?\s+){0,2}?"
     r"(?:claims?|reports?|statements?|allegations?|information|accounts?|news|rhetoric|"
     r"version|assertions?|announcement|numbers|figures|toll)|it|this|that|them))\b"
@@ -77,7 +77,13 @@ _ANAPHORIC_OBJECT = re.compile(
     r"count|claims?))\b"
     r"|\b(?P<subj>(?:this|that|the|these)\s+(?:\w+\s+)?(?:information|claims?|reports?|"
     r"news|account|statements?))\s+(?:has|have|had|was|were)\s+(?:\w+\s+)?(?:been\s+)?"
-    r"(?:confirmed|denied|rejected|dismissed|disputed|corroborated|verified)\b",
+    r"(?:confirmed|denied|rejected|dismissed|disputed|corroborated|verified)\b"
+    # "the allegations made by some militants in the media are false"
+    r"|\b(?P<subj2>(?:the|these|those|such|their|its|this|that)\s+(?:[\w'-]+\s+){0,8}?"
+    r"(?:claims?|reports?|allegations?|statements?|news|accounts?|assertions?|rumou?rs?))(?:\s+[\w'-]+){0,8}?\s+"
+    r"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly)\s+)?"
+    r"(?P<verdict>false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
+    r"not\s+true|incorrect|wrong)\b",
     _I,
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|yet\s+to)|n't)\s+(?:\w+\s+){0,2}$|\bnot\b|n't\b", _I)
@@ -89,18 +95,36 @@ def anaphoric_candidate(text: str) -> bool:
     return _ANAPHORIC_OBJECT.search(text) is not None
 
 
-def anaphoric_stances(run: Any, layer: Any) -> list[Claim]:
-    """Claims of a statement that only denies or confirms earlier claims."""
+_CONTENT_AFTER = re.compile(r"\s*(?:,\s*)?(?:that|of|about|saying|:)\b", _I)
+_PRONOUN_OBJECT = frozenset({"it", "this", "that", "them"})
+
+
+def _bare_reference(text: str, m: re.Match[str]) -> bool:
+    """A reference to earlier claims that is not this statement's own content: a noun
+    ("rejected the reports.", "the allegations are false"), not a pronoun that may open a
+    clause ("denied that the town fell") or a noun with its content ("reports that …")."""
+    obj = (m.group("obj") or "").lower()
+    return obj not in _PRONOUN_OBJECT and not _CONTENT_AFTER.match(text, m.end())
+
+
+def anaphoric_stances(run: Any, layer: Any, *, own_claims: bool = False) -> list[Claim]:
+    """Claims of a statement that denies or confirms earlier claims. ``own_claims``: the
+    statement makes claims of its own, so only a bare reference counts ("the allegations are
+    false", "rejected the reports", not "rejected reports that …", whose content is here)."""
     m = _ANAPHORIC_OBJECT.search(layer.text)
     if m is None or _NEGATED.search(layer.text, max(0, m.start() - 30), m.start() + 1):
+        return []
+    if own_claims and not _bare_reference(layer.text, m):
         return []
     frame = innermost(layer.frames, m.start())
     if frame is None:
         frame = next((f for f in layer.frames if f.covers(m.start()) or f.whole), None)
     if frame is None:
         return []
-    stance = DENIES if _DENY_WORD.search(m.group(0)) else ASSERTS
-    obj = m.group("obj") or m.group("obj2") or m.group("subj") or ""
+    if own_claims and any(g.cue < m.start() and g.side != frame.side for g in layer.frames):
+        return []  # "X claimed …, but the Taliban denied this claim": the claim denied is here
+    stance = DENIES if m.group("verdict") or _DENY_WORD.search(m.group(0)) else ASSERTS
+    obj = m.group("obj") or m.group("obj2") or m.group("subj") or m.group("subj2") or ""
     referents = _referents(run, layer, obj, frame)
     out = []
     for old in referents:

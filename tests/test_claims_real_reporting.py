@@ -232,6 +232,54 @@ def test_calling_a_report_false_denies_it() -> None:
     ]
 
 
+def test_calling_earlier_allegations_false_denies_them_beside_a_claim_of_its_own() -> None:
+    """ "The allegations made by … are false," he wrote, adding that two soldiers were wounded:
+    the denial of the earlier claim stands beside the new claim of another kind."""
+    claims = article(
+        "The resistance said its fighters had retaken Khenj on Saturday.\n\n"
+        '"The allegations made by a few rebels on social media are false," the Taliban '
+        'spokesman wrote, adding that "two of our soldiers were wounded in Khenj."'
+    )
+    later = [c for c in claims if c.quote.startswith('"The allegations')]
+    assert {(c.kind, c.side, c.stance) for c in later} == {
+        ("territorial_control", "Taliban", "denies"),
+        ("casualties", "Taliban", "asserts"),
+    }
+
+
+def test_a_denier_who_gives_his_own_version_of_the_same_events_makes_that_claim() -> None:
+    """ "rejected the account; he said the district remained theirs": his version (a control
+    claim) is the claim; the earlier account's other kinds are not restated as denied."""
+    claims = article(
+        "The resistance said it had retaken Khenj and seized two Taliban vehicles.\n\n"
+        "The Taliban spokesman rejected the account, saying the district remained under their "
+        "control."
+    )
+    later = [c for c in claims if c.quote.startswith("The Taliban spokesman")]
+    assert {(c.kind, c.side) for c in later} == {("territorial_control", "Taliban")}
+
+
+def test_a_claim_denied_in_the_same_sentence_is_not_an_earlier_one() -> None:
+    """ "X claimed …, but the Taliban denied this claim": "this claim" is X's, made in the same
+    sentence, not the claims of the sentence before."""
+    claims = article(
+        "Fighting went on near Rokha, where 12 people were killed, local sources said.\n\n"
+        "The resistance claimed it had seized three Taliban trucks, but the Taliban denied this "
+        "claim and said the trucks had broken down."
+    )
+    later = [c for c in claims if c.quote.startswith("The resistance claimed")]
+    assert ("casualties", "Taliban") not in {(c.kind, c.side) for c in later}
+
+
+def test_denying_any_military_incidents_is_a_denied_clash() -> None:
+    claims = article(
+        "The Taliban spokesman denied that there had been any military incidents in Dara."
+    )
+    assert [(c.kind, c.side, c.stance, c.place) for c in claims] == [
+        ("clashes", "Taliban", "denies", "Dara")
+    ]
+
+
 def test_rumours_spread_by_the_enemy_are_denied_by_the_speaker() -> None:
     claims = article(
         "A resistance spokesman said the enemy had spread rumours that they had entered Rokha."
