@@ -1045,3 +1045,31 @@ def test_the_clash_that_cost_lives_is_the_one_reported_before() -> None:
     )
     claims = article(body)
     assert sorted((c.kind, c.figure) for c in claims) == [("casualties", 7), ("clashes", None)]
+
+
+RESTATED_CLASHES = [
+    # the victims and the clash word far apart: "killed at least four … during the attack"
+    "The group also said it killed at least four Taliban insurgents during the attack.",
+    # "as a result of the attack": the attack named before
+    "Local sources added that three Taliban fighters died as a result of this attack.",
+    # the clash word as the subject of a reported clause that caused the deaths
+    "The front reported that the operation resulted in the death of two Taliban members.",
+]
+
+
+@pytest.mark.parametrize("second", RESTATED_CLASHES)
+def test_the_casualties_of_a_clash_claimed_before_are_no_new_clash(second: str) -> None:
+    first = "Resistance fighters attacked a Taliban checkpoint in Nijrab district on Sunday."
+    claims = article(f"{first}\n\n{second}")
+    later = [c for c in claims if c.quote == second]
+    assert {c.kind for c in later} == {"casualties"}
+
+
+def test_casualties_as_a_result_of_an_attack_by_a_named_party_report_the_attack() -> None:
+    """ "as a result of an attack by the front in Nijrab": an indefinite attack is reported
+    here, so it is a clash claim of its own."""
+    claims = article(
+        "Two Taliban fighters were killed as a result of recent attacks by the resistance in "
+        "Nijrab, local sources said."
+    )
+    assert {c.kind for c in claims} == {"casualties", "clashes"}

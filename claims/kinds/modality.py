@@ -155,7 +155,7 @@ _NEGATIVE_ABILITY = re.compile(
 )
 _CIRCUMSTANCE = re.compile(
     r"\b(?:killed|dead|died|wounded|injured|martyred|losses|casualties|(?:lost|losing|lose)\s+\w+|captured|"
-    r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,3}?(?:in|during|amid)\s+"
+    r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,6}?(?:in|during|amid)\s+"
     r"(?:(?:the|these|those)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?|"
     r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)$",
     _I,
@@ -165,10 +165,22 @@ _CAUSE = re.compile(
     r"response\s+to|in\s+revenge\s+for|revenge\s+for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?$",
     _I,
 )
+# "killed as a result of the attack": the attack was claimed before ("… of an attack by the
+# front in Kapisa" reports one)
+_RESULT_OF = re.compile(
+    r"\bas\s+a\s+(?:result|consequence)\s+of\s+(?:the|this|that|these|those)\s+"
+    r"(?:[\w'-]+\s+){0,2}?$",
+    _I,
+)
 _CAUSING = re.compile(
     r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:also\s+)?(?:been\s+)?(?:left|caused|claimed|"
     r"killed|resulted|accompanied|followed|marked|led|cost|costs|inflicted)\b",
     _I,
+)
+# the clash word is a definite subject: of the statement, or of a reported clause ("The NRF
+# reported that the operation resulted in the death of …")
+_SUBJECT_THE = re.compile(
+    r"(?:^\W*|\b(?:that|said|says|added|adding)\s+)the\s+(?:[\w'-]+\s+)?$", _I
 )
 _DEFINITE_END = re.compile(
     r"\b(?:the|these|those|recent|ongoing)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?$",
@@ -254,12 +266,14 @@ def clash_veto(text: str, start: int, end: int) -> str:
         _DEFINITE_END.search(circumstance.group(0)) or not _CIRCUMSTANCE_PLACED.match(text, end)
     ):
         return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
+    if _RESULT_OF.search(text, max(0, start - 60), start):
+        return "M-circumstance"
     cause = _CAUSE.search(text, max(0, start - 60), start)
     if cause and not (_INDEFINITE_END.search(cause.group(0)) and _NAMES_ITS_PLACE.match(text, end)):
         # "fled due to the escalating conflicts"; not "due to a clearance operation against
         # rebels in Rokha, 40 were killed", which reports the operation
         return "M-circumstance"
-    if re.match(r"^\W*the\s+(?:[\w'-]+\s+)?$", text[:start], _I) and _CAUSING.match(text, end):
+    if _SUBJECT_THE.search(text, max(0, start - 40), start) and _CAUSING.match(text, end):
         return (
             "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
         )
