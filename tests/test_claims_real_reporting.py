@@ -554,6 +554,11 @@ def test_a_capture_that_only_dates_the_sentence_is_no_claim() -> None:
         "After gaining control of the capital Kabul on August 15, the Taliban took Paryan district."
     )
     assert [(c.kind, c.place) for c in claims] == [("territorial_control", "Paryan")]
+    claims = article(
+        "Khenj has held out against the Taliban after the fall of Kabul on August 15, the "
+        "resistance said."
+    )
+    assert "Kabul" not in {c.place for c in claims}
     kept = article(
         "Since the road was closed, no food reaches the valley, a villager in Dara said."
     )

@@ -114,6 +114,9 @@ DATING_EVENT = (
     # "after gaining control of the capital on 15 August, …"
     r"|\b(?:after|since|before|upon)\s+(?:gaining|taking|seizing|capturing|winning|securing|"
     r"sweeping)\b[^,;.]*"
+    # "stands free of its control after the fall of Kabul on Aug. 15"
+    r"|\b(?:after|following|since|before|until|upon)\s+(?:the|its|their)\s+(?:[\w'-]+\s+)?"
+    r"(?:fall|collapse|capture|takeover|seizure|conquest)\s+of\b[^,;.]*"
 )
 """A capture named only to date the sentence: no claim (here) and no place (claims.places)."""
 _TEMPORAL = re.compile(
