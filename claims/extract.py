@@ -36,6 +36,7 @@ from claims.frames import (
     layout_frames,
     section_label_end,
     tail_only,
+    through_quotations,
 )
 from claims.model import Article, Claim
 from claims.places import (
@@ -365,7 +366,7 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
         frames += fast_frames(layer.text, layer.original, reader, run.discourse)
     layout = list(layout_frames(layer.text, layer.original, run.actors, reader, run.discourse))
     frames = _prefer_layout(frames, layout)
-    frames = clause_scopes(layer.text, frames)
+    frames = through_quotations(layer.text, clause_scopes(layer.text, frames))
     if layer.st.join is Join.INTRO_QUOTE:
         # 'X told a different story. "…"': the introduction's speaker says the quotation
         first = layer.st.first_end - layer.st.start

@@ -564,8 +564,7 @@ def _tail_rx() -> re.Pattern[str]:
     global _TAIL_VERBS
     if _TAIL_VERBS is None:
         v = vocabulary()
-        lemmas = ("say", "claim", "insist", "add", "report", "allege", "deny", "confirm",
-                  "announce", "state", "write", "tweet", "note", "tell")  # fmt: skip
+        lemmas = v.tail_verbs
         verbs = alternation(f for lemma in lemmas for f in v.verb_forms(lemma)[1:3])
         inverted = alternation(
             f for lemma in lemmas if lemma != "tell" for f in v.verb_forms(lemma)[1:3]
@@ -876,6 +875,25 @@ def _pre_posed(text: str, frame: Frame, end: int) -> bool:
     while cue_end < len(text) and (text[cue_end].isalpha() or text[cue_end] == "'"):
         cue_end += 1
     return _ADJUNCT_TAIL.match(text[cue_end:end]) is None
+
+
+def through_quotations(text: str, frames: list[Frame]) -> list[Frame]:
+    """A frame whose scope stops inside a quotation it opened ('X said: "A. B."') runs to the
+    quotation's end: the speaker says every sentence of it (unless another speaker's cue
+    comes first)."""
+    out = []
+    for f in frames:
+        end = f.scope[1]
+        opened = text.rfind('"', f.scope[0], end)
+        if opened < max(f.scope[0], f.cue) or text.count('"', 0, end) % 2 == 0:
+            out.append(f)
+            continue
+        close = text.find('"', end)
+        if close < 0 or any(end <= g.cue < close for g in frames if g is not f):
+            out.append(f)
+            continue
+        out.append(replace(f, scope=(f.scope[0], close + 1)))
+    return out
 
 
 def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:

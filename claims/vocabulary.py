@@ -87,6 +87,7 @@ class Vocabulary:
     equipment_nouns: frozenset[str]
     place_nouns: frozenset[str]
     past_eras: tuple[str, ...] = ()
+    tail_verbs: tuple[str, ...] = ()  # lemmas that close a statement: '…," shared the spokesman'
 
     def verb_forms(self, lemma: str) -> tuple[str, ...]:
         """Every form of a verb: lemma, -s, past, past participle, -ing."""
@@ -143,6 +144,7 @@ def vocabulary() -> Vocabulary:
         equipment_nouns=frozenset(data["nouns"]["equipment"]),
         place_nouns=frozenset(data["nouns"]["places"]),
         past_eras=tuple(data["history"]["eras"]),
+        tail_verbs=tuple(data["reporting"]["tail"]),
     )
     forms: dict[str, tuple[str, str]] = {}
     for stance, key in ((ASSERTS, "assert"), (DENIES, "deny")):

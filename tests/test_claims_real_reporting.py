@@ -149,6 +149,31 @@ def test_a_quotation_after_an_attributed_one_keeps_its_speaker() -> None:
     }
 
 
+def test_every_sentence_of_a_quotation_is_said_by_who_opened_it() -> None:
+    """'According to X, the spokesman Y said that, "A. B."': the second sentence of the
+    quotation is Y's too, not the outlet's."""
+    claims = article(
+        "According to a wire report, the resistance spokesman Karim Jan said that, \"Some 40 "
+        "Taliban were killed in Dara today. More than 200 others have been captured.\" He added "
+        "that supplies were short."
+    )
+    assert {(c.kind, c.claimant) for c in claims} == {
+        ("casualties", "Karim Jan"),
+        ("captured_people", "Karim Jan"),
+    }
+
+
+@pytest.mark.parametrize("verb", ["shared", "explained", "stressed", "revealed"])
+def test_a_quotation_closed_by_any_reporting_verb_and_its_speaker(verb: str) -> None:
+    claims = article(
+        "Sibghatullah Ahmadi spoke to reporters on Monday.\n\n"
+        f'"Two attacks were repelled and dozens have been killed in Rokha," {verb} the '
+        "spokesperson."
+    )
+    assert {c.side for c in claims} == {"NRF"}
+    assert {c.claimant for c in claims} == {"Sibghatullah Ahmadi"}
+
+
 # --- 4. relayed and nested attribution ------------------------------------------------------
 
 
