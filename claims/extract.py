@@ -380,15 +380,25 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
 _FIRST_PERSON = frozenset({"we", "i"})
 
 
+def _said_as_we(text: str, f: Frame) -> bool:
+    """The frame's speaker is "we" or "I" (read as written, or linked to an earlier speaker:
+    inside a quotation the one who is quoted says it)."""
+    if f.side == UNKNOWN and f.claimant.lower() in _FIRST_PERSON:
+        return True
+    hole = f.holes[0] if f.holes else None
+    return hole is not None and text[hole[0] : hole[1]].lower() in _FIRST_PERSON
+
+
 def _first_person(text: str, frames: list[Frame]) -> list[Frame]:
     """'"We deny that …," X said': "we" or "I" inside a quotation is its speaker, X."""
     out = []
     for f in frames:
-        if f.side == UNKNOWN and f.claimant.lower() in _FIRST_PERSON:
+        if _said_as_we(text, f):
+            at = f.holes[0][0] if f.holes else f.cue
             outer = [
                 g for g in frames
-                if g is not f and g.side != UNKNOWN and g.scope[0] <= f.cue < g.scope[1]
-                and text.count('"', 0, f.cue) % 2 == 1
+                if g is not f and g.side != UNKNOWN and g.scope[0] <= at < g.scope[1]
+                and text.count('"', 0, at) % 2 == 1 and not _said_as_we(text, g)
             ]  # fmt: skip
             if outer:
                 g = min(outer, key=lambda g: g.size)
@@ -403,9 +413,12 @@ def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:
     the frames that took their subject from it ("…, adding …")."""
     by_cue = {f.cue: f for f in layout}
     replaced = {f.holes[:1]: by_cue[f.cue] for f in parsed if f.cue in by_cue and f.holes}
+    # '…," Ariana quoted Y as saying': "saying" (whose subject the parse takes to be the
+    # channel) is Y's, read by the layout frame
+    quoting = min((f.cue for f in layout if f.rule == SpeakerRule.SOURCE), default=None)
     out = []
     for f in parsed:
-        if f.cue in by_cue:
+        if f.cue in by_cue or (quoting is not None and f.cue > quoting):
             continue
         new = replaced.get(f.holes[:1]) if f.holes else None
         if new is not None:

@@ -740,7 +740,11 @@ def layout_frames(
     yield from _label_after(text, original, actors)
     yield from _headline_claims(text, original, actors, reader, discourse)
     yield from _named_after(text, original, reader, discourse)
-    for rx, rule in ((_tail_rx(), SpeakerRule.TAIL), (_DASH, SpeakerRule.DASH)):
+    for rx, rule in (
+        (_tail_rx(), SpeakerRule.TAIL),
+        (_DASH, SpeakerRule.DASH),
+        (_QUOTED_AS, SpeakerRule.SOURCE),
+    ):
         m = rx.search(text)
         if m is None:
             continue
@@ -769,6 +773,13 @@ def layout_frames(
         yield frame
 
 
+# '…," a local channel quoted the front's spokesman, Karim Jan, as saying.': the one quoted
+_QUOTED_AS = re.compile(
+    r"[,\"]\"?\s+[^,.;:\"]{2,60}?\s+(?P<verb>quoted|cited)\s+"
+    r"(?P<who>[^,.;:\"]{2,70}?(?:,\s+[^,.;:\"]{2,40},)?)\s+as\s+(?:saying|stating|telling\s+\w+)"
+    r"(?:\s+(?:on|in|at|late|early|earlier|this|last|yesterday|today)\b[^,;:\"]{0,40})?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 _DESCRIBED_BEFORE = re.compile(r"[,\"]\s*((?:a|an|the)\s+[^,.;:\"]{2,60}),\s*$", re.IGNORECASE)
 _NAME = re.compile(r"(?:(?-i:[A-Z])[\w'.-]+\s+){0,3}(?-i:[A-Z])[\w'.-]+")
 

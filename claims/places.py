@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from claims.kinds.modality import DATING_EVENT
+from claims.kinds.modality import AFTER_EVENT, DATING_EVENT
 from claims.sentences import normalise
 
 if TYPE_CHECKING:
@@ -155,10 +155,8 @@ _RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
 _TEMPORAL_SPAN = re.compile(
     r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\b|weekend|morning|evening))"
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*"
-    r"|\b(?:after|before|until|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
-    r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|"
-    r"seized|captured|withdrew|left|collapsed)\b[^,;.]*"
-    r"|\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*"
+    r"|" + AFTER_EVENT + r"|"
+    r"\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*"
     r"|\bsince\s+(?:[\w'-]+\s+){0,3}?(?:takeover|capture|fall|seizure|conquest|return|"
     r"withdrawal|collapse)\b[^,;.]*"  # "since Taliban's takeover of Kabul"
     r"|" + DATING_EVENT +

@@ -1103,3 +1103,27 @@ def test_casualties_as_a_result_of_an_attack_by_a_named_party_report_the_attack(
         "Nijrab, local sources said."
     )
     assert {c.kind for c in claims} == {"casualties", "clashes"}
+
+
+def test_we_inside_a_quotation_is_the_quoted_speaker_not_an_earlier_one() -> None:
+    """ '"We are present in Dara," a channel quoted the front's spokesman Y as saying': "we" is
+    Y's side, even when other people (residents) spoke just before."""
+    claims = article(
+        "Residents said the night was quiet in Rokha.\n\n"
+        '"We are present in many areas of Dara and Abshar," a local channel quoted resistance '
+        "spokesman Karim Jan as saying."
+    )
+    quoted = [c for c in claims if c.quote.startswith('"We are present')]
+    assert {(c.kind, c.side, c.place) for c in quoted} == {
+        ("territorial_control", "NRF", "Dara"),
+        ("territorial_control", "NRF", "Abshar"),
+    }
+
+
+def test_a_withdrawal_that_dates_the_sentence_places_nothing() -> None:
+    claims = article(
+        "The Taliban launched the assault on Khenj right after the foreign troops pulled out of "
+        "Kabul airport."
+    )
+    assert "Kabul" not in {c.place for c in claims}
+    assert "Khenj" in {c.place for c in claims}

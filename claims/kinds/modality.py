@@ -119,12 +119,15 @@ DATING_EVENT = (
     r"(?:fall|collapse|capture|takeover|seizure|conquest)\s+of\b[^,;.]*"
 )
 """A capture named only to date the sentence: no claim (here) and no place (claims.places)."""
-_TEMPORAL = re.compile(
-    DATING_EVENT + r"|"
+AFTER_EVENT = (
+    # "after the foreign troops pulled out of Kabul airport": an event that dates the sentence
     r"\b(?:after|before|until|till|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
     r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|seized|"
-    r"captured|withdrew|left|collapsed)\b[^,;.]*"
-    r"|\b(?:in\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)|"
+    r"captured|withdrew|pulled|left|collapsed)\b[^,;.]*"
+)
+_TEMPORAL = re.compile(
+    DATING_EVENT + r"|" + AFTER_EVENT + r"|"
+    r"\b(?:in\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)|"
     r"leading\s+up\s+to|in\s+the\s+wake\s+of|on\s+the\s+eve\s+of)\b[^,;.]*",
     _I,
 )
