@@ -2,16 +2,17 @@
 
 - ``B-history``: the statement places its event in the past (decades, earlier years, "9/11",
   :func:`claims.dates.is_historical`); the history of a paragraph carries on until a sentence
-  names the current news window; a speaker's biography ("…, who has sold rice here for three
-  decades") does not make the statement history;
+  names the current news window or speaks in the present perfect; a speaker's biography
+  ("…, who has sold rice here for three decades") does not make the statement history;
 - ``B-description``: descriptions and geography ("is led by", "80 km north of Kabul", "sits
   some 20 km up the valley");
 - ``B-not-asserted``: generalisations ("Whoever holds X …") and programme cues ("On the
   question of talks.");
 - ``B-question``: a question asks, it does not assert ("… - can anyone confirm?" still
   asserts);
-- ``B-subheading``: a heading line inside the body that names no place and no speaker (a
-  section label such as "Under the invasion", "What we know");
+- ``B-subheading``: a short heading line inside the body that names no place and no speaker
+  (a section label such as "Under the invasion", "What we know"; a longer one is a summary
+  point that asserts, unless it is in capitals);
 - ``B-repeat``: a heading line that repeats an earlier one (image titles, captions).
 """
 
@@ -110,17 +111,32 @@ def _historical(run: Any, layer: Any) -> bool:
     return value
 
 
+# "the Taliban have retaliated against …": the present perfect reaches up to now
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:\w+ly\s+|also\s+|since\s+)?(?:been\s+)?(?!been\b)[a-z]+(?:ed|en|t)\b", _I
+)
+
+
 def _paragraph_history(run: Any, layer: Any) -> bool:
+    """A sentence in a paragraph that went into history is history too, unless it names a day
+    of the news window or speaks in the present perfect."""
     for other in run.layers[: layer.st.index]:
         if other.st.line == layer.st.line and _historical(run, other):
-            return not dates.has_current_marker(layer.text)
+            return not (
+                dates.has_current_marker(layer.text) or _PRESENT_PERFECT.search(layer.text)
+            )
     return False
+
+
+_LABEL_WORDS = 6  # a section label is short; a longer heading line is a summary point
 
 
 def _subheading(run: Any, layer: Any) -> bool:
     st = layer.st
     if not st.heading or st.index == 0:
         return False
+    if len(layer.text.split()) > _LABEL_WORDS and not layer.text.isupper():
+        return False  # a line in capitals inside the body is a label or a teaser, however long
     return not layer.places.mentions and not layer.frames
 
 

@@ -1127,3 +1127,35 @@ def test_a_withdrawal_that_dates_the_sentence_places_nothing() -> None:
     )
     assert "Kabul" not in {c.place for c in claims}
     assert "Khenj" in {c.place for c in claims}
+
+
+def test_a_summary_point_under_the_headline_asserts_but_a_section_label_does_not() -> None:
+    """A press release's bullet points ("• Detainees subjected to unlawful killings in the
+    valley's villages") are claims; a short label ("What we know") is not."""
+    body = (
+        "Rights group accuses Taliban in Panjshir\n\n"
+        "• Detainees subjected to unlawful killings and torture by Taliban units\n\n"
+        "The group said it had interviewed 40 witnesses.\n\n"
+        "Raids and arrests\n\n"
+        "Witnesses said the raids went on."
+    )
+    claims = article(body, published="2023-06-08", outlet="Rights Desk")
+    point = [c for c in claims if "Detainees" in c.quote]
+    assert "casualties" in {c.kind for c in point}
+    assert not [c for c in claims if c.quote == "Raids and arrests"]
+
+
+def test_the_present_perfect_leaves_a_paragraph_of_history() -> None:
+    """ "After the Taliban took Kabul in August 2021, soldiers fled to the valley. Since then the
+    Taliban have detained dozens of men …": the second sentence reaches up to now."""
+    claims = article(
+        "After the Taliban seized Kabul in August 2021, former soldiers fled to Panjshir. In "
+        "response, the Taliban have detained dozens of villagers in Dara, the group said.",
+        published="2023-06-08",
+    )
+    assert "captured_people" in {c.kind for c in claims}
+
+
+def test_amnesty_international_is_no_offer_of_amnesty() -> None:
+    claims = article("Amnesty International said 12 civilians were killed in Dara.")
+    assert {c.kind for c in claims} == {"casualties"}
