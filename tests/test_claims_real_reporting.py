@@ -1159,3 +1159,13 @@ def test_the_present_perfect_leaves_a_paragraph_of_history() -> None:
 def test_amnesty_international_is_no_offer_of_amnesty() -> None:
     claims = article("Amnesty International said 12 civilians were killed in Dara.")
     assert {c.kind for c in claims} == {"casualties"}
+
+
+def test_killed_in_clashes_is_a_casualty_claim_not_a_second_clash() -> None:
+    """ "were killed in clashes with the resistance in parts of Dara": the clashes are the
+    circumstance of the deaths, with or without an article."""
+    claims = article(
+        "About 90 Taliban fighters were killed in clashes with resistance units in several "
+        "parts of Dara, the front said."
+    )
+    assert [(c.kind, c.figure) for c in claims] == [("casualties", 90)]

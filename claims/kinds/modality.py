@@ -163,7 +163,7 @@ _CIRCUMSTANCE = re.compile(
     r"\b(?:killed|dead|died|wounded|injured|martyred|losses|casualties|(?:lost|losing|lose)\s+\w+|captured|"
     r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,6}?(?:in|during|amid)\s+"
     r"(?:(?:the|these|those)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?|"
-    r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)$",
+    r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)?$",  # or bare: "were killed in clashes"
     _I,
 )
 _CAUSE = re.compile(
