@@ -1122,7 +1122,7 @@ def test_we_inside_a_quotation_is_the_quoted_speaker_not_an_earlier_one() -> Non
 
 def test_a_withdrawal_that_dates_the_sentence_places_nothing() -> None:
     claims = article(
-        "The Taliban launched the assault on Khenj right after the foreign troops pulled out of "
+        "The Taliban launched the assault on Khenj right after the U.S. military pulled out of "
         "Kabul airport."
     )
     assert "Kabul" not in {c.place for c in claims}

@@ -122,8 +122,8 @@ DATING_EVENT = (
 AFTER_EVENT = (
     # "after the foreign troops pulled out of Kabul airport": an event that dates the sentence
     r"\b(?:after|before|until|till|once|prior\s+to)\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
-    r"(?:[\w'-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|arrived|seized|"
-    r"captured|withdrew|pulled|left|collapsed)\b[^,;.]*"
+    r"(?:[\w'-]+(?:\.\w\.?)?\s+){0,4}?(?:had\s+|have\s+|has\s+)?(?:fell|fallen|started|began|took|"
+    r"arrived|seized|captured|withdrew|pulled|left|collapsed)\b[^,;]*?(?=[,;]|\.\s|\.?$)"
 )
 _TEMPORAL = re.compile(
     DATING_EVENT + r"|" + AFTER_EVENT + r"|"
