@@ -374,7 +374,63 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
             replace(f, scope=(f.scope[0], len(layer.text)), whole=True) if f.cue < first else f
             for f in frames
         ]
-    return _first_person(layer.text, frames)
+    frames = _first_person(layer.text, frames)
+    return _called_false(layer.text, frames, run.discourse, layer.st.line)
+
+
+# "The Taliban's claim that they took the valley is false": the owner of the claim does not
+# say this; whoever speaks here denies it
+_OWNED_CLAIM = re.compile(
+    r"(?:the\s+)?[\w'’ -]{1,40}?(?:'s|’s|s'|s’)\s+(?:claims?|statements?|assertions?|reports?|"
+    r"allegations?)\b",
+    re.IGNORECASE,
+)
+_CALLED_FALSE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:all\s+|completely\s+|totally\s+|simply\s+|utterly\s+)?"
+    r"(?:false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
+    r"not\s+true|incorrect|wrong)\b",
+    re.IGNORECASE,
+)
+_RECENT_LINES = 2  # a voice this many paragraphs back may still be speaking (a tweet quoted)
+
+
+def _called_false(
+    text: str, frames: list[Frame], discourse: Discourse, line: int
+) -> list[Frame]:
+    """A frame that is only the owner of a claim called false is given to the one who calls
+    it false: another speaker of the statement, else a speaker of the paragraphs just before
+    (S-called-false, a denial)."""
+    out = []
+    for f in frames:
+        hole = f.holes[0] if f.holes else None
+        owned = _OWNED_CLAIM.match(text, hole[0]) if hole is not None else None
+        end = text.find(". ", owned.end()) if owned is not None else -1
+        end = end if end > 0 else len(text)
+        if owned is None or not _CALLED_FALSE.search(text, owned.end(), end):
+            out.append(f)
+            continue
+        denier = _denier(f, frames, discourse, line)
+        if denier is None:
+            out.append(f)
+            continue
+        claimant, side, party = denier
+        out.append(replace(f, claimant=claimant, side=side, party=party, stance=DENIES,
+                           rule=f"{f.rule}+{SpeakerRule.CALLED_FALSE}"))  # fmt: skip
+    return out
+
+
+def _denier(
+    f: Frame, frames: list[Frame], discourse: Discourse, line: int
+) -> tuple[str, str, str | None] | None:
+    others = [g for g in frames if g is not f and g.side != UNKNOWN and g.side != f.side]
+    if others:
+        g = min(others, key=lambda g: abs(g.cue - f.cue))
+        return g.claimant, g.side, g.party
+    voices = [v for v in discourse.voices if v.line >= line - _RECENT_LINES and v.side != f.side]
+    if voices and voices[-1].side != UNKNOWN:
+        v = voices[-1]
+        return v.claimant, v.side, v.party
+    return None
 
 
 _FIRST_PERSON = frozenset({"we", "i"})

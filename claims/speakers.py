@@ -57,6 +57,7 @@ class SpeakerRule(StrEnum):
     TAIL = "S-tail"
     DASH = "S-dash"
     RUMOUR = "S-rumour"
+    CALLED_FALSE = "S-called-false"  # "X's claim … is false": who says so denies it
     LABEL = "S-label"
     PRONOUN = "S-pronoun"
     ROLE = "S-role"
@@ -530,18 +531,10 @@ class SideReader:
         party, a party in a complement or apposition; None for a bare role."""
         shift = phrase.start
         head = phrase.head
-        owned = re.search(r"\b(?:the|its|their)\s+(?:group|movement|organi[sz]ation)'s\b",
-                          text[phrase.core[0] : phrase.core[1]], re.IGNORECASE)  # fmt: skip
-        if head in self.vocab.collectives or owned or self._collective_complement(text, phrase):
-            side = self._collective(text, phrase, mentions, shift, discourse)
-            if side is not None:
-                return side, SpeakerRule.COLLECTIVE
-        if self._is_outlet(text, phrase):
-            return OTHER, "press"
-        state = self._state_side(text, phrase) if not mentions else None
-        if state is not None:
-            return state, SpeakerRule.STATE
         inside = [m for span in phrase.complements for m in _within(mentions, span, shift)]
+        found = self._organised_side(text, phrase, mentions, inside, discourse)
+        if found is not None:
+            return found
         if inside and phrase.head in _INSIDERS:
             return _strongest(inside).side, "party"  # "a source in the resistance"
         if self._third_party(text, phrase) or phrase.head in _PERSONS:
@@ -557,6 +550,32 @@ class SideReader:
         if head in self.vocab.roles or head in self.vocab.collectives:
             return None, "role"
         return UNKNOWN, "unknown"
+
+    def _organised_side(
+        self,
+        text: str,
+        phrase: Phrase,
+        mentions: list[ActorMention],
+        inside: list[ActorMention],
+        discourse: Discourse,
+    ) -> tuple[str, str] | None:
+        """A collective's group ("the group said"), a party's office ("the media office of the
+        NRF"), the press, a state voice; None when the phrase is none of these."""
+        owned = re.search(r"\b(?:the|its|their)\s+(?:group|movement|organi[sz]ation)'s\b",
+                          text[phrase.core[0] : phrase.core[1]], re.IGNORECASE)  # fmt: skip
+        collective = phrase.head in self.vocab.collectives or owned
+        if collective or self._collective_complement(text, phrase):
+            side = self._collective(text, phrase, mentions, phrase.start, discourse)
+            if side is not None:
+                return side, SpeakerRule.COLLECTIVE
+        if inside and phrase.head in self.vocab.roles:
+            return _strongest(inside).side, "party"  # "the media office of the NRF" (no outlet)
+        if self._is_outlet(text, phrase):
+            return OTHER, "press"
+        state = self._state_side(text, phrase) if not mentions else None
+        if state is not None:
+            return state, SpeakerRule.STATE
+        return None
 
     def _collective(
         self,

@@ -1169,3 +1169,27 @@ def test_killed_in_clashes_is_a_casualty_claim_not_a_second_clash() -> None:
         "parts of Dara, the front said."
     )
     assert [(c.kind, c.figure) for c in claims] == [("casualties", 90)]
+
+
+def test_calling_the_other_sides_claim_false_is_the_speakers_denial() -> None:
+    """ '"The Taliban's claim that they took Dara is false," the front said' and a tweet of the
+    front quoted below its statement: the denier, not the Taliban, makes this claim."""
+    claims = article(
+        "The resistance front denied the Taliban's statements on Monday. \"The Taliban's claim "
+        'that they took Dara is false. Our forces hold every pass," the movement said.'
+    )
+    denial = [c for c in claims if c.stance == "denies"]
+    assert denial and {c.side for c in denial} == {"NRF"}
+    tweet = article(
+        "The resistance rejected this on Twitter.\n\n"
+        "Taliban's claim of occupying Rokha is false."
+    )
+    assert [(c.side, c.stance) for c in tweet if "occupying" in c.quote] == [("NRF", "denies")]
+    assert all("S-called-false" in c.rule for c in tweet if "occupying" in c.quote)
+
+
+def test_a_partys_media_office_speaks_for_the_party() -> None:
+    """ "a media section of the NRF tweeted": an office of a party is the party, not the
+    press."""
+    claims = article('"The Taliban lost 40 fighters in Dara," a media section of the NRF tweeted.')
+    assert {c.side for c in claims} == {"NRF"}
