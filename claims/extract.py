@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from claims import background, dates, figures, grammar, kinds
 from claims.actors import Actors, actors_for
 from claims.frames import (
+    REPORTED_PARTICIPLE,
     clause_scopes,
     fast_frames,
     fast_path,
@@ -125,7 +126,9 @@ def needs_parse(text: str) -> bool:
 
 _AGENTLESS = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:reported|claimed|said|confirmed|"
-    r"announced|rumoured|rumored)\b(?!\s+by\b)",
+    r"announced|rumoured|rumored)\b(?!\s+by\b)"
+    # a headline's passive: "58 Taliban reported killed", "commander said to have been captured"
+    rf"|\b(?:reported|said|claimed|feared|believed)\s+{REPORTED_PARTICIPLE}",
     _I,
 )
 

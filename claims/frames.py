@@ -306,8 +306,31 @@ def _act(tok: Token) -> bool:
 # ---------------------------------------------------------------- frame finders
 
 
+# "reported killed": the noun before is the victim of a passive, not a speaker
+REPORTED_PARTICIPLE = (
+    r"(?:to\s+(?:have\s+been|be)\s+)?(?:killed|dead|wounded|injured|captured|missing|arrested|"
+    r"detained|slain|executed|taken)\b"
+)
+_REPORTED_VICTIM: re.Pattern[str] | None = None
+
+
+def _reported_victim(tok: Token) -> bool:
+    """ "58 Taliban reported killed": a passive with its auxiliary dropped (headline style)."""
+    global _REPORTED_VICTIM
+    if _REPORTED_VICTIM is None:
+        _REPORTED_VICTIM = re.compile(rf"\s+{REPORTED_PARTICIPLE}", re.IGNORECASE)
+    return tok.lower_ in _PASSIVE_VICTIM_VERBS and bool(
+        _REPORTED_VICTIM.match(tok.doc.text, tok.idx + len(tok.text))
+    )
+
+
+_PASSIVE_VICTIM_VERBS = frozenset({"reported", "said", "claimed"})
+
+
 def _verb_frame(work: _Work, tok: Token) -> None:
     lemma, stance = vocabulary().reporting[tok.lower_]
+    if _reported_victim(tok):
+        return
     if stance == DENIES and _act(tok):
         return
     if _passive(tok):
@@ -681,7 +704,7 @@ _LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|st
 _FAST_LEAD = re.compile(
     rf"^(?:(?:on|late\s+on|earlier\s+on|earlier|later|meanwhile)\s+(?:\w+\s+)?\w+,\s+)?"
     rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that)\b){_NP})\s+"
-    rf"(?:(?:has|had|also)\s+)?(?P<verb>{_LEAD_VERBS})"
+    rf"(?:(?:has|had|also)\s+)?(?P<verb>{_LEAD_VERBS})(?!\s+{REPORTED_PARTICIPLE})"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
     r"(?:,)?\s+(?:that\s+)?(?=\S)",
     _I,

@@ -1193,3 +1193,19 @@ def test_a_partys_media_office_speaks_for_the_party() -> None:
     press."""
     claims = article('"The Taliban lost 40 fighters in Dara," a media section of the NRF tweeted.')
     assert {c.side for c in claims} == {"NRF"}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "At least 40 Taliban reported killed in Dara clashes",
+        "At Least 40 Taliban Reported Killed In Dara Clashes",
+        "Resistance commander said to have been captured in Dara",
+    ],
+)
+def test_reported_killed_is_a_passive_not_a_speaker(headline: str) -> None:
+    """A headline drops the auxiliary ("40 Taliban [were] reported killed"): the noun before
+    "reported" names the victims, not who reports."""
+    claims = article(f"{headline}\n\nThe fighting went on.", title=None)
+    first = [c for c in claims if c.quote == headline]
+    assert first and {c.claimant for c in first} == {"Valley Wire"}
