@@ -46,6 +46,8 @@ def _regular_forms(lemma: str, doubling: frozenset[str]) -> tuple[str, str, str]
     if (lemma in doubling or short_cvc) and not lemma.endswith(("sh", "ch")):
         double = lemma + lemma[-1]
         return lemma + "s", double + "ed", double + "ing"
+    if lemma.endswith(("ee", "oe", "ye")):  # flee → fleeing, agree → agreeing
+        return lemma + "s", lemma + "d", lemma + "ing"
     if lemma.endswith("e"):
         return lemma + "s", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":

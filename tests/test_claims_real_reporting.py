@@ -1209,3 +1209,26 @@ def test_reported_killed_is_a_passive_not_a_speaker(headline: str) -> None:
     claims = article(f"{headline}\n\nThe fighting went on.", title=None)
     first = [c for c in claims if c.quote == headline]
     assert first and {c.claimant for c in first} == {"Valley Wire"}
+
+
+def test_verbs_ending_in_ee_keep_it_before_ing() -> None:
+    """ "fleeing", "agreeing": the -ing form of a verb in -ee keeps both letters (the claim
+    words are generated from the lemmas)."""
+    from claims.vocabulary import vocabulary
+
+    assert "fleeing" in vocabulary().verb_forms("flee")
+    assert "agreeing" in vocabulary().verb_forms("agree")
+    claims = article("Residents said the Taliban were fleeing Rokha on Sunday.")
+    assert [(c.kind, c.place) for c in claims] == [("territorial_control", "Rukha")]
+
+
+def test_had_to_retreat_is_a_retreat_that_happened() -> None:
+    """ "had to retreat after heavy losses": a past obligation that was carried out ("would
+    have had to retreat" was not)."""
+    claims = article(
+        '"The Taliban failed and had to retreat from Khenj after heavy losses," the front said.'
+    )
+    assert "territorial_control" in {c.kind for c in claims}
+    assert "territorial_control" not in {
+        c.kind for c in article("The front said the Taliban would have had to retreat from Khenj.")
+    }

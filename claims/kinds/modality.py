@@ -71,7 +71,8 @@ _BARE_VERBS = frozenset(
 _TO_OK = re.compile(
     r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|able|succeeded|"
     r"continu\w*|due|led|resulting|leading|according|similar|close|next|up|owing|"
-    r"(?:forcing|forced)\s+\w+)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
+    # "had to retreat": a past obligation that was carried out (not "would have had to")
+    r"(?:forcing|forced)\s+\w+|(?<!have\s)had)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
     _I,
 )
 _IRREALIS = re.compile(
