@@ -1232,3 +1232,8 @@ def test_had_to_retreat_is_a_retreat_that_happened() -> None:
     assert "territorial_control" not in {
         c.kind for c in article("The front said the Taliban would have had to retreat from Khenj.")
     }
+
+
+def test_closing_in_on_a_place_is_an_advance_on_it() -> None:
+    claims = article("Taliban fighters close in on Khenj as talks stall\n\nThe fighting went on.")
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in claims}
