@@ -1237,3 +1237,16 @@ def test_had_to_retreat_is_a_retreat_that_happened() -> None:
 def test_closing_in_on_a_place_is_an_advance_on_it() -> None:
     claims = article("Taliban fighters close in on Khenj as talks stall\n\nThe fighting went on.")
     assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Taliban Control Khenj District", "They now control Khenj, the commander said."],
+)
+def test_control_as_a_verb_is_a_control_claim(text: str) -> None:
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in article(text)}
+
+
+def test_control_as_a_noun_is_no_verb_claim() -> None:
+    claims = article("Officials said border control in Khenj was tightened.")
+    assert "K-control-control-verb" not in " ".join(c.rule for c in claims)
