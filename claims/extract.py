@@ -264,6 +264,17 @@ def _named_later(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _named_area(gaz: Gazetteer, main: Place | None) -> Place | None:
+    """An article about "the Panjshir valley" is about the province of that name: a claim the
+    text does not place is put in the province the valley is named after."""
+    if main is None or main.kind != "valley" or not main.province:
+        return main
+    if not main.name.lower().startswith(main.province.lower()):
+        return main
+    province = gaz.resolve(main.province).place
+    return province if province is not None and province.kind == "province" else main
+
+
 def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | None) -> _Run | None:
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     profile = profile if profile is not None else load_profile()
@@ -282,7 +293,8 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
         or main_place([layer.places.countries for layer in layers])
     )
     actors = actors_for(profile)
-    run = _Run(article, gaz, profile, actors, norm, layers, ArticlePlaces(gaz, main))
+    where = ArticlePlaces(gaz, _named_area(gaz, main))
+    run = _Run(article, gaz, profile, actors, norm, layers, where)
     _outlet_voice(run)
     run.embeds = _embeds(run.norm)
     for layer in layers:

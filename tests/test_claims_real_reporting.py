@@ -1250,3 +1250,17 @@ def test_control_as_a_verb_is_a_control_claim(text: str) -> None:
 def test_control_as_a_noun_is_no_verb_claim() -> None:
     claims = article("Officials said border control in Khenj was tightened.")
     assert "K-control-control-verb" not in " ".join(c.rule for c in claims)
+
+
+def test_a_claim_the_text_does_not_place_is_in_the_province_its_valley_is_named_after() -> None:
+    """An article about "the Panjshir valley": an unplaced claim is put in Panjshir province
+    (the area the valley is named after); one that names the valley keeps it."""
+    claims = article(
+        "Fighting rages in the Panjshir valley\n\nThe resistance said 30 attackers were killed.\n\n"
+        "A commander said fighters were moving through the Panjshir valley.",
+        title="Fighting rages in the Panjshir valley",
+    )
+    unplaced = [c for c in claims if c.quote.startswith("The resistance said")]
+    assert [(c.place, c.place_basis) for c in unplaced] == [
+        ("Panjshir", "inferred from the article")
+    ]
