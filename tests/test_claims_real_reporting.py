@@ -1254,7 +1254,7 @@ def test_control_as_a_noun_is_no_verb_claim() -> None:
 
 def test_a_claim_the_text_does_not_place_is_in_the_province_its_valley_is_named_after() -> None:
     """An article about "the Panjshir valley": an unplaced claim is put in Panjshir province
-    (the area the valley is named after); one that names the valley keeps it."""
+    (the area the valley is named after)."""
     claims = article(
         "Fighting rages in the Panjshir valley\n\nThe resistance said 30 attackers were killed.\n\n"
         "A commander said fighters were moving through the Panjshir valley.",
