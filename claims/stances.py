@@ -125,11 +125,54 @@ def anaphoric_stances(run: Any, layer: Any, *, own_claims: bool = False) -> list
         return []  # "X claimed …, but the Taliban denied this claim": the claim denied is here
     stance = DENIES if m.group("verdict") or _DENY_WORD.search(m.group(0)) else ASSERTS
     obj = m.group("obj") or m.group("obj2") or m.group("subj") or m.group("subj2") or ""
-    referents = _referents(run, layer, obj, frame)
+    referents = _covering(run, _referents(run, layer, obj, frame))
     out = []
     for old in referents:
         out.append(_restated(run, layer, old, frame, stance))
     return out
+
+
+def _covering(run: Any, referents: list[Claim]) -> list[Claim]:
+    """ "We refute the numbers" after a report of deaths in Rukha, Dara and Abshar: the denial
+    of one kind at several places of a province is one denial, placed at that province
+    (``P-covering``)."""
+    from claims.extract import INFERRED
+
+    out: list[Claim] = []
+    for kind in dict.fromkeys(c.kind for c in referents):
+        same = [c for c in referents if c.kind == kind]
+        province = _shared_province(run, same) if len(same) > 1 else None
+        if province is None:
+            out.extend(same)
+            continue
+        out.append(replace(
+            same[0], place=province.name, place_mention=None, place_id=province.id,
+            lat=province.lat, lon=province.lon, radius_km=province.radius_km,
+            place_precision=province.precision, place_basis=INFERRED, unresolved_place=None,
+            rule=_with_place_rule(same[0].rule, "P-covering"),
+        ))  # fmt: skip
+    return out
+
+
+def _with_place_rule(rule: str, place_rule: str) -> str:
+    parts = rule.split(" ")
+    return " ".join([*parts[:2], place_rule, *parts[3:]])
+
+
+def _shared_province(run: Any, claims: list[Claim]) -> Any:
+    """The province every claim's place lies in (None when they are not all in one)."""
+    names = set()
+    for c in claims:
+        if c.place_id is None:
+            return None
+        place = run.gaz.resolve(c.place).place
+        if place is None or place.id != c.place_id:
+            return None
+        names.add(place.name if place.kind == "province" else place.province)
+    if len(names) != 1 or None in names:
+        return None
+    province = run.gaz.resolve(next(iter(names))).place
+    return province if province is not None and province.kind == "province" else None
 
 
 _FIGURES = re.compile(r"\b(?:numbers?|figures?|tolls?|counts?|tally)\b", _I)

@@ -1264,3 +1264,15 @@ def test_a_claim_the_text_does_not_place_is_in_the_province_its_valley_is_named_
     assert [(c.place, c.place_basis) for c in unplaced] == [
         ("Panjshir", "inferred from the article")
     ]
+
+
+def test_denying_a_report_about_several_places_of_a_province_is_one_denial_there() -> None:
+    """ "We refute the numbers" after a report of deaths in Rukha, Dara and Abshar: one
+    casualty denial at Panjshir, the province that holds them, not one per village."""
+    claims = article(
+        "The Taliban said 40 resistance fighters were killed in Rukha, Dara and Abshar.\n\n"
+        '"We refute the numbers," a resistance spokesman said.'
+    )
+    denial = [c for c in claims if c.stance == "denies"]
+    assert [(c.kind, c.side, c.place) for c in denial] == [("casualties", "NRF", "Panjshir")]
+    assert "P-covering" in denial[0].rule
