@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claims.actors import Strength
 from claims.speakers import Frame, innermost
-from claims.vocabulary import ASSERTS, DENIES
+from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
 if TYPE_CHECKING:
     from claims.model import Claim
@@ -66,9 +67,21 @@ def denied(text: str, pos: int) -> bool:
     )
 
 
-_ANAPHORIC_OBJECT = re.compile(
-    r"\b(?:(?:den(?:ied|ies|y)|reject(?:ed|s)?|dismiss(?:ed|es)?|disput(?:ed|es)|refut(?:ed|es)|"
-    r"contradict(?:ed|s)?|confirm(?:ed|s)?|corroborat(?:ed|es)|endors(?:ed|es)|verif(?:ied|ies))\s+(?!by\b)"
+_CONFIRMING = ("confirm", "corroborate", "endorse", "verify")
+
+
+@cache
+def _anaphoric_object() -> re.Pattern[str]:
+    """A denial or confirmation of earlier claims: "rejected the report", "the allegations are
+    false" (the verbs are the vocabulary's deny verbs and the confirming ones, every form)."""
+    v = vocabulary()
+    deny = dict.fromkeys(lemma for lemma, stance in v.reporting.values() if stance == DENIES)
+    lemmas = (*deny, *_CONFIRMING)
+    verbs = alternation(f for lemma in lemmas for f in v.verb_forms(lemma) if not f.endswith("ing"))
+    return re.compile(rf"\b(?:(?:{verbs})\s+(?!by\b)" + _ANAPHORIC_REST, _I)
+
+
+_ANAPHORIC_REST = (
     r"(?P<obj>(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?(?:[\w'-]+(?:'s)?\s+){0,2}?"
     r"(?:claims?|reports?|statements?|allegations?|information|accounts?|news|rhetoric|"
     r"version|assertions?|announcement|numbers|figures|toll)|it|this|that|them))\b"
@@ -83,16 +96,17 @@ _ANAPHORIC_OBJECT = re.compile(
     r"(?:claims?|reports?|allegations?|statements?|news|accounts?|assertions?|rumou?rs?))(?:\s+[\w'-]+){0,8}?\s+"
     r"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly)\s+)?"
     r"(?P<verdict>false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
-    r"not\s+true|incorrect|wrong)\b",
-    _I,
+    r"not\s+true|incorrect|wrong)\b"
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|yet\s+to)|n't)\s+(?:\w+\s+){0,2}$|\bnot\b|n't\b", _I)
-_DENY_WORD = re.compile(r"den|reject|dismiss|disput|refut|contradict|exaggerat|inflat|overstat", _I)
+_DENY_WORD = re.compile(
+    r"den|reject|dismiss|disput|refut|contradict|rebut|debunk|exaggerat|inflat|overstat", _I
+)
 
 
 def anaphoric_candidate(text: str) -> bool:
     """True when ``text`` may deny or confirm an earlier claim ("The Taliban denied this")."""
-    return _ANAPHORIC_OBJECT.search(text) is not None
+    return _anaphoric_object().search(text) is not None
 
 
 _CONTENT_AFTER = re.compile(r"\s*(?:,\s*)?(?:that|of|about|saying|:)\b", _I)
@@ -111,7 +125,7 @@ def anaphoric_stances(run: Any, layer: Any, *, own_claims: bool = False) -> list
     """Claims of a statement that denies or confirms earlier claims. ``own_claims``: the
     statement makes claims of its own, so only a bare reference counts ("the allegations are
     false", "rejected the reports", not "rejected reports that …", whose content is here)."""
-    m = _ANAPHORIC_OBJECT.search(layer.text)
+    m = _anaphoric_object().search(layer.text)
     if m is None or _NEGATED.search(layer.text, max(0, m.start() - 30), m.start() + 1):
         return []
     if own_claims and not _bare_reference(layer.text, m):
