@@ -13,7 +13,9 @@
 - ``B-subheading``: a short heading line inside the body that names no place and no speaker
   (a section label such as "Under the invasion", "What we know"; a longer one is a summary
   point that asserts, unless it is in capitals);
-- ``B-repeat``: a heading line that repeats an earlier one (image titles, captions).
+- ``B-repeat``: a heading line that repeats an earlier one (image titles, captions);
+- ``B-cross-reference``: a bracketed pointer to another story inside a paragraph ("[See: …]",
+  "(Read: …)").
 """
 
 from __future__ import annotations
@@ -128,6 +130,9 @@ def _paragraph_history(run: Any, layer: Any) -> bool:
     return False
 
 
+_CROSS_REFERENCE = re.compile(
+    r"^\s*[\[(]\s*(?:see|read|watch|related|also\s+read)\b[^\])]*[\])]\s*$", _I
+)
 _LABEL_WORDS = 6  # a section label is short; a longer heading line is a summary point
 
 
@@ -195,6 +200,8 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
     text = layer.text
     if _repeat(run, layer):
         return "B-repeat", []
+    if _CROSS_REFERENCE.match(text):
+        return "B-cross-reference", []
     if _historical(run, layer) or _paragraph_history(run, layer):
         return "B-history", []
     if _NOT_ASSERTED.match(text) or _META.search(text):

@@ -24,7 +24,7 @@ _I = re.IGNORECASE
 FURNITURE_LINE = re.compile(
     r"""^\W*(?:
         skip\ to\ (?:main\ )?content
-      | (?:read|see)\ (?:also|more)\b | also\ read\b
+      | (?:read|see)\ (?:also|more)\b | also\ read\b | (?:see|read|watch)\s*:
       | related(?:\ (?:posts?|articles?|stories|news|coverage))?\s*:
       | recommended\b | trending\b | most\ (?:read|popular)\b | editor'?s\ picks?\b
       | follow\ (?:us|me)\b | like\ us\b | join\ (?:us|now|our)\b | subscribe\b | sign\ up\b

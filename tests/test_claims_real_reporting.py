@@ -1276,3 +1276,14 @@ def test_denying_a_report_about_several_places_of_a_province_is_one_denial_there
     denial = [c for c in claims if c.stance == "denies"]
     assert [(c.kind, c.side, c.place) for c in denial] == [("casualties", "NRF", "Panjshir")]
     assert "P-covering" in denial[0].rule
+
+
+def test_a_bracketed_pointer_to_another_story_is_no_claim() -> None:
+    """ "… the valley. [See: Our report, Resistance makes gains outside Khenj.]": a pointer to
+    another story, inside the paragraph, is furniture."""
+    claims = article(
+        "The resistance said it took Khenj on Friday. [See: Valley Wire report, Resistance "
+        "makes gains outside Khenj.]"
+    )
+    assert [c.quote for c in claims if "[See" in c.quote] == []
+    assert claims
