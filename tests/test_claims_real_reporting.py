@@ -1287,3 +1287,22 @@ def test_a_bracketed_pointer_to_another_story_is_no_claim() -> None:
     )
     assert [c.quote for c in claims if "[See" in c.quote] == []
     assert claims
+
+
+def test_since_the_last_two_days_is_a_duration_not_a_dating_event() -> None:
+    claims = article(
+        "Since the last two days the Taliban abduct elders in Rukha, a resistance commander said."
+    )
+    assert [(c.kind, c.side) for c in claims] == [("captured_people", "NRF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A villager said 30 men were taken to an unknown location by the Taliban in Dara.",
+         "captured_people"),
+        ("The front said the Taliban perpetrated genocide in Rukha.", "casualties"),
+    ],
+)  # fmt: skip
+def test_abductions_and_genocide_are_claim_words(text: str, kind: str) -> None:
+    assert kind in {c.kind for c in article(text)}

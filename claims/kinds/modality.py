@@ -105,7 +105,9 @@ _NEGATION = re.compile(
 )
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\s+(?:the\s+)?(?:spring|summer|"
-    r"autumn|fall|winter|year|month|week)|weekend|morning|evening)\b)"
+    r"autumn|fall|winter|year|month|week)|weekend|morning|evening|"
+    # "since the last two days" (a duration, not an event that dates the sentence)
+    r"(?:last|past)\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|nights?))\b)"
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*",
     _I,
 )
