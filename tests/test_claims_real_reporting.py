@@ -1306,3 +1306,10 @@ def test_since_the_last_two_days_is_a_duration_not_a_dating_event() -> None:
 )  # fmt: skip
 def test_abductions_and_genocide_are_claim_words(text: str, kind: str) -> None:
     assert kind in {c.kind for c in article(text)}
+
+
+def test_a_sides_forces_in_a_place_are_a_presence_claim() -> None:
+    claims = article("The resistance forces are in Rukha and the fighting continues.")
+    assert ("territorial_control", "Rukha") in {(c.kind, c.place) for c in claims}
+    talks = article("The Taliban forces are in talks with elders in Rukha.")
+    assert "territorial_control" not in {c.kind for c in talks}
