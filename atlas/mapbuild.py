@@ -44,19 +44,15 @@ MAX_ZOOM = 18
 
 
 class OfflineMap(folium.Map):
-    """A folium Map whose Leaflet/jQuery and our map script come from ``/app/static`` (no CDN,
-    no Bootstrap)."""
+    """A folium Map whose Leaflet, markercluster and our map script come from ``/app/static``
+    as one script and one style sheet (:data:`atlas.assets.MAP_SCRIPT`; no CDN, no
+    Bootstrap, no jQuery)."""
 
     default_js: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]  # folium's own lists
-        ("leaflet", assets.LEAFLET_JS),
-        ("jquery", assets.JQUERY_JS),
-        ("markercluster", assets.MARKERCLUSTER_JS),
-        ("claim_atlas", assets.MAP_JS),
+        ("claim_atlas", assets.MAP_SCRIPT),
     ]
     default_css: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]
-        ("leaflet_css", assets.LEAFLET_CSS),
-        ("markercluster_css", assets.MARKERCLUSTER_CSS),
-        ("claim_atlas_css", assets.MAP_CSS),
+        ("claim_atlas_css", assets.MAP_STYLES),
     ]
 
 

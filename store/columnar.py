@@ -526,9 +526,10 @@ class ColumnarClaims:
         last = date.fromordinal(int(self.last[dated].max())) if dated.any() else None
         located = keep & (self.place.codes >= 0)
         bounds = None
-        if located.any():
-            lat = np.array([self.place_meta[c]["lat"] for c in self.place.codes[located]])
-            lon = np.array([self.place_meta[c]["lon"] for c in self.place.codes[located]])
+        if located.any():  # the places' points, each place once (its claims share it)
+            used = np.unique(self.place.codes[located]).tolist()
+            lat = np.array([self.place_meta[c]["lat"] for c in used])
+            lon = np.array([self.place_meta[c]["lon"] for c in used])
             bounds = ((float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max())))
         return Overview(
             claims=int(keep.sum()), articles=len(np.unique(self.file.codes[keep])),

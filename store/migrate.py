@@ -5,6 +5,10 @@ Revisions are Alembic scripts in ``store/migrations/versions/``. A database with
 revision is not a Claim Atlas store; a revision this code does not know comes from a newer
 Claim Atlas. PostgreSQL gets a PostGIS ``geom`` column (generated from lat/lon, GiST-indexed)
 when the ``postgis`` extension is installed in the database; plain lat/lon otherwise.
+
+Opening a store at the current revision reads ``alembic_version`` with plain SQL and compares
+it with :data:`HEAD`; Alembic itself (a fifth of a second to import) is imported only to
+create, upgrade or judge an older or unknown revision.
 """
 
 from __future__ import annotations
@@ -12,17 +16,22 @@ from __future__ import annotations
 import enum
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from store.exc import SchemaMismatch
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
+HEAD = "0004"
+"""The newest revision in ``migrations/versions`` (a new migration changes it; the schema tests
+hold it to Alembic's own head)."""
+VERSION_TABLE = "alembic_version"  # Alembic's default, as env.py leaves it
 EXTENSION_TABLES = frozenset({"spatial_ref_sys"})
 """Tables an extension creates in a new database (PostGIS): not a sign of foreign data."""
 LOCK_ID = 0x0C1A1A7A5  # PostgreSQL advisory lock held while the schema is created or upgraded
@@ -40,6 +49,8 @@ class Spatial(enum.Enum):
 
 
 def _config(conn: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(SCRIPTS))
     if conn is not None:
@@ -49,11 +60,14 @@ def _config(conn: Connection | None = None) -> Config:
 
 @cache
 def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
 def head() -> str:
-    """The newest schema revision this code writes."""
+    """The newest schema revision this code writes, from Alembic's scripts (:data:`HEAD` is
+    the same, known without them)."""
     heads = _scripts().get_heads()
     if len(heads) != 1:  # a development mistake: two migrations claim the same parent
         raise RuntimeError(f"store migrations have {len(heads)} heads: {heads}")
@@ -66,7 +80,14 @@ def revisions() -> list[str]:
 
 
 def current(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+    """The database's revision (None: no version table, or an empty one), read as Alembic's
+    ``MigrationContext.get_current_revision`` reads it."""
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return None
+    found = [r[0] for r in conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))]
+    if len(found) > 1:
+        raise SchemaMismatch(f"{VERSION_TABLE} holds several revisions {sorted(found)!r}")
+    return found[0] if found else None
 
 
 def state(conn: Connection, shown: str) -> SchemaState:
@@ -81,7 +102,7 @@ def state(conn: Connection, shown: str) -> SchemaState:
             f"{shown}: holds tables that are not a Claim Atlas store ({listed}) and no schema "
             "version; refusing to use it — choose another --db"
         )
-    if rev == head():
+    if rev == HEAD:
         return SchemaState.CURRENT
     if rev in revisions():
         return SchemaState.OLDER
@@ -98,6 +119,8 @@ def upgrade(conn: Connection, shown: str) -> SchemaState:
         conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": LOCK_ID})
     found = state(conn, shown)
     if found is not SchemaState.CURRENT:
+        from alembic import command
+
         command.upgrade(_config(conn), "head")
     if conn.dialect.name == "postgresql":
         ensure_spatial(conn)
@@ -106,7 +129,7 @@ def upgrade(conn: Connection, shown: str) -> SchemaState:
 
 def refuse_older(shown: str, rev: str | None) -> SchemaMismatch:
     return SchemaMismatch(
-        f"{shown}: the store has schema revision {rev!r}, older than {head()!r}, and was opened "
+        f"{shown}: the store has schema revision {rev!r}, older than {HEAD!r}, and was opened "
         "read-only; open it once for writing (claim-atlas ingest … --db URL) to upgrade it"
     )
 

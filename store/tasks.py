@@ -15,7 +15,6 @@ from functools import cache
 from typing import Any
 
 from claims import Article, Claim, read_article
-from claims import extract_batch as extract_claims_of
 from claims.corpus import _emptiness as emptiness  # one wording with load_corpus
 from claims.exc import ClaimsError
 from claims.profile import PROFILE_ENV, load_profile
@@ -126,7 +125,10 @@ def extract_batch(
     sources: list[Source], versions: tuple[str, str] | None = None
 ) -> list[ArticleResult]:
     """Extract a batch of articles (the function mapped over the Dask cluster); their
-    statements are parsed together (``claims.extract_batch``)."""
+    statements are parsed together (``claims.extract_batch``; the extractor is imported
+    here, not with this module, which the dashboard imports at start)."""
+    from claims import extract_batch as extract_claims_of
+
     ev, pv = versions or (extractor_version(), profile_version())
     fails = [ArticleResult(s, None, (), (), ev, pv, worker_name()) for s in sources]
     read = [_read(s, f) for s, f in zip(sources, fails, strict=True)]

@@ -4,6 +4,9 @@ button) goes through the same extraction and the same transactional write as ``i
 Uploads are named ``uploaded/<file name>`` with the root ``(upload)``: a new upload with the
 same name replaces the earlier one; a text already in the store under another name is kept
 as a duplicate (no second set of claims).
+
+Importing this module is cheap (the dashboard does it at start): extraction and the writer
+are imported when an upload is saved.
 """
 
 from __future__ import annotations
@@ -12,15 +15,16 @@ import enum
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from claims import extract_claims, read_bytes
 from claims.exc import ClaimsError
 from claims.model import Article, Claim
-from claims.version import extractor_version, profile_version
-from store import writer
 from store.database import Store, now
-from store.rows import ArticleRecord, claim_row
-from store.tasks import ArticleResult, Source, setting, worker_name
+
+if TYPE_CHECKING:
+    from store import writer
+    from store.tasks import ArticleResult
 
 UPLOAD_ROOT = "(upload)"
 UPLOAD_PREFIX = "uploaded/"
@@ -42,16 +46,24 @@ class SaveOutcome:
     message: str  # for the user; names the file
 
 
-_OUTCOME = {
-    writer.Outcome.ADDED: Saved.ADDED,
-    writer.Outcome.CHANGED: Saved.REPLACED,
-    writer.Outcome.DUPLICATE: Saved.DUPLICATE,
-    writer.Outcome.FAILED: Saved.FAILED,
-}
+@cache
+def _outcomes() -> dict[writer.Outcome, Saved]:
+    from store import writer
+
+    return {
+        writer.Outcome.ADDED: Saved.ADDED,
+        writer.Outcome.CHANGED: Saved.REPLACED,
+        writer.Outcome.DUPLICATE: Saved.DUPLICATE,
+        writer.Outcome.FAILED: Saved.FAILED,
+    }
 
 
 def article_result(article: Article, claims: Sequence[Claim], root: str) -> ArticleResult:
     """An ingestion result for an article whose claims are already known."""
+    from claims.version import extractor_version, profile_version
+    from store.rows import ArticleRecord, claim_row
+    from store.tasks import ArticleResult, Source, worker_name
+
     versions = (extractor_version(), profile_version())
     digest = hashlib.sha256(f"{article.sha256}|".encode()).hexdigest()
     source = Source(article.file, article.file, root, article.sha256, digest)
@@ -65,6 +77,8 @@ def put_articles(
 ) -> dict[str, writer.Outcome]:
     """Store articles (named by their ``file``) with exactly the claims given, replacing what
     the store had under those names, all in one transaction."""
+    from store import writer
+
     results = [article_result(a, c, root) for a, c in items]
     with store.writing() as conn:
         return writer.write_batch(conn, results, None, now()).outcomes
@@ -80,6 +94,9 @@ def put_article(
 def save_upload(store: Store, name: str, data: bytes) -> SaveOutcome:
     """Read, extract and store one uploaded file; never raises for bad content (the outcome
     says what happened), only StoreError when the store cannot be written."""
+    from claims import extract_claims, read_bytes
+    from store.tasks import setting
+
     path = UPLOAD_PREFIX + name
     try:
         article = read_bytes(path, data)
@@ -90,7 +107,7 @@ def save_upload(store: Store, name: str, data: bytes) -> SaveOutcome:
     except Exception as exc:  # a bug in extraction costs this upload only
         text = f"{path}: claims could not be extracted ({type(exc).__name__}: {exc})"
         return SaveOutcome(Saved.FAILED, path, 0, text)
-    outcome = _OUTCOME[put_article(store, article, claims)]
+    outcome = _outcomes()[put_article(store, article, claims)]
     if outcome is Saved.DUPLICATE:
         return SaveOutcome(outcome, path, 0, f"{path}: same text as an article in the store")
     return SaveOutcome(outcome, path, len(claims), f"{path}: {len(claims)} claims saved")

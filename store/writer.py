@@ -13,7 +13,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,7 +23,9 @@ from store.review import reattach
 from store.rows import INSERT_COLUMNS, MACHINE, article_row
 from store.schema import articles, claims, problems, store_info, texts
 from store.semantics import UNKNOWN_OUTLET, distinct_labels, source_label
-from store.tasks import ArticleResult
+
+if TYPE_CHECKING:  # (store.tasks brings the extractor; writing needs only its results)
+    from store.tasks import ArticleResult
 
 CLAIMS_GENERATION = "claims_generation"
 REVIEWS_GENERATION = "reviews_generation"

@@ -37,6 +37,7 @@ from browser_helpers import (
 )
 from playwright.sync_api import expect
 
+from atlas import assets
 from atlas.filters import FilterState, filter_claims
 from atlas.page.tabs import PER_PAGE
 from atlas.places import group_places
@@ -86,8 +87,10 @@ def test_page_loads_with_markers_outlines_and_legend(
     expect(frame.locator(".ca-legend summary")).to_contain_text("Claims by side")
     expect(frame.locator(".leaflet-control-attribution")).to_contain_text("geoBoundaries")
     assert frame.locator(".leaflet-tile").count() == 0
-    assert any("/app/static/vendor/leaflet/leaflet.js" in u for u in requests.local)
-    assert any("/app/static/atlas/map.js" in u for u in requests.local)
+    # Leaflet, markercluster and our map script come as one local file (one round trip)
+    assert any(assets.MAP_SCRIPT in u for u in requests.local)
+    assert any(assets.MAP_STYLES in u for u in requests.local)
+    assert not any("leaflet/leaflet.js" in u or "jquery" in u for u in requests.local)
     page.screenshot(path=screenshot_dir / "01_loaded.png")
     assert_no_app_error(page)
     assert_offline(requests)

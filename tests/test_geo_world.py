@@ -343,3 +343,14 @@ def test_cli_resolves_the_issue_examples(world_index: Path, tmp_path: Path) -> N
 
 def test_reference_sources_are_recorded() -> None:
     assert all(src for *_, src in REFERENCE.values())
+
+
+def test_one_country_read_alone_is_the_same_as_from_the_whole_file() -> None:
+    from geo import outlines
+
+    for code in outline_codes():
+        assert outlines._one(code) == outlines._collection()[code], code
+    assert outlines._one("XX") is None
+    with pytest.raises(UnknownCountry):
+        country_outlines(["af", "XX"])
+    assert [f["id"] for f in country_outlines(["af", "UA"])["features"]] == ["AF", "UA"]

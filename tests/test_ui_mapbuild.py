@@ -101,8 +101,8 @@ def test_offline_map_uses_only_local_assets():
     fmap = build_map([make_claim(**BAZARAK)], tiles=None)
     html = render(fmap)
     assert re.findall(r'(?:src|href)="(https?://[^"]+)"', html) == []
-    assert "/app/static/vendor/leaflet/leaflet.js" in html
-    assert assets.MAP_JS in html and assets.MAP_CSS in html
+    assert assets.MAP_SCRIPT in html and assets.MAP_STYLES in html
+    assert "leaflet/leaflet.js" not in html and "jquery" not in html  # one bundled script
     assert "tile.openstreetmap.org" not in html and "bootstrap" not in html.lower()
 
 

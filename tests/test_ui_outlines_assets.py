@@ -4,6 +4,7 @@ maps (atlas.outlines, atlas.assets, atlas.jsdata)."""
 from __future__ import annotations
 
 import json
+import re
 
 from atlas import assets
 from atlas.jsdata import to_js
@@ -81,6 +82,39 @@ def test_asset_urls_match_copied_paths_and_carry_a_version():
     for url, name in ((assets.MAP_JS, "map.js"), (assets.MAP_CSS, "map.css")):
         path, version = url.split("?v=")
         assert path == f"/app/static/atlas/{name}" and len(version) == 10
+
+
+def test_map_bundles_join_leaflet_markercluster_and_ours_in_order(tmp_path):
+    assets.ensure_vendor_assets(tmp_path)
+    js = (tmp_path / "vendor" / "map.js").read_text(encoding="utf-8")
+    ours = (assets.STATIC_DIR / "atlas" / "map.js").read_text(encoding="utf-8").strip()
+    leaflet = js.index("Leaflet 1.")
+    cluster = js.index("L.MarkerClusterGroup")
+    assert leaflet < cluster < js.index(ours) and js.rstrip().endswith(";")
+    css = (tmp_path / "vendor" / "map.css").read_text(encoding="utf-8")
+    assert ".leaflet-container" in css and ".leaflet-cluster-anim" in css and ".ca-outline" in css
+    for url in re.findall(r"url\(([^)#]+)\)", css):  # Leaflet's images, from the bundle's folder
+        assert (tmp_path / "vendor" / url.strip("'\"")).is_file(), url
+    for bundle, url in ((assets.MAP_BUNDLE_JS, assets.MAP_SCRIPT),
+                        (assets.MAP_BUNDLE_CSS, assets.MAP_STYLES)):  # fmt: skip
+        path, version = url.split("?v=")
+        assert path == f"/app/static/vendor/{bundle.name}" and len(version) == 10
+
+
+def test_a_changed_bundle_part_rewrites_the_bundle(tmp_path, monkeypatch):
+    assets.ensure_vendor_assets(tmp_path)
+    own = tmp_path / "own.js"
+    own.write_text("/* ours, changed */", encoding="utf-8")
+    changed = assets.Bundle("map.js", (*assets.MAP_BUNDLE_JS.parts[:-1], own))
+    monkeypatch.setattr(assets, "BUNDLES", (changed, assets.MAP_BUNDLE_CSS))
+    assert assets.ensure_vendor_assets(tmp_path) == [tmp_path / "vendor" / "map.js"]
+    assert (
+        (tmp_path / "vendor" / "map.js")
+        .read_text(encoding="utf-8")
+        .rstrip()
+        .endswith("/* ours, changed */\n;")
+    )
+    assert changed.url != assets.MAP_SCRIPT
 
 
 def test_the_static_files_hold_all_css_and_js():

@@ -17,7 +17,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -27,10 +27,12 @@ from atlas.settings import DataSource
 from claims.profile import PROFILE_ENV
 from store.database import Store, open_store
 from store.exc import StoreError
-from store.ingest import Summary, corpus_root, ingest
 from store.settings import StoreSettings
 from store.snapshot_cache import SnapshotCache
 from store.uploads import UPLOAD_ROOT, SaveOutcome, save_upload
+
+if TYPE_CHECKING:  # ingestion (and the extractor) is imported only for a corpus folder
+    from store.ingest import Summary
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def _ingested(db: str, folder: str, generation: int, profile: str) -> Summary:
     """The folder ingested once per process and profile (``generation`` bumps it: *Read the
     folder again*). Extraction runs here, in-process; a large archive is better ingested
     ahead with ``claim-atlas ingest DIR --workers N``, after which this is a look-up."""
+    from store.ingest import ingest
+
     del generation, profile  # cache keys: the profile in force is read from the environment
     return ingest(_store(db, True), [folder], workers=0, command=["dashboard", folder])
 
@@ -79,6 +83,8 @@ def opened(source: DataSource, generation: int = 0) -> Opened:
     if source.corpus is None:
         store = _store(db, False)
         return Opened(store, db, None, None, None, _name(store))
+    from store.ingest import corpus_root
+
     folder = str(source.corpus)
     store = _store(db, True)
     summary = _ingested(db, folder, generation, os.environ.get(PROFILE_ENV, ""))

@@ -74,6 +74,12 @@ def _not_postgis(obj, name, kind, reflected, compare_to):
 def test_new_store_is_at_the_newest_revision(store):
     assert store.revision() == migrate.head()
     assert migrate.revisions()[-1] == migrate.head()
+    assert migrate.head() == migrate.HEAD, "a new migration: set store.migrate.HEAD to it"
+
+
+def test_current_revision_is_read_as_alembic_reads_it(store):
+    with store.reading() as conn:
+        assert migrate.current(conn) == MigrationContext.configure(conn).get_current_revision()
 
 
 def _at_revision(url: str, revision: str) -> None:
