@@ -156,13 +156,14 @@ class _Scan:
         """A known name on tokens i..j-1; returns the next free token."""
         gaz, t = self.gaz, self.t
         hint = _hint_after(t, j)
+        on_list = self._listed(i)  # "the districts of Deh Salah, Banu and …": Banu is one
         if (joined in self.weak or (self.guard and _person_like(gaz, t, i, j))) and not (
-            hint is not None or _before_context(t, i)
+            hint is not None or on_list is not None or _before_context(t, i)
         ):
             return j
         kind = gaz.kind_of_hint(hint) if hint else None
         self.add(t.m[i].start(), t.m[j - 1].end(), _resolve_here(gaz, t, i, j, hint, kind))
-        listed = hint or _list_hint(gaz, t, j) or self._listed(i)
+        listed = hint or _list_hint(gaz, t, j) or on_list
         opens = listed in _PLURAL_HINTS and not self.closing and _closed_list(gaz, t, j)
         self.open_list = (listed, j) if opens else None
         self.closing = False

@@ -287,3 +287,12 @@ def test_generic_prefix_is_part_of_the_mention(gaz: Gazetteer, text: str, expect
     assert got == expected
     for m in gaz.find_mentions(text):
         assert m.resolution.place == gaz.resolve(m.text).place
+
+
+def test_a_weak_name_on_a_list_of_districts_is_a_place(gaz: Gazetteer) -> None:
+    """ "the districts of Dara, Banu and Rukha": "Banu" (also a given name, so weak alone) is
+    an item of the list the plural noun opens, and the list goes on after it."""
+    names = [m.resolution.place.name for m in gaz.find_mentions(
+        "the districts of Dara, Banu and Rukha") if m.resolution.place]  # fmt: skip
+    assert names == ["Dara", "Andarab", "Rukha"]
+    assert found(gaz, "Banu said the roads were open") == []
