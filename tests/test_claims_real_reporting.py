@@ -1313,3 +1313,12 @@ def test_a_sides_forces_in_a_place_are_a_presence_claim() -> None:
     assert ("territorial_control", "Rukha") in {(c.kind, c.place) for c in claims}
     talks = article("The Taliban forces are in talks with elders in Rukha.")
     assert "territorial_control" not in {c.kind for c in talks}
+
+
+def test_an_assertion_rejected_by_a_party_is_its_denial() -> None:
+    claims = article(
+        "The Taliban said they had captured Rukha.\n\n"
+        "This assertion, however, was rejected by the resistance front."
+    )
+    denial = [c for c in claims if c.stance == "denies"]
+    assert [(c.kind, c.side, c.place) for c in denial] == [("territorial_control", "NRF", "Rukha")]
