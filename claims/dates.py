@@ -34,6 +34,8 @@ from datetime import date, timedelta
 
 from dateutil import parser as date_parser
 
+from claims.memo import spans_of
+
 _I = re.IGNORECASE
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -482,12 +484,13 @@ _SINCE_CLAUSE = re.compile(
 )
 
 
+_since_spans = spans_of(_SINCE_CLAUSE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", _I)
 
 
 def _in_since_clause(text: str, pos: int) -> bool:
     """True when ``pos`` lies in a 'since <clause>' (background reference point)."""
-    return any(m.start() < pos <= m.end() for m in _SINCE_CLAUSE.finditer(text))
+    return any(s < pos <= e for s, e in _since_spans(text))
 
 
 def _month_number(name: str) -> int | None:
