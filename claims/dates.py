@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from dateutil import parser as date_parser
 
 from claims.memo import spans_of
+from claims.prefilter import prefiltered
 
 _I = re.IGNORECASE
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -117,6 +118,7 @@ _CURRENT = re.compile(
     r"ongoing|latest)\b",
     _I,
 )
+_CURRENT = prefiltered(_CURRENT)
 
 # Cheap pre-checks: most sentences name no time at all.
 _MONTH_WORD = rf"\b{_MONTH}\b"
@@ -128,6 +130,8 @@ _PAST_STEM_RX = re.compile(
     rf"{_MONTH_WORD}",
     _I,
 )
+_TIME_STEM_RX = prefiltered(_TIME_STEM_RX)
+_PAST_STEM_RX = prefiltered(_PAST_STEM_RX)
 _DIGIT = re.compile(r"\d")
 
 
@@ -482,6 +486,7 @@ def _explicit(m: re.Match[str], said: str, published: date | None, window: Windo
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an|\w+ed)\b[^,;.]*", _I
 )
+_SINCE_CLAUSE = prefiltered(_SINCE_CLAUSE)
 
 
 _since_spans = spans_of(_SINCE_CLAUSE)

@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from claims.memo import spans_of
+from claims.prefilter import prefiltered
 from claims.vocabulary import alternation, vocabulary
 
 _I = re.IGNORECASE
@@ -112,6 +113,7 @@ _SINCE_CLAUSE = re.compile(
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*",
     _I,
 )
+_SINCE_CLAUSE = prefiltered(_SINCE_CLAUSE)
 DATING_EVENT = (
     # "since Kabul was captured", "since Kabul fell": a capture that dates the sentence
     r"\bsince\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:was|were|had|fell)\b[^,;.]*"
@@ -135,6 +137,7 @@ _TEMPORAL = re.compile(
     r"leading\s+up\s+to|in\s+the\s+wake\s+of|on\s+the\s+eve\s+of)\b[^,;.]*",
     _I,
 )
+_TEMPORAL = prefiltered(_TEMPORAL)
 _since_spans = spans_of(_SINCE_CLAUSE)
 _temporal_spans = spans_of(_TEMPORAL)
 _HYPOTHETICAL = re.compile(
