@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from claims import dates
+from claims.prefilter import prefiltered
 
 _I = re.IGNORECASE
 
@@ -37,6 +38,7 @@ _DESCRIPTION = re.compile(
     r"\b(?P<sits>sits|lies|stands|is\s+situated)\s+(?:at|on|in|astride|near|along)\b",
     _I,
 )
+_DESCRIPTION = prefiltered(_DESCRIPTION)
 _OPERATION_BEFORE = re.compile(
     r"\b(?:operations?|offensives?|attacks?|assaults?|campaign|fight|fighting)\b[^.;]{0,60}$", _I
 )

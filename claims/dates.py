@@ -34,6 +34,9 @@ from datetime import date, timedelta
 
 from dateutil import parser as date_parser
 
+from claims.memo import spans_of
+from claims.prefilter import prefiltered
+
 _I = re.IGNORECASE
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -115,6 +118,7 @@ _CURRENT = re.compile(
     r"ongoing|latest)\b",
     _I,
 )
+_CURRENT = prefiltered(_CURRENT)
 
 # Cheap pre-checks: most sentences name no time at all.
 _MONTH_WORD = rf"\b{_MONTH}\b"
@@ -126,6 +130,8 @@ _PAST_STEM_RX = re.compile(
     rf"{_MONTH_WORD}",
     _I,
 )
+_TIME_STEM_RX = prefiltered(_TIME_STEM_RX)
+_PAST_STEM_RX = prefiltered(_PAST_STEM_RX)
 _DIGIT = re.compile(r"\d")
 
 
@@ -480,14 +486,16 @@ def _explicit(m: re.Match[str], said: str, published: date | None, window: Windo
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|they|he|she|we|the|its|their|his|her|a|an|\w+ed)\b[^,;.]*", _I
 )
+_SINCE_CLAUSE = prefiltered(_SINCE_CLAUSE)
 
 
+_since_spans = spans_of(_SINCE_CLAUSE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", _I)
 
 
 def _in_since_clause(text: str, pos: int) -> bool:
     """True when ``pos`` lies in a 'since <clause>' (background reference point)."""
-    return any(m.start() < pos <= m.end() for m in _SINCE_CLAUSE.finditer(text))
+    return any(s < pos <= e for s, e in _since_spans(text))
 
 
 def _month_number(name: str) -> int | None:

@@ -181,6 +181,7 @@ class _Run:
     outlet_side: str = OTHER
     outlet_rule: str = SpeakerRule.OUTLET
     embeds: list[tuple[int, int, str]] = field(default_factory=list)
+    reader: SideReader | None = None  # made at the first statement that needs it
 
 
 def extract_claims(
@@ -369,10 +370,17 @@ def _referable() -> frozenset[str]:
 # ---------------------------------------------------------------- one statement
 
 
+def _reader(run: _Run) -> SideReader:
+    """The article's side reader: what it reads (actors, outlet, publication day, the text for
+    the governing side) is the article's, so it is made once."""
+    if run.reader is None:
+        meta = run.article.meta
+        run.reader = SideReader(run.actors, meta.outlet, meta.published, run.article.text)
+    return run.reader
+
+
 def _frames(run: _Run, layer: _Layer) -> list[Frame]:
-    reader = SideReader(
-        run.actors, run.article.meta.outlet, run.article.meta.published, run.article.text
-    )
+    reader = _reader(run)
     run.discourse.start(layer.st.line)
     frames = []
     if layer.parse is not None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from claims.prefilter import prefiltered
+
 _I = re.IGNORECASE
 
 FURNITURE_LINE = re.compile(
@@ -58,6 +60,7 @@ CAPTION = re.compile(
     _I,
 )
 """A line that carries an image credit is a caption (the whole line is furniture)."""
+CAPTION = prefiltered(CAPTION)
 
 END_OF_ARTICLE = re.compile(
     r"""^\W*(?:leave\ a\ (?:reply|comment) | discover\ more\ from\b

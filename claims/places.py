@@ -31,6 +31,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from claims.kinds.modality import AFTER_EVENT, DATING_EVENT
+from claims.memo import spans_of
+from claims.prefilter import prefiltered
 from claims.sentences import normalise
 
 if TYPE_CHECKING:
@@ -80,12 +82,14 @@ _REFERENCE_POINT = re.compile(
     r"located\s+(?:near|in)(?:\s+the)?)\s+$",
     _I,
 )
+_REFERENCE_POINT = prefiltered(_REFERENCE_POINT)
 _VENUE = re.compile(
     r"\b(?:briefing|press\s+conference|news\s+conference|conference|speaking|spoke|speech|"
     r"interview|rally|gathering|ceremony|meeting|told\s+(?:reporters|journalists|the\s+media)|"
     r"addressing\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$",
     _I,
 )
+_VENUE = prefiltered(_VENUE)
 _OUTLET_NOUN = re.compile(
     r"\s+(?-i:Courier|Times|Post|News|Radio|Voice|Herald|Tribune|Agency|Press|TV|Daily|Observer|"
     r"Journal|Gazette|Television|Broadcasting|Chronicle)\b"
@@ -166,6 +170,8 @@ _TEMPORAL_SPAN = re.compile(
     r"|,\s+(?:bordering|neighbou?ring|adjoining|adjacent\s+to)\b[^,;.]*",
     _I,
 )
+_TEMPORAL_SPAN = prefiltered(_TEMPORAL_SPAN)
+_temporal_spans = spans_of(_TEMPORAL_SPAN)
 _LOCALITY_GAP = re.compile(
     r"^\s*(?:(?:,\s*|\s+and\s+)(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*\s*"
     r"(?:area|areas|locality|village|villages|district|districts|neighbou?rhood|valley|region|town)?,?\s+"
@@ -271,7 +277,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
 def _in_temporal(piece: str, pos: int) -> bool:
     """A place inside a clause that only dates something ("since the insurgents arrived in
     Kabul", "after those provinces fell") is no place of the claim (``P-temporal``)."""
-    return any(m.start() < pos < m.end() for m in _TEMPORAL_SPAN.finditer(piece))
+    return any(s < pos < e for s, e in _temporal_spans(piece))
 
 
 _POSSESSIVE_GAP = re.compile(

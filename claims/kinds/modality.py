@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from claims.memo import spans_of
+from claims.prefilter import prefiltered
 from claims.vocabulary import alternation, vocabulary
 
 _I = re.IGNORECASE
@@ -111,6 +113,7 @@ _SINCE_CLAUSE = re.compile(
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*",
     _I,
 )
+_SINCE_CLAUSE = prefiltered(_SINCE_CLAUSE)
 DATING_EVENT = (
     # "since Kabul was captured", "since Kabul fell": a capture that dates the sentence
     r"\bsince\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:was|were|had|fell)\b[^,;.]*"
@@ -134,6 +137,9 @@ _TEMPORAL = re.compile(
     r"leading\s+up\s+to|in\s+the\s+wake\s+of|on\s+the\s+eve\s+of)\b[^,;.]*",
     _I,
 )
+_TEMPORAL = prefiltered(_TEMPORAL)
+_since_spans = spans_of(_SINCE_CLAUSE)
+_temporal_spans = spans_of(_TEMPORAL)
 _HYPOTHETICAL = re.compile(
     r",\s*if\s+(?:confirmed|true|verified|accurate|so|correct|successful|it\s+happens),"
     r"|\bif\s+confirmed\b",
@@ -255,13 +261,9 @@ def background(text: str, start: int, kind: str, end: int | None = None) -> str:
         end is not None and after.match(text, end)
     ):
         return "M-past-era"
-    if kind != "infrastructure" and any(
-        m.start() < start <= m.end() for m in _SINCE_CLAUSE.finditer(text)
-    ):
+    if kind != "infrastructure" and any(s < start <= e for s, e in _since_spans(text)):
         return "M-since"
-    if kind != "infrastructure" and any(
-        m.start() < start <= m.end() for m in _TEMPORAL.finditer(text)
-    ):
+    if kind != "infrastructure" and any(s < start <= e for s, e in _temporal_spans(text)):
         return "M-temporal"
     return ""
 
