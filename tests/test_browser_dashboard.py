@@ -221,8 +221,10 @@ def test_picking_a_place_zooms_highlights_and_a_link_restores_it(
     expect(frame2.locator(f'.ca-marker.ca-selected[data-place="{group.key}"]')).to_be_visible(
         timeout=15_000
     )
+    # the sidebar's Place box is drawn after the panel and the map (the script's order): under
+    # load it can come seconds later, so it gets a page's time, not the 5 s default
     expect(other.get_by_role("combobox", name="Place")).to_have_value(
-        f"{group.name} ({group.count})"
+        f"{group.name} ({group.count})", timeout=30_000
     )
     other.screenshot(path=screenshot_dir / "05_place_link_restored.png")
     other.close()
