@@ -1322,3 +1322,22 @@ def test_an_assertion_rejected_by_a_party_is_its_denial() -> None:
     )
     denial = [c for c in claims if c.stance == "denies"]
     assert [(c.kind, c.side, c.place) for c in denial] == [("territorial_control", "NRF", "Rukha")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resistance has warded off the Taliban in Dara.",
+        "The resistance repelled the Taliban in Dara.",
+        "The front said it had driven back efforts to take Dara.",
+    ],
+)
+def test_repelling_the_enemy_itself_is_a_clash(text: str) -> None:
+    """No attack word carries the clash ("warded off the Taliban"): the verb does, beside the
+    control claim it makes when it makes one."""
+    assert ("clashes", "Dara") in {(c.kind, c.place) for c in article(text)}
+
+
+def test_repelling_an_attack_makes_one_clash_from_the_attack_word() -> None:
+    claims = article("The resistance repelled the Taliban's attacks in Dara.")
+    assert sorted(c.kind for c in claims) == ["clashes", "territorial_control"]

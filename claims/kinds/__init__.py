@@ -146,6 +146,12 @@ def find_triggers(text: str, places: tuple[tuple[int, int], ...] = ()) -> list[T
         if exact and i not in scanned:
             starts = sorted(p for w in words_of[i] for p in at[w])
         for kind, start, end in _matches(rule, text, places, starts):
+            if rule.shares_span:  # a second kind on a word another rule may take as well
+                if _asserted(rule, text, kind, start, end) and not any(
+                    t.kind == kind and t.start < end and start < t.end for t in found
+                ):
+                    found.append(Trigger(kind, start, end, rule.id))
+                continue
             if _overlaps(start, end, taken):
                 continue
             taken.append((start, end))  # a vetoed word is not claimed by a later rule either

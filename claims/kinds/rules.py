@@ -32,6 +32,7 @@ _FIELDS = frozenset(
         "decide",
         "veto",
         "exempt",
+        "shares_span",
         "note",
     }
 )
@@ -71,6 +72,7 @@ class Rule:
     decide: str | None = None
     veto: str | None = None
     exempt: frozenset[str] = frozenset()
+    shares_span: bool = False  # its word may also be another kind's ("repelled the Taliban")
 
 
 @cache
@@ -170,6 +172,7 @@ def _rule(entry: dict) -> Rule:
         decide=decide,
         veto=veto,
         exempt=exempt,
+        shares_span=bool(entry.get("shares_span", False)),
         **optional,
     )
 
