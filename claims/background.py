@@ -174,6 +174,15 @@ def _description_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "the raid on the district, which has killed more than 40 people": the clause reports what
+# the raid did (the relative pronoun follows the place, but the place does not kill)
+_EVENT_RELATIVE = re.compile(
+    r"\W*(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|so\s+far\s+|reportedly\s+)?"
+    r"(?:killed|left|claimed\s+the\s+lives|wounded|injured|cost)\b",
+    _I,
+)
+
+
 def _descriptive_relatives(run: Any, layer: Any) -> list[tuple[int, int]]:
     """Relative clauses that describe a place ("Panjhir, the last province …, which was not
     controlled by the Taliban", "a former stronghold of the resistance that fought against the
@@ -181,7 +190,7 @@ def _descriptive_relatives(run: Any, layer: Any) -> list[tuple[int, int]]:
     text = layer.text
     out = []
     for s, e in _relative_spans(text):
-        if dates.has_current_marker(text[s:e]):
+        if dates.has_current_marker(text[s:e]) or _EVENT_RELATIVE.match(text, s):
             continue
         history = dates.is_historical(text[s:e], run.article.meta.published, run.profile.window)
         after_place = any(

@@ -1341,3 +1341,14 @@ def test_repelling_the_enemy_itself_is_a_clash(text: str) -> None:
 def test_repelling_an_attack_makes_one_clash_from_the_attack_word() -> None:
     claims = article("The resistance repelled the Taliban's attacks in Dara.")
     assert sorted(c.kind for c in claims) == ["clashes", "territorial_control"]
+
+
+def test_a_relative_clause_of_what_a_raid_did_is_no_description_of_the_place() -> None:
+    """ "the raid on the district, which has killed more than 40 people": the clause follows
+    the place but reports the raid's toll; a description of a place ("Dara, which borders
+    Rukha") reports nothing."""
+    claims = article(
+        "A villager said that the Taliban's raid on Dara district, which has killed more than "
+        "40 people since the fighting began, went on."
+    )
+    assert ("casualties", 40) in {(c.kind, c.figure) for c in claims}
