@@ -1352,3 +1352,12 @@ def test_a_relative_clause_of_what_a_raid_did_is_no_description_of_the_place() -
         "40 people since the fighting began, went on."
     )
     assert ("casualties", 40) in {(c.kind, c.figure) for c in claims}
+
+
+def test_announcing_the_victory_of_controlling_a_place_is_a_control_claim() -> None:
+    claims = article(
+        'The Taliban spokesman announced on Monday "the victory" of completely controlling Rukha.'
+    )
+    assert [(c.kind, c.side, c.place) for c in claims] == [
+        ("territorial_control", "Taliban", "Rukha")
+    ]
