@@ -47,6 +47,7 @@ FURNITURE_LINE = re.compile(
       | (?:home|menu|search|logo|next|previous|back\ to\ top|top)\s*$
       | (?:previous|next)\ (?:article|post|story)\b
       | stay\ tuned\b | more\ details\ to\ follow\b
+      | the\ post\ .{1,200}\ appeared\ first\ on\b
     )""",
     _I | re.VERBOSE,
 )

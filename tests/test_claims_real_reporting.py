@@ -1361,3 +1361,18 @@ def test_announcing_the_victory_of_controlling_a_place_is_a_control_claim() -> N
     assert [(c.kind, c.side, c.place) for c in claims] == [
         ("territorial_control", "Taliban", "Rukha")
     ]
+
+
+def test_a_feeds_the_post_appeared_first_on_line_is_furniture() -> None:
+    claims = article(
+        "The resistance said it took Khenj on Friday.\n\n"
+        "The post Taliban Deny Losing Khenj District appeared first on Valley Wire."
+    )
+    assert [c.quote for c in claims if c.quote.startswith("The post")] == []
+
+
+def test_at_the_time_of_his_death_dates_the_sentence() -> None:
+    claims = article(
+        "At the time of his death, the commander was advising the front on the defence of Dara."
+    )
+    assert "casualties" not in {c.kind for c in claims}

@@ -120,6 +120,8 @@ DATING_EVENT = (
     # "after gaining control of the capital on 15 August, …"
     r"|\b(?:after|since|before|upon)\s+(?:gaining|taking|seizing|capturing|winning|securing|"
     r"sweeping)\b[^,;.]*"
+    # "at the time of his death, he was advising …": the death dates the sentence
+    r"|\bat\s+the\s+time\s+of\s+(?:his|her|their|the)\s+(?:death|killing|capture|arrest)\b"
     # "stands free of its control after the fall of Kabul on Aug. 15"
     r"|\b(?:after|following|since|before|until|upon)\s+(?:the|its|their)\s+(?:[\w'-]+\s+)?"
     r"(?:fall|collapse|capture|takeover|seizure|conquest)\s+of\b[^,;.]*"
