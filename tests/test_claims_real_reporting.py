@@ -1376,3 +1376,24 @@ def test_at_the_time_of_his_death_dates_the_sentence() -> None:
         "At the time of his death, the commander was advising the front on the defence of Dara."
     )
     assert "casualties" not in {c.kind for c in claims}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The front added that in the attack, four Taliban members were killed.",
+        "The front claims killing and injuring eight Taliban fighters in recent attacks.",
+    ],
+)
+def test_deaths_in_the_attack_reported_before_are_no_second_clash(second: str) -> None:
+    first = "Resistance fighters attacked a Taliban post in Nijrab district on Sunday."
+    later = [c for c in article(f"{first}\n\n{second}") if c.quote == second]
+    assert {c.kind for c in later} == {"casualties"}
+
+
+def test_a_clash_told_anew_with_its_own_start_is_a_clash_claim() -> None:
+    claims = article(
+        "The spokesman said that in the clashes that started on Saturday in Dara, at least 30 "
+        "Taliban fighters were killed."
+    )
+    assert {c.kind for c in claims} == {"casualties", "clashes"}

@@ -171,7 +171,8 @@ _NEGATIVE_ABILITY = re.compile(
     r"\b(?:cannot|can't|could\s+not|couldn't|unable\s+to|failed\s+to|did\s+not\s+manage)\b", _I
 )
 _CIRCUMSTANCE = re.compile(
-    r"\b(?:killed|dead|died|wounded|injured|martyred|losses|casualties|(?:lost|losing|lose)\s+\w+|captured|"
+    r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|martyred|losses|casualties|"
+    r"(?:lost|losing|lose)\s+\w+|captured|capturing|"
     r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,6}?(?:in|during|amid)\s+"
     r"(?:(?:the|these|those)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?|"
     r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)?$",  # or bare: "were killed in clashes"
@@ -214,6 +215,10 @@ _CIRCUMSTANCE_PLACED = re.compile(
 )
 _CELEBRATION = re.compile(r"\b(?:celebrat\w*|triumph\w*|jubila\w*|in\s+the\s+air|joy\w*)\b", _I)
 _RESTATED = re.compile(r"\b(?:in|during|after)\s+(?:this|that|these|those|the\s+same)\s+$", _I)
+# "in the clashes that started last Saturday in Panjshir": the clash told anew, not restated
+_OWN_EVENT = re.compile(
+    r"\s+(?:that|which)\s+(?:\w+\s+)?(?:started|began|broke\s+out|erupted|took\s+place)\b", _I
+)
 _SCOPE_OF = re.compile(r"\b(?:areas?|zones?|theatres?|theaters?|scope|range)\s+of\s+$", _I)
 _GENERIC_WAR = re.compile(r"war\b(?<=\bof\s(?:war))", _I)
 _ATTRIBUTIVE = re.compile(r"\bthe\s+$", _I)
@@ -290,7 +295,9 @@ def clash_veto(text: str, start: int, end: int) -> str:
         return (
             "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
         )
-    if re.match(r"^\W*in\s+the\s+$", text[:start], _I):
+    if re.search(
+        r"(?:^\W*|\b(?:that|said|added|adding)\s+)in\s+the\s+$", text[:start], _I
+    ) and not _OWN_EVENT.match(text, end):
         return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
     if text[start:end][:1].isupper() and start > 0 and re.match(r"\s+(?-i:[A-Z])", text[end:]):
         return "M-restated"  # inside a proper name ("the Hindu Kush Conflict Monitor")
