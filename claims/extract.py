@@ -54,7 +54,7 @@ from claims.places import (
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
 from claims.speakers import Discourse, Frame, Number, SideReader, SpeakerRule, innermost
-from claims.stances import anaphoric_candidate, anaphoric_stances, denied
+from claims.stances import FALSE_VERDICT, anaphoric_candidate, anaphoric_stances, denied
 from claims.statements import Join, Statement, build_statements
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
@@ -410,8 +410,7 @@ _OWNED_CLAIM = re.compile(
 )
 _CALLED_FALSE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:all\s+|completely\s+|totally\s+|simply\s+|utterly\s+)?"
-    r"(?:false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
-    r"not\s+true|incorrect|wrong)\b",
+    rf"(?:{FALSE_VERDICT})\b",
     re.IGNORECASE,
 )
 _RECENT_LINES = 2  # a voice this many paragraphs back may still be speaking (a tweet quoted)

@@ -311,14 +311,11 @@ REPORTED_PARTICIPLE = (
     r"(?:to\s+(?:have\s+been|be)\s+)?(?:killed|dead|wounded|injured|captured|missing|arrested|"
     r"detained|slain|executed|taken)\b"
 )
-_REPORTED_VICTIM: re.Pattern[str] | None = None
+_REPORTED_VICTIM = re.compile(rf"\s+{REPORTED_PARTICIPLE}", re.IGNORECASE)
 
 
 def _reported_victim(tok: Token) -> bool:
     """ "58 Taliban reported killed": a passive with its auxiliary dropped (headline style)."""
-    global _REPORTED_VICTIM
-    if _REPORTED_VICTIM is None:
-        _REPORTED_VICTIM = re.compile(rf"\s+{REPORTED_PARTICIPLE}", re.IGNORECASE)
     return tok.lower_ in _PASSIVE_VICTIM_VERBS and bool(
         _REPORTED_VICTIM.match(tok.doc.text, tok.idx + len(tok.text))
     )

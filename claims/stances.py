@@ -68,6 +68,11 @@ def denied(text: str, pos: int) -> bool:
 
 
 _CONFIRMING = ("confirm", "corroborate", "endorse", "verify")
+# what calling a claim false says of it ("… are false", "… is a lie", "… is not true")
+FALSE_VERDICT = (
+    r"false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
+    r"not\s+true|incorrect|wrong"
+)
 
 
 @cache
@@ -95,9 +100,8 @@ _ANAPHORIC_REST = (
     # "the allegations made by some militants in the media are false"
     r"|\b(?P<subj2>(?:the|these|those|such|their|its|this|that)\s+(?:[\w'-]+\s+){0,8}?"
     r"(?:claims?|reports?|allegations?|statements?|news|accounts?|assertions?|rumou?rs?))(?:\s+[\w'-]+){0,8}?\s+"
-    r"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly)\s+)?"
-    r"(?P<verdict>false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
-    r"not\s+true|incorrect|wrong)\b"
+    rf"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly)\s+)?"
+    rf"(?P<verdict>{FALSE_VERDICT})\b"
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|yet\s+to)|n't)\s+(?:\w+\s+){0,2}$|\bnot\b|n't\b", _I)
 _DENY_WORD = re.compile(
