@@ -10,10 +10,25 @@
 
 Thin on purpose: loading is ``claims``, everything shown is ``atlas`` (the page itself is
 ``atlas.page.app``).
+
+Two roles, one file. Run as the page (``__main__``: every session's run, and AppTest) it
+draws the page. Imported by ``streamlit run`` it is an ``st.App`` serving itself as the page,
+whose start-up warms the process (imports and the store's claims, on a thread) while the
+first browser is still loading: :mod:`atlas.page.warmup`.
 """
 
 from pathlib import Path
 
-from atlas.page.app import main
+if __name__ == "__main__":
+    from atlas.page import warmup
 
-main(Path(__file__).resolve().parent)
+    warmup.wait()
+    from atlas.page.app import main
+
+    main(Path(__file__).resolve().parent)
+else:
+    import streamlit as st
+
+    from atlas.page.warmup import lifespan
+
+    app = st.App(__file__, lifespan=lifespan)

@@ -209,20 +209,42 @@ def _profile() -> Profile:
     """The conflict profile: ``--profile`` put in force for the page and its ingestion, else
     ``CLAIM_ATLAS_PROFILE`` or the default. An unknown or malformed one stops the page with
     one message naming it."""
-    from claims.profile import ProfileError, load_profile
+    from claims.profile import ProfileError
 
-    name = settings.profile_arg()
     try:
-        if name:
-            from store.tasks import use_profile
-
-            return use_profile(name)
-        return load_profile()
+        return _profile_in_force()
     except ProfileError as err:
         st.title("Claim Atlas")
         st.error(f"The conflict profile cannot be used: {err}")
         st.stop()
         raise  # st.stop() ends the run; this keeps type checkers informed
+
+
+def _profile_in_force() -> Profile:
+    """``--profile`` put in force (for the page and its ingestion), else the one in force."""
+    from claims.profile import load_profile
+
+    name = settings.profile_arg()
+    if name:
+        from store.tasks import use_profile
+
+        return use_profile(name)
+    return load_profile()
+
+
+def warm(app_dir: Path) -> None:
+    """What the first run would do before drawing, done ahead by :mod:`atlas.page.warmup`
+    (no page element): the conflict profile put in force, the store opened (the corpus
+    ingested), its claims loaded into the caches the page reads, a base map drawn once.
+    Raises what those raise."""
+    _static_assets(str(app_dir / "static"))
+    countries = _profile_in_force().countries
+    where = sources.opened(settings.data_source(default=app_dir / "seeds"))
+    data = sources.current(where).data
+    # One base map drawn to HTML: the outlines, place names and folium's templates ready.
+    build_base_map(
+        bounds=data.bounds, tiles=settings.tiles(), palette=data.palette, countries=countries
+    ).get_root().render()
 
 
 def main(app_dir: Path) -> None:
