@@ -241,7 +241,7 @@ def test_layout_map_panel_and_timeline_on_one_screen(
     try:
         open_dashboard(page, dashboard_url, len(corpus.claims))
         timeline = page.locator(".st-key-timeline")
-        expect(timeline.locator("canvas, svg").first).to_be_visible(timeout=30_000)
+        expect(timeline.locator(".ca-tl-bar").first).to_be_visible(timeout=30_000)
         boxes = {
             "map": page.locator(MAP).bounding_box(),
             "panel": page.locator(PANEL).bounding_box(),

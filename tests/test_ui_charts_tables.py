@@ -11,7 +11,7 @@ from atlas.charts import figure_rows, figure_spread_chart
 from atlas.sample import make_claim
 from atlas.sources import ArticleInfo
 from atlas.tables import TABLE_COLUMNS, IssueKind, claims_frame, data_issues, sources_frame
-from atlas.timeline import timeline_rows, timeline_spec
+from atlas.timeline import timeline, timeline_rows
 from claims.corroboration import find_groups, group_index
 
 NRF, TAL, UNK = "National Resistance Front", "Taliban", "unattributed"
@@ -35,31 +35,82 @@ def test_timeline_rows_tell_reported_by_from_on_the_day():
     ]
 
 
-def test_timeline_chart_shades_window_and_uses_profile_colours():
-    spec = timeline_spec(CLAIMS, window=(date(2021, 9, 4), date(2021, 9, 4)))
-    assert len(spec["layer"]) == 2
-    datasets = list(spec["datasets"].values())
-    assert [{"start": "2021-09-04", "end": "2021-09-05"}] in datasets
-    bars = spec["layer"][1]["encoding"]
-    assert bars["color"]["scale"]["range"][:2] == ["#009E73", "#D55E00"]
-    assert bars["opacity"]["scale"]["range"][-1] < 0.5  # "reported by" is pale
-    assert timeline_rows(CLAIMS) in datasets  # the bars' rows are the spec's data
-    assert [] in timeline_spec(CLAIMS)["datasets"].values()  # no window: no band
+def _tree(html: str):
+    """The chart's boxes, parsed (the HTML is well-formed XML)."""
+    import xml.etree.ElementTree as ET
+
+    return ET.fromstring(html)
 
 
-def test_timeline_spec_is_valid_vega_lite():
-    """The hand-built dict passes the Vega-Lite schema that Altair ships (offline)."""
-    import altair as alt
+def _boxes(html: str, cls: str) -> list:
+    return [e for e in _tree(html).iter() if e.get("class") == cls]
 
-    from atlas.timeline import BARS_DATASET, WINDOW_DATASET
 
-    ours = timeline_spec(CLAIMS, window=(date(2021, 9, 4), date(2021, 9, 4)))
-    chart = alt.LayerChart.from_dict(ours, validate=True)
-    assert chart.to_dict()["layer"][1]["encoding"] == ours["layer"][1]["encoding"]
-    assert set(ours["datasets"]) == {BARS_DATASET, WINDOW_DATASET}
-    broken = {**ours, "layer": [{**ours["layer"][1], "mark": {"type": "barr"}}]}
-    with pytest.raises(Exception, match="barr"):
-        alt.LayerChart.from_dict(broken, validate=True)  # the check can fail
+def _style(box) -> dict[str, str]:
+    pairs = (p.split(":", 1) for p in box.get("style").split(";") if p)
+    return {k: v for k, v in pairs}
+
+
+def _num(box, prop: str) -> float:
+    return float(_style(box)[prop].rstrip("%"))
+
+
+def test_timeline_draws_one_bar_per_day_side_and_dating_in_profile_colours():
+    html = timeline(CLAIMS).html()
+    bars = _boxes(html, "ca-tl-bar")
+    assert len(bars) == len(timeline_rows(CLAIMS))  # one segment per row of counts
+    assert {_style(b)["background"] for b in bars} >= {"#009E73", "#D55E00"}
+    tips = [b.get("title") for b in bars]
+    assert "4 Sep 2021 · National Resistance Front · on the day: 2 claims" in tips
+    reported = [b for b in bars if "reported by" in b.get("title")]
+    assert len(reported) == 1 and float(_style(reported[0])["opacity"]) < 0.5  # pale
+    assert "reported by (on or before)" in html  # the legend names the pale bars
+
+
+def test_timeline_bar_heights_follow_the_counts_and_stack_per_day():
+    by_tip = {b.get("title"): b for b in _boxes(timeline(CLAIMS).html(), "ca-tl-bar")}
+    two = by_tip["4 Sep 2021 · National Resistance Front · on the day: 2 claims"]
+    one = by_tip["5 Sep 2021 · Taliban · on the day: 1 claim"]
+    assert _num(two, "height") == pytest.approx(2 * _num(one, "height"), abs=0.01)
+    assert _num(two, "height") + _num(two, "bottom") <= 100  # under the top gridline
+    fifth = sorted((b for t, b in by_tip.items() if t.startswith("5 Sep")),
+                   key=lambda b: _num(b, "bottom"))  # fmt: skip
+    tops = [_num(b, "bottom") + _num(b, "height") for b in fifth]
+    assert [_num(b, "bottom") for b in fifth[1:]] == pytest.approx(tops[:-1], abs=0.01)  # stacked
+    assert len({_num(b, "left") for b in fifth}) == 1 and _num(two, "left") < _num(fifth[0], "left")
+
+
+def test_timeline_shades_only_the_window_and_shares_the_bars():
+    chart = timeline(CLAIMS)
+    plain = chart.html()
+    shaded = chart.html((date(2021, 9, 4), date(2021, 9, 4)))
+    (window,) = _boxes(shaded, "ca-tl-window")
+    assert not _boxes(plain, "ca-tl-window")
+    first, *_ = (b for b in _boxes(shaded, "ca-tl-bar") if b.get("title").startswith("4 Sep"))
+    later = next(b for b in _boxes(shaded, "ca-tl-bar") if b.get("title").startswith("5 Sep"))
+    left, width = _num(window, "left"), _num(window, "width")
+    assert (
+        left <= _num(first, "left") and _num(first, "left") + _num(first, "width") <= left + width
+    )
+    assert _num(later, "left") >= left + width  # 5 Sep is outside the window
+    assert not _boxes(chart.html((date(2020, 1, 1), date(2020, 1, 2))), "ca-tl-window")
+    whole = chart.html((date(2021, 8, 1), date(2021, 12, 1)))  # clipped to the days drawn
+    (clipped,) = _boxes(whole, "ca-tl-window")
+    assert (_num(clipped, "left"), _num(clipped, "width")) == (0, 100)
+
+
+def test_timeline_escapes_labels_and_says_when_nothing_is_dated():
+    from atlas.palette import Palette, SideStyle
+
+    hostile = Palette((SideStyle("NRF", '<img src=x onerror="alert(1)">', "#009E73", "#000", False),
+                       SideStyle("unknown", "unattributed", "#777777", "#fff", True)))  # fmt: skip
+    html = timeline(CLAIMS, palette=hostile).html()
+    assert "<img" not in html and "&lt;img src=x onerror=" in html
+    _tree(html)  # still well-formed: the label broke out of no attribute
+    assert any("<img" in b.get("title") for b in _boxes(html, "ca-tl-bar"))  # shown as text
+    undated = [make_claim(id="u", date=None, side="NRF")]
+    assert "No dated claim shown." in timeline(undated).html()
+    assert "ca-tl-bar" not in timeline([]).html((date(2021, 9, 4), date(2021, 9, 5)))
 
 
 def test_figure_rows_count_a_statement_once_and_keep_the_wording():
@@ -137,14 +188,3 @@ def test_data_issues_lists_everything_with_relative_paths():
     assert issues[0].detail == "bad.bin: not UTF-8 text"
     assert issues[4].detail == "2 claims not on the map; in x.txt, y.txt"
     assert "/home/me" not in repr(issues)
-
-
-def test_timeline_spec_moves_only_its_window():
-    from atlas.timeline import WINDOW_DATASET, with_window
-
-    spec = timeline_spec(CLAIMS)
-    one = with_window(spec, (date(2021, 9, 4), date(2021, 9, 4)))
-    assert one["datasets"][WINDOW_DATASET] == [{"start": "2021-09-04", "end": "2021-09-05"}]
-    assert with_window(spec, None)["datasets"][WINDOW_DATASET] == []
-    assert spec["datasets"][WINDOW_DATASET] == []  # the cached spec is not changed
-    assert one["layer"][1] == spec["layer"][1]  # the bars are shared

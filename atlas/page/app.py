@@ -32,7 +32,7 @@ from atlas.session import (
     with_uploads,
 )
 from atlas.state import Selection, ViewState, params_from_view
-from atlas.timeline import timeline_spec, with_window
+from atlas.timeline import timeline
 from atlas.uploads import Upload
 from claims.disputes import CounterClaim, Dispute, counter_claim_pointers
 from claims.profile import Profile
@@ -137,14 +137,14 @@ def _map(
 def _timeline(data: SessionData, memo: Memo, state: FilterState, keep) -> None:
     window = (state.start, state.end) if state.start and state.end else None
     context = without_dates(state)  # the bars do not depend on the window: moving it is cheap
-    spec = memo.get(
+    chart = memo.get(
         ("timeline", context),
-        lambda: timeline_spec(
+        lambda: timeline(
             data.columns.timeline_of(data.columns.mask(context) & keep), palette=data.palette
         ),
     )
     with st.container(key="timeline"):
-        st.vega_lite_chart(with_window(spec, window), width="stretch")
+        st.html(chart.html(window))
 
 
 def _tabs(uploads, data, memo, state, shown: Shown, disputes) -> None:
