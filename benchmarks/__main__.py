@@ -51,6 +51,7 @@ STORE_KEYS = (
     "dashboard_100k_rerun_ms",
     "dashboard_100k_slider_step_ms",
     "dashboard_100k_peak_rss_mb",
+    "dashboard_floor_frame_s",
 )
 EXTRA_KEYS = (*EXTRA_KEYS, *WORLD_KEYS, *STORE_KEYS)
 

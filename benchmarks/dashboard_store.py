@@ -1,5 +1,6 @@
-"""``python -m benchmarks.dashboard_store [--runs N] [--claims N]``: the dashboard on a claim
-store of 100,000 claims (issue 11), measured, never asserted:
+"""``python -m benchmarks.dashboard_store [--runs N] [--claims N] [--decisions N]``: the
+dashboard on a claim store of 100,000 claims (issue 11; with ``--decisions 10000`` review
+decisions laid over them, issue 12), measured, never asserted:
 
 - ``cold_start_s``: ``streamlit run dashboard.py -- --db URL`` → the first marker visible in
   Chromium (the browser already up; a fresh server each run). Target < 3 s.
@@ -9,6 +10,10 @@ store of 100,000 claims (issue 11), measured, never asserted:
 - ``slider_step_ms``: in Chromium, one arrow-key press on the date slider's end thumb → the
   caption shows a new count *and* the map's markers changed (key press to both, polled).
   Target < 500 ms.
+- ``floor_s``: the same cold start of :mod:`benchmarks.floor_app` (a title and one empty folium
+  map, nothing else) to its map frame attached, measured right after ``cold_start_s``:
+  what Streamlit and the map component cost on this machine before any claim is drawn. The
+  dashboard's own ``frame`` phase compares with it.
 - ``peak_rss_mb``: peak resident memory of the dashboard process (and children) while a
   browser session loads the page and steps the slider.
 
@@ -34,6 +39,7 @@ from benchmarks.store import QUERY_CLAIMS, PeakRss, dashboard_store
 
 OUT = Path(__file__).parent / "out"
 DASHBOARD = ROOT / "dashboard.py"
+FLOOR_APP = Path(__file__).parent / "floor_app.py"
 CAPTION_JS = r"""() => {
   const m = document.body.innerText.match(/(\d+) of (\d+) claims shown/);
   return m ? m[0] : null;
@@ -65,6 +71,27 @@ def _wait(check: Callable[[], bool], timeout_s: float = 30.0) -> bool:
             return True
         time.sleep(0.005)
     return False
+
+
+def floor_start(runs: int) -> dict[str, Any]:
+    """``streamlit run benchmarks/floor_app.py`` → its map frame attached, a fresh server each
+    run (the browser already up), as :func:`benchmarks.browser.cold_start` times the page."""
+    times: list[float] = []
+    with browser.browser() as b:
+        for _ in range(runs):
+            port = browser.free_port()
+            t0 = time.perf_counter()
+            proc = browser.start_server(FLOOR_APP, port, {})
+            try:
+                browser.wait_healthy(proc, port)
+                page = b.new_page(viewport={"width": 1400, "height": 1000})
+                page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
+                page.locator(browser.MAP_FRAME).first.wait_for(state="attached", timeout=120_000)
+                times.append(time.perf_counter() - t0)
+                page.close()
+            finally:
+                browser.stop_server(proc)
+    return {"seconds": spread(times).to_json(3)}
 
 
 def _steps(page: Any, runs: int) -> tuple[list[float], int]:
@@ -109,7 +136,9 @@ def browser_session(url: str, scratch: Path, runs: int) -> dict[str, Any]:
     }
 
 
-def measure(runs: int, n_claims: int = QUERY_CLAIMS, log: Callable[[str], None] = _log) -> dict:
+def measure(
+    runs: int, n_claims: int = QUERY_CLAIMS, log: Callable[[str], None] = _log, decisions: int = 0
+) -> dict:
     OUT.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="dash-store-", dir=OUT))
     try:
@@ -118,8 +147,16 @@ def measure(runs: int, n_claims: int = QUERY_CLAIMS, log: Callable[[str], None] 
         dashboard_store(url, n_claims)
         log(f"store of {n_claims:,} claims in {time.perf_counter() - t0:.1f} s")
         out: dict[str, Any] = {"claims": n_claims, "runs": runs}
+        if decisions:
+            from benchmarks.review import decide
+
+            decide(url, decisions)  # as benchmarks.review: confirmed, corrected, rejected
+            out["decisions"] = decisions
+            log(f"{decisions:,} review decisions saved")
         out["cold_start"] = browser.cold_start(DASHBOARD, _env(scratch), runs, ["--db", url])
         log(f"cold start: {out['cold_start']['seconds']['median']:.2f} s to first marker")
+        out["floor"] = floor_start(runs)
+        log(f"floor (title + empty map): {out['floor']['seconds']['median']:.2f} s to its frame")
         out["rerun"] = app_rerun(url, max(runs, 5))
         log(f"rerun: {out['rerun']['rerun_ms']['median']:.0f} ms server side")
         out["browser"] = browser_session(url, scratch, max(runs, 5))
@@ -139,6 +176,7 @@ def figures(got: dict[str, Any]) -> dict[str, Any]:
         "dashboard_100k_rerun_ms": got["rerun"]["rerun_ms"]["median"],
         "dashboard_100k_slider_step_ms": step["median"] if step else None,
         "dashboard_100k_peak_rss_mb": got["browser"]["peak_rss_mb"],
+        "dashboard_floor_frame_s": got["floor"]["seconds"]["median"],
     }
 
 
@@ -146,8 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dashboard_store")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--claims", type=int, default=QUERY_CLAIMS)
+    parser.add_argument(
+        "--decisions",
+        type=int,
+        default=0,
+        help="review decisions saved in the store first (issue 12: 10000)",
+    )
     args = parser.parse_args(argv)
-    got = measure(args.runs, args.claims)
+    got = measure(args.runs, args.claims, decisions=args.decisions)
     print(json.dumps({**figures(got), "details": got}, indent=1))
     return 0
 

@@ -222,6 +222,14 @@ class ColumnarClaims:
         state["_claims"] = None
         return state
 
+    def __copy__(self) -> ColumnarClaims:
+        """A shallow copy sharing every column (what :meth:`replaced` starts from). Without
+        it ``copy.copy`` goes through :meth:`__getstate__` and packs every row: 0.3 s at
+        100,000 claims, on each start with decisions and each decision saved."""
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
+
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._claims = [None] * self.n

@@ -23,7 +23,7 @@ _done = threading.Event()
 _started = threading.Event()
 
 
-def _register_components() -> None:
+def register_components() -> None:
     """Register the map component with the runtime. Streamlit registers a component when
     its module is imported inside a page run only; imported here, outside one, its frame
     would answer 404."""
@@ -46,7 +46,7 @@ def _warm(app_dir: Path) -> None:
     try:
         from atlas.page import app
 
-        _register_components()
+        register_components()
         app.warm(app_dir)
     except Exception:  # the page run meets the same problem and reports it at its place
         pass
