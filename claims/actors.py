@@ -62,7 +62,8 @@ def _permutations(acronym: str, taken: set[str]) -> list[str]:
 # How the same Dari or Pashto name is spelt in English: a doubled consonant written once
 # ("Massoud" / "Masoud"), "ou" / "oo" / "u" for one vowel ("Masood", "Masud"), a silent "h"
 # before "-ullah" dropped ("Zabihullah" / "Zabiullah"), "ee" / "i", "ai" / "ay" ("Maisam" /
-# "Maysam"), and a long name's final "i" / "y" ("Nazary" / "Nazari", "Dashti" / "Dashty").
+# "Maysam"), a long name's final "i" / "y" ("Nazary" / "Nazari", "Dashti" / "Dashty"), and
+# "Moh" / "Muh" ("Mohammadi" / "Muhammadi").
 _TRANSLITERATIONS = (
     (re.compile(r"([bcdfgjklmnprstvz])\1"), r"\1"),
     (re.compile(r"ou|oo"), "u"),
@@ -70,6 +71,7 @@ _TRANSLITERATIONS = (
     (re.compile(r"ee"), "i"),
     (re.compile(r"ai(?=[^aeiou])"), "ay"),
     (re.compile(r"(?<=\w{4})[iy]$"), lambda m: "y" if m.group(0) == "i" else "i"),
+    (re.compile(r"^(M)([ou])(?=h)"), lambda m: m.group(1) + ("u" if m.group(2) == "o" else "o")),
 )
 
 
@@ -187,7 +189,7 @@ class Actors:
             entry = self._lookup.get(self._key(m.group(0)))
             if entry is None:
                 continue
-            if entry.strength is Strength.PERSON and not m.group(0)[:1].isupper():
+            if entry.strength is Strength.PERSON and m.group(0).islower():
                 continue  # a name in lower case is a word ("saleh", "mujahid" as a noun)
             found.append(self._mention(text, m, entry))
         for m in self._acronym_rx.finditer(text):
@@ -222,6 +224,34 @@ class Actors:
                     if party.id == mention.party:
                         return party
         return None
+
+
+    def party_of_site(self, site: str | None) -> Party | None:
+        """The party whose own site ``site`` is, by its domain ("northernallianceaf.ga",
+        "https://nrf.af/..."): the domain's first label is one of the party's organisation
+        names or acronyms written as one word, alone or followed by a country code of two or
+        three letters. A site that only names a party among other words is not its own."""
+        label = _site_label(site)
+        if label is None:
+            return None
+        for party in self.profile.parties:
+            for name in (*party.names, *party.acronyms):
+                compact = re.sub(r"[^a-z]", "", name.lower())
+                if len(compact) >= 3 and re.fullmatch(rf"{compact}(?:[a-z]{{2,3}})?", label):
+                    return party
+        return None
+
+
+_SITE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9-]+)\.[a-z.]{2,}(?:[/:?#]|$)")
+
+
+def _site_label(site: str | None) -> str | None:
+    """The first label of a domain name or URL ("northernallianceaf" of
+    "www.northernallianceaf.ga"); None for a name with spaces (an outlet's name)."""
+    if not site or " " in site.strip():
+        return None
+    found = _SITE.match(site.strip().lower())
+    return found.group(1).replace("-", "") if found else None
 
 
 @cache

@@ -307,6 +307,7 @@ def _outlet_voice(run: _Run) -> None:
     meta = run.article.meta
     run.outlet_claimant = meta.outlet or "the reporter"
     party = run.actors.party_of(meta.outlet) or run.actors.party_of(meta.author)
+    party = party or run.actors.party_of_site(meta.outlet) or run.actors.party_of_site(meta.url)
     if party is not None:
         run.outlet_side = party.side
         run.outlet_rule = SpeakerRule.PARTY_OUTLET

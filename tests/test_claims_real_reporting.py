@@ -71,6 +71,16 @@ IDENTITIES = [
     ("Masood said his fighters still hold Abshar.", "NRF"),
     # an acronym in another language's word order
     ("The FNR said its forces were attacked near Bazarak.", "NRF"),
+    # "Moh-" written "Muh-" (a profile person), and a known person by a title the profile
+    # gives him
+    ("Bismillah Muhammadi wrote that his men took back Deh Salah.", "NRF"),
+    ("The acting Afghan President warned that Taliban fighters were massing near Gulbahar.", "NRF"),
+    # the complement of an "official" speaker names the party ("of the rebel group")
+    (
+        "The official account of the rebel group posted: \"Eleven Taliban were killed in "
+        "Chikrinow.\"",
+        "NRF",
+    ),
     # a title with the party in its complement
     (
         "The head of the front's military wing said the resistance shelled Taliban posts in Dara.",
@@ -88,6 +98,18 @@ def test_identity_from_apposition_and_title(body: str, side: str | None) -> None
     assert claims
     if side is not None:
         assert {c.side for c in claims} == {side}
+
+
+def test_a_partys_own_site_narrates_for_the_party() -> None:
+    """An article whose outlet is a party's own site (its name as one word in the domain,
+    a country code after it) tells the party's claims in its own voice; a site that only
+    names a party among other words does not."""
+    body = "Resistance fighters repelled a Taliban attack on Jabal Saraj overnight."
+    own = article(body, outlet="resistancefrontaf.org")
+    assert own and {c.side for c in own} == {"NRF"}
+    assert "S-party-outlet" in own[0].rule
+    other = article(body, outlet="talibanwatchdaily.com")
+    assert other and {c.side for c in other} == {"other"}
 
 
 def test_a_spokesman_the_profile_does_not_know_takes_the_side_of_his_organisation() -> None:
