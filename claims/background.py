@@ -132,6 +132,17 @@ def _paragraph_history(run: Any, layer: Any) -> bool:
     return False
 
 
+# "This recent attack underscores the tension in the capital", "This operation by the NRF, a
+# coalition of …, highlights …": the event of the sentences before, weighed, not told again
+_COMMENTARY = re.compile(
+    r"^\s*(?:this|these|that|those|such)\s+(?:[\w'-]+\s+){0,2}?(?:attacks?|operations?|"
+    r"assaults?|raids?|ambush(?:es)?|offensive|fighting|clash(?:es)?|incidents?|escalation|"
+    r"strikes?|developments?)\b[^.;:\"“]{0,120}?\b(?:underscores?|underlines?|highlights?|shows?|"
+    r"showed|demonstrates?|demonstrated|reflects?|reflected|illustrates?|signals?|signall?ed|"
+    r"represents?|raises?|raised|points?\s+to|pointed\s+to|comes?\s+amid|came\s+amid|"
+    r"adds?\s+to|added\s+to)\b",
+    _I,
+)
 _CROSS_REFERENCE = re.compile(
     r"^\s*[\[(]\s*(?:see|read|watch|related|also\s+read)\b[^\])]*[\])]\s*$", _I
 )
@@ -213,6 +224,8 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
         return "B-repeat", []
     if _CROSS_REFERENCE.match(text):
         return "B-cross-reference", []
+    if _COMMENTARY.match(text):
+        return "B-commentary", []
     if _historical(run, layer) or _paragraph_history(run, layer):
         return "B-history", []
     if _NOT_ASSERTED.match(text) or _META.search(text):

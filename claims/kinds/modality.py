@@ -125,6 +125,10 @@ DATING_EVENT = (
     # "stands free of its control after the fall of Kabul on Aug. 15"
     r"|\b(?:after|following|since|before|until|upon)\s+(?:the|its|their)\s+(?:[\w'-]+\s+)?"
     r"(?:fall|collapse|capture|takeover|seizure|conquest)\s+of\b[^,;.]*"
+    # "after the Taliban takeover, …", "post Taliban takeover", "since the Taliban's victory"
+    r"|\b(?:after|following|since|before|until|upon|post)[\s-]+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'-]+(?:'s)?\s+)?(?:takeover|fall|capture|seizure|conquest|victory)\b"
+    r"(?!\s+of\b)[^,;.]*"
 )
 """A capture named only to date the sentence: no claim (here) and no place (claims.places)."""
 AFTER_EVENT = (
