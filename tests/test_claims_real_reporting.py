@@ -672,6 +672,22 @@ def test_a_takeover_named_by_its_actor_only_dates_the_sentence() -> None:
     assert "territorial_control" in {c.kind for c in told}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Taliban spokesman insisted that no fighting was taking place in Rokha.",
+        "Mujahid had said no military action is going on in the valley of Panjshir.",
+    ],
+)
+def test_saying_no_fighting_is_going_on_is_a_claim_about_the_fighting(body: str) -> None:
+    assert pairs(article(body)) == {("clashes", "Taliban")}
+
+
+def test_ground_taken_counts_whatever_its_adjective() -> None:
+    claims = article("The front said it had captured three major districts overnight.")
+    assert [(c.kind, c.figure) for c in claims] == [("territorial_control", 3)]
+
+
 def test_former_detainees_are_a_third_party() -> None:
     claims = article("Former detainees said that Taliban forces detained 40 men from Khinj.")
     assert {c.side for c in claims} == {"other"}

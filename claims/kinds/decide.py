@@ -66,7 +66,8 @@ def _place_noun_at() -> re.Pattern[str]:
 _DETERMINERS_AFTER = re.compile(
     r"\s+\"?(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
     r"(?:all|most|much|parts?|some|(?:the\s+)?whole)\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|"
-    r"several|every|all|two|three|four|five|six|\d+|key|strategic|main|provincial|district|\w+ern|"
+    r"several|every|all|two|three|four|five|six|\d+|key|strategic|main|major|important|crucial|"
+    r"provincial|district|\w+ern|"
     r"entire|whole|more|other|further|remaining|upper|lower|side|last|our|your|taliban|enemy|"
     r"resistance|nrf|rebel|militant|government|army|insurgent)\s+){0,3}",
     _I,
@@ -83,7 +84,8 @@ _NO_OBJECT = re.compile(
 _NO_OBJECT_END = re.compile(r"\s*(?:[,.;!?]|$)")
 _PLACE_OBJECT = re.compile(
     r"\s+(?:the|these|those|said|two|three|four|five|several|many|\d+|more|other|its|their)\s+"
-    r"(?:(?:said|other|remaining|key|strategic|main|rural|nearby|neighbouring|neighboring|\w+ern|"
+    r"(?:(?:said|other|remaining|key|strategic|main|major|important|crucial|rural|nearby|"
+    r"neighbouring|neighboring|\w+ern|"
     r"two|three|four|five|several|\d+)\s+){0,2}",
     re.IGNORECASE,
 )

@@ -165,6 +165,13 @@ _THERE_IS_NO = re.compile(
     _I,
 )
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}$", _I)
+# "no fighting was taking place in X", "no military action is going on": a denial of the
+# event, which is a claim about it (as "there is no fighting in X")
+_NONE_GOING_ON = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:going\s+on|taking\s+place|"
+    r"under\s*way|happening|ongoing)\b",
+    _I,
+)
 _HABITUAL = re.compile(r"\b(?:never|no\s+longer)\b", _I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", _I)
 _MODAL = re.compile(
@@ -339,11 +346,13 @@ def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
     )
 
 
-def _negated(text: str, start: int, kind: str, before: str) -> bool:
+def _negated(text: str, start: int, kind: str, before: str, end: int | None = None) -> bool:
     if kind in ("territorial_control", "negotiation"):
         return _HABITUAL.search(before) is not None
     if _THERE_IS_NO.search(before):
         return False  # a denial ("there is no fighting in X") is a claim of what it denies
+    if end is not None and _NO_BEFORE.search(before) and _NONE_GOING_ON.match(text, end):
+        return False
     return bool(_NEGATION.search(before) or _NO_BEFORE.search(before))
 
 
@@ -376,7 +385,7 @@ def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = 
     ):
         return "M-irrealis"
     if "negation" not in exempt and _negated(
-        text, start, kind, _clause_before(before, len(before), _NEGATION_BREAK)
+        text, start, kind, _clause_before(before, len(before), _NEGATION_BREAK), end
     ):
         return "M-negation"  # ('"never been stronger" and that its fighters had recaptured X')
     return ""
