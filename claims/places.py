@@ -270,8 +270,28 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             continue
         found.append(mention)
     found = [m for m in found if not _in_temporal(piece, m.start - start)]
+    found = _in_named_province(gaz, piece, found, start)
     mentions = _nested(piece, _without_qualifiers(piece, found, start), start)
     return StatementPlaces(start, mentions, dateline, countries, cut)
+
+
+def _in_named_province(
+    gaz: Gazetteer, piece: str, found: list[PlaceMention], offset: int
+) -> list[PlaceMention]:
+    """ "Tagab, Kapisa", "the Tagab district of Kapisa province": a name the gazetteer finds
+    in several provinces, or not at all, resolved again inside the province named right after
+    it (when that settles it; else the locality stays nested in the province, _nested)."""
+    out = list(found)
+    for i, m in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        if m.place is not None or nxt.place is None or nxt.place.kind != "province":
+            continue
+        if not _QUALIFIER_AFTER.match(piece[m.end - offset : nxt.start - offset]):
+            continue
+        again = gaz.resolve(m.text, context=nxt.place.name)
+        if again.place is not None:
+            out[i] = PlaceMention(m.start, m.end, m.text, again)
+    return out
 
 
 def _in_temporal(piece: str, pos: int) -> bool:
@@ -383,7 +403,8 @@ def _qualifies(piece: str, found: list[PlaceMention], i: int, offset: int) -> bo
     if i > 0:
         prev = found[i - 1]
         gap = piece[prev.end - offset : m.start - offset]
-        finer = prev.place is None or prev.place.kind not in ("province", "country")
+        # an unknown locality keeps its province: the two are one nested mention (_nested)
+        finer = prev.place is not None and prev.place.kind not in ("province", "country")
         if finer and (_QUALIFIER_AFTER.match(gap) or _CAPITAL_OF.search(gap)):
             return (
                 bool(_QUALIFIED_TAIL.match(piece, m.end - offset))

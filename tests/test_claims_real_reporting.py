@@ -369,6 +369,20 @@ def test_a_section_heading_without_a_place_or_speaker_is_no_claim() -> None:
 # --- 7. places -------------------------------------------------------------------------------
 
 
+def test_a_name_found_in_several_provinces_is_read_in_the_province_named_after_it() -> None:
+    claims = article("Three guards died in Tagab, Kapisa, when their post was shelled.")
+    assert {(c.place, c.place_id) for c in claims} == {("Tagab", "district:AF0206")}  # Kapisa's,
+    # not Badakhshan's; alone the name stays unresolved
+    alone = article("Three guards died in Tagab when their post was shelled.")
+    assert {c.place_id for c in alone} == {None}
+
+
+def test_an_unknown_district_of_a_named_province_is_placed_in_the_province() -> None:
+    claims = article("Nine Taliban were killed in the Tangimarz district of the Panjshir province.")
+    assert {(c.kind, c.place) for c in claims} == {("casualties", "Panjshir")}
+    assert claims[0].place_mention.startswith("Tangimarz district of")  # the locality is kept
+
+
 def test_a_venue_is_not_the_place_of_the_claim() -> None:
     claims = article(
         "Speaking at a briefing in Kabul, Zabihullah Mujahid said their forces took Rokha."
