@@ -702,6 +702,12 @@ def test_ground_taken_counts_whatever_its_adjective() -> None:
     assert [(c.kind, c.figure) for c in claims] == [("territorial_control", 3)]
 
 
+def test_the_writers_aside_is_no_modal_over_the_event() -> None:
+    told = article("It should be noted that resistance fighters had retaken Gulbahar last week.")
+    assert {c.kind for c in told} == {"territorial_control"}
+    assert article("It should be noted that the Taliban may attack Gulbahar.") == []
+
+
 def test_former_detainees_are_a_third_party() -> None:
     claims = article("Former detainees said that Taliban forces detained 40 men from Khinj.")
     assert {c.side for c in claims} == {"other"}

@@ -255,10 +255,21 @@ _NEGATION_BREAK = re.compile(
 )
 
 
+# "It must be mentioned that …", "it should be noted that …": the writer's aside, whose modal
+# governs the mentioning, not the event mentioned
+_ASIDE = re.compile(
+    r"\bit\s+(?:must|should|may|can|has\s+to)\s+be\s+(?:mentioned|noted|said|added|recalled|"
+    r"remembered|stressed|underlined|pointed\s+out|emphasi[sz]ed)\s+(?:here\s+)?that\b",
+    _I,
+)
+
+
 def _clause_before(text: str, pos: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
     start = 0
     for m in breaks.finditer(text, 0, pos):
         start = m.end()
+    for m in _ASIDE.finditer(text, start, pos):
+        start = m.end()  # the clause starts after the aside
     return text[start:pos]
 
 
