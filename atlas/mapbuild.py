@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from atlas import assets
@@ -56,6 +56,19 @@ class OfflineMap(folium.Map):
     ]
 
 
+class _Script(Element):
+    """A script already rendered, kept as text: branca would compile it as a Jinja template
+    (the map's data, ~300 KB at 100,000 claims, lexed on every run), and data must never
+    become template source."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
 class _Call(MacroElement):
     """``ClaimAtlas.<function>(<parent>, <json>)``: the only script Python writes."""
 
@@ -70,6 +83,11 @@ class _Call(MacroElement):
         self._name = f"ClaimAtlas_{function}"
         self.function = function
         self.data_js = to_js(data)
+
+    def render(self, **kwargs: Any) -> None:
+        """As ``MacroElement.render`` for a script-only element, the script added as text."""
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Script(script(self, kwargs)), name=self.get_name())
 
 
 @lru_cache(maxsize=1)
