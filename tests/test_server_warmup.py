@@ -70,3 +70,28 @@ def test_streamlit_run_finds_the_app_in_dashboard_py() -> None:
     found = discover_asgi_app(REPO / "dashboard.py")
     assert found.is_asgi_app
     assert found.import_string == "dashboard:app"
+
+
+def test_the_page_waits_for_the_warm_up_only_so_long(monkeypatch) -> None:
+    """No warm-up (AppTest, ``python -m``): no wait. A warm-up still running (a large corpus
+    being ingested): the page waits, then goes on after the timeout instead of hanging."""
+    import threading
+
+    from atlas.page import warmup
+
+    assert not warmup._started.is_set()
+    t0 = time.monotonic()
+    warmup.wait(timeout_s=30)  # nothing was started in this process: no wait at all
+    assert time.monotonic() - t0 < 10
+    started, done = threading.Event(), threading.Event()
+    started.set()
+    monkeypatch.setattr(warmup, "_started", started)
+    monkeypatch.setattr(warmup, "_done", done)
+    monkeypatch.setattr(warmup, "QUIET_WAIT_S", 0.01)
+    t0 = time.monotonic()
+    warmup.wait(timeout_s=0.3)
+    assert time.monotonic() - t0 >= 0.3  # it did wait (a spinner is shown in a page run)
+    done.set()
+    t0 = time.monotonic()
+    warmup.wait(timeout_s=30)  # finished: no wait
+    assert time.monotonic() - t0 < 10

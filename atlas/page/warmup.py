@@ -63,9 +63,18 @@ def start(app_dir: Path) -> None:
     threading.Thread(target=_warm, args=(app_dir,), name="claim-atlas-warmup", daemon=True).start()
 
 
+QUIET_WAIT_S = 1.5  # a wait this short shows nothing (a spinner would cost the browser more)
+
+
 def wait(timeout_s: float = 120.0) -> None:
-    """Until the warm-up started by :func:`start` has finished (at once when none was)."""
-    if _started.is_set():
+    """Until the warm-up started by :func:`start` has finished (at once when none was). A
+    longer wait (a large corpus folder being ingested) shows a spinner saying so; after
+    ``timeout_s`` the page goes on, and meets the work still running in Streamlit's caches."""
+    if not _started.is_set() or _done.wait(QUIET_WAIT_S):
+        return
+    import streamlit as st
+
+    with st.spinner("Starting: opening the claim store and reading its claims…"):
         _done.wait(timeout_s)
 
 
