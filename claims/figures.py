@@ -53,7 +53,8 @@ FIGURE = re.compile(
     _I,
 )
 _NOT_COUNTED = re.compile(
-    r"\s*(?:%|percent|per\s+cent|pc\b|hours?|days?|weeks?|months?|years?|minutes?|seconds?|"
+    r"\s*(?:%|percent|per\s+cent|pc\b|hours?|days?|nights?|evenings?|mornings?|weekends?|"
+    r"weeks?|months?|years?|minutes?|seconds?|directions\b|fronts\b|"
     r"decades?|centur(?:y|ies)|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|kg|"
     r"sides\b|times\b|of\s+(?:the|its|their|his|her)\s+(?:most|best|biggest|largest|fiercest|\w+est)\b|"
     r"am\b|pm\b|a\.m\.|p\.m\.|o'clock|th\b|st\b|nd\b|rd\b|"

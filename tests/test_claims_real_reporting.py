@@ -702,6 +702,24 @@ def test_ground_taken_counts_whatever_its_adjective() -> None:
     assert [(c.kind, c.figure) for c in claims] == [("territorial_control", 3)]
 
 
+def test_an_attack_that_made_no_progress_tells_who_holds_the_ground() -> None:
+    claims = article(
+        "Ali Nazary said the Taliban attacked Abshar from four directions over the past two "
+        "nights without achieving any progress."
+    )
+    assert {(c.kind, c.side, c.figure) for c in claims} == {
+        ("clashes", "NRF", None),
+        ("territorial_control", "NRF", None),
+    }  # neither "four directions" nor "two nights" is a count
+
+
+def test_forces_brought_to_a_town_or_heading_there() -> None:
+    near = article("The advance brings resistance fighters to the outskirts of Gulbahar.")
+    assert {(c.kind, c.place) for c in near} == {("territorial_control", "Gulbahar")}
+    moving = article("Mujahid said 400 of their fighters were heading to Rokha.")
+    assert {(c.kind, c.side, c.figure) for c in moving} == {("other", "Taliban", 400)}
+
+
 def test_the_writers_aside_is_no_modal_over_the_event() -> None:
     told = article("It should be noted that resistance fighters had retaken Gulbahar last week.")
     assert {c.kind for c in told} == {"territorial_control"}
