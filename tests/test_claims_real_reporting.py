@@ -702,6 +702,14 @@ def test_ground_taken_counts_whatever_its_adjective() -> None:
     assert [(c.kind, c.figure) for c in claims] == [("territorial_control", 3)]
 
 
+def test_the_sides_of_the_conflict_are_no_clash() -> None:
+    claims = article(
+        "The Taliban admitted there were casualties on both sides of the conflict in Dara."
+    )
+    assert {c.kind for c in claims} == {"casualties"}
+    assert "clashes" in {c.kind for c in article("The conflict in Dara raged on, the front said.")}
+
+
 def test_an_attack_that_made_no_progress_tells_who_holds_the_ground() -> None:
     claims = article(
         "Ali Nazary said the Taliban attacked Abshar from four directions over the past two "
