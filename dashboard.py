@@ -31,4 +31,5 @@ else:
 
     from atlas.page.warmup import lifespan
 
-    app = st.App(__file__, lifespan=lifespan)
+    if hasattr(st, "App"):  # a Streamlit without st.App runs this file as the page only
+        app = st.App(__file__, lifespan=lifespan)

@@ -14,15 +14,21 @@ from pathlib import Path
 from serving import REPO, serve_dashboard
 
 from store.database import open_store
+from store.exc import StoreError
 
 COMPONENT = "/component/streamlit_folium.st_folium/index.html"
 
 
 def _stored_articles(db: Path) -> int:
+    """Articles in the store so far; 0 while the server is still creating it (the file may
+    exist before its schema does)."""
     if not db.exists():
         return 0
-    with open_store(f"sqlite:///{db}") as store:
-        return len(store.known())
+    try:
+        with open_store(f"sqlite:///{db}") as store:
+            return len(store.known())
+    except StoreError:
+        return 0
 
 
 def _status(url: str) -> int:
