@@ -110,4 +110,5 @@ def save_upload(store: Store, name: str, data: bytes) -> SaveOutcome:
     outcome = _outcomes()[put_article(store, article, claims)]
     if outcome is Saved.DUPLICATE:
         return SaveOutcome(outcome, path, 0, f"{path}: same text as an article in the store")
-    return SaveOutcome(outcome, path, len(claims), f"{path}: {len(claims)} claims saved")
+    n = len(claims)
+    return SaveOutcome(outcome, path, n, f"{path}: {n} claim{'s' if n != 1 else ''} saved")

@@ -15,7 +15,8 @@ def test_upload_is_extracted_stored_and_replaced(store):
     first = save_upload(store, "report.txt", data)
     assert store.version() != empty
     assert first.outcome is Saved.ADDED and first.claims > 0
-    assert first.path == "uploaded/report.txt" and "claims saved" in first.message
+    assert first.path == "uploaded/report.txt"
+    assert first.message == f"uploaded/report.txt: {first.claims} claims saved"
     assert store.count() == first.claims
     assert store.article("uploaded/report.txt").text == data.decode("utf-8")
     shorter = data[: len(data) // 2]
