@@ -1,7 +1,7 @@
 """The figures chart of the dashboard (Altair, built from aggregated rows): the spread of figures
 per kind. Each statement's figure is one point, with its qualifier and scope in the tooltip; a
 combined figure ("1,600 dead or captured") is never drawn twice. (The timeline, on every page,
-is SVG drawn in Python: :mod:`atlas.timeline`.)
+is HTML drawn in Python: :mod:`atlas.timeline`.)
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
+from functools import cache, cached_property
 
 from claims.profile import OTHER, Party, Person, Profile, load_profile
 from claims.vocabulary import alternation, by_first_letter, vocabulary
@@ -234,12 +234,22 @@ class Actors:
         label = _site_label(site)
         if label is None:
             return None
+        for compact, party in self._site_names:
+            rest = label[len(compact) :]
+            if label.startswith(compact) and (not rest or (2 <= len(rest) <= 3 and rest.isalpha())):
+                return party
+        return None
+
+    @cached_property
+    def _site_names(self) -> list[tuple[str, Party]]:
+        """Each party's organisation names and acronyms as one lower-case word."""
+        out = []
         for party in self.profile.parties:
             for name in (*party.names, *party.acronyms):
                 compact = re.sub(r"[^a-z]", "", name.lower())
-                if len(compact) >= 3 and re.fullmatch(rf"{compact}(?:[a-z]{{2,3}})?", label):
-                    return party
-        return None
+                if len(compact) >= 3:
+                    out.append((compact, party))
+        return out
 
 
 _SITE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9-]+)\.[a-z.]{2,}(?:[/:?#]|$)")
