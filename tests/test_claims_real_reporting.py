@@ -1512,3 +1512,27 @@ def test_a_clash_told_anew_with_its_own_start_is_a_clash_claim() -> None:
         "Taliban fighters were killed."
     )
     assert {c.kind for c in claims} == {"casualties", "clashes"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Khenj has been the only district to hold out against the Taliban since Kabul fell.",
+        "Rokha is the last town resisting Taliban rule in the north.",
+        "Paryan is the sole district that has remained out of the Taliban's reach.",
+        "Since the fall of the capital, Khenj district remained an unconquered area.",
+    ],
+)
+def test_a_place_said_to_be_the_last_holdout_is_a_control_claim(body: str) -> None:
+    assert {c.kind for c in article(body)} == {"territorial_control"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rokha will be the last town to resist the Taliban, the fighters vowed.",
+        "Fighting went on in Rokha, the last town of the north to resist the Taliban.",
+    ],
+)
+def test_a_holdout_in_apposition_or_vowed_is_no_control_claim(body: str) -> None:
+    assert "territorial_control" not in {c.kind for c in article(body)}
