@@ -352,6 +352,7 @@ _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "pe
 _ONE_OF = re.compile(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b")
 _ITS = re.compile(r"(?i)^(?:its|their)\s")
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
+_FORMER = re.compile(r"(?:an?\s+|the\s+)?former\b")
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
 _PERSONS = frozenset({"people", "person", "woman", "women", "man", "men", "someone", "somebody"})
 _LOCAL = re.compile(
@@ -677,6 +678,8 @@ class SideReader:
             words = re.findall(r"[\w'-]+", text[s:e].lower())[:4]
             if any(w in self.vocab.third_parties and w not in _NOT_THIRD for w in words):
                 return True
+            if _FORMER.match(" ".join(words)):
+                return True  # "X, a former minister of foreign affairs": no side's voice now
         return False
 
     def _unconfirmed(self, text: str, phrase: Phrase) -> bool:

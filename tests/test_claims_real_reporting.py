@@ -1536,3 +1536,16 @@ def test_a_place_said_to_be_the_last_holdout_is_a_control_claim(body: str) -> No
 )
 def test_a_holdout_in_apposition_or_vowed_is_no_control_claim(body: str) -> None:
     assert "territorial_control" not in {c.kind for c in article(body)}
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        ("Karim Haidari, a former minister of education, said fighting broke out in Rokha.",
+         "other"),
+        ("Karim Haidari, a former Taliban commander, said 20 fighters died in Rokha.", "Taliban"),
+        ("Nine civilians were killed in Dara, the Geneva-based rights watchdog said.", "other"),
+    ],
+)
+def test_a_former_official_or_a_watchdog_speaks_as_a_third_party(body: str, side: str) -> None:
+    assert {c.side for c in article(body)} == {side}
