@@ -1541,8 +1541,10 @@ def test_a_holdout_in_apposition_or_vowed_is_no_control_claim(body: str) -> None
 @pytest.mark.parametrize(
     ("body", "side"),
     [
-        ("Karim Haidari, a former minister of education, said fighting broke out in Rokha.",
-         "other"),
+        (
+            "Karim Haidari, a former minister of education, said fighting broke out in Rokha.",
+            "other",
+        ),
         ("Karim Haidari, a former Taliban commander, said 20 fighters died in Rokha.", "Taliban"),
         ("Nine civilians were killed in Dara, the Geneva-based rights watchdog said.", "other"),
     ],
