@@ -1551,3 +1551,19 @@ def test_a_holdout_in_apposition_or_vowed_is_no_control_claim(body: str) -> None
 )
 def test_a_former_official_or_a_watchdog_speaks_as_a_third_party(body: str, side: str) -> None:
     assert {c.side for c in article(body)} == {side}
+
+
+def test_a_title_case_headline_is_read_like_any_other() -> None:
+    claims = article("Fresh Reports Of Heavy Fighting In Rokha District Worry Aid Groups")
+    assert {(c.kind, c.place) for c in claims} == {("clashes", "Rukha")}
+
+
+def test_a_claim_word_inside_a_name_in_running_text_is_no_claim() -> None:
+    assert article("The Kabul Conflict Monitor Group said its office would open in Khenj.") == []
+
+
+def test_claims_of_war_crimes_are_abuse_claims_and_a_label_put_on_them_is_none() -> None:
+    claims = article("Residents of Dara accuse Taliban fighters of war crimes against civilians.")
+    assert {c.kind for c in claims} == {"other"}
+    label = article("Taliban fighters shot five prisoners in Dara, which are war crimes.")
+    assert "other" not in {c.kind for c in label}

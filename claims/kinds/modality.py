@@ -322,7 +322,12 @@ def clash_veto(text: str, start: int, end: int) -> str:
         r"(?:^\W*|\b(?:that|said|added|adding)\s+)in\s+the\s+$", text[:start], _I
     ) and not _OWN_EVENT.match(text, end):
         return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
-    if text[start:end][:1].isupper() and start > 0 and re.match(r"\s+(?-i:[A-Z])", text[end:]):
+    if (
+        text[start:end][:1].isupper()
+        and start > 0
+        and re.match(r"\s+(?-i:[A-Z])", text[end:])
+        and not _title_case(text)
+    ):
         return "M-restated"  # inside a proper name ("the Hindu Kush Conflict Monitor")
     word = text[start:end].lower()
     if word in ("gunfire", "firing") and _CELEBRATION.search(text):
@@ -330,6 +335,15 @@ def clash_veto(text: str, start: int, end: int) -> str:
     if _SCOPE_OF.search(text, max(0, start - 30), start):
         return "M-scope"  # "expanded its areas of operations to Takhar": where it works, no event
     return ""
+
+
+_LOWER_WORD = re.compile(r"(?-i:\b[a-z][a-z'’-]{3,})")
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("New Reports Of Fighting In Panjshir"): every word of four
+    letters or more capitalised, so a capital does not mark a proper name."""
+    return len(text.split()) >= 4 and _LOWER_WORD.search(text) is None
 
 
 def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
