@@ -194,6 +194,14 @@ _EVENT_RELATIVE = re.compile(
 )
 
 
+# "…, who was a key figure in …", "…, who is one of the founders of …": what a person is
+_WHO_WAS_A = re.compile(
+    r",?\s*(?:who|whom)\s+(?:was|is|were|are|had\s+been|has\s+been|became|remains)\s+"
+    r"(?:also\s+|once\s+|long\s+|later\s+)?(?:an?|the|one\s+of)\s",
+    _I,
+)
+
+
 def _descriptive_relatives(run: Any, layer: Any) -> list[tuple[int, int]]:
     """Relative clauses that describe a place ("Panjhir, the last province …, which was not
     controlled by the Taliban", "a former stronghold of the resistance that fought against the
@@ -202,6 +210,9 @@ def _descriptive_relatives(run: Any, layer: Any) -> list[tuple[int, int]]:
     out = []
     for s, e in _relative_spans(text):
         if dates.has_current_marker(text[s:e]) or _EVENT_RELATIVE.match(text, s):
+            continue
+        if _WHO_WAS_A.match(text, s):
+            out.append((s, e))  # "…, who was a key figure in the resistance to …": biography
             continue
         history = dates.is_historical(text[s:e], run.article.meta.published, run.profile.window)
         after_place = any(

@@ -1567,3 +1567,22 @@ def test_claims_of_war_crimes_are_abuse_claims_and_a_label_put_on_them_is_none()
     assert {c.kind for c in claims} == {"other"}
     label = article("Taliban fighters shot five prisoners in Dara, which are war crimes.")
     assert "other" not in {c.kind for c in label}
+
+
+def test_an_eras_actor_with_a_possessive_name_makes_its_war_history() -> None:
+    claims = article(
+        "The front's founder became known during the Soviet Union's invasion of the Rokha valley."
+    )
+    assert claims == []
+
+
+@pytest.mark.parametrize(
+    ("relative", "kept"),
+    [
+        ("who was a key figure in the long war against the Taliban", False),
+        ("who was killed in the clashes in Rokha on Friday", True),
+    ],
+)
+def test_a_relative_clause_saying_what_a_person_was_is_biography(relative: str, kept: bool) -> None:
+    claims = article(f"The front is led by Karim Jan, {relative}.")
+    assert bool(claims) is kept

@@ -279,7 +279,7 @@ def _past_era() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An era's actor right before a claim word ("the USSR's invasion") or after it ("the war
     against the Soviets")."""
     eras = alternation(vocabulary().past_eras)
-    before = re.compile(rf"\b(?:{eras})(?:'s|’s|s'|’)?\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+    before = re.compile(rf"\b(?:{eras})(?:'s|’s|s'|’)?\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
     after = re.compile(rf"\s+(?:of|by|against)\s+(?:the\s+)?(?:{eras})\b", re.IGNORECASE)
     return before, after
 
