@@ -389,7 +389,7 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
     elif layer.fast:
         frames += fast_frames(layer.text, layer.original, reader, run.discourse)
     layout = list(layout_frames(layer.text, layer.original, run.actors, reader, run.discourse))
-    frames = _prefer_layout(frames, layout)
+    frames = _relays(_prefer_layout(frames, layout))
     frames = through_quotations(layer.text, clause_scopes(layer.text, frames))
     if layer.st.join is Join.INTRO_QUOTE:
         # 'X told a different story. "…"': the introduction's speaker says the quotation
@@ -468,6 +468,20 @@ def _said_as_we(text: str, f: Frame) -> bool:
     return hole is not None and text[hole[0] : hole[1]].lower() in _FIRST_PERSON
 
 
+_SINGLE_CLOSE = re.compile(r"[.,!?]'(?=\s|$)")
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """``at`` is inside a quotation: after an odd number of double marks, or inside a
+    quotation in single marks that opens the statement ("'It is not true, I reject it,' X
+    said")."""
+    if text.count('"', 0, at) % 2 == 1:
+        return True
+    return text.lstrip().startswith("'") and _SINGLE_CLOSE.search(text, 0, at) is None and (
+        _SINGLE_CLOSE.search(text, at) is not None
+    )
+
+
 def _first_person(text: str, frames: list[Frame]) -> list[Frame]:
     """'"We deny that …," X said': "we" or "I" inside a quotation is its speaker, X."""
     out = []
@@ -477,7 +491,7 @@ def _first_person(text: str, frames: list[Frame]) -> list[Frame]:
             outer = [
                 g for g in frames
                 if g is not f and g.side != UNKNOWN and g.scope[0] <= at < g.scope[1]
-                and text.count('"', 0, at) % 2 == 1 and not _said_as_we(text, g)
+                and _inside_quotation(text, at) and not _said_as_we(text, g)
             ]  # fmt: skip
             if outer:
                 g = min(outer, key=lambda g: g.size)
@@ -504,6 +518,28 @@ def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:
             f = replace(f, claimant=new.claimant, side=new.side, holes=new.holes, party=new.party)
         out.append(f)
     return out + layout
+
+
+def _relays(frames: list[Frame]) -> list[Frame]:
+    """A relay of the same words is the outer frame: "The Taliban confirmed that …, Tolo News
+    reported" (the tail relays the lead speaker), '"…," said the spokesman, citing Reuters' (a
+    news agency cited beside a speaker is the channel). The relay ranks below the speaker it
+    relays, so the innermost source speaks."""
+    if len(frames) < 2:
+        return frames
+    press = vocabulary().press
+    out = []
+    for f in frames:
+        relayed = f.rule == SpeakerRule.TAIL and any(
+            g is not f and g.scope == f.scope and g.holes and f.holes
+            and g.holes[0][1] <= g.cue < f.holes[0][0] and g.side not in (UNKNOWN, OTHER)
+            for g in frames
+        )  # fmt: skip
+        channel = f.rule == SpeakerRule.SOURCE and f.claimant.lower() in press and any(
+            g is not f and g.scope == f.scope and g.side not in (UNKNOWN, OTHER) for g in frames
+        )  # fmt: skip
+        out.append(replace(f, rank=min(f.rank, -1)) if relayed or channel else f)
+    return out
 
 
 def _claims_of(run: _Run, layer: _Layer) -> None:

@@ -1586,3 +1586,29 @@ def test_an_eras_actor_with_a_possessive_name_makes_its_war_history() -> None:
 def test_a_relative_clause_saying_what_a_person_was_is_biography(relative: str, kept: bool) -> None:
     claims = article(f"The front is led by Karim Jan, {relative}.")
     assert bool(claims) is kept
+
+
+def test_a_tail_relay_of_a_lead_speaker_leaves_the_lead_speaking() -> None:
+    claims = article(
+        "The resistance confirmed that fighting has gone on for three days in Dara, a local "
+        "broadcaster reported."
+    )
+    assert pairs(claims) == {("clashes", "NRF")}
+
+
+def test_a_news_agency_cited_beside_the_speaker_is_the_channel() -> None:
+    claims = article(
+        '"Our forces entered Khenj and took the district centre," said Taliban spokesman '
+        "Zabihullah Mujahid, citing Reuters on Friday."
+    )
+    assert pairs(claims) == {("territorial_control", "Taliban")}
+
+
+def test_i_inside_a_quotation_in_single_marks_is_the_one_quoted() -> None:
+    claims = article(
+        "'It is a lie, they have not entered Rokha, I reject their claims,' a resistance "
+        "spokesman told the BBC."
+    )
+    assert {(c.kind, c.side, c.stance) for c in claims} == {
+        ("territorial_control", "NRF", "denies")
+    }
