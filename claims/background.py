@@ -24,7 +24,9 @@ import re
 from typing import Any
 
 from claims import dates
+from claims.actors import Strength
 from claims.prefilter import prefiltered
+from geo.countries import country_code
 
 _I = re.IGNORECASE
 
@@ -223,6 +225,35 @@ def _descriptive_relatives(run: Any, layer: Any) -> list[tuple[int, int]]:
     return out
 
 
+# a digest's paragraph opened by its country: "In Pakistan, …", "Meanwhile in India, …"
+_IN_COUNTRY = re.compile(
+    r"^\W*(?:meanwhile,?\s+|elsewhere,?\s+|also\s+)?(?:in|across)\s+(?:neighbou?ring\s+)?"
+    r"(?P<country>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s*,",
+    _I,
+)
+
+
+def _elsewhere(run: Any, layer: Any) -> bool:
+    """Another country's conflict: every place the statement names lies outside the profile's
+    countries and it names neither side ("In India, militants clashed with state forces in
+    Jammu and Kashmir" in a regional digest). Talks of the sides abroad stay claims."""
+    home = run.profile.countries
+    if not home:
+        return False
+    places = [m.place for m in layer.places.mentions if m.place is not None]
+    if any(p.country is None or p.country in home for p in places):
+        return False
+    opening = _IN_COUNTRY.match(layer.text)
+    abroad = opening is not None and country_code(opening.group("country")) not in (None, *home)
+    if not (abroad or places):
+        return False
+    sides = {s.id for s in run.profile.sides}
+    return not any(
+        m.side in sides and not m.opposed and m.strength > Strength.DESCRIPTOR
+        for m in run.actors.find(layer.text)
+    )  # "rebels" abroad are not the profile's rebels; its names and people are
+
+
 def _outside(triggers: list, spans: list[tuple[int, int]]) -> list:
     return [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
 
@@ -239,6 +270,8 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
         return "B-commentary", []
     if _historical(run, layer) or _paragraph_history(run, layer):
         return "B-history", []
+    if _elsewhere(run, layer):
+        return "B-elsewhere", []
     if _NOT_ASSERTED.match(text) or _META.search(text):
         return "B-not-asserted", []
     if is_question(text):

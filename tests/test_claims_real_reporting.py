@@ -1612,3 +1612,20 @@ def test_i_inside_a_quotation_in_single_marks_is_the_one_quoted() -> None:
     assert {(c.kind, c.side, c.stance) for c in claims} == {
         ("territorial_control", "NRF", "denies")
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In Pakistan, militants attacked a police post near Peshawar, killing three officers.",
+        "Meanwhile in India, rebels clashed with state forces for a second day.",
+        "In Pakistan, the Tehrik-i-Taliban Pakistan attacked a checkpoint, killing four soldiers.",
+    ],
+)
+def test_a_digest_paragraph_on_another_countrys_conflict_is_no_claim(body: str) -> None:
+    assert article("Taliban forces attacked Khenj on Friday.\n\n" + body)[1:] == []
+
+
+def test_the_sides_meeting_abroad_stay_a_claim() -> None:
+    claims = article("In Iran, Taliban and resistance envoys held talks on a ceasefire.")
+    assert {c.kind for c in claims} == {"negotiation"}
