@@ -237,7 +237,8 @@ def _elsewhere(run: Any, layer: Any) -> bool:
     """Another country's conflict: every place the statement names lies outside the profile's
     countries and it names neither side ("In India, militants clashed with state forces in
     Jammu and Kashmir" in a regional digest). Talks of the sides abroad stay claims."""
-    home = run.profile.countries
+    # the gazetteer's scope when it has one (places were resolved there), else the profile's
+    home = tuple(getattr(run.gaz, "countries", ())) or run.profile.countries
     if not home:
         return False
     places = [m.place for m in layer.places.mentions if m.place is not None]
