@@ -46,6 +46,20 @@ PLACE_BEFORE = frozenset(
     reach via besieged attacked stormed overran retook recaptured fled of
     """.split()  # noqa: SIM905
 )
+_EXAMPLE_WORDS = frozenset({"including", "namely", "notably", "especially"})
+_PLACE_PLURALS = frozenset(
+    [
+        "districts",
+        "villages",
+        "provinces",
+        "towns",
+        "cities",
+        "valleys",
+        "areas",
+        "regions",
+        "localities",
+    ]
+)
 _CONNECTORS = frozenset({"e", "i", "ye", "wa", "va", "al", "ul", "us", "os", "of"})
 WEAK_CONTEXT_THRESHOLD = 87.0
 MAX_RUN = 4
@@ -414,6 +428,8 @@ def _before_context(t: _Tokens, i: int) -> bool:
     word = t.norm(k)
     if word == "of":  # "of" alone is too weak ("Lion of X"); "of the X" counts
         return t.norm(k + 1) == "the"
+    if word in _EXAMPLE_WORDS:  # "three districts in Baghlan, including Banu": places listed
+        return any(t.norm(n) in _PLACE_PLURALS for n in range(max(0, k - 6), k))
     return word in PLACE_BEFORE
 
 

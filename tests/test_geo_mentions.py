@@ -296,3 +296,10 @@ def test_a_weak_name_on_a_list_of_districts_is_a_place(gaz: Gazetteer) -> None:
         "the districts of Dara, Banu and Rukha") if m.resolution.place]  # fmt: skip
     assert names == ["Dara", "Andarab", "Rukha"]
     assert found(gaz, "Banu said the roads were open") == []
+
+
+def test_places_listed_after_including_a_plural_place_noun_are_in_context(gaz: Gazetteer) -> None:
+    text = "They took four villages in Parwan, including Banu, Puli Hisar and Deh-e Salah."
+    assert [name for name, _ in found(gaz, text)] == ["Parwan", "Banu", "Puli Hisar", "Deh-e Salah"]
+    people = "Leaders of the front, including Banu Ahmadi, spoke on Monday."
+    assert found(gaz, people) == []
