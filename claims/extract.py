@@ -79,8 +79,8 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     vocab = vocabulary()
-    return frozenset({*vocab.reporting, "according", "quoting", "citing", "rumours", "rumors",
-                      "rumour", "rumor"})  # fmt: skip
+    return frozenset({*vocab.reporting, "according", "per", "quoting", "citing", "rumours",
+                      "rumors", "rumour", "rumor"})  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -417,9 +417,7 @@ _CALLED_FALSE = re.compile(
 _RECENT_LINES = 2  # a voice this many paragraphs back may still be speaking (a tweet quoted)
 
 
-def _called_false(
-    text: str, frames: list[Frame], discourse: Discourse, line: int
-) -> list[Frame]:
+def _called_false(text: str, frames: list[Frame], discourse: Discourse, line: int) -> list[Frame]:
     """A frame that is only the owner of a claim called false is given to the one who calls
     it false: another speaker of the statement, else a speaker of the paragraphs just before
     (S-called-false, a denial)."""
@@ -477,8 +475,10 @@ def _inside_quotation(text: str, at: int) -> bool:
     said")."""
     if text.count('"', 0, at) % 2 == 1:
         return True
-    return text.lstrip().startswith("'") and _SINGLE_CLOSE.search(text, 0, at) is None and (
-        _SINGLE_CLOSE.search(text, at) is not None
+    return (
+        text.lstrip().startswith("'")
+        and _SINGLE_CLOSE.search(text, 0, at) is None
+        and (_SINGLE_CLOSE.search(text, at) is not None)
     )
 
 

@@ -121,8 +121,8 @@ def frames_from_parse(
     rumours = []
     for tok in doc:
         low = tok.lower_
-        if low == "according":
-            _according(work, tok)
+        if low == "according" or (low == "per" and tok.i > 0 and tok.nbor(-1).lower_ == "as"):
+            _according(work, tok)  # "according to X", "as per X"
         elif low in vocab.reporting and tok.dep_ in _VERBAL_DEPS:
             _verb_frame(work, tok)
         elif low in vocab.light_verbs:
@@ -223,6 +223,9 @@ def _without_relative(phrase: Phrase, cue: Token) -> Phrase:
 # ---------------------------------------------------------------- subjects and scopes
 
 
+_GO_ON = frozenset({"went", "go", "goes", "going", "gone", "proceeded", "continued", "continues"})
+
+
 def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | None, str]:
     """The subject of a reporting verb and the rule that found it."""
     wanted = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
@@ -238,13 +241,9 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
         return child, SpeakerRule.SUBJECT
     if seen > 4:
         return None, ""
-    if tok.dep_ == "relcl":
-        return tok.head, SpeakerRule.RELATIVE
-    if tok.dep_ == "xcomp" and _passive(tok.head):
-        # "The NRF was reported to have said that …": the raised subject speaks
-        raised = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
-        if raised is not None:
-            return raised, SpeakerRule.SUBJECT
+    repaired = _repaired_subject(tok, seen)
+    if repaired is not None:
+        return repaired
     participle = tok.dep_ in ("advcl", "xcomp", "pcomp") and tok.lower_.endswith("ing")
     if tok.dep_ == "conj" or participle:
         for ancestor in tok.ancestors:
@@ -255,6 +254,33 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
         found, _ = _subject(tok.head, seen + 1, passive=True)  # "people could be heard saying"
         return found, SpeakerRule.INHERITED
     return None, ""
+
+
+def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
+    """Subjects the verb's own children do not give: a relative clause's antecedent, a
+    raised subject, "He went on to claim that …" (the
+    aspect verb's subject), and "Karim Jan, a resistance spokesman, accused via Twitter …"
+    parsed as a noun with a participle (in a sentence with no verb of its own, that verb is the
+    main one)."""
+    head = tok.head
+    if tok.dep_ == "relcl":
+        return head, SpeakerRule.RELATIVE
+    if tok.dep_ == "xcomp" and _passive(head):
+        # "The NRF was reported to have said that …": the raised subject speaks
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised, SpeakerRule.SUBJECT
+    if tok.dep_ in ("advcl", "xcomp") and head.lower_ in _GO_ON and head is not tok:
+        return _subject(head, seen + 1)
+    if (
+        tok.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and not tok.lower_.endswith("ing")
+    ):
+        return head, SpeakerRule.SUBJECT
+    return None
 
 
 def _passive(tok: Token) -> bool:
@@ -426,7 +452,7 @@ def _called_false(work: _Work, tok: Token) -> None:
 
 
 def _according(work: _Work, tok: Token) -> None:
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    to = tok if tok.lower_ == "per" else next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         to = tok.nbor(1)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -707,7 +733,8 @@ _FAST_LEAD = re.compile(
     _I,
 )
 _FAST_ACCORDING = re.compile(
-    r"^according\s+to\s+(?P<who>[^,;:\"]{2,80}),\s+|,\s+according\s+to\s+(?P<who2>[^,;:\"]{2,80}?"
+    r"^(?:according\s+to|as\s+per)\s+(?P<who>[^,;:\"]{2,80}),\s+|,\s+(?:according\s+to|as\s+per)\s+"
+    r"(?P<who2>[^,;:\"]{2,80}?"
     r"(?:,\s+(?:a|an|the)\s+[^,;:\"]{2,70}?)?),?\s*[.!]?\s*$",
     _I,
 )

@@ -1629,3 +1629,30 @@ def test_a_digest_paragraph_on_another_countrys_conflict_is_no_claim(body: str) 
 def test_the_sides_meeting_abroad_stay_a_claim() -> None:
     claims = article("In Iran, Taliban and resistance envoys held talks on a ceasefire.")
     assert {c.kind for c in claims} == {"negotiation"}
+
+
+def test_a_speaker_with_an_apposition_and_a_verb_the_parse_misreads_still_speaks() -> None:
+    claims = article(
+        "Karim Jan, a resistance spokesman, accused via Twitter the Taliban of executing six "
+        "prisoners in Dara."
+    )
+    assert {c.side for c in claims} == {"NRF"}
+
+
+def test_went_on_to_claim_is_the_subjects_claim() -> None:
+    claims = article(
+        "The Taliban spokesman spoke to reporters on Monday. He went on to claim that their "
+        "forces had retaken Paryan."
+    )
+    assert pairs(claims) == {("territorial_control", "Taliban")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As per the resistance, 20 Taliban fighters were killed in Khenj.",
+        "20 Taliban fighters were killed in Khenj, as per the resistance.",
+    ],
+)
+def test_as_per_credits_its_source_like_according_to(body: str) -> None:
+    assert pairs(article(body)) == {("casualties", "NRF")}
