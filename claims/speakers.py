@@ -352,6 +352,7 @@ _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "pe
 _ONE_OF = re.compile(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b")
 _ITS = re.compile(r"(?i)^(?:its|their)\s")
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
+_BOTH = re.compile(r"\b(?:both|each|either|the\s+two|two|warring|all)\b", re.IGNORECASE)
 _FORMER = re.compile(r"(?:an?\s+|the\s+)?former\b")
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
 _PERSONS = frozenset({"people", "person", "woman", "women", "man", "men", "someone", "somebody"})
@@ -661,6 +662,10 @@ class SideReader:
         head = phrase.head
         if phrase.age or head in ("sources", "source"):
             return True
+        if head in ("side", "sides", "parties", "camps") and _BOTH.search(
+            text, phrase.core[0], phrase.core[1]
+        ):
+            return True  # "Each side says …", "both sides claimed …": no one side's voice
         if head in self.vocab.third_parties and head not in _NOT_THIRD:
             return True
         words = re.findall(r"[\w'-]+", text[phrase.core[0] : phrase.core[1]].lower())

@@ -1656,3 +1656,14 @@ def test_went_on_to_claim_is_the_subjects_claim() -> None:
 )
 def test_as_per_credits_its_source_like_according_to(body: str) -> None:
     assert pairs(article(body)) == {("casualties", "NRF")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Each side says it has inflicted heavy casualties in Khenj.",
+        "Both sides claimed to have the upper hand in Rokha on Friday.",
+    ],
+)
+def test_both_sides_speaking_together_are_no_one_sides_voice(body: str) -> None:
+    assert {c.side for c in article(body)} == {"other"}
