@@ -1667,3 +1667,25 @@ def test_as_per_credits_its_source_like_according_to(body: str) -> None:
 )
 def test_both_sides_speaking_together_are_no_one_sides_voice(body: str) -> None:
     assert {c.side for c in article(body)} == {"other"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Taliban attacked Khenj overnight, but they were defeated, the resistance said.",
+        "The resistance said its fighters had inflicted heavy defeats on the Taliban in Dara.",
+    ],
+)
+def test_a_side_defeated_is_a_control_claim(body: str) -> None:
+    assert "territorial_control" in {c.kind for c in article(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In revenge for their repeated defeats in Dara, the Taliban detain civilians.",
+        "The front's leader remains defiant after reports of his group's defeat in Dara.",
+    ],
+)
+def test_a_defeat_named_as_a_noun_is_no_control_claim(body: str) -> None:
+    assert "territorial_control" not in {c.kind for c in article(body)}
