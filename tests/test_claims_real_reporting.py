@@ -1689,3 +1689,12 @@ def test_a_side_defeated_is_a_control_claim(body: str) -> None:
 )
 def test_a_defeat_named_as_a_noun_is_no_control_claim(body: str) -> None:
     assert "territorial_control" not in {c.kind for c in article(body)}
+
+
+def test_clashes_said_to_be_still_going_on_are_told_not_circumstance() -> None:
+    going = article(
+        "The front said 30 fighters were captured in the clashes, which are still going on in Dara."
+    )
+    assert {c.kind for c in going} == {"captured_people", "clashes"}
+    over = article("The front said 30 fighters were captured in the clashes in Dara.")
+    assert {c.kind for c in over} == {"captured_people"}

@@ -189,6 +189,12 @@ _CIRCUMSTANCE = re.compile(
     r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)?$",  # or bare: "were killed in clashes"
     _I,
 )
+# "captured during the clashes which are still going on": the fighting itself is told
+_GOING_ON = re.compile(
+    r",?\s+(?:which|that)\s+(?:are|is|were|was|have\s+been|has\s+been)\s+(?:still\s+)?"
+    r"(?:going\s+on|ongoing|continuing|under\s*way|raging)\b",
+    _I,
+)
 _CAUSE = re.compile(
     r"\b(?:due\s+to|because\s+of|owing\s+to|in\s+retaliation\s+for|retaliation\s+for|in\s+"
     r"response\s+to|in\s+revenge\s+for|revenge\s+for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?$",
@@ -303,8 +309,13 @@ def clash_veto(text: str, start: int, end: int) -> str:
     if _RESTATED.search(text, max(0, start - 30), start) or _GENERIC_WAR.match(text, start):
         return "M-restated"
     circumstance = _CIRCUMSTANCE.search(text, max(0, start - 70), start)
-    if circumstance and (
-        _DEFINITE_END.search(circumstance.group(0)) or not _CIRCUMSTANCE_PLACED.match(text, end)
+    if (
+        circumstance
+        and (
+            _DEFINITE_END.search(circumstance.group(0))
+            or not _CIRCUMSTANCE_PLACED.match(text, end)
+        )
+        and not _GOING_ON.match(text, end)
     ):
         return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
     if _RESULT_OF.search(text, max(0, start - 60), start):
