@@ -291,6 +291,29 @@ def _in_named_province(
         again = gaz.resolve(m.text, context=nxt.place.name)
         if again.place is not None:
             out[i] = PlaceMention(m.start, m.end, m.text, again)
+    return _in_statement_province(gaz, out)
+
+
+def _in_statement_province(gaz: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
+    """A name two provinces share ("Faizabad city, the center of Badakhshan") resolved in a
+    province the same statement names, when exactly one such reading exists."""
+    if not any(m.place is None and m.resolution.reason == "ambiguous" for m in found):
+        return found
+    provinces = list(
+        dict.fromkeys(
+            m.place.name if m.place.kind == "province" else m.place.province
+            for m in found
+            if m.place is not None and m.place.kind != "country"
+        )
+    )
+    out = []
+    for m in found:
+        if m.place is None and m.resolution.reason == "ambiguous":
+            readings = [gaz.resolve(m.text, context=p) for p in provinces if p]
+            placed = {r.place.id: r for r in readings if r.place is not None}
+            if len(placed) == 1:
+                m = PlaceMention(m.start, m.end, m.text, next(iter(placed.values())))
+        out.append(m)
     return out
 
 

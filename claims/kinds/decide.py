@@ -190,7 +190,8 @@ def capture(text: str, start: int, end: int, places: Places) -> str | None:
     place_after = place_right_after(text, end, places)
     place_before = place_right_before(text, start, places)
     people_before = re.search(
-        rf"{_people()}\s+(?:(?:had|has|have|was|were|is|are|being)\s+)?(?:been\s+)?(?:also\s+)?$",
+        rf"{_people()}(?:\s+(?:of|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){{0,3}}?)?\s+"
+        r"(?:(?:had|has|have|was|were|is|are|being)\s+)?(?:been\s+)?(?:also\s+)?$",
         before,
         _I,
     )
