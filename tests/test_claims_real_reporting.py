@@ -1713,3 +1713,11 @@ def test_members_of_a_group_captured_are_captured_people() -> None:
     )
     assert "captured_people" in {c.kind for c in claims}
     assert "territorial_control" not in {c.kind for c in claims}
+
+
+def test_fighters_fleeing_into_the_mountains_withdraw() -> None:
+    claims = article(
+        '"Dozens of enemy fighters died in Dara, and some of them fled to hide in the '
+        'mountains," the Taliban spokesman said.'
+    )
+    assert {c.kind for c in claims} == {"casualties", "territorial_control"}

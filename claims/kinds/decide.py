@@ -91,8 +91,14 @@ _PLACE_OBJECT = re.compile(
 )
 _COMBATANTS_BEFORE = re.compile(
     r"\b(?:enemy|taliban|fighters|militants|forces|troops|rebels|insurgents|attackers|units|"
-    r"soldiers|mujahideen|others|the\s+rest|they)\s+(?:(?:had|have|has|then|quickly|eventually|"
+    r"soldiers|mujahideen|others|the\s+rest|they|of\s+them)\s+(?:(?:had|have|has|then|quickly|eventually|"
     r"reportedly|also|later|again)\s+)*$",
+    _I,
+)
+# "some of them fled to hide in the mountains": combatants fleeing into the hills withdraw
+_TO_THE_HILLS = re.compile(
+    r"\s+(?:to\s+(?:hide\s+|take\s+refuge\s+)?(?:in\s+)?|into\s+|towards?\s+)(?:the\s+)?"
+    r"(?:nearby\s+|surrounding\s+)?(?:mountains|hills|heights|caves|valleys)\b",
     _I,
 )
 _CIVILIANS_BEFORE = re.compile(
@@ -243,7 +249,7 @@ def flee(text: str, start: int, end: int, places: Places) -> str | None:
         return None
     if place_right_after(text, end, places) or (
         _COMBATANTS_BEFORE.search(text, max(0, start - 40), start)
-        and _NO_OBJECT_END.match(text, end)
+        and (_NO_OBJECT_END.match(text, end) or _TO_THE_HILLS.match(text, end))
     ):
         return "territorial_control"  # "the enemy fled, leaving …": a retreat
     return None
