@@ -114,6 +114,7 @@ _ANAPHORA = re.compile(
     r"pass|region|area|capital|county|governorate)\b",
     _I,
 )
+_SAME = re.compile(r"\bthe\s+(?:very\s+)?same\b", _I)
 _PROVINCIAL_CAPITAL = re.compile(
     r"\bthe\s+(?:provincial|province's)\s+(?:capital|centre|center)\b|\bthe\s+capital\b", _I
 )
@@ -482,6 +483,8 @@ class ArticlePlaces:
         recent = [*self.recent, *before]
         if _PROVINCIAL_CAPITAL.search(ref):
             return self._capital(recent)
+        if recent and _SAME.search(ref):
+            return recent[-1][0]  # "in the same village": where the sentence before put it
         for m in _ANAPHORA.finditer(ref):
             noun = m["noun"].lower()
             found = self._referent(noun, recent)

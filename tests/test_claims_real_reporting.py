@@ -1721,3 +1721,14 @@ def test_fighters_fleeing_into_the_mountains_withdraw() -> None:
         'mountains," the Taliban spokesman said.'
     )
     assert {c.kind for c in claims} == {"casualties", "territorial_control"}
+
+
+def test_the_same_village_is_where_the_sentence_before_put_it() -> None:
+    claims = article(
+        "The Taliban keep arresting civilians in Panjshir, the front said. Panjshir has seen "
+        "the worst of it.\n\n"
+        "Taliban fighters shot a farmer in Qala Kohna in the Warsaj district of Takhar on "
+        "Friday.\n\n"
+        "They also shot dead two shepherds in the same village on Saturday."
+    )
+    assert [c.place for c in claims if c.quote.startswith("They also")] == ["Warsaj"]
