@@ -1732,3 +1732,22 @@ def test_the_same_village_is_where_the_sentence_before_put_it() -> None:
         "They also shot dead two shepherds in the same village on Saturday."
     )
     assert [c.place for c in claims if c.quote.startswith("They also")] == ["Warsaj"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Taliban spokesman Zabihullah Mujahid said the war had ended in Panjshir.",
+        "Mujahid said that the war in Panjshir is now over.",
+        "Valley Taken, War Over: Taliban",
+    ],
+)
+def test_a_side_saying_the_war_is_over_claims_the_ground_not_a_clash(body: str) -> None:
+    assert {c.kind for c in article(body)} == {"territorial_control"}
+
+
+def test_clashes_that_ended_and_a_war_over_the_weekend_are_still_clashes() -> None:
+    claims = article("The Taliban said the clashes in Dara ended on Sunday.")
+    assert {c.kind for c in claims} == {"clashes"}
+    claims = article("Fierce war over the weekend left Dara in ruins, residents said.")
+    assert "territorial_control" not in {c.kind for c in claims}

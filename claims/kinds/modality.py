@@ -237,6 +237,11 @@ _OWN_EVENT = re.compile(
     r"\s+(?:that|which)\s+(?:\w+\s+)?(?:started|began|broke\s+out|erupted|took\s+place)\b", _I
 )
 _SCOPE_OF = re.compile(r"\b(?:areas?|zones?|theatres?|theaters?|scope|range)\s+of\s+$", _I)
+_WAR_OVER = re.compile(
+    r"(?:\s+in(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+)?"
+    r"over\b|(?:(?:has|had|have)\s+(?:been\s+)?)?(?:now\s+|finally\s+)?(?:ended|finished)\b|over\s*(?:[,.;:!]|$))",
+    _I,
+)
 _GENERIC_WAR = re.compile(r"war\b(?<=\bof\s(?:war))", _I)
 _ATTRIBUTIVE = re.compile(r"\bthe\s+$", _I)
 _RESTATED_VICTIMS = re.compile(
@@ -308,12 +313,13 @@ def clash_veto(text: str, start: int, end: int) -> str:
     """Checks particular to clash words."""
     if _RESTATED.search(text, max(0, start - 30), start) or _GENERIC_WAR.match(text, start):
         return "M-restated"
+    if text[start:end].lower() == "war" and _WAR_OVER.match(text, end):
+        return "M-ended"  # "the war is over": who won, a control claim (K-control-war-over)
     circumstance = _CIRCUMSTANCE.search(text, max(0, start - 70), start)
     if (
         circumstance
         and (
-            _DEFINITE_END.search(circumstance.group(0))
-            or not _CIRCUMSTANCE_PLACED.match(text, end)
+            _DEFINITE_END.search(circumstance.group(0)) or not _CIRCUMSTANCE_PLACED.match(text, end)
         )
         and not _GOING_ON.match(text, end)
     ):
