@@ -1751,3 +1751,21 @@ def test_clashes_that_ended_and_a_war_over_the_weekend_are_still_clashes() -> No
     assert {c.kind for c in claims} == {"clashes"}
     claims = article("Fierce war over the weekend left Dara in ruins, residents said.")
     assert "territorial_control" not in {c.kind for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("The commander was killed during a clash in Dara on Monday.", {"casualties"}),
+        ("Five fighters were killed in a battle near Dara.", {"casualties"}),
+        (
+            "Nine fighters were killed in an ambush laid by the front in Dara.",
+            {"casualties", "clashes"},
+        ),
+        ("Two fighters were killed in a counter-attack in Dara.", {"casualties", "clashes"}),
+    ],
+)
+def test_a_fight_where_people_died_is_circumstance_an_ambush_is_an_event(
+    body: str, kinds: set
+) -> None:
+    assert {c.kind for c in article(body)} == kinds

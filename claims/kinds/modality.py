@@ -185,7 +185,7 @@ _CIRCUMSTANCE = re.compile(
     r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|martyred|losses|casualties|"
     r"(?:lost|losing|lose)\s+\w+|captured|capturing|"
     r"detained|arrested|shot|taken\s+prisoners?|prisoner)\s+(?:\w+\s+){0,6}?(?:in|during|amid)\s+"
-    r"(?:(?:the|these|those)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?|"
+    r"(?:(?:the|these|those|an?)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?|"
     r"(?:recent|ongoing)\s+|(?-i:[A-Z])[\w'-]+\s+)?$",  # or bare: "were killed in clashes"
     _I,
 )
@@ -219,6 +219,16 @@ _SUBJECT_THE = re.compile(
 )
 _DEFINITE_END = re.compile(
     r"\b(?:the|these|those|recent|ongoing)\s+(?:(?:recent|ongoing|heavy|fierce|latest|continuing)\s+)?$",
+    _I,
+)
+# "killed in a clash at X", "killed during a battle": the fight is where they died; an ambush,
+# a raid or an attack is an event of its own ("killed in an ambush in X"), and so is a clash
+# told with its sides ("killed in a clash with the NRF")
+_A_FIGHT = re.compile(r"\ban?\s+(?:(?:heavy|fierce|brief)\s+)?$", _I)
+_WITH_SIDES = re.compile(r"\s+(?:with|between|against)\b", _I)  # "a clash with the NRF"
+_EVENT_NOUN = re.compile(
+    r"(?:counter[- ]?)?(?:ambush|raid|attack|assault|strike|airstrike|operation|offensive|"
+    r"firefight|gunfight|shoot-?out|skirmish)",
     _I,
 )
 _INDEFINITE_END = re.compile(r"\b(?:an?)\s+(?:[\w'-]+\s+)?$", _I)
@@ -319,7 +329,10 @@ def clash_veto(text: str, start: int, end: int) -> str:
     if (
         circumstance
         and (
-            _DEFINITE_END.search(circumstance.group(0)) or not _CIRCUMSTANCE_PLACED.match(text, end)
+            not (_EVENT_NOUN.match(text, start) or _WITH_SIDES.match(text, end))
+            if _A_FIGHT.search(circumstance.group(0))
+            else _DEFINITE_END.search(circumstance.group(0))
+            or not _CIRCUMSTANCE_PLACED.match(text, end)
         )
         and not _GOING_ON.match(text, end)
     ):
