@@ -1769,3 +1769,19 @@ def test_a_fight_where_people_died_is_circumstance_an_ambush_is_an_event(
     body: str, kinds: set
 ) -> None:
     assert {c.kind for c in article(body)} == kinds
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Taliban said they seek a negotiated end to the fighting in Dara.",
+        "The front insists on continuing the fight against the Taliban in Dara.",
+        "The militias in Dara are prepared to fight, the spokesman said.",
+    ],
+)
+def test_a_fight_as_an_aim_or_a_thing_to_end_is_no_clash(body: str) -> None:
+    assert "clashes" not in {c.kind for c in article(body)}
+
+
+def test_fighting_that_went_on_is_still_a_clash() -> None:
+    assert {c.kind for c in article("The fighting in Dara continued on Sunday.")} == {"clashes"}

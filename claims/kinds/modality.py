@@ -247,6 +247,17 @@ _OWN_EVENT = re.compile(
     r"\s+(?:that|which)\s+(?:\w+\s+)?(?:started|began|broke\s+out|erupted|took\s+place)\b", _I
 )
 _SCOPE_OF = re.compile(r"\b(?:areas?|zones?|theatres?|theaters?|scope|range)\s+of\s+$", _I)
+# the fight as an aim, a thing to end or to keep up: no fight told ("seek a negotiated end to the
+# fighting", "resolve the conflict peacefully", "insists on continuing the fight", "ready to
+# fight", "a call for a renewed fight")
+_GOAL_OF = re.compile(
+    r"\b(?:(?:an?|the)\s+(?:(?:negotiated|peaceful|political|quick|swift)\s+)?end\s+(?:to\s+)?"
+    r"(?:the\s+)?|end(?:ing)?\s+(?:the\s+)?|resolv(?:e|ed|es|ing)\s+(?:the\s+)?|"
+    r"settl(?:e|ed|es|ing)\s+(?:the\s+)?|continu(?:e|es|ing)\s+(?:the|their|its|our)\s+|"
+    r"(?:prepared|ready|willing|determined|vow(?:ed|s)?|pledg(?:ed|es))\s+to\s+(?:continue\s+(?:the\s+)?)?|"
+    r"for\s+an?\s+(?:renewed|new)\s+)$",
+    _I,
+)
 _WAR_OVER = re.compile(
     r"(?:\s+in(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+)?"
     r"over\b|(?:(?:has|had|have)\s+(?:been\s+)?)?(?:now\s+|finally\s+)?(?:ended|finished)\b|over\s*(?:[,.;:!]|$))",
@@ -323,6 +334,8 @@ def clash_veto(text: str, start: int, end: int) -> str:
     """Checks particular to clash words."""
     if _RESTATED.search(text, max(0, start - 30), start) or _GENERIC_WAR.match(text, start):
         return "M-restated"
+    if _GOAL_OF.search(text, max(0, start - 40), start):
+        return "M-goal"  # "seek a negotiated end to the fighting", "prepared to fight"
     if text[start:end].lower() == "war" and _WAR_OVER.match(text, end):
         return "M-ended"  # "the war is over": who won, a control claim (K-control-war-over)
     circumstance = _CIRCUMSTANCE.search(text, max(0, start - 70), start)
