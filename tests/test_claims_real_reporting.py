@@ -1785,3 +1785,9 @@ def test_a_fight_as_an_aim_or_a_thing_to_end_is_no_clash(body: str) -> None:
 
 def test_fighting_that_went_on_is_still_a_clash() -> None:
     assert {c.kind for c in article("The fighting in Dara continued on Sunday.")} == {"clashes"}
+
+
+@pytest.mark.parametrize("phrase", ["was not able to break", "never managed to enter"])
+def test_a_side_not_able_to_break_in_held_the_ground(phrase: str) -> None:
+    claims = article(f"Despite its numbers, the Taliban {phrase} the lines of the front in Dara.")
+    assert "territorial_control" in {c.kind for c in claims}
