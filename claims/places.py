@@ -271,9 +271,34 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             continue
         found.append(mention)
     found = [m for m in found if not _in_temporal(piece, m.start - start)]
+    found = _kind_by_apposition(gaz, piece, found, start)
     found = _in_named_province(gaz, piece, found, start)
     mentions = _nested(piece, _without_qualifiers(piece, found, start), start)
     return StatementPlaces(start, mentions, dateline, countries, cut)
+
+
+# "Anjuman, a critical pass in the north": the apposition names the kind of place
+_KIND_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>pass|valley|district|province|village|town|city)\b",
+    _I,
+)
+
+
+def _kind_by_apposition(
+    gaz: Gazetteer, piece: str, found: list[PlaceMention], offset: int
+) -> list[PlaceMention]:
+    """A name whose apposition says what it is ("Anjuman, a critical pass") resolved as that
+    kind of place ("Anjuman Pass") when the gazetteer has one and the name read alone is not."""
+    out = []
+    for m in found:
+        app = _KIND_APPOSITION.match(piece, m.end - offset)
+        noun = app.group("noun").lower() if app else ""
+        if app and (m.place is None or m.place.kind not in (noun, "province")):
+            again = gaz.resolve(f"{m.text} {noun}")
+            if again.place is not None and again.place.kind == noun:
+                m = PlaceMention(m.start, m.end, m.text, again)
+        out.append(m)
+    return out
 
 
 def _in_named_province(

@@ -1791,3 +1791,8 @@ def test_fighting_that_went_on_is_still_a_clash() -> None:
 def test_a_side_not_able_to_break_in_held_the_ground(phrase: str) -> None:
     claims = article(f"Despite its numbers, the Taliban {phrase} the lines of the front in Dara.")
     assert "territorial_control" in {c.kind for c in claims}
+
+
+def test_an_apposition_naming_the_kind_of_place_resolves_the_name_as_that_kind() -> None:
+    claims = article("The Taliban attacked Anjuman, a critical pass in the north, on Friday.")
+    assert {c.place for c in claims} == {"Anjuman Pass"}
