@@ -65,6 +65,8 @@ _META = re.compile(
 )
 _NOT_ASSERTED = re.compile(
     r"^(?:[A-Z][\w.' -]{0,30}:\s*)?(?:whoever|whichever\s+side|anyone\s+who\b|"
+    # the writer's guess: "Presumably, the operations were timed to …"
+    r"(?:presumably|perhaps|conceivably|arguably)\s*,|"
     r"(?:(?:and\s+)?now\s+|turning\s+)?(?:on|to)\s+(?:the\s+)?(?:question|subject|issue|matter|topic)"
     r"\s+of\b[^.,;]{0,40}[.:]?\s*$)",
     _I,

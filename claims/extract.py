@@ -316,6 +316,11 @@ def _outlet_voice(run: _Run) -> None:
 def _cues(run: _Run, layer: _Layer) -> None:
     spans = tuple((m.start - layer.st.start, m.end - layer.st.start) for m in layer.places.mentions)
     layer.triggers = kinds.find_triggers(layer.text, spans)
+    cut = layer.places.dateline_end
+    if cut and layer.triggers and layer.text[:cut].isupper():
+        # "RESPONSE TO RESISTANCE OFFENSIVES - …": a label in capitals before the dash, like a
+        # dateline, tells no claim
+        layer.triggers = [t for t in layer.triggers if t.start >= cut]
 
 
 def _parse(runs: Sequence[_Run]) -> None:

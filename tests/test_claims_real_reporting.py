@@ -1796,3 +1796,15 @@ def test_a_side_not_able_to_break_in_held_the_ground(phrase: str) -> None:
 def test_an_apposition_naming_the_kind_of_place_resolves_the_name_as_that_kind() -> None:
     claims = article("The Taliban attacked Anjuman, a critical pass in the north, on Friday.")
     assert {c.place for c in claims} == {"Anjuman Pass"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "TAKHAR OFFENSIVES - Aid groups in Taloqan say food stocks are low.",
+        "Presumably, the attacks in Dara were timed to mark the anniversary.",
+        "The front may press on in the north, potentially widening the conflict in Dara.",
+    ],
+)
+def test_a_capitals_label_a_guess_and_a_hedged_outcome_tell_no_claim(body: str) -> None:
+    assert article(body) == []

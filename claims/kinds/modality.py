@@ -86,7 +86,9 @@ _IRREALIS = re.compile(
     r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|capacity\s+to|ready\s+to|"
     r"able\s+to|expected\s+to|expect(?:s|ing)?|likely\s+to|poised\s+to|set\s+to|bound\s+to|"
     r"unlikely\s+to|preparing|prepared\s+for|prepares|gearing\s+up\s+for|hop(?:e|es|ed|ing)\s+"
-    r"(?:that|to)|determined\s+to|calling\s+for|called\s+for|call\s+for|urg(?:ed|es|ing))"
+    r"(?:that|to)|determined\s+to|calling\s+for|called\s+for|call\s+for|urg(?:ed|es|ing)|"
+    # a hedge of what may come: "potentially widening the conflict"
+    r"(?:potentially|possibly|probably|presumably)\s+\w+ing)"
     r"(?:\s+\S+){0,3}\s+$)",
     _I,
 )
