@@ -1808,3 +1808,11 @@ def test_an_apposition_naming_the_kind_of_place_resolves_the_name_as_that_kind()
 )
 def test_a_capitals_label_a_guess_and_a_hedged_outcome_tell_no_claim(body: str) -> None:
     assert article(body) == []
+
+
+def test_after_the_attack_opening_a_sentence_refers_to_the_attack_told_before() -> None:
+    claims = article(
+        "Resistance fighters attacked a Taliban post in Dara on Friday.\n\n"
+        "After the attack, the front's leader called on the world to help."
+    )
+    assert [c.kind for c in claims if c.quote.startswith("After")] == []

@@ -260,6 +260,8 @@ _GOAL_OF = re.compile(
     r"for\s+an?\s+(?:renewed|new)\s+)$",
     _I,
 )
+_AFTER_THE = re.compile(r"^\W*(?:after|following)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?$", _I)
+_COMMA_NEXT = re.compile(r"\s*,")
 _WAR_OVER = re.compile(
     r"(?:\s+in(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+)?"
     r"over\b|(?:(?:has|had|have)\s+(?:been\s+)?)?(?:now\s+|finally\s+)?(?:ended|finished)\b|over\s*(?:[,.;:!]|$))",
@@ -333,13 +335,40 @@ def background(text: str, start: int, kind: str, end: int | None = None) -> str:
 
 
 def clash_veto(text: str, start: int, end: int) -> str:
-    """Checks particular to clash words."""
+    """Checks particular to clash words: the id of the one that drops the word, or ""."""
+    for check in (_told_before, _not_a_fight_told, _circumstance_of, _named_or_scoped):
+        found = check(text, start, end)
+        if found:
+            return found
+    return ""
+
+
+def _told_before(text: str, start: int, end: int) -> str:
     if _RESTATED.search(text, max(0, start - 30), start) or _GENERIC_WAR.match(text, start):
         return "M-restated"
+    if _AFTER_THE.match(text[:start]) and _COMMA_NEXT.match(text, end):
+        return "M-restated"  # "After the attack, Saleh called on the world …": told before
+    if re.search(
+        r"(?:^\W*|\b(?:that|said|added|adding)\s+)in\s+the\s+$", text[:start], _I
+    ) and not _OWN_EVENT.match(text, end):
+        return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
+    return ""
+
+
+def _not_a_fight_told(text: str, start: int, end: int) -> str:
     if _GOAL_OF.search(text, max(0, start - 40), start):
         return "M-goal"  # "seek a negotiated end to the fighting", "prepared to fight"
     if text[start:end].lower() == "war" and _WAR_OVER.match(text, end):
         return "M-ended"  # "the war is over": who won, a control claim (K-control-war-over)
+    word = text[start:end].lower()
+    if word in ("gunfire", "firing") and _CELEBRATION.search(text):
+        return "M-celebration"
+    return ""
+
+
+def _circumstance_of(text: str, start: int, end: int) -> str:
+    """The fight is where something else happened ("killed in the clashes", "fled due to the
+    fighting", "The fighting has left 60 dead"): that something is the claim."""
     circumstance = _CIRCUMSTANCE.search(text, max(0, start - 70), start)
     if (
         circumstance
@@ -360,13 +389,11 @@ def clash_veto(text: str, start: int, end: int) -> str:
         # rebels in Rokha, 40 were killed", which reports the operation
         return "M-circumstance"
     if _SUBJECT_THE.search(text, max(0, start - 40), start) and _CAUSING.match(text, end):
-        return (
-            "M-circumstance"  # "The fighting has also left 60 dead": the casualties are the claim
-        )
-    if re.search(
-        r"(?:^\W*|\b(?:that|said|added|adding)\s+)in\s+the\s+$", text[:start], _I
-    ) and not _OWN_EVENT.match(text, end):
-        return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
+        return "M-circumstance"  # "The fighting has also left 60 dead": the casualties
+    return ""
+
+
+def _named_or_scoped(text: str, start: int, end: int) -> str:
     if (
         text[start:end][:1].isupper()
         and start > 0
@@ -374,9 +401,6 @@ def clash_veto(text: str, start: int, end: int) -> str:
         and not _title_case(text)
     ):
         return "M-restated"  # inside a proper name ("the Hindu Kush Conflict Monitor")
-    word = text[start:end].lower()
-    if word in ("gunfire", "firing") and _CELEBRATION.search(text):
-        return "M-celebration"
     if _SCOPE_OF.search(text, max(0, start - 30), start):
         return "M-scope"  # "expanded its areas of operations to Takhar": where it works, no event
     return ""
