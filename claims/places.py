@@ -114,6 +114,7 @@ _ANAPHORA = re.compile(
     r"pass|region|area|capital|county|governorate)\b",
     _I,
 )
+_IN_IT = re.compile(r"\b(?:in\s+it|in\s+them|there|during\s+it|in\s+which|also)\b", _I)
 _SAME = re.compile(r"\bthe\s+(?:very\s+)?same\b", _I)
 _PROVINCIAL_CAPITAL = re.compile(
     r"\bthe\s+(?:provincial|province's)\s+(?:capital|centre|center)\b|\bthe\s+capital\b", _I
@@ -632,6 +633,19 @@ def _referring(s_norm: str, start: int, end: int) -> str | None:
     return ref.group(0)
 
 
+def _sentence_places(
+    s_norm: str, trigger_start: int, found: list[PlaceMention], offset: int
+) -> list[PlaceMention]:
+    """In a statement of several quoted sentences, the places of the trigger's own sentence;
+    a sentence that refers back ('"… in the Rukh and Dara districts. In it 41 people were
+    killed," he said') takes those of the sentences before."""
+    s_start, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)
+    own = [m for m in found if s_start <= m.start - offset < s_end]
+    if not own and _IN_IT.search(s_norm, s_start, s_end):
+        own = [m for m in found if m.start - offset < s_start]
+    return own
+
+
 def places_for(
     s_norm: str,
     trigger_start: int,
@@ -665,8 +679,7 @@ def places_for(
         if ref is not None:
             return [], ref, PlaceRule.REFERENCE_BACK
     if by_sentence:
-        s_start, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)
-        found = [m for m in found if s_start <= m.start - offset < s_end]
+        found = _sentence_places(s_norm, trigger_start, found, offset)
     chosen = local or found
     rule = PlaceRule.NAMED_CLAUSE if local else PlaceRule.NAMED_STATEMENT
     if len(chosen) > 1 and not _FROM_VERB.match(s_norm, trigger_end):

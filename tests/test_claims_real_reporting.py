@@ -1816,3 +1816,20 @@ def test_after_the_attack_opening_a_sentence_refers_to_the_attack_told_before() 
         "After the attack, the front's leader called on the world to help."
     )
     assert [c.kind for c in claims if c.quote.startswith("After")] == []
+
+
+def test_each_sentence_of_a_quotation_is_placed_by_its_own_places() -> None:
+    claims = article(
+        '"Our forces took positions near Khenj from the side of Andarab. We want a peaceful '
+        'settlement through talks," the Taliban spokesman wrote.'
+    )
+    talks = {c.place for c in claims if c.kind == "negotiation"}
+    assert "Andarab" not in talks
+
+
+def test_a_quoted_sentence_that_refers_back_takes_the_places_before() -> None:
+    claims = article(
+        '"An operation was carried out against the rebels in the Dara district. In it 20 '
+        'people were killed," the Taliban spokesman said.'
+    )
+    assert {c.place for c in claims if c.kind == "casualties"} == {"Dara"}
