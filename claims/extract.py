@@ -653,7 +653,8 @@ def _wheres(
 ) -> list[_Where]:
     chosen, ref, place_rule = places_for(
         layer.text, trig.start, trig.end, found, layer.st.start, trig.kind,
-        by_sentence=layer.st.join is Join.QUOTE_RUN or layer.text.lstrip().startswith('"'),
+        by_sentence=layer.st.join is Join.QUOTE_RUN
+        or (trig.kind == "negotiation" and layer.text.lstrip().startswith('"')),
     )  # fmt: skip
     if chosen:
         return [_where_named(m, place_rule) for m in chosen]

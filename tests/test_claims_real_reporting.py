@@ -1833,3 +1833,16 @@ def test_a_quoted_sentence_that_refers_back_takes_the_places_before() -> None:
         'people were killed," the Taliban spokesman said.'
     )
     assert {c.place for c in claims if c.kind == "casualties"} == {"Dara"}
+
+
+def test_fighters_still_continuing_their_fight_is_a_clash_claim() -> None:
+    claims = article("Despite this, resistance fighters in Dara are still continuing their fight.")
+    assert {c.kind for c in claims} == {"clashes"}
+
+
+def test_a_war_crime_named_by_the_killing_it_was_is_a_casualty_claim() -> None:
+    claims = article(
+        "'The Taliban committed a war crime again by shooting and martyring six prisoners in "
+        "Dara,' the front's spokesman said."
+    )
+    assert {c.kind for c in claims} == {"casualties"}

@@ -255,7 +255,9 @@ _SCOPE_OF = re.compile(r"\b(?:areas?|zones?|theatres?|theaters?|scope|range)\s+o
 _GOAL_OF = re.compile(
     r"\b(?:(?:an?|the)\s+(?:(?:negotiated|peaceful|political|quick|swift)\s+)?end\s+(?:to\s+)?"
     r"(?:the\s+)?|end(?:ing)?\s+(?:the\s+)?|resolv(?:e|ed|es|ing)\s+(?:the\s+)?|"
-    r"settl(?:e|ed|es|ing)\s+(?:the\s+)?|continu(?:e|es|ing)\s+(?:the|their|its|our)\s+|"
+    r"settl(?:e|ed|es|ing)\s+(?:the\s+)?|"
+    r"(?:insist\w*\s+on|vow\w*\s+to|pledg\w*\s+to|determined\s+to|promis\w*\s+to|will|would)\s+"
+    r"continu(?:e|es|ing)\s+(?:the|their|its|our)\s+|"
     r"(?:prepared|ready|willing|determined|vow(?:ed|s)?|pledg(?:ed|es))\s+to\s+(?:continue\s+(?:the\s+)?)?|"
     r"for\s+an?\s+(?:renewed|new)\s+)$",
     _I,
