@@ -34,6 +34,8 @@ from claims.kinds.modality import AFTER_EVENT, DATING_EVENT
 from claims.memo import spans_of
 from claims.prefilter import prefiltered
 from claims.sentences import normalise
+from geo.countries import country_capital
+from geo.gazetteer import DEFAULT_COUNTRIES
 
 if TYPE_CHECKING:
     from geo import Gazetteer, Place
@@ -117,8 +119,11 @@ _ANAPHORA = re.compile(
 _IN_IT = re.compile(r"\b(?:in\s+it|in\s+them|there|during\s+it|in\s+which|also)\b", _I)
 _SAME = re.compile(r"\bthe\s+(?:very\s+)?same\b", _I)
 _PROVINCIAL_CAPITAL = re.compile(
-    r"\bthe\s+(?:provincial|province's)\s+(?:capital|centre|center)\b|\bthe\s+capital\b", _I
+    r"\bthe\s+(?:provincial|province's)\s+(?:capital|centre|center)\b|\bthe\s+capital\b|"
+    r"\bthe\s+(?:national|country's)\s+capital\b",
+    _I,
 )
+_NATIONAL_CAPITAL = re.compile(r"\bthe\s+(?:national|country's)\s+capital\b", _I)
 _ANAPHORA_KINDS = {
     "valley": ("valley",),
     "province": ("province",),
@@ -507,6 +512,8 @@ class ArticlePlaces:
     def refer(self, ref: str, before: list[tuple[Place, str]] = ()) -> Place | None:  # type: ignore[assignment]
         """The place a reference ("the valley", "the provincial capital") points to."""
         recent = [*self.recent, *before]
+        if _NATIONAL_CAPITAL.search(ref):
+            return self._national_capital()
         if _PROVINCIAL_CAPITAL.search(ref):
             return self._capital(recent)
         if recent and _SAME.search(ref):
@@ -534,6 +541,14 @@ class ArticlePlaces:
             if found is not None and found.kind in wanted:
                 return found
         return None
+
+    def _national_capital(self) -> Place | None:
+        """ "the national capital": the capital of the country the article is about."""
+        code = self.main.country if self.main is not None and self.main.country else None
+        code = code or (tuple(getattr(self.gaz, "countries", ())) or DEFAULT_COUNTRIES)[0]
+        name = country_capital(code)
+        found = self.gaz.resolve(name).place if name else None
+        return found or self.main
 
     def _capital(self, recent: list[tuple[Place, str]]) -> Place | None:
         province = None

@@ -48,3 +48,9 @@ def country_code(name: str) -> str | None:
         return code
     norm = normalize(name)
     return _names().get(norm) or _names().get(norm.removeprefix("the "))
+
+
+def country_capital(code: str) -> str | None:
+    """The capital's name of a country ("AF" → "Kabul"), or None."""
+    row = next((r for r in _rows() if r["code"] == code.strip().upper()), None)
+    return (row.get("capital") or None) if row else None

@@ -1846,3 +1846,27 @@ def test_a_war_crime_named_by_the_killing_it_was_is_a_casualty_claim() -> None:
         "Dara,' the front's spokesman said."
     )
     assert {c.kind for c in claims} == {"casualties"}
+
+
+def test_the_national_capital_is_the_capital_of_the_country() -> None:
+    claims = article(
+        "The front carried out six attacks in Parwan last month.\n\n"
+        "A smaller group conducted 14 attacks, all in the national capital."
+    )
+    assert {c.place for c in claims if c.figure == 14} == {"Kabul"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rokha was said to remain the only town in the whole north to confront the Taliban.",
+        "Taliban stake claim over Rokha district",
+    ],
+)
+def test_more_ways_to_claim_or_keep_the_ground(body: str) -> None:
+    assert "territorial_control" in {c.kind for c in article(body)}
+
+
+def test_reports_of_conquests_called_a_lie_deny_the_conquest() -> None:
+    claims = article('"News of Rokha conquests is a lie," the resistance spokesman said.')
+    assert {(c.kind, c.stance) for c in claims} == {("territorial_control", "denies")}
