@@ -172,7 +172,10 @@ class _Scan:
         hint = _hint_after(t, j)
         on_list = self._listed(i)  # "the districts of Deh Salah, Banu and …": Banu is one
         if (joined in self.weak or (self.guard and _person_like(gaz, t, i, j))) and not (
-            hint is not None or on_list is not None or _before_context(t, i)
+            hint is not None
+            or on_list is not None
+            or _before_context(t, i)
+            or _list_hint(gaz, t, j) in _PLURAL_HINTS  # "Banu and Deh Salah districts"
         ):
             return j
         kind = gaz.kind_of_hint(hint) if hint else None

@@ -1870,3 +1870,8 @@ def test_more_ways_to_claim_or_keep_the_ground(body: str) -> None:
 def test_reports_of_conquests_called_a_lie_deny_the_conquest() -> None:
     claims = article('"News of Rokha conquests is a lie," the resistance spokesman said.')
     assert {(c.kind, c.stance) for c in claims} == {("territorial_control", "denies")}
+
+
+def test_a_fightback_is_a_clash() -> None:
+    claims = article("Local forces appear to be mounting a fightback against the Taliban in Dara.")
+    assert {c.kind for c in claims} == {"clashes"}

@@ -303,3 +303,11 @@ def test_places_listed_after_including_a_plural_place_noun_are_in_context(gaz: G
     assert [name for name, _ in found(gaz, text)] == ["Parwan", "Banu", "Puli Hisar", "Deh-e Salah"]
     people = "Leaders of the front, including Banu Ahmadi, spoke on Monday."
     assert found(gaz, people) == []
+
+
+def test_a_person_like_name_before_a_list_closed_by_a_plural_place_noun_is_a_place(
+    gaz: Gazetteer,
+) -> None:
+    text = "Banu and Deh Salah districts were taken back on Friday."
+    assert [name for name, _ in found(gaz, text)] == ["Banu", "Deh Salah"]
+    assert found(gaz, "Banu and Karim said the districts were taken.") == []
