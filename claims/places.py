@@ -142,6 +142,9 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r"\sbut\s|"
     r"\sas\s+(?=(?:the\s+)?[a-z]+\s+(?:[a-z]+ed|spread|[a-z]+s)\b)(?!many\b|much\b|well\b|long\b)|"
     r"\s(?:and|but)\s+(?:that|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
+    # "… was taken back and fighting is raging in Deh Salah": a new clause about the fight
+    r"\s(?:and|but)\s+(?=(?:heavy\s+|fierce\s+)?(?:fighting|clashes|battles?)\s+(?:is|are|was|were|has|"
+    r"have|had|continues?|continued|rages?|raged|broke|erupted)\b)|"
     # "… and the Taliban said": a new clause; "… and the Puli Hisar area": one more place
     r"\s(?:and|but)\s+(?:the|a|an)\b(?!\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:area|areas|district|"
     r"districts|valley|valleys|region|province|town|village|villages|pass|gorge)\b)|"

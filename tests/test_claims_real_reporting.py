@@ -1875,3 +1875,13 @@ def test_reports_of_conquests_called_a_lie_deny_the_conquest() -> None:
 def test_a_fightback_is_a_clash() -> None:
     claims = article("Local forces appear to be mounting a fightback against the Taliban in Dara.")
     assert {c.kind for c in claims} == {"clashes"}
+
+
+def test_and_fighting_is_raging_in_x_is_a_clause_with_its_own_place() -> None:
+    claims = article(
+        "Khenj was taken back from the Taliban and fighting is raging in Rokha, the front said."
+    )
+    assert {(c.kind, c.place) for c in claims} == {
+        ("territorial_control", "Khenj"),
+        ("clashes", "Rukha"),
+    }
