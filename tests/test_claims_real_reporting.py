@@ -1885,3 +1885,14 @@ def test_and_fighting_is_raging_in_x_is_a_clause_with_its_own_place() -> None:
         ("territorial_control", "Khenj"),
         ("clashes", "Rukha"),
     }
+
+
+def test_the_verb_deal_with_is_no_deal_and_a_deal_reached_is_one() -> None:
+    assert article("The supreme leader will deal with religious matters in Khenj.") == []
+    reached = article("The Taliban and the front reached a deal in Khenj, elders said.")
+    assert {c.kind for c in reached} == {"negotiation"}
+
+
+def test_a_war_named_by_its_length_in_years_is_an_era_not_an_event() -> None:
+    claims = article("The new rulers must rebuild Khenj after a 20-year conflict, analysts said.")
+    assert "clashes" not in {c.kind for c in claims}

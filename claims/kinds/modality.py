@@ -262,6 +262,12 @@ _GOAL_OF = re.compile(
     r"for\s+an?\s+(?:renewed|new)\s+)$",
     _I,
 )
+_YEARS_LONG = re.compile(
+    r"(?:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty)[- ]"
+    r"(?:year|decade)s?(?:[- ]long|[- ]old)?|\b(?:decades?|years?)[- ]long)\s+"
+    r"(?:(?:civil|bloody|brutal|armed)\s+)?$",
+    _I,
+)
 _AFTER_THE = re.compile(r"^\W*(?:after|following)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?$", _I)
 _COMMA_NEXT = re.compile(r"\s*,")
 _WAR_OVER = re.compile(
@@ -358,6 +364,8 @@ def _told_before(text: str, start: int, end: int) -> str:
 
 
 def _not_a_fight_told(text: str, start: int, end: int) -> str:
+    if _YEARS_LONG.search(text, max(0, start - 30), start):
+        return "M-history"  # "a 20-year conflict", "the decades-long war": a whole era, no event
     if _GOAL_OF.search(text, max(0, start - 40), start):
         return "M-goal"  # "seek a negotiated end to the fighting", "prepared to fight"
     if text[start:end].lower() == "war" and _WAR_OVER.match(text, end):
