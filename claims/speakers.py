@@ -608,11 +608,28 @@ class SideReader:
         named = discourse.named_with(noun) if noun else None
         if named is not None:
             return named  # "the front": the National Resistance Front named before
+        named_by = self._parties_named_by(noun)
         subject = self._clause_subject(phrase)
-        if subject is not None:
+        if subject is not None and (not named_by or subject in named_by):
             return subject
+        if len(named_by) == 1:
+            return next(iter(named_by))  # "the front said" beside "the Taliban attack …"
         voice = discourse.collective()
         return voice.side if voice is not None else None
+
+    def _parties_named_by(self, noun: str) -> frozenset[str]:
+        """The sides of the parties whose names hold ``noun`` as a word ("front": the National
+        Resistance Front's, a side's name before a third party's; "movement": none, when no
+        name holds it)."""
+        if not noun:
+            return frozenset()
+        named = [
+            party
+            for party in self.actors.profile.parties
+            if any(noun in name.lower().split() for name in party.names)
+        ]
+        sides = [p for p in named if p in self.actors.profile.sides]
+        return frozenset(p.side for p in (sides or named))  # a side before a third party
 
     def _collective_noun(self, text: str, phrase: Phrase) -> str:
         """ "a source within the group" → "group"; "" when no complement ends in one."""
@@ -648,8 +665,11 @@ class SideReader:
 
     def _role_side(self, text: str, phrase: Phrase, discourse: Discourse) -> tuple[str, str]:
         subject = self._clause_subject(phrase)
-        if subject is not None:
+        named_by = self._parties_named_by(phrase.head)
+        if subject is not None and (not named_by or subject in named_by):
             return subject, SpeakerRule.ROLE_CONTEXT
+        if len(named_by) == 1:  # "The Taliban attack failed, the front said": the Front
+            return next(iter(named_by)), SpeakerRule.ROLE_CONTEXT
         if phrase.head in ("spokesman", "spokesperson", "spokeswoman", "commander", "official",
                            "source", "fighter", "member", "representative"):  # fmt: skip
             voice = discourse.party_speaker(discourse.line)

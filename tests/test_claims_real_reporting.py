@@ -1896,3 +1896,16 @@ def test_the_verb_deal_with_is_no_deal_and_a_deal_reached_is_one() -> None:
 def test_a_war_named_by_its_length_in_years_is_an_era_not_an_event() -> None:
     claims = article("The new rulers must rebuild Khenj after a 20-year conflict, analysts said.")
     assert "clashes" not in {c.kind for c in claims}
+
+
+def test_the_front_speaking_after_a_taliban_subject_is_the_front() -> None:
+    claims = article("The Taliban attack on Khenj failed, the front said.")
+    assert {c.side for c in claims} == {"NRF"}
+
+
+def test_failed_talks_and_a_decision_to_switch_to_operations_are_no_fight() -> None:
+    claims = article(
+        "The decision to switch to military operations was taken by the Taliban after failed "
+        "negotiations with the resistance in Khenj, sources said."
+    )
+    assert {c.kind for c in claims} == {"negotiation"}

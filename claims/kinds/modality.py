@@ -259,7 +259,9 @@ _GOAL_OF = re.compile(
     r"(?:insist\w*\s+on|vow\w*\s+to|pledg\w*\s+to|determined\s+to|promis\w*\s+to|will|would)\s+"
     r"continu(?:e|es|ing)\s+(?:the|their|its|our)\s+|"
     r"(?:prepared|ready|willing|determined|vow(?:ed|s)?|pledg(?:ed|es))\s+to\s+(?:continue\s+(?:the\s+)?)?|"
-    r"for\s+an?\s+(?:renewed|new)\s+)$",
+    r"for\s+an?\s+(?:renewed|new)\s+|"
+    r"(?:decision|decided|decides|plans?|planned|planning)\s+to\s+(?:switch\s+to|launch|start|begin|"
+    r"resume)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)$",
     _I,
 )
 _YEARS_LONG = re.compile(
