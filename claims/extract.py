@@ -396,6 +396,7 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
     layout = list(layout_frames(layer.text, layer.original, run.actors, reader, run.discourse))
     frames = _relays(_prefer_layout(frames, layout))
     frames = through_quotations(layer.text, clause_scopes(layer.text, frames))
+    frames = _tail_back_through_quotation(layer.text, frames)
     if layer.st.join is Join.INTRO_QUOTE:
         # 'X told a different story. "…"': the introduction's speaker says the quotation
         first = layer.st.first_end - layer.st.start
@@ -523,6 +524,35 @@ def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:
             f = replace(f, claimant=new.claimant, side=new.side, holes=new.holes, party=new.party)
         out.append(f)
     return out + layout
+
+
+_CLOSED_BEFORE = re.compile(r'[.,!?]?"\s*,?\s*$')
+
+
+def _tail_back_through_quotation(text: str, frames: list[Frame]) -> list[Frame]:
+    """'"A. B," said X': a speaker named after a closing mark says the whole quotation, back to
+    its opening mark, though a frame inside it (a relative clause of A) cut it at a sentence."""
+    out = []
+    for f in frames:
+        hole = f.holes[0] if f.holes else None
+        at = min(hole[0], f.cue) if hole is not None else 0
+        if (
+            f.rule != SpeakerRule.TAIL
+            or hole is None
+            or not _CLOSED_BEFORE.search(text, 0, at)
+            or text.count('"', 0, at) % 2
+        ):
+            out.append(f)
+            continue
+        closing = text.rfind('"', 0, at)
+        opening = text.rfind('"', 0, closing)
+        introduced = any(  # 'X said, "…," reported Tolo News': X introduced the quotation
+            g is not f and g.cue < opening and g.scope[0] <= opening < g.scope[1] for g in frames
+        )
+        if 0 <= opening < f.scope[0] and not introduced:
+            f = replace(f, scope=(opening, f.scope[1]))
+        out.append(f)
+    return out
 
 
 def _relays(frames: list[Frame]) -> list[Frame]:

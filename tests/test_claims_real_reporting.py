@@ -1909,3 +1909,19 @@ def test_failed_talks_and_a_decision_to_switch_to_operations_are_no_fight() -> N
         "negotiations with the resistance in Khenj, sources said."
     )
     assert {c.kind for c in claims} == {"negotiation"}
+
+
+def test_a_speaker_after_a_quotation_says_all_of_it_though_a_clause_inside_speaks() -> None:
+    claims = article(
+        '"Our fighters were attacked by some groups in Rokha who say they will resist. We '
+        'answered, and the other side suffered heavy casualties," said a Taliban spokesman.'
+    )
+    assert {c.side for c in claims} == {"Taliban"}
+
+
+def test_a_quotation_introduced_by_its_speaker_keeps_him_though_an_outlet_closes_it() -> None:
+    claims = article(
+        'A provincial official of the Taliban government said, "Fighting forced 300 families '
+        'out of Rokha," reported a local channel.'
+    )
+    assert "other" not in {c.side for c in claims if "families" in c.quote}
