@@ -27,6 +27,7 @@ from claims import dates
 from claims.actors import Strength
 from claims.prefilter import prefiltered
 from geo.countries import country_code
+from geo.gazetteer import scope_countries
 
 _I = re.IGNORECASE
 
@@ -130,9 +131,7 @@ def _paragraph_history(run: Any, layer: Any) -> bool:
     of the news window or speaks in the present perfect."""
     for other in run.layers[: layer.st.index]:
         if other.st.line == layer.st.line and _historical(run, other):
-            return not (
-                dates.has_current_marker(layer.text) or _PRESENT_PERFECT.search(layer.text)
-            )
+            return not (dates.has_current_marker(layer.text) or _PRESENT_PERFECT.search(layer.text))
     return False
 
 
@@ -240,7 +239,7 @@ def _elsewhere(run: Any, layer: Any) -> bool:
     countries and it names neither side ("In India, militants clashed with state forces in
     Jammu and Kashmir" in a regional digest). Talks of the sides abroad stay claims."""
     # the gazetteer's scope when it has one (places were resolved there), else the profile's
-    home = tuple(getattr(run.gaz, "countries", ())) or run.profile.countries
+    home = scope_countries(run.gaz) or run.profile.countries
     if not home:
         return False
     places = [m.place for m in layer.places.mentions if m.place is not None]

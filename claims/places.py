@@ -35,7 +35,7 @@ from claims.memo import spans_of
 from claims.prefilter import prefiltered
 from claims.sentences import normalise
 from geo.countries import country_capital
-from geo.gazetteer import DEFAULT_COUNTRIES
+from geo.gazetteer import DEFAULT_COUNTRIES, scope_countries
 
 if TYPE_CHECKING:
     from geo import Gazetteer, Place
@@ -118,12 +118,12 @@ _ANAPHORA = re.compile(
 )
 _IN_IT = re.compile(r"\b(?:in\s+it|in\s+them|there|during\s+it|in\s+which|also)\b", _I)
 _SAME = re.compile(r"\bthe\s+(?:very\s+)?same\b", _I)
-_PROVINCIAL_CAPITAL = re.compile(
-    r"\bthe\s+(?:provincial|province's)\s+(?:capital|centre|center)\b|\bthe\s+capital\b|"
-    r"\bthe\s+(?:national|country's)\s+capital\b",
+_NATIONAL = r"\bthe\s+(?:national|country's)\s+capital\b"
+_NATIONAL_CAPITAL = re.compile(_NATIONAL, _I)
+_PROVINCIAL_CAPITAL = re.compile(  # a capital referred to (the national one is refer()'s first)
+    rf"\bthe\s+(?:provincial|province's)\s+(?:capital|centre|center)\b|\bthe\s+capital\b|{_NATIONAL}",
     _I,
 )
-_NATIONAL_CAPITAL = re.compile(r"\bthe\s+(?:national|country's)\s+capital\b", _I)
 _ANAPHORA_KINDS = {
     "valley": ("valley",),
     "province": ("province",),
@@ -548,7 +548,7 @@ class ArticlePlaces:
     def _national_capital(self) -> Place | None:
         """ "the national capital": the capital of the country the article is about."""
         code = self.main.country if self.main is not None and self.main.country else None
-        code = code or (tuple(getattr(self.gaz, "countries", ())) or DEFAULT_COUNTRIES)[0]
+        code = code or (scope_countries(self.gaz) or DEFAULT_COUNTRIES)[0]
         name = country_capital(code)
         found = self.gaz.resolve(name).place if name else None
         return found or self.main

@@ -374,6 +374,7 @@ class SideReader:
     ) -> None:
         """``text``: the article's, read only when ``published`` is None (:func:`_governing`)."""
         self.actors = actors
+        self._named_by: dict[str, frozenset[str]] = {}  # noun -> sides (_parties_named_by)
         self.vocab = vocabulary()
         self.outlet = outlet
         self.governing = _governing(actors, published, text)
@@ -608,12 +609,9 @@ class SideReader:
         named = discourse.named_with(noun) if noun else None
         if named is not None:
             return named  # "the front": the National Resistance Front named before
-        named_by = self._parties_named_by(noun)
-        subject = self._clause_subject(phrase)
-        if subject is not None and (not named_by or subject in named_by):
-            return subject
-        if len(named_by) == 1:
-            return next(iter(named_by))  # "the front said" beside "the Taliban attack …"
+        side = self._context_party(phrase, noun)
+        if side is not None:
+            return side
         voice = discourse.collective()
         return voice.side if voice is not None else None
 
@@ -623,13 +621,17 @@ class SideReader:
         name holds it)."""
         if not noun:
             return frozenset()
-        named = [
-            party
-            for party in self.actors.profile.parties
-            if any(noun in name.lower().split() for name in party.names)
-        ]
-        sides = [p for p in named if p in self.actors.profile.sides]
-        return frozenset(p.side for p in (sides or named))  # a side before a third party
+        found = self._named_by.get(noun)
+        if found is None:
+            profile = self.actors.profile
+            named = [
+                party
+                for party in profile.parties
+                if any(noun in name.lower().split() for name in party.names)
+            ]
+            sides = [p for p in named if p in profile.sides]  # a side before a third party
+            found = self._named_by[noun] = frozenset(p.side for p in (sides or named))
+        return found
 
     def _collective_noun(self, text: str, phrase: Phrase) -> str:
         """ "a source within the group" → "group"; "" when no complement ends in one."""
@@ -663,13 +665,21 @@ class SideReader:
         found = [m for m in self.actors.find(phrase.before) if not m.opposed]
         return found[0].side if found else None
 
-    def _role_side(self, text: str, phrase: Phrase, discourse: Discourse) -> tuple[str, str]:
+    def _context_party(self, phrase: Phrase, noun: str) -> str | None:
+        """The side a post-posed collective or role speaker has from its context: the reported
+        clause's first actor, unless the speaker's noun is a word of other parties' names
+        ("The Taliban attack failed, the front said": the Front, when one side's name holds
+        "front")."""
+        named_by = self._parties_named_by(noun)
         subject = self._clause_subject(phrase)
-        named_by = self._parties_named_by(phrase.head)
         if subject is not None and (not named_by or subject in named_by):
-            return subject, SpeakerRule.ROLE_CONTEXT
-        if len(named_by) == 1:  # "The Taliban attack failed, the front said": the Front
-            return next(iter(named_by)), SpeakerRule.ROLE_CONTEXT
+            return subject
+        return next(iter(named_by)) if len(named_by) == 1 else None
+
+    def _role_side(self, text: str, phrase: Phrase, discourse: Discourse) -> tuple[str, str]:
+        side = self._context_party(phrase, phrase.head)
+        if side is not None:
+            return side, SpeakerRule.ROLE_CONTEXT
         if phrase.head in ("spokesman", "spokesperson", "spokeswoman", "commander", "official",
                            "source", "fighter", "member", "representative"):  # fmt: skip
             voice = discourse.party_speaker(discourse.line)

@@ -557,6 +557,11 @@ NATIONAL_LAYERS: dict[str, Callable[[], Gazetteer]] = {"AF": load_national}
 DEFAULT_COUNTRIES = ("AF",)
 
 
+def scope_countries(gaz: object) -> tuple[str, ...]:
+    """The countries a scoped gazetteer covers; () for the default, Afghan one."""
+    return tuple(getattr(gaz, "countries", ()))
+
+
 @overload
 def load_gazetteer() -> Gazetteer: ...
 @overload

@@ -356,7 +356,7 @@ def clash_veto(text: str, start: int, end: int) -> str:
 def _told_before(text: str, start: int, end: int) -> str:
     if _RESTATED.search(text, max(0, start - 30), start) or _GENERIC_WAR.match(text, start):
         return "M-restated"
-    if _AFTER_THE.match(text[:start]) and _COMMA_NEXT.match(text, end):
+    if _AFTER_THE.match(text, 0, start) and _COMMA_NEXT.match(text, end):
         return "M-restated"  # "After the attack, Saleh called on the world …": told before
     if re.search(
         r"(?:^\W*|\b(?:that|said|added|adding)\s+)in\s+the\s+$", text[:start], _I
