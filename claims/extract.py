@@ -851,6 +851,9 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
     prev = run.layers[i - 1]
     if prev.st.line != layer.st.line:
         return _quote_goes_on(run, prev, layer)
+    turn = _turn_label(run, layer)
+    if turn is not None:
+        return turn
     whole = [f for f in prev.frames if f.whole]
     if not whole:
         return None
@@ -859,6 +862,21 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
         return None
     f = whole[-1]
     return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", f.stance, True)
+
+
+def _turn_label(run: _Run, layer: _Layer) -> _Voice | None:
+    """A transcript's turn: a paragraph opened by a speaker's label ("NAZARY: …") is that
+    speaker's to its end, every sentence of it."""
+    i = layer.st.index
+    while i > 0 and run.layers[i - 1].st.line == layer.st.line:
+        i -= 1
+    first = run.layers[i]
+    if first is layer:
+        return None
+    label = next((f for f in first.frames if f.rule == SpeakerRule.LABEL and f.scope[0] < 40), None)
+    if label is None:
+        return None
+    return _Voice(label.claimant, label.side, f"{label.rule}+{SpeakerRule.CARRY}", ASSERTS, True)
 
 
 _OPENING = re.compile(r"(?:^|[:,]\s*|\s)(?P<mark>[\"'])(?=[A-Z])")

@@ -238,7 +238,7 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
     for child in subjects:
         if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
             return tok.head, SpeakerRule.RELATIVE
-        return child, SpeakerRule.SUBJECT
+        return _titled_name(child), SpeakerRule.SUBJECT
     if seen > 4:
         return None, ""
     repaired = _repaired_subject(tok, seen)
@@ -254,6 +254,24 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
         found, _ = _subject(tok.head, seen + 1, passive=True)  # "people could be heard saying"
         return found, SpeakerRule.INHERITED
     return None, ""
+
+
+def _titled_name(subject: Token) -> Token:
+    """ "Former army general and resistance commander A. W. said": two titles of one person
+    parsed as a coordination whose first member is a bare role noun; the person is the named
+    member (with its own title), not "Former army general"."""
+    if subject.text[:1].isupper() and subject.i > subject.left_edge.i:
+        return subject
+    if subject.lower_.endswith("s") or any(c.dep_ in ("det", "poss") for c in subject.children):
+        return subject
+    for c in subject.children:
+        if (
+            c.dep_ == "conj"
+            and c.text[:1].isupper()
+            and any(t.dep_ == "compound" and t.text[:1].islower() for t in c.subtree)
+        ):
+            return c
+    return subject
 
 
 def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
@@ -285,6 +303,11 @@ def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _as_by(tok: Token) -> bool:
+    """ "…, as reported by X": the clause of "as" with its agent credits X."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _agent(tok: Token) -> Token | None:
@@ -356,7 +379,7 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         return
     if stance == DENIES and _act(tok):
         return
-    if _passive(tok):
+    if _passive(tok) or _as_by(tok):
         speaker, rule = _agent(tok), SpeakerRule.AGENT
     else:
         speaker, rule = _subject(tok)
@@ -616,7 +639,7 @@ def _tail_rx() -> re.Pattern[str]:
             f for lemma in lemmas if lemma != "tell" for f in v.verb_forms(lemma)[1:3]
         )
         np = (
-            r"(?![a-z]+ing\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
+            r"(?![a-z]+ing\b)(?!as\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
             r"(?!(?<!close )(?<!loyal )(?<!linked )(?<!allied )(?<!affiliated )(?<!connected )"
             r"(?<!attached )(?<!near )(?<!next )(?<!adviser )(?<!advisor )\bto\b)"
             r"[^,.;:\"]){2,70}?"
@@ -726,14 +749,17 @@ _APPOSITIVE = r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3},\s+(?:a|an|the)
 _LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|stated|told\s+\w+)"
 _FAST_LEAD = re.compile(
     rf"^(?:(?:on|late\s+on|earlier\s+on|earlier|later|meanwhile)\s+(?:\w+\s+)?\w+,\s+)?"
-    rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that)\b){_NP})\s+"
+    rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that|as)\b){_NP})\s+"
     rf"(?:(?:has|had|also)\s+)?(?P<verb>{_LEAD_VERBS})(?!\s+{REPORTED_PARTICIPLE})"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
     r"(?:,)?\s+(?:that\s+)?(?=\S)",
     _I,
 )
+# "according to X", "as per X", and "as reported (claimed, stated …) by X"
+_AS_BY = r"as\s+(?:reported|claimed|stated|announced|confirmed|said|told|quoted|cited)\s+by"
 _FAST_ACCORDING = re.compile(
-    r"^(?:according\s+to|as\s+per)\s+(?P<who>[^,;:\"]{2,80}),\s+|,\s+(?:according\s+to|as\s+per)\s+"
+    rf"^(?:according\s+to|as\s+per|{_AS_BY})\s+(?P<who>[^,;:\"]{{2,80}}),\s+|"
+    rf",?\s+(?:according\s+to|as\s+per|{_AS_BY})\s+"
     r"(?P<who2>[^,;:\"]{2,80}?"
     r"(?:,\s+(?:a|an|the)\s+[^,;:\"]{2,70}?)?),?\s*[.!]?\s*$",
     _I,

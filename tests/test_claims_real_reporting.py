@@ -1925,3 +1925,36 @@ def test_a_quotation_introduced_by_its_speaker_keeps_him_though_an_outlet_closes
         'out of Rokha," reported a local channel.'
     )
     assert "other" not in {c.side for c in claims if "families" in c.quote}
+
+
+def test_two_titles_joined_by_and_before_a_name_are_one_person() -> None:
+    claims = article(
+        "Former army general and resistance commander Abdul Wahid said 40 Taliban had died in "
+        "Andarab."
+    )
+    assert {(c.side, c.claimant) for c in claims} == {("NRF", "Abdul Wahid")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Fighting broke out in Khenj on Monday, as reported by a resistance spokesman.",
+        "As claimed by the front, eight Taliban were killed in Khenj.",
+        "Taliban units clashed with village militias in Khenj, which left eight dead on their "
+        "side as reported by a representative of the anti-Taliban forces.",
+    ],
+)
+def test_as_reported_by_x_credits_x(body: str) -> None:
+    claims = article(body)
+    assert claims and {c.side for c in claims} == {"NRF"}
+    assert all(c.claimant.lower() != "as" for c in claims)
+
+
+def test_a_transcript_turn_is_its_labelled_speaker_s_to_the_end_of_the_paragraph() -> None:
+    claims = article(
+        "The host spoke to the front's envoy.\n\n"
+        "ALI NAZARY: We know their propaganda. Since Sunday the Taliban have attacked Khenj. "
+        "Our forces pushed them back.\n\n"
+        "HOST: What happens next?"
+    )
+    assert claims and {(c.side, c.claimant) for c in claims} == {("NRF", "ALI NAZARY")}
