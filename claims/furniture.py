@@ -8,7 +8,8 @@ General rules of web page layout, not lists of any site's lines:
 - a short line that a caption line right after it repeats ("Fighters in X" then
   "Fighters in X. (Photo courtesy of …)") is the image's alt text;
 - everything after an *end-of-article marker* ("Leave a Reply", "Discover more from …",
-  "Related posts", "Recent News", "Share this:", "Post navigation") is page furniture;
+  "Related posts", "Recent News", "Share this:", "Post navigation", a bare "Check Also") is
+  page furniture;
 - *sentences* inside a paragraph that only promote the outlet ("Stay tuned to … for more news",
   "Click here to …", "Subscribe to …").
 
@@ -68,7 +69,8 @@ END_OF_ARTICLE = re.compile(
       | related\ (?:posts|articles|stories)\b
       | recent\ (?:news|posts|articles|stories)\b | you\ (?:may|might)\ also\ like\b
       | more\ (?:stories|news|from)\b | share\ this\s*: | like\ this\s*: | post\ navigation\b
-      | about\ the\ author\b | (?:\d+\s+)?comments?\s*$ | (?:\d+\s+)?responses?\s+to\b)""",
+      | about\ the\ author\b | (?:\d+\s+)?comments?\s*$ | (?:\d+\s+)?responses?\s+to\b
+      | check\ also\s*$)""",
     _I | re.VERBOSE,
 )
 """After a line like this, the rest of the page is furniture."""

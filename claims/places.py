@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from claims.kinds.modality import AFTER_EVENT, DATING_EVENT
+from claims.kinds.modality import AFTER_EVENT, DATING_EVENT, DURATION_SINCE
 from claims.memo import spans_of
 from claims.prefilter import prefiltered
 from claims.sentences import normalise
@@ -167,7 +167,8 @@ _DESTINATION = re.compile(
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
 _RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
 _TEMPORAL_SPAN = re.compile(
-    r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\b|weekend|morning|evening))"
+    DURATION_SINCE
+    + r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\b|weekend|morning|evening))"
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*"
     r"|" + AFTER_EVENT + r"|"
     r"\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*"
@@ -272,7 +273,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             continue
         if _VENUE.search(piece, max(0, m.start - 80), m.start):
             continue
-        if _OUTLET_NOUN.match(piece, m.end):
+        if _OUTLET_NOUN.match(piece, m.end) or _surname(piece, m.start, m.end):
             continue
         place = m.resolution.place
         if place is not None and place.kind == "country":
@@ -284,6 +285,50 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
     found = _in_named_province(gaz, piece, found, start)
     mentions = _nested(piece, _without_qualifiers(piece, found, start), start)
     return StatementPlaces(start, mentions, dateline, countries, cut)
+
+
+# "Khalid Zadran, a Taliban spokesperson": a place name that is a person's surname, after a
+# capitalised given name (not after a preposition or a direction) and before a personal role
+_GIVEN_NAME_BEFORE = re.compile(
+    r"(?:^|(?<![\w'’-])(?!(?:in|at|near|of|from|to|into|towards?|around|outside|across|and|"
+    r"the|north|south|east|west|northern|southern|eastern|western|central|upper|lower)\s)"
+    r"[\w'’-]+\s+)(?-i:[A-Z])[a-z][\w'’-]*\s+$",
+    _I,
+)
+_PERSONAL_ROLES = (
+    "spokes(?:man|woman|person)",
+    "commander",
+    "official",
+    "leader",
+    "member",
+    "minister",
+    "governor",
+    "chief",
+    "deputy",
+    "adviser",
+    "advisor",
+    "envoy",
+    "director",
+    "representative",
+    "head",
+    "fighter",
+    "soldier",
+    "general",
+    "mullah",
+    "aide",
+    "founder",
+    "coordinator",
+)
+_ROLE_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(_PERSONAL_ROLES) + r")\b", _I
+)
+
+
+def _surname(piece: str, start: int, end: int) -> bool:
+    return bool(
+        _ROLE_AFTER.match(piece, end)
+        and _GIVEN_NAME_BEFORE.search(piece, max(0, start - 40), start)
+    )
 
 
 # "Anjuman, a critical pass in the north": the apposition names the kind of place
@@ -594,7 +639,8 @@ def title_place(gaz: Gazetteer, title: str | None) -> Place | None:
 
 
 def main_place(mentions: list[list[PlaceMention]]) -> Place | None:
-    """The place the article names most (first named on a tie), or None."""
+    """The place the article names most (first named on a tie, but a province before its own
+    district named as often), or None."""
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
     for found in mentions:
@@ -607,7 +653,12 @@ def main_place(mentions: list[list[PlaceMention]]) -> Place | None:
         return None
     order = list(first)
     best = max(order, key=lambda pid: (counts[pid], -order.index(pid)))
-    return first[best]
+    # a district named as often as its own province: the province is the area of both
+    top = [first[pid] for pid in order if counts[pid] == counts[best]]
+    province = next(
+        (p for p in top if p.kind == "province" and first[best].province == p.name), None
+    )
+    return province or first[best]
 
 
 _REF_AFTER = re.compile(

@@ -298,8 +298,9 @@ _TITLE_WORDS = re.compile(
     r"deputy|chief|president|vice|leader|head|official|amir|emir|governor)$",
     re.IGNORECASE,
 )
-_VIA = re.compile(
-    r"\b(?:posted|issued|released|published|shared|sent|put\s+out|made)\s+(?:online\s+)?by\s+"
+_VIA = re.compile(  # "a statement posted by X", "unconfirmed reports by X"
+    r"(?:\b(?:posted|issued|released|published|shared|sent|put\s+out|made)\s+(?:online\s+)?|"
+    r"\b(?:reports?|statements?|claims?|accounts?)\s+)by\s+"
     r"(?P<who>[^,;.]+)",
     re.IGNORECASE,
 )
@@ -447,7 +448,7 @@ class SideReader:
             return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
                             voice.party)  # fmt: skip
         via = _VIA.search(text, phrase.start, phrase.end)
-        if via is not None and head in self.vocab.documents:
+        if via is not None and (head in self.vocab.documents or head[:-1] in self.vocab.documents):
             # "a statement posted by the group's ministry of defence": the ministry speaks
             end = min(via.end("who"), phrase.end)
             inner = phrase_from_text(text, via.start("who"), end)

@@ -1958,3 +1958,73 @@ def test_a_transcript_turn_is_its_labelled_speaker_s_to_the_end_of_the_paragraph
         "HOST: What happens next?"
     )
     assert claims and {(c.side, c.claimant) for c in claims} == {("NRF", "ALI NAZARY")}
+
+
+def test_a_place_name_that_is_a_speaker_s_surname_is_no_place() -> None:
+    claims = article(
+        "Fighting went on in the valley.\n\n"
+        "Khalid Zadran, a Taliban spokesperson, confirmed the attack and said four people died."
+    )
+    assert claims and "Zadran" not in {c.place for c in claims}
+    placed = article("Fighting raged in Northern Khenj, a Taliban official said.")
+    assert {c.place for c in placed} == {"Khenj"}
+
+
+def test_a_clearing_operation_is_an_operation_not_a_place_cleared() -> None:
+    claims = article("Taliban units killed six rebels in a clearing operation in Dara.")
+    assert {c.kind for c in claims} == {"casualties", "clashes"}
+    assert {c.kind for c in article("Taliban units cleared Dara of the front's fighters.")} == {
+        "territorial_control"
+    }
+
+
+def test_a_bare_check_also_line_ends_the_article() -> None:
+    claims = article(
+        "Fighting went on in Khenj on Sunday, residents said.\n\n"
+        "Check Also\n\n"
+        "Ex-minister blames allies for two wars\n\n"
+        "Thousands of people were killed in the invasion, and …"
+    )
+    assert [c.kind for c in claims] == ["clashes"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Villagers urged both sides to find a peaceful settlement and avoid more bloodshed.",
+        "Several lawmakers called on the Taliban and the front to resume negotiations in Khenj.",
+        "Elders appealed to the two sides to hold talks in Khenj.",
+    ],
+)
+def test_an_appeal_to_others_is_no_claim(body: str) -> None:
+    assert article(body) == []
+
+
+def test_a_request_for_mediation_is_an_event_of_the_talks() -> None:
+    claims = article("The front said the Taliban asked elders of Khenj to mediate a truce.")
+    assert {c.kind for c in claims} == {"negotiation"}
+
+
+def test_a_district_named_as_often_as_its_province_leaves_the_province_the_main_place() -> None:
+    claims = article(
+        "The Taliban say they took the Khenj district of Panjshir province.\n\n"
+        "Fighting has gone on in Panjshir province for four days.\n\n"
+        "The front denied losing Khenj.\n\n"
+        "Pictures from Panjshir province show old Soviet rockets.\n\n"
+        "Negotiations between the two sides collapsed last month."
+    )
+    failed = [c for c in claims if "Negotiations" in c.quote]
+    assert failed and {c.place for c in failed} == {"Panjshir"}
+
+
+def test_it_has_been_days_since_the_fighting_began_tells_the_fighting() -> None:
+    claims = article("It has been the third day since heavy fighting broke out in Khenj.")
+    assert {(c.kind, c.place) for c in claims} == {("clashes", "Khenj")}
+    background = article("The front has held Khenj since the Taliban pulled out of Paryan.")
+    assert "Paryan" not in {c.place for c in background}
+
+
+def test_reports_by_a_party_are_that_party_s() -> None:
+    claims = article("Unconfirmed reports by the Taliban said Paryan was taken.")
+    assert {c.side for c in claims} == {"Taliban"}
+    assert {c.side for c in article("Unconfirmed reports said Paryan was taken.")} == {"unknown"}

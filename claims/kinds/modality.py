@@ -16,7 +16,9 @@ the ``M-`` family, returned as the reason a word was dropped).
   how the casualties happened (they are the claim);
 - ``M-celebration``: celebratory gunfire is no clash;
 - ``M-restated``: "in this battle …", "of war" (war as an idea);
-- ``M-attributive``: "the dead woman", "the slain commander": a victim named before.
+- ``M-attributive``: "the dead woman", "the slain commander": a victim named before;
+- ``M-appeal``: "urged both sides to restart talks", "called on the Taliban to stop the
+  offensive": what others are asked to do.
 
 Negotiation words are exempt from the irrealis checks (a call for talks is a claim about talks).
 """
@@ -107,9 +109,14 @@ _NEGATION = re.compile(
     r"confirmation|details)))\b|n't\b",  # "haven't", "didn't": no word boundary before n't
     _I,
 )
+# "it has been four days since the fighting erupted": the clause after a duration is the news
+DURATION_SINCE = "".join(
+    rf"(?<!{w}\s)" for w in ("day", "days", "week", "weeks", "hour", "hours", "month", "months")
+)
 _SINCE_CLAUSE = re.compile(
-    r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\s+(?:the\s+)?(?:spring|summer|"
-    r"autumn|fall|winter|year|month|week)|weekend|morning|evening|"
+    DURATION_SINCE
+    + r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\s+(?:the\s+)?"
+    r"(?:spring|summer|autumn|fall|winter|year|month|week)|weekend|morning|evening|"
     # "since the last two days" (a duration, not an event that dates the sentence)
     r"(?:last|past)\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|nights?))\b)"
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*",
@@ -427,6 +434,17 @@ def _title_case(text: str) -> bool:
     return len(text.split()) >= 4 and _LOWER_WORD.search(text) is None
 
 
+# "urged both sides to find a settlement", "called on the Taliban and the front to restart
+# negotiations": an appeal to others tells what they should do, not what happened ("asked the
+# elders to mediate" is a request made, an event of the talks)
+_APPEAL = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:up)?on|appeal(?:s|ed|ing)?\s+to|"
+    r"press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,6}$",
+    _I,
+)
+_APPEAL = prefiltered(_APPEAL)
+
+
 def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
     control = kind == "territorial_control"
     done = _PAST_ABILITY.search(before)
@@ -472,6 +490,8 @@ def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = 
     before = _clause_before(text, start)
     if _CONDITIONAL.search(before):
         return "M-conditional"
+    if _APPEAL.search(before):
+        return "M-appeal"
     word = text[start:end].lower()
     if (
         word in _ATTRIBUTIVE_WORDS
