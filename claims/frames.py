@@ -251,6 +251,10 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
                 found, _ = _subject(ancestor, seen + 1, passive=participle)
                 if found is not None:
                     return found, SpeakerRule.INHERITED
+        if participle and any(
+            c.lower_ == "according" for a in (tok.head, *tok.head.ancestors) for c in a.children
+        ):
+            return None, ""  # "According to a report, the Taliban shot 27, contradicting …"
         found, _ = _subject(tok.head, seen + 1, passive=True)  # "people could be heard saying"
         return found, SpeakerRule.INHERITED
     return None, ""

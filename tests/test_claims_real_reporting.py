@@ -2028,3 +2028,34 @@ def test_reports_by_a_party_are_that_party_s() -> None:
     claims = article("Unconfirmed reports by the Taliban said Paryan was taken.")
     assert {c.side for c in claims} == {"Taliban"}
     assert {c.side for c in article("Unconfirmed reports said Paryan was taken.")} == {"unknown"}
+
+
+def test_a_participle_after_an_according_to_clause_does_not_make_its_subject_speak() -> None:
+    claims = article(
+        "According to a report published on Monday, the Taliban shot dead 20 detainees in Dara, "
+        "contradicting the group's claim that the men died in battle."
+    )
+    assert claims and {c.side for c in claims} == {"other"}
+    saying = article("The Taliban attacked Khenj on Monday, saying they had taken the district.")
+    assert {c.side for c in saying} == {"Taliban"}
+
+
+def test_a_vow_to_keep_resisting_an_offensive_tells_no_fight() -> None:
+    claims = article("The front's leader has pledged to continue to resist the offensive in Khenj.")
+    assert "clashes" not in {c.kind for c in claims}
+
+
+def test_the_exit_of_foreign_troops_dates_the_sentence_and_is_no_withdrawal_claim() -> None:
+    claims = article(
+        "Fresh clashes were reported in Khenj on Sunday, as families head for the border after "
+        "the withdrawal of U.S. forces ended the airlift."
+    )
+    assert {c.kind for c in claims} == {"clashes"}
+
+
+def test_a_long_appeal_to_both_sides_to_resume_talks_is_no_claim() -> None:
+    body = (
+        "Elders in Kabul called on the Taliban and the front to resume negotiations and settle "
+        "the dispute through talks, to end the war."
+    )
+    assert article(body) == []

@@ -91,7 +91,7 @@ _IRREALIS = re.compile(
     r"(?:that|to)|determined\s+to|calling\s+for|called\s+for|call\s+for|urg(?:ed|es|ing)|"
     # a hedge of what may come: "potentially widening the conflict"
     r"(?:potentially|possibly|probably|presumably)\s+\w+ing)"
-    r"(?:\s+\S+){0,3}\s+$)",
+    r"(?:\s+\S+){0,4}\s+$)",
     _I,
 )
 _PAST_ABILITY = re.compile(
@@ -134,6 +134,10 @@ DATING_EVENT = (
     # "stands free of its control after the fall of Kabul on Aug. 15"
     r"|\b(?:after|following|since|before|until|upon)\s+(?:the|its|their)\s+(?:[\w'-]+\s+)?"
     r"(?:fall|collapse|capture|takeover|seizure|conquest)\s+of\b[^,;.]*"
+    # "as people flee after the withdrawal of U.S. forces": the foreign exit dates it
+    r"|\b(?:after|following|since|before|until|upon)\s+the\s+(?:[\w'-]+\s+)?(?:withdrawal|"
+    r"departure|exit|pull-?out)\s+of\s+(?:the\s+)?(?:U\.?S\.?|American|foreign|NATO|western|"
+    r"international|coalition)\b[^,;.]*"
     # "after the Taliban takeover, …", "post Taliban takeover", "since the Taliban's victory"
     r"|\b(?:after|following|since|before|until|upon|post)[\s-]+(?:the\s+)?"
     r"(?:(?-i:[A-Z])[\w'-]+(?:'s)?\s+)?(?:takeover|fall|capture|seizure|conquest|victory)\b"
@@ -439,7 +443,7 @@ def _title_case(text: str) -> bool:
 # elders to mediate" is a request made, an event of the talks)
 _APPEAL = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:up)?on|appeal(?:s|ed|ing)?\s+to|"
-    r"press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,6}$",
+    r"press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$",
     _I,
 )
 _APPEAL = prefiltered(_APPEAL)
