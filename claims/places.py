@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -282,6 +282,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
         found.append(mention)
     found = [m for m in found if not _in_temporal(piece, m.start - start)]
     found = _kind_by_apposition(gaz, piece, found, start)
+    found = _capital_named(gaz, piece, found, start)
     found = _in_named_province(gaz, piece, found, start)
     mentions = _nested(piece, _without_qualifiers(piece, found, start), start)
     return StatementPlaces(start, mentions, dateline, countries, cut)
@@ -351,6 +352,30 @@ def _kind_by_apposition(
             again = gaz.resolve(f"{m.text} {noun}")
             if again.place is not None and again.place.kind == noun:
                 m = PlaceMention(m.start, m.end, m.text, again)
+        out.append(m)
+    return out
+
+
+_CAPITAL_OF_NAMED = re.compile(
+    r"\b(?-i:[a-z])[\w-]*\s+the\s+(?:provincial\s+)?capital\s+of\s+(?:the\s+)?$", _I
+)
+
+
+def _capital_named(
+    gaz: Gazetteer, piece: str, found: list[PlaceMention], offset: int
+) -> list[PlaceMention]:
+    """ "fought their way into the provincial capital of the Panjshir Valley": the place is
+    the capital of the province named (not "Bazarak, the capital of Panjshir", where the name
+    comes first and the province only qualifies it)."""
+    out = []
+    for m in found:
+        at = m.start - offset
+        place = m.place
+        if place is not None and _CAPITAL_OF_NAMED.search(piece, max(0, at - 50), at):
+            province = place.name if place.kind == "province" else place.province
+            capital = capital_place(gaz, province) if province else None
+            if capital is not None:
+                m = PlaceMention(m.start, m.end, m.text, replace(m.resolution, place=capital))
         out.append(m)
     return out
 
@@ -606,7 +631,7 @@ class ArticlePlaces:
                 break
         if province is None and self.main is not None:
             province = self.main.province or self.main.name
-        capital = provincial_capital(self.gaz, province) if province else None
+        capital = capital_place(self.gaz, province) if province else None
         if capital is None:
             return self.main
         for place, _ in reversed(recent):  # "Bazarak" named before as a town: the same place
@@ -621,6 +646,18 @@ def provincial_capital(gaz: Gazetteer, province: str) -> Place | None:
         if place.kind == "district" and place.province == province and place.id.endswith("01"):
             return place
     return None
+
+
+def capital_place(gaz: Gazetteer, province: str) -> Place | None:
+    """A province's capital as a town when the gazetteer has the town ("Bazarak"), else the
+    district that holds it."""
+    district = provincial_capital(gaz, province)
+    if district is None:
+        return None
+    town = gaz.resolve(district.name).place
+    if town is not None and town.kind in ("town", "city") and town.province == province:
+        return town
+    return district
 
 
 def title_place(gaz: Gazetteer, title: str | None) -> Place | None:

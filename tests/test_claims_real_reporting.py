@@ -2059,3 +2059,36 @@ def test_a_long_appeal_to_both_sides_to_resume_talks_is_no_claim() -> None:
         "the dispute through talks, to end the war."
     )
     assert article(body) == []
+
+
+def test_killing_captives_after_capturing_them_tells_both_at_the_place() -> None:
+    claims = article(
+        "The front said the Taliban had beheaded three of its fighters after capturing them in "
+        "the Rokha district of Panjshir."
+    )
+    assert {(c.kind, c.place) for c in claims} == {
+        ("casualties", "Rukha"),
+        ("captured_people", "Rukha"),
+    }
+
+
+def test_butchered_is_a_killing() -> None:
+    claims = article("The front said its men were butchered in Khenj with their hands tied.")
+    assert {c.kind for c in claims} == {"casualties"}
+
+
+def test_taken_seriously_is_no_place_taken() -> None:
+    claims = article("A UN envoy said abuses in Khenj and Rokha are being taken very seriously.")
+    assert "territorial_control" not in {c.kind for c in claims}
+
+
+def test_fighting_their_way_into_the_provincial_capital_of_a_valley_enters_its_capital() -> None:
+    claims = article(
+        "The Taliban said their units had fought their way into the provincial capital of the "
+        "Panjshir Valley."
+    )
+    assert {(c.kind, c.place) for c in claims} == {
+        ("clashes", "Bazarak"),
+        ("territorial_control", "Bazarak"),
+    }
+    assert {c.place_id for c in claims} == {"place:bazarak"}  # the town, not its district

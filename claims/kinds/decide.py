@@ -176,13 +176,19 @@ def _captured_noun(before: str, after: str, place_after: bool) -> str | None:
 
 
 _TAKEN_TO = re.compile(r"\s+(?:to|towards?)\b", re.IGNORECASE)
+# "violations are being taken very seriously", "took part", "taken into account": idioms
+_TAKE_IDIOM = re.compile(
+    r"\s+(?:(?:very|more|most|so|extremely)\s+)?seriously\b|\s+(?:into\s+account|"
+    r"into\s+consideration|part|place|note|care|advantage|responsibility|steps|measures)\b",
+    re.IGNORECASE,
+)
 
 
 def _taken(
     word: str, after: str, place_after: bool, place_before: bool, people: bool
 ) -> str | None:
     """ "took", "seized", "overran": ground taken, when a place is what was taken."""
-    if word.startswith("t") and _TAKEN_TO.match(after):
+    if word.startswith("t") and (_TAKEN_TO.match(after) or _TAKE_IDIOM.match(after)):
         return None  # "captives were taken to the city": moved there, no place taken
     if place_after and not (people and word.startswith("t")):
         return "territorial_control"

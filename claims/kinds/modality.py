@@ -128,7 +128,7 @@ DATING_EVENT = (
     r"\bsince\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:was|were|had|fell)\b[^,;.]*"
     # "after gaining control of the capital on 15 August, …"
     r"|\b(?:after|since|before|upon)\s+(?:gaining|taking|seizing|capturing|winning|securing|"
-    r"sweeping)\b[^,;.]*"
+    r"sweeping)\b(?!\s+(?:them|him|her|us)\b)[^,;.]*"  # "killed them after capturing them": told
     # "at the time of his death, he was advising …": the death dates the sentence
     r"|\bat\s+the\s+time\s+of\s+(?:his|her|their|the)\s+(?:death|killing|capture|arrest)\b"
     # "stands free of its control after the fall of Kabul on Aug. 15"
