@@ -2092,3 +2092,18 @@ def test_fighting_their_way_into_the_provincial_capital_of_a_valley_enters_its_c
         ("territorial_control", "Bazarak"),
     }
     assert {c.place_id for c in claims} == {"place:bazarak"}  # the town, not its district
+
+
+def test_troops_stationed_in_a_place_after_the_clash_is_force_posture_only() -> None:
+    claims = article(
+        "Fighting broke out in Khenj on Friday, officials said. A governor's spokesman said "
+        "that 4,000 troops are stationed in Khenj following the clash."
+    )
+    posture = [c for c in claims if "stationed" in c.quote]
+    assert [(c.kind, c.figure) for c in posture] == [("other", 4000)]
+    assert "other" not in {c.kind for c in article("A council of elders was sent to Khenj.")}
+
+
+def test_a_party_that_has_control_over_a_place_claims_it() -> None:
+    claims = article("The front claimed it has control over some parts of Dara.")
+    assert {(c.kind, c.side, c.place) for c in claims} == {("territorial_control", "NRF", "Dara")}

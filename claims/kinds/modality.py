@@ -373,7 +373,13 @@ def _told_before(text: str, start: int, end: int) -> str:
         r"(?:^\W*|\b(?:that|said|added|adding)\s+)in\s+the\s+$", text[:start], _I
     ) and not _OWN_EVENT.match(text, end):
         return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
+    if _FOLLOWING_THE.search(text, max(0, start - 30), start) and _SENTENCE_END.match(text, end):
+        return "M-restated"  # "… are stationed in X following the clash.": told before
     return ""
+
+
+_FOLLOWING_THE = re.compile(r"\b(?:following|after)\s+the\s+$", _I)
+_SENTENCE_END = re.compile(r"[\s\"'”’)]*[.!?]?[\s\"'”’)]*$")
 
 
 def _not_a_fight_told(text: str, start: int, end: int) -> str:
