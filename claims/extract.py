@@ -592,7 +592,7 @@ def _claims_of(run: _Run, layer: _Layer) -> None:
         if layer.skip:
             return
         restated = anaphoric_stances(run, layer, own_claims=True)
-        own = _claims(run, layer)
+        own = _sided_by_denial(layer, _claims(run, layer), restated)
         run.claims.extend(own)
         if not {c.kind for c in restated} & {c.kind for c in own}:
             # "The allegations are false," he said, adding that thousands hold the valley:
@@ -603,6 +603,30 @@ def _claims_of(run: _Run, layer: _Layer) -> None:
     finally:
         for frame in layer.frames:
             run.discourse.remember(frame, layer.st.line)
+
+
+def _sided_by_denial(layer: _Layer, own: list[Claim], restated: list[Claim]) -> list[Claim]:
+    """A speaker of no known side whose denial told his side (stances.denier_side) speaks
+    with that side in the rest of the statement, and is remembered with it."""
+    told = {c.claimant: c.side for c in restated if c.side != UNKNOWN}
+    if not told:
+        return own
+    layer.frames = [
+        replace(f, side=told[f.claimant]) if f.side == UNKNOWN and f.claimant in told else f
+        for f in layer.frames
+    ]
+    return [
+        replace(c, side=told[c.claimant], rule=_with_speaker_rule(c.rule, SpeakerRule.DENIER))
+        if c.side == UNKNOWN and c.claimant in told
+        else c
+        for c in own
+    ]
+
+
+def _with_speaker_rule(rule: str, extra: str) -> str:
+    """ "K-x S-subject P-y D-z" with ``extra`` added to its speaker rule."""
+    parts = rule.split(" ")
+    return " ".join(f"{p}+{extra}" if p.startswith("S-") else p for p in parts)
 
 
 def _own_party(frame: Frame, side: str) -> Frame:

@@ -21,7 +21,9 @@ The side of a speaker phrase comes from its parts, strongest first (rule ids in 
 - "the latter" / "the former" → the last / first party named before it (``S-latter``);
 - a bare role ("a spokesman said") after the clause it reports takes the party of that clause's
   subject ("Fighters of the NRF captured …, a spokesman said"), else the latest party speaker
-  of the paragraph (``S-role-context``).
+  of the paragraph (``S-role-context``);
+- a combatant of no known side ("A. K., commander of a unit") who denies one side's claim
+  speaks for the other side, in a conflict of two sides (``S-denier``, claims.stances).
 
 Pronouns and definite roles ("he", "they", "it", "the spokesman", "the source", "the
 statement", "one of them") refer back (``S-pronoun``, ``S-role``): first to a subject of the same
@@ -69,6 +71,7 @@ class SpeakerRule(StrEnum):
     OUTLET = "S-outlet"
     PARTY_OUTLET = "S-party-outlet"
     EMBED = "S-embed"  # an embedded post, signed after its text ("— Name (@handle) date")
+    DENIER = "S-denier"  # a combatant of no known side denying one side's claim: the other's
 
 
 class Number(Enum):

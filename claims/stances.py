@@ -21,7 +21,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claims.actors import Strength
-from claims.speakers import Frame, innermost
+from claims.profile import UNKNOWN
+from claims.speakers import Frame, SpeakerRule, innermost
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
 if TYPE_CHECKING:
@@ -223,12 +224,34 @@ def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
     return out
 
 
+# "'These claims are untrue,' said A. K., commander of a unit": a fighter of no known side who
+# denies one side's claim fights for the other (in a conflict of two sides)
+_COMBATANT = re.compile(
+    r"\b(?:commanders?|fighters?|soldiers?|officers?|troops|militiam[ae]n|gunm[ae]n)\b", _I
+)
+
+
+def denier_side(run: Any, layer: Any, frame: Frame, denied: Claim) -> str:
+    """The side of a speaker who denies ``denied``: the frame's, or, for a combatant of no
+    known side, the side opposed to the denied claim's."""
+    sides = [s.id for s in run.profile.sides]
+    if frame.side != UNKNOWN or len(sides) != 2 or denied.side not in sides:
+        return frame.side
+    start = layer.original.find(frame.claimant)
+    around = layer.original[start : start + len(frame.claimant) + 60] if start >= 0 else ""
+    if not _COMBATANT.search(around):
+        return frame.side
+    return next(s for s in sides if s != denied.side)
+
+
 def _restated(run: Any, layer: Any, old: Claim, frame: Frame, stance: str) -> Claim:
     from claims.extract import claim_id, statement_id
 
     article = run.article
     st = layer.st
     key = old.place_id or old.unresolved_place or "none"
+    side = denier_side(run, layer, frame, old) if stance == DENIES else frame.side
+    speaker_rule = frame.rule if side == frame.side else f"{frame.rule}+{SpeakerRule.DENIER}"
     basis_rule = old.rule.split(" ")
     place_rule = basis_rule[2] if len(basis_rule) > 2 else ""
     date_rule = basis_rule[3] if len(basis_rule) > 3 else ""
@@ -237,7 +260,7 @@ def _restated(run: Any, layer: Any, old: Claim, frame: Frame, stance: str) -> Cl
         id=claim_id(article.file, article.sha256, st.start, st.end, key, old.kind),
         statement_id=statement_id(article.file, article.sha256, st.start, st.end),
         claimant=frame.claimant,
-        side=frame.side,
+        side=side,
         stance=stance,
         quote=article.text[st.start : st.end],
         quote_start=st.start,
@@ -245,5 +268,5 @@ def _restated(run: Any, layer: Any, old: Claim, frame: Frame, stance: str) -> Cl
         figure=None,
         figure_qualifier=None,
         figure_scope=None,
-        rule=f"K-anaphora {frame.rule} {place_rule} {date_rule}".strip(),
+        rule=f"K-anaphora {speaker_rule} {place_rule} {date_rule}".strip(),
     )

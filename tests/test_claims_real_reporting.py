@@ -2107,3 +2107,19 @@ def test_troops_stationed_in_a_place_after_the_clash_is_force_posture_only() -> 
 def test_a_party_that_has_control_over_a_place_claims_it() -> None:
     claims = article("The front claimed it has control over some parts of Dara.")
     assert {(c.kind, c.side, c.place) for c in claims} == {("territorial_control", "NRF", "Dara")}
+
+
+def test_a_commander_of_no_known_side_denying_the_front_s_claim_is_the_taliban() -> None:
+    claims = article(
+        "The front claimed it had killed dozens of Taliban in Dara.\n\n"
+        '"These claims are untrue. There was some firing from the hills," said Karim Jan, '
+        "commander of the Badr unit."
+    )
+    denial = [c for c in claims if "untrue" in c.quote]
+    assert denial and {c.side for c in denial} == {"Taliban"}
+    assert all("S-denier" in c.rule for c in denial)
+    neutral = article(
+        "The front claimed it had killed dozens of Taliban in Dara.\n\n"
+        '"These claims are untrue," said Karim Jan, a shopkeeper in Dara.'
+    )
+    assert "Taliban" not in {c.side for c in neutral if "untrue" in c.quote}
