@@ -103,6 +103,10 @@ _ANAPHORIC_REST = (
     r"(?:claims?|reports?|allegations?|statements?|news|accounts?|assertions?|rumou?rs?))(?:\s+[\w'-]+){0,8}?\s+"
     rf"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly)\s+)?"
     rf"(?P<verdict>{FALSE_VERDICT})\b"
+    # "The resistance says that is a lie": a bare demonstrative called false
+    rf"|(?:^|\b(?:says?|said|insists?|insisted|added)\s+(?:that\s+)?)(?P<subj3>this|that|it)\s+"
+    rf"(?:is|was)\s+(?:(?:all|completely|totally|simply|utterly|just)\s+)?"
+    rf"(?P<verdict2>{FALSE_VERDICT})\b"
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|yet\s+to)|n't)\s+(?:\w+\s+){0,2}$|\bnot\b|n't\b", _I)
 _DENY_WORD = re.compile(
@@ -143,8 +147,10 @@ def anaphoric_stances(run: Any, layer: Any, *, own_claims: bool = False) -> list
         return []
     if own_claims and any(g.cue < m.start() and g.side != frame.side for g in layer.frames):
         return []  # "X claimed …, but the Taliban denied this claim": the claim denied is here
-    stance = DENIES if m.group("verdict") or _DENY_WORD.search(m.group(0)) else ASSERTS
+    verdict = m.group("verdict") or m.group("verdict2")
+    stance = DENIES if verdict or _DENY_WORD.search(m.group(0)) else ASSERTS
     obj = m.group("obj") or m.group("obj2") or m.group("subj") or m.group("subj2") or ""
+    obj = obj or m.group("subj3") or ""
     referents = _covering(run, _referents(run, layer, obj, frame))
     out = []
     for old in referents:

@@ -2123,3 +2123,23 @@ def test_a_commander_of_no_known_side_denying_the_front_s_claim_is_the_taliban()
         '"These claims are untrue," said Karim Jan, a shopkeeper in Dara.'
     )
     assert "Taliban" not in {c.side for c in neutral if "untrue" in c.quote}
+
+
+def test_a_headline_claiming_a_place_s_victory_claims_the_place() -> None:
+    claims = article("Taliban claim Khenj victory; front vows to fight on")
+    assert {(c.kind, c.side, c.place) for c in claims} == {
+        ("territorial_control", "Taliban", "Khenj")
+    }
+
+
+def test_he_after_a_spokesman_who_held_a_briefing_is_that_spokesman() -> None:
+    claims = article(
+        "The Taliban's spokesman held a briefing in Kabul.\n\n"
+        'Later, he posted on Twitter: "Rokha is under our control."'
+    )
+    assert {(c.side, c.place) for c in claims} == {("Taliban", "Rukha")}
+
+
+def test_that_is_a_lie_denies_the_claim_before() -> None:
+    claims = article("The Taliban say they now hold all of Khenj. The front says that is a lie.")
+    assert {(c.side, c.stance) for c in claims} == {("Taliban", "asserts"), ("NRF", "denies")}
