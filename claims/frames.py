@@ -763,7 +763,7 @@ _FAST_LEAD = re.compile(
 _AS_BY = r"as\s+(?:reported|claimed|stated|announced|confirmed|said|told|quoted|cited)\s+by"
 _FAST_ACCORDING = re.compile(
     rf"^(?:according\s+to|as\s+per|{_AS_BY})\s+(?P<who>[^,;:\"]{{2,80}}),\s+|"
-    rf",?\s+(?:according\s+to|as\s+per|{_AS_BY})\s+"
+    rf"(?:,\s+(?:according\s+to|as\s+per|{_AS_BY})|\s(?=as\s)\s*{_AS_BY})\s+"
     r"(?P<who2>[^,;:\"]{2,80}?"
     r"(?:,\s+(?:a|an|the)\s+[^,;:\"]{2,70}?)?),?\s*[.!]?\s*$",
     _I,

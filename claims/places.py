@@ -168,7 +168,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
 _RANGE_TO = re.compile(r"\bto\s+(?:the\s+)?$", _I)
 _TEMPORAL_SPAN = re.compile(
     DURATION_SINCE
-    + r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\b|weekend|morning|evening))"
+    + r"\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\b|weekend|morning|evening))"
     r"(?:it|they|he|she|we|the|its|their|his|her|a|an)\b[^,;.]*"
     r"|" + AFTER_EVENT + r"|"
     r"\bin\s+the\s+(?:days|weeks|months|run-up)\s+(?:leading\s+(?:up\s+)?to|before|after)\b[^,;.]*"

@@ -110,12 +110,12 @@ _NEGATION = re.compile(
     _I,
 )
 # "it has been four days since the fighting erupted": the clause after a duration is the news
-DURATION_SINCE = "".join(
-    rf"(?<!{w}\s)" for w in ("day", "days", "week", "weeks", "hour", "hours", "month", "months")
+DURATION_SINCE = r"\bsince\b" + "".join(  # the look-behinds run only where "since" is
+    rf"(?<!{w}\ssince)"
+    for w in ("day", "days", "week", "weeks", "hour", "hours", "month", "months")
 )
 _SINCE_CLAUSE = re.compile(
-    DURATION_SINCE
-    + r"\bsince\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\s+(?:the\s+)?"
+    DURATION_SINCE + r"\s+(?!the\s+(?:(?:start|beginning|end|middle|onset)\s+of\s+(?:the\s+)?"
     r"(?:spring|summer|autumn|fall|winter|year|month|week)|weekend|morning|evening|"
     # "since the last two days" (a duration, not an event that dates the sentence)
     r"(?:last|past)\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|nights?))\b)"
