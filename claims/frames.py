@@ -248,6 +248,9 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
     if tok.dep_ == "conj" or participle:
         for ancestor in tok.ancestors:
             if ancestor.lower_ in vocabulary().reporting:
+                quoted = _quoted_as(ancestor, tok) if participle else None
+                if quoted is not None:
+                    return quoted, SpeakerRule.SOURCE  # "cited X as saying": X speaks
                 found, _ = _subject(ancestor, seen + 1, passive=participle)
                 if found is not None:
                     return found, SpeakerRule.INHERITED
@@ -258,6 +261,16 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
         found, _ = _subject(tok.head, seen + 1, passive=True)  # "people could be heard saying"
         return found, SpeakerRule.INHERITED
     return None, ""
+
+
+def _quoted_as(verb: Token, participle: Token) -> Token | None:
+    """ "The outlet cited (quoted) X as saying …": the object X, when the participle hangs
+    on the source verb's "as"."""
+    if vocabulary().reporting[verb.lower_][0] not in _SOURCE_VERBS:
+        return None
+    if participle.head is not verb and participle.head.lower_ != "as":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _titled_name(subject: Token) -> Token:

@@ -227,10 +227,19 @@ def clause_bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, in
     return start, end
 
 
+# "Kabul, Aug 23 Public uprising forces …", "Kabul, (Asian Independent) Tens of …": a dateline
+# whose date or agency is followed by the sentence with no dash
+_BARE_DATELINE = re.compile(
+    r"^\W*(?P<where>(?-i:[A-Z][\w'.-]*)(?:[\s-]+(?-i:[A-Z][\w'.-]*)){0,2}?),\s*"
+    r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*\([^)]{1,40}\))?|\([^)]{1,40}\))"
+    r"\s+(?=(?-i:[A-Z]))"
+)
+
+
 def find_dateline(text: str, gaz: Gazetteer) -> int:
     """Where a statement's leading dateline ends (0 when it has none): a place name, maybe
     a country, a date, an agency, then a dash or colon ("KABUL (AP) -", "Panjshir:")."""
-    m = DATELINE.match(text)
+    m = DATELINE.match(text) or _BARE_DATELINE.match(text)
     if m is None:
         return 0
     where = m.group("where")

@@ -2143,3 +2143,34 @@ def test_he_after_a_spokesman_who_held_a_briefing_is_that_spokesman() -> None:
 def test_that_is_a_lie_denies_the_claim_before() -> None:
     claims = article("The Taliban say they now hold all of Khenj. The front says that is a lie.")
     assert {(c.side, c.stance) for c in claims} == {("Taliban", "asserts"), ("NRF", "denies")}
+
+
+def test_an_outlet_that_cited_a_spokesman_as_saying_lets_him_speak() -> None:
+    claims = article(
+        "The outlet cited Karim Jan, a spokesman of the resistance, as saying that its fighters "
+        "had repelled the Taliban in Khenj."
+    )
+    assert claims and {(c.side, c.claimant) for c in claims} == {("NRF", "Karim Jan")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kabul, Aug 23 Uprising fighters have driven the Taliban out of three districts of "
+        "Baghlan.",
+        "Kabul, (Valley Wire) Dozens of uprising fighters attacked the Khenj district centre.",
+    ],
+)
+def test_a_dateline_without_a_dash_is_no_place_of_the_claim(body: str) -> None:
+    claims = article(body)
+    assert claims and "Kabul" not in {c.place for c in claims}
+
+
+def test_places_that_fell_without_to_are_control_claims() -> None:
+    claims = article("Khenj, Bazarak and Rokha fell on Monday, the Taliban said.")
+    assert {(c.kind, c.place) for c in claims} == {
+        ("territorial_control", "Khenj"),
+        ("territorial_control", "Bazarak"),
+        ("territorial_control", "Rukha"),
+    }
+    assert article("Several rockets fell on Khenj overnight.") == []

@@ -279,6 +279,11 @@ def left_place(text: str, start: int, end: int, places: Places) -> str | None:
     return None
 
 
+def place_fell(text: str, start: int, end: int, places: Places) -> str | None:
+    """ "Khenj, Bazarak and Rokha fell on Monday": a place (name or place noun) that fell."""
+    return "territorial_control" if place_right_before(text, start, places) else None
+
+
 def repelled(text: str, start: int, end: int, places: Places) -> str | None:
     return "territorial_control"
 
@@ -317,6 +322,7 @@ DECIDE: dict[str, Callable[[str, int, int, Places], str | None]] = {
     "lost": lost,
     "left_place": left_place,
     "repelled": repelled,
+    "place_fell": place_fell,
     "control_object": control_object,
     "equipment": equipment,
     "not_equipment_seizure": not_equipment_seizure,

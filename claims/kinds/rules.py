@@ -39,6 +39,7 @@ _FIELDS = frozenset(
 DECISIONS = frozenset(
     {
         "repelled",
+        "place_fell",
         "control_object",
         "left_place",
         "capture",
