@@ -341,9 +341,30 @@ def _governing(actors: Actors, published: date | None, text: str = "") -> str | 
         if published is not None:
             if party.governs_from <= published:
                 return party.side
-        elif _names_government(party.government_names, text):
+        elif _names_government(party.government_names, text) or _dates_after(
+            party.governs_from, text
+        ):
             return party.side
     return None
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH_YEAR = re.compile(
+    rf"\b(?P<m>{'|'.join(_MONTHS)})\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b", re.I
+)
+_YEAR = re.compile(r"(?<![\d/-])(?P<y>20\d\d)(?![\d/-])")
+
+
+def _dates_after(day: date, text: str) -> bool:
+    """An undated article that names a month or year after ``day`` ("lost Panjshir in
+    September 2021", "in 2022") was written after it."""
+    for m in _MONTH_YEAR.finditer(text):
+        if date(int(m["y"]), _MONTHS.index(m["m"].lower()) + 1, 1) > day:
+            return True
+    return any(date(int(m["y"]), 1, 1) > day for m in _YEAR.finditer(text))
 
 
 def _names_government(names: tuple[str, ...], text: str) -> bool:

@@ -2174,3 +2174,14 @@ def test_places_that_fell_without_to_are_control_claims() -> None:
         ("territorial_control", "Rukha"),
     }
     assert article("Several rockets fell on Khenj overnight.") == []
+
+
+def test_an_undated_article_that_names_a_later_month_is_read_under_the_new_government() -> None:
+    body = (
+        "Police officials said 12 rebels were killed in Khenj.\n\n"
+        "The rebels lost control of the valley in September 2021."
+    )
+    claims = article(body, published=None)
+    assert {c.side for c in claims if "Police" in c.quote} == {"Taliban"}
+    before = article("Police officials said 12 rebels were killed in Khenj.", published=None)
+    assert {c.side for c in before} != {"Taliban"}
