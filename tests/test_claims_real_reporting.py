@@ -2185,3 +2185,8 @@ def test_an_undated_article_that_names_a_later_month_is_read_under_the_new_gover
     assert {c.side for c in claims if "Police" in c.quote} == {"Taliban"}
     before = article("Police officials said 12 rebels were killed in Khenj.", published=None)
     assert {c.side for c in before} != {"Taliban"}
+
+
+def test_captured_on_cctv_is_no_capture() -> None:
+    claims = article("The moment of the strike in Khenj was captured on CCTV, residents said.")
+    assert not {c.kind for c in claims} & {"captured_people", "territorial_control"}
