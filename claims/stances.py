@@ -21,6 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claims.actors import Strength
+from claims.kinds.modality import NO_VICTIMS
 from claims.profile import UNKNOWN
 from claims.speakers import Frame, SpeakerRule, innermost
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
@@ -55,6 +56,8 @@ def denied(text: str, pos: int) -> bool:
     """True when the statement calls the claim at ``pos`` false (or its figure overstated)."""
     if any(m.start() < pos for m in _OVERSTATED.finditer(text)):
         return True
+    if NO_VICTIMS.search(text, max(0, pos - 60), pos):
+        return True  # "no civilians were killed": the killing denied
     falsity = list(_FALSITY.finditer(text))
     for m in falsity:
         if m.start() > pos:

@@ -2190,3 +2190,8 @@ def test_an_undated_article_that_names_a_later_month_is_read_under_the_new_gover
 def test_captured_on_cctv_is_no_capture() -> None:
     claims = article("The moment of the strike in Khenj was captured on CCTV, residents said.")
     assert not {c.kind for c in claims} & {"captured_people", "territorial_control"}
+
+
+def test_saying_no_civilians_were_killed_is_a_denial_of_casualties() -> None:
+    claims = article("The Taliban spokesman said that no civilians were killed in Khenj.")
+    assert [(c.kind, c.side, c.stance) for c in claims] == [("casualties", "Taliban", "denies")]

@@ -178,6 +178,12 @@ _THERE_IS_NO = re.compile(
     _I,
 )
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}$", _I)
+# "said that no civilians were killed in X": a denial of the casualties, which is a claim
+NO_VICTIMS = re.compile(
+    r"\bno\s+(?:civilians?|one|fighters?|soldiers?|people|members|lives|casualties)\s+"
+    r"(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?$",
+    _I,
+)
 # "no fighting was taking place in X", "no military action is going on": a denial of the
 # event, which is a claim about it (as "there is no fighting in X")
 _NONE_GOING_ON = re.compile(
@@ -484,7 +490,7 @@ def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
 def _negated(text: str, start: int, kind: str, before: str, end: int | None = None) -> bool:
     if kind in ("territorial_control", "negotiation"):
         return _HABITUAL.search(before) is not None
-    if _THERE_IS_NO.search(before):
+    if _THERE_IS_NO.search(before) or NO_VICTIMS.search(before):
         return False  # a denial ("there is no fighting in X") is a claim of what it denies
     if end is not None and _NO_BEFORE.search(before) and _NONE_GOING_ON.match(text, end):
         return False
