@@ -179,8 +179,9 @@ _THERE_IS_NO = re.compile(
 )
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}$", _I)
 # "said that no civilians were killed in X": a denial of the casualties, which is a claim
-NO_VICTIMS = re.compile(
-    r"\bno\s+(?:civilians?|one|fighters?|soldiers?|people|members|lives|casualties)\s+"
+NO_VICTIMS = re.compile(  # a speaker's denial ("No soldiers were killed." alone tells nothing)
+    r"\b(?:said|says|added|insisted|stated|stressed|claimed|told\s+[\w-]+)\s+(?:that\s+)?"
+    r"no\s+(?:civilians?|one|fighters?|soldiers?|people|members|lives|casualties)\s+"
     r"(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?$",
     _I,
 )
