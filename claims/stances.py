@@ -56,7 +56,9 @@ def denied(text: str, pos: int) -> bool:
     """True when the statement calls the claim at ``pos`` false (or its figure overstated)."""
     if any(m.start() < pos for m in _OVERSTATED.finditer(text)):
         return True
-    if NO_VICTIMS.search(text, max(0, pos - 60), pos):
+    if " no " in text[max(0, pos - 60) : pos].lower() and NO_VICTIMS.search(
+        text, max(0, pos - 60), pos
+    ):
         return True  # "no civilians were killed": the killing denied
     falsity = list(_FALSITY.finditer(text))
     for m in falsity:

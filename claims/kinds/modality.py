@@ -380,7 +380,7 @@ def _told_before(text: str, start: int, end: int) -> str:
         r"(?:^\W*|\b(?:that|said|added|adding)\s+)in\s+the\s+$", text[:start], _I
     ) and not _OWN_EVENT.match(text, end):
         return "M-restated"  # "In the attack, the front lost …": the attack was claimed before
-    if _FOLLOWING_THE.search(text, max(0, start - 30), start) and _SENTENCE_END.match(text, end):
+    if _SENTENCE_END.match(text, end) and _FOLLOWING_THE.search(text, max(0, start - 30), start):
         return "M-restated"  # "… are stationed in X following the clash.": told before
     return ""
 
@@ -459,7 +459,12 @@ _APPEAL = re.compile(
     r"press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$",
     _I,
 )
-_APPEAL = prefiltered(_APPEAL)
+_APPEAL_STEMS = ("urg", "call", "appeal", "press", "encourag", "implor", "exhort")
+
+
+def _appeal(before: str) -> bool:
+    low = before.lower()
+    return any(stem in low for stem in _APPEAL_STEMS) and _APPEAL.search(before) is not None
 
 
 def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
@@ -491,7 +496,7 @@ def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
 def _negated(text: str, start: int, kind: str, before: str, end: int | None = None) -> bool:
     if kind in ("territorial_control", "negotiation"):
         return _HABITUAL.search(before) is not None
-    if _THERE_IS_NO.search(before) or NO_VICTIMS.search(before):
+    if _THERE_IS_NO.search(before) or (" no " in before.lower() and NO_VICTIMS.search(before)):
         return False  # a denial ("there is no fighting in X") is a claim of what it denies
     if end is not None and _NO_BEFORE.search(before) and _NONE_GOING_ON.match(text, end):
         return False
@@ -507,7 +512,7 @@ def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = 
     before = _clause_before(text, start)
     if _CONDITIONAL.search(before):
         return "M-conditional"
-    if _APPEAL.search(before):
+    if _appeal(before):
         return "M-appeal"
     word = text[start:end].lower()
     if (
