@@ -324,7 +324,9 @@ def _passive(tok: Token) -> bool:
 
 def _as_by(tok: Token) -> bool:
     """ "…, as reported by X": the clause of "as" with its agent credits X."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and any(
+        c.dep_ == "agent" for c in tok.children
+    )  # not "even as the front claimed …"
 
 
 def _agent(tok: Token) -> Token | None:
@@ -343,7 +345,18 @@ def _between_commas(tok: Token) -> bool:
 
 
 def _parenthetical(tok: Token) -> bool:
-    return tok.dep_ == "parataxis" or (tok.dep_ == "advcl" and _between_commas(tok))
+    """ "…, the Taliban said, …" speaks for the clause around it; not "…, as the group
+    claimed that it had taken the area" (a clause of its own content)."""
+    if tok.dep_ == "parataxis":
+        return True
+    if tok.dep_ != "advcl" or not _between_commas(tok):
+        return False
+    return not any(
+        c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in tok.children
+    ) or not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+
+
+_OWN_CLAUSE_MARKS = frozenset({"as", "while", "whereas", "although", "though"})
 
 
 def _scope_of(tok: Token) -> tuple[int, int]:

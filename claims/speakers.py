@@ -637,6 +637,10 @@ class SideReader:
         side = self._context_party(phrase, noun)
         if side is not None:
             return side
+        named_here = {m.side for m in self.actors.find(context) if not m.opposed}
+        named_here &= {p.id for p in self.actors.profile.sides}
+        if len(named_here) == 1:
+            return named_here.pop()  # "the Taliban's offensive …, as the group claimed …"
         voice = discourse.collective()
         return voice.side if voice is not None else None
 

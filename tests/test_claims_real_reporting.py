@@ -2195,3 +2195,25 @@ def test_captured_on_cctv_is_no_capture() -> None:
 def test_saying_no_civilians_were_killed_is_a_denial_of_casualties() -> None:
     claims = article("The Taliban spokesman said that no civilians were killed in Khenj.")
     assert [(c.kind, c.side, c.stance) for c in claims] == [("casualties", "Taliban", "denies")]
+
+
+def test_even_as_the_other_side_claimed_is_a_frame_of_its_own() -> None:
+    claims = article(
+        "The Taliban said their fighters had entered Bazarak, even as the front claimed it had "
+        "inflicted heavy casualties on the militants."
+    )
+    assert {(c.kind, c.side) for c in claims} == {
+        ("territorial_control", "Taliban"),
+        ("casualties", "NRF"),
+    }
+
+
+def test_as_the_group_claimed_that_speaks_for_its_own_clause_and_is_the_group_named() -> None:
+    claims = article(
+        "Iran condemned the Taliban's offensive in Khenj, as the group claimed that it had taken "
+        "the area."
+    )
+    assert {(c.kind, c.side) for c in claims} == {
+        ("clashes", "other"),
+        ("territorial_control", "Taliban"),
+    }
