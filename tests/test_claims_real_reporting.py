@@ -2217,3 +2217,8 @@ def test_as_the_group_claimed_that_speaks_for_its_own_clause_and_is_the_group_na
         ("clashes", "other"),
         ("territorial_control", "Taliban"),
     }
+
+
+def test_a_newspaper_that_reported_is_the_press() -> None:
+    claims = article("At least ten Taliban were killed in Khenj, The Independent reported.")
+    assert {c.side for c in claims} == {"other"}
