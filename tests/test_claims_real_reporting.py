@@ -2222,3 +2222,11 @@ def test_as_the_group_claimed_that_speaks_for_its_own_clause_and_is_the_group_na
 def test_a_newspaper_that_reported_is_the_press() -> None:
     claims = article("At least ten Taliban were killed in Khenj, The Independent reported.")
     assert {c.side for c in claims} == {"other"}
+
+
+def test_killed_in_a_clash_that_took_place_tells_the_clash() -> None:
+    claims = article("Five Taliban were killed in a clash that took place on Friday in Dara.")
+    assert {c.kind for c in claims} == {"casualties", "clashes"}
+    assert {
+        c.kind for c in article("Five Taliban were killed in a clash, officials in Dara said.")
+    } == {"casualties"}

@@ -409,7 +409,11 @@ def _circumstance_of(text: str, start: int, end: int) -> str:
     if (
         circumstance
         and (
-            not (_EVENT_NOUN.match(text, start) or _WITH_SIDES.match(text, end))
+            not (
+                _EVENT_NOUN.match(text, start)
+                or _WITH_SIDES.match(text, end)
+                or _OWN_EVENT.match(text, end)  # "in a clash that took place on Friday in X"
+            )
             if _A_FIGHT.search(circumstance.group(0))
             else _DEFINITE_END.search(circumstance.group(0))
             or not _CIRCUMSTANCE_PLACED.match(text, end)
