@@ -109,7 +109,7 @@ _ANAPHORIC_REST = (
     rf"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly)\s+)?"
     rf"(?P<verdict>{FALSE_VERDICT})\b"
     # "The resistance says that is a lie": a bare demonstrative called false
-    rf"|(?:^|\b(?:says?|said|insists?|insisted|added)\s+(?:that\s+)?)(?P<subj3>this|that|it)\s+"
+    rf"|\b(?:says?|said|insists?|insisted|added)\s+(?:that\s+)?(?P<subj3>this|that|it)\s+"
     rf"(?:is|was)\s+(?:(?:all|completely|totally|simply|utterly|just)\s+)?"
     rf"(?P<verdict2>{FALSE_VERDICT})\b"
 )
