@@ -714,7 +714,10 @@ def _wheres(
         return [_where_named(m, place_rule) for m in chosen]
     continues = _continues(layer, trig)
     if ref is None and not found and continues:
-        carried = _carried_places(run, layer, continues == "marker")
+        # narrative with no speaker of its own goes on from the paragraph before, as words
+        # that refer back do ("He retreated, led the militants into a gorge …")
+        narrative = innermost(layer.frames, trig.start) is None and not _list_item(run, layer)
+        carried = _carried_places(run, layer, continues == "marker" or narrative)
         if carried:
             return [_where_carried(m) for m in carried]
     here, rule = _inferred(run, layer, ref, found, trig.start)
@@ -758,9 +761,8 @@ def _carried_places(run: _Run, layer: _Layer, marked: bool) -> list[PlaceMention
     i = layer.st.index
     if i == 0 or layer.st.heading:
         return []
-    prev = run.layers[i - 1]
-    same = prev.st.line == layer.st.line or (marked and prev.st.line == layer.st.line - 1)
-    if not same or prev.st.heading:
+    prev = _place_giver(run, layer, marked)
+    if prev is None:
         return []
     keys = {w.key for w in prev.used if w.basis == NAMED}
     named = [m for m in prev.places.mentions if m.key in keys]
@@ -773,6 +775,36 @@ def _carried_places(run: _Run, layer: _Layer, marked: bool) -> list[PlaceMention
         ]
     layer.carried_from = places  # one place carries on; a list of places does not
     return places
+
+
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•*▪·-])\s")
+
+
+def _list_item(run: _Run, layer: _Layer) -> bool:
+    """The statement's paragraph is an item of a numbered or bulleted list (a point of its
+    own, not the narrative's next step)."""
+    line_start = run.norm.rfind("\n", 0, layer.st.start) + 1
+    return _LIST_ITEM.match(run.norm, line_start) is not None
+
+
+_LOOK_BACK = 3  # statements of the narrative a place carries over
+
+
+def _place_giver(run: _Run, layer: _Layer, marked: bool) -> _Layer | None:
+    """The statement whose places carry on: the one before in the same paragraph (or the
+    paragraph before, when words refer back), passing over up to two statements that placed
+    no claim ("The resistance was led by K. He retreated …")."""
+    i = layer.st.index
+    for back in range(1, _LOOK_BACK + 1):
+        if i - back < 0:
+            return None
+        prev = run.layers[i - back]
+        same = prev.st.line == layer.st.line or (marked and prev.st.line == layer.st.line - 1)
+        if not same or prev.st.heading:
+            return None
+        if prev.used:
+            return prev
+    return None
 
 
 def _inferred_key(here: Place | None, named_ids: set[str]) -> str:

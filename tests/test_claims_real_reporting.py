@@ -2230,3 +2230,26 @@ def test_killed_in_a_clash_that_took_place_tells_the_clash() -> None:
     assert {
         c.kind for c in article("Five Taliban were killed in a clash, officials in Dara said.")
     } == {"casualties"}
+
+
+def test_narrative_goes_on_at_the_place_of_the_paragraph_before() -> None:
+    claims = article(
+        "The Taliban could not enter Panjshir. Fighting broke out in the Andarab area.\n\n"
+        "The uprising was led by a local commander. He drew the attackers into a gorge. Sixty "
+        "Taliban were shot dead and seven were captured.\n\n"
+        "Panjshir remains the only province outside Taliban control."
+    )
+    dead = [c for c in claims if "shot dead" in c.quote]
+    assert dead and {c.place for c in dead} == {"Andarab"}
+
+
+def test_a_numbered_point_does_not_inherit_the_place_of_the_point_before() -> None:
+    claims = article(
+        "Statement of the front on the battle of Khenj\n\n"
+        "1. The mujahideen repelled an attack in Khenj.\n\n"
+        "2. Ten Taliban laid down their weapons in Rokha.\n\n"
+        "3. The mujahideen seized two Humvees and a large quantity of ammunition.",
+        title="Statement of the front on the battle of Khenj",
+    )
+    seized = [c for c in claims if "Humvees" in c.quote]
+    assert seized and "Rukha" not in {c.place for c in seized}
