@@ -49,6 +49,7 @@ from claims.places import (
     places_for,
     statement_places,
     title_place,
+    url_slug,
     without_lead_in,
 )
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
@@ -289,7 +290,7 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
         places = statement_places(gaz, norm, st.start, st.end)
         layers.append(_Layer(st, norm[st.start : st.end], text[st.start : st.end], places))
     main = (
-        title_place(gaz, article.meta.title)
+        title_place(gaz, article.meta.title or url_slug(article.meta.url))
         or main_place([layer.places.mentions for layer in layers])
         or main_place([layer.places.countries for layer in layers])
     )

@@ -671,6 +671,23 @@ def capital_place(gaz: Gazetteer, province: str) -> Place | None:
     return district
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")
+
+
+def url_slug(url: str | None) -> str | None:
+    """The headline words of a page address's slug ("…/2021/08/24/baghlan-province-claims-to-
+    have-been-retaken.html" → "Baghlan Province Claims To Have Been Retaken"), for an article
+    that gives no title; None when the address has none."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    for segment in reversed(path.split("/")):
+        m = _SLUG.fullmatch(segment.rsplit(".", 1)[0] if "." in segment else segment)
+        if m:
+            return " ".join(w.capitalize() for w in m.group(0).split("-"))
+    return None
+
+
 def title_place(gaz: Gazetteer, title: str | None) -> Place | None:
     """The first place the headline names, finer than a country."""
     if not title:

@@ -2253,3 +2253,16 @@ def test_a_numbered_point_does_not_inherit_the_place_of_the_point_before() -> No
     )
     seized = [c for c in claims if "Humvees" in c.quote]
     assert seized and "Rukha" not in {c.place for c in seized}
+
+
+def test_an_untitled_page_takes_its_main_place_from_the_address_slug() -> None:
+    body = (
+        "---\noutlet: Valley Wire\npublished: 2021-08-24\n"
+        "url: https://news.example.net/2021/08/24/baghlan-districts-retaken-by-the-taliban.html\n"
+        "---\nThe Taliban claim their fighters have recaptured three districts in the north.\n\n"
+        "Panjshir fighters are in the Panjshir valley. The Panjshir valley is quiet, and "
+        "Panjshir is calm.\n"
+    )
+    claims = extract_claims(read_bytes("real.md", body.encode()))
+    lead = [c for c in claims if "recaptured" in c.quote]
+    assert lead and {c.place for c in lead} == {"Baghlan"}
