@@ -53,6 +53,7 @@ NOT_PLACE_WORDS = frozenset(
     spokeswoman sunday taliban telegram that the these this those thursday to today
     tomorrow tonight tuesday twitter uk un us usa video wednesday whatsapp when while
     yesterday youtube
+    last only remaining final standing restive besieged embattled holdout
     """.split()  # noqa: SIM905
 )
 

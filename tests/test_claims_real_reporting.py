@@ -2266,3 +2266,9 @@ def test_an_untitled_page_takes_its_main_place_from_the_address_slug() -> None:
     claims = extract_claims(read_bytes("real.md", body.encode()))
     lead = [c for c in claims if "recaptured" in c.quote]
     assert lead and {c.place for c in lead} == {"Baghlan"}
+
+
+def test_last_standing_province_in_a_title_case_headline_is_no_place_name() -> None:
+    claims = article("Taliban Says It Has Taken Control of Last Standing Province Khenj")
+    assert {c.place for c in claims} == {"Khenj"}
+    assert all(c.unresolved_place is None for c in claims)
