@@ -146,8 +146,10 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r"\s(?:and|but)\s+(?=(?:heavy\s+|fierce\s+)?(?:fighting|clashes|battles?)\s+(?:is|are|was|were|has|"
     r"have|had|continues?|continued|rages?|raged|broke|erupted)\b)|"
     # "… and the Taliban said": a new clause; "… and the Puli Hisar area": one more place
+    # ("… with 20 in Kabul and the remainder in Takhar": a share of the same count)
     r"\s(?:and|but)\s+(?:the|a|an)\b(?!\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:area|areas|district|"
-    r"districts|valley|valleys|region|province|town|village|villages|pass|gorge)\b)|"
+    r"districts|valley|valleys|region|province|town|village|villages|pass|gorge)\b)"
+    r"(?!\s+(?:remainder|rest|others)\s+in\b)|"
     r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
     r"insisted|adds|added)\b)|"
     r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",

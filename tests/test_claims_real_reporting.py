@@ -2272,3 +2272,11 @@ def test_last_standing_province_in_a_title_case_headline_is_no_place_name() -> N
     claims = article("Taliban Says It Has Taken Control of Last Standing Province Khenj")
     assert {c.place for c in claims} == {"Khenj"}
     assert all(c.unresolved_place is None for c in claims)
+
+
+def test_a_count_shared_between_places_with_the_remainder_names_them_all() -> None:
+    claims = article(
+        "The front carried out 29 attacks, with 20 in Kabul and the remainder in the provinces "
+        "of Takhar, Baghlan and Parwan, a UN report said."
+    )
+    assert {c.place for c in claims} == {"Kabul", "Takhar", "Baghlan", "Parwan"}
