@@ -751,6 +751,8 @@ def _continues(layer: _Layer, trig: kinds.Trigger) -> str:
     frame = innermost(layer.frames, trig.start)
     if frame is None or any(r in frame.rule for r in ("S-pronoun", "S-role", "S-carry")):
         return "speaker"
+    if frame.stance == DENIES:
+        return "speaker"  # "The Taliban denied the civilian casualties": of the claim just told
     if _PRONOUN_SOURCE.search(layer.text):
         return "marker"  # "According to them, …": words that point to the statement before
     return ""

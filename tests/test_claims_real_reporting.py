@@ -2280,3 +2280,13 @@ def test_a_count_shared_between_places_with_the_remainder_names_them_all() -> No
         "of Takhar, Baghlan and Parwan, a UN report said."
     )
     assert {c.place for c in claims} == {"Kabul", "Takhar", "Baghlan", "Parwan"}
+
+
+def test_a_denial_without_a_place_is_of_the_claim_just_told() -> None:
+    claims = article(
+        "The talks went on in Kabul.\n\n"
+        "The front claimed that many civilians had been targeted by the Taliban in Andarab "
+        "district of Baghlan. The Taliban denied the civilian casualties."
+    )
+    denial = [c for c in claims if c.stance == "denies"]
+    assert denial and {c.place for c in denial} == {"Andarab"}
