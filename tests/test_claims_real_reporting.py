@@ -2290,3 +2290,8 @@ def test_a_denial_without_a_place_is_of_the_claim_just_told() -> None:
     )
     denial = [c for c in claims if c.stance == "denies"]
     assert denial and {c.place for c in denial} == {"Andarab"}
+
+
+def test_putting_down_weapons_is_a_surrender_not_equipment() -> None:
+    claims = article("Fifty fighters put down their weapons in Abshar, a Taliban spokesman said.")
+    assert {c.kind for c in claims} == {"captured_people"}
