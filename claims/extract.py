@@ -794,9 +794,10 @@ _LOOK_BACK = 3  # statements of the narrative a place carries over
 
 
 def _place_giver(run: _Run, layer: _Layer, marked: bool) -> _Layer | None:
-    """The statement whose places carry on: the one before in the same paragraph (or the
-    paragraph before, when words refer back), passing over up to two statements that placed
-    no claim ("The resistance was led by K. He retreated …")."""
+    """The statement whose places carry on: the one before in the same paragraph (or in the
+    paragraph before, when ``marked``: words refer back, or narrative with no speaker goes on),
+    passing over up to two statements that placed no claim ("The resistance was led by K. He
+    retreated …")."""
     i = layer.st.index
     for back in range(1, _LOOK_BACK + 1):
         if i - back < 0:

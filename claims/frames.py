@@ -351,9 +351,9 @@ def _parenthetical(tok: Token) -> bool:
         return True
     if tok.dep_ != "advcl" or not _between_commas(tok):
         return False
-    return not any(
-        c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in tok.children
-    ) or not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    marked = any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in tok.children)
+    has_content = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    return not (marked and has_content)
 
 
 _OWN_CLAUSE_MARKS = frozenset({"as", "while", "whereas", "although", "though"})
