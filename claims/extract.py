@@ -398,6 +398,13 @@ def _frames(run: _Run, layer: _Layer) -> list[Frame]:
     frames = _relays(_prefer_layout(frames, layout))
     frames = through_quotations(layer.text, clause_scopes(layer.text, frames))
     frames = _tail_back_through_quotation(layer.text, frames)
+    if layer.st.join is Join.REFERRED:
+        # "… were killed. This was revealed by X.": X says the sentence before as well
+        first = layer.st.first_end - layer.st.start
+        frames = [
+            replace(f, scope=(0, len(layer.text)), whole=True) if f.cue >= first else f
+            for f in frames
+        ]
     if layer.st.join is Join.INTRO_QUOTE:
         # 'X told a different story. "…"': the introduction's speaker says the quotation
         first = layer.st.first_end - layer.st.start
@@ -713,11 +720,13 @@ def _wheres(
     )  # fmt: skip
     if chosen:
         return [_where_named(m, place_rule) for m in chosen]
-    continues = _continues(layer, trig)
+    continues = _continues(layer, trig) or (layer.st.join is Join.REFERRED and "speaker")
     if ref is None and not found and continues:
-        # narrative with no speaker of its own goes on from the paragraph before, as words
-        # that refer back do ("He retreated, led the militants into a gorge …")
-        narrative = innermost(layer.frames, trig.start) is None and not _list_item(run, layer)
+        # narrative with no speaker of its own (or one named only after it: "This was revealed
+        # by X") goes on from the paragraph before, as words that refer back do ("He
+        # retreated, led the militants into a gorge …")
+        told = innermost(layer.frames, trig.start) is None or layer.st.join is Join.REFERRED
+        narrative = told and not _list_item(run, layer)
         carried = _carried_places(run, layer, continues == "marker" or narrative)
         if carried:
             return [_where_carried(m) for m in carried]

@@ -355,7 +355,7 @@ _MONTHS = (
 _MONTH_YEAR = re.compile(
     rf"\b(?P<m>{'|'.join(_MONTHS)})\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b", re.I
 )
-_YEAR = re.compile(r"(?<![\d/-])(?P<y>20\d\d)(?![\d/-])")
+_YEAR = re.compile(r"(?<![\d/-])(?P<y>20\d\d)(?![\d/-])|\b\d{1,2}/\d{1,2}/(?P<y2>20\d\d)\b")
 
 
 def _dates_after(day: date, text: str) -> bool:
@@ -364,7 +364,7 @@ def _dates_after(day: date, text: str) -> bool:
     for m in _MONTH_YEAR.finditer(text):
         if date(int(m["y"]), _MONTHS.index(m["m"].lower()) + 1, 1) > day:
             return True
-    return any(date(int(m["y"]), 1, 1) > day for m in _YEAR.finditer(text))
+    return any(date(int(m["y"] or m["y2"]), 1, 1) > day for m in _YEAR.finditer(text))
 
 
 def _names_government(names: tuple[str, ...], text: str) -> bool:

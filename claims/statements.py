@@ -38,6 +38,7 @@ class Join(StrEnum):
     QUOTE_RUN = "J-quote-run"
     DENIAL_QUOTE = "J-denial-quote"
     INTRO_QUOTE = "J-intro-quote"
+    REFERRED = "J-referred"  # "… were killed. This was revealed by X.": X says the sentence before
 
 
 @dataclass
@@ -146,8 +147,20 @@ def _intro_quote(prev: Statement, prev_text: str, piece: str) -> bool:
     return bool(_patterns()["intro"].search(prev_text)) and not kinds.find_triggers(prev_text)
 
 
+_REFERRED = re.compile(
+    r"^\s*(?:this|that|it)\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:revealed|reported|"
+    r"confirmed|announced|stated|said|disclosed|claimed)\s+by\b",
+    _I,
+)
+
+
+def _referred(prev: Statement, prev_text: str, piece: str) -> bool:
+    return _REFERRED.match(piece) is not None
+
+
 JOIN_RULES: tuple[tuple[Join, JoinTest], ...] = (
     (Join.CONTINUATION, _continuation),
+    (Join.REFERRED, _referred),
     (Join.ATTRIBUTION, _attribution),
     (Join.QUOTE_RUN, _quote_run),
     (Join.DENIAL_QUOTE, _denial_quote),

@@ -2295,3 +2295,16 @@ def test_a_denial_without_a_place_is_of_the_claim_just_told() -> None:
 def test_putting_down_weapons_is_a_surrender_not_equipment() -> None:
     claims = article("Fifty fighters put down their weapons in Abshar, a Taliban spokesman said.")
     assert {c.kind for c in claims} == {"captured_people"}
+
+
+def test_this_was_revealed_by_x_credits_x_with_the_sentence_before() -> None:
+    claims = article(
+        "Friday (21/2/2022): the front's fighters are battling the Taliban in Balkh province.\n\n"
+        "Eight fighters of the front were killed in clashes with the Taliban. This was revealed "
+        "by the provincial police spokesman Asif Waziri to reporters.",
+        published=None,
+    )
+    told = [c for c in claims if "revealed" in c.quote]
+    assert told and {(c.claimant, c.side, c.place) for c in told} == {
+        ("Asif Waziri", "Taliban", "Balkh")
+    }
