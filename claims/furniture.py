@@ -106,11 +106,13 @@ LAYOUT_LINE = re.compile(
             |that'?s\s+all\s+for|head\s+to\s+the\b|follow\s+\S+\s+(?:live\s*blog|liveblog)
             |file\s+photo|representative\s+image|left\s+menu|topbar)\b
       | \W*-\s*[^()]{2,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$   # an embedded tweet's signature
+      | \s*(?-i:[A-Z])[\w-]*\s+&\s+(?-i:[A-Z])[\w-]*\s*$     # a section label: "Conflicts & War"
     """,
     _I | re.VERBOSE,
 )
 """Lines that are layout, whatever their length, by how they begin (matched at the start):
-alt text, link lists, "about" boxes, embedded tweets' signatures, live-blog prompts."""
+alt text, link lists, "about" boxes, embedded tweets' signatures, live-blog prompts, a section
+label of two words joined by "&"."""
 
 LAYOUT_INSIDE = (
     (("›", "»"), re.compile(r"\S\s+[›»]\s+\S")),  # a breadcrumb: "Forum › Security"

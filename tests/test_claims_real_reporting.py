@@ -2308,3 +2308,9 @@ def test_this_was_revealed_by_x_credits_x_with_the_sentence_before() -> None:
     assert told and {(c.claimant, c.side, c.place) for c in told} == {
         ("Asif Waziri", "Taliban", "Balkh")
     }
+
+
+def test_a_section_label_of_two_words_joined_by_ampersand_is_furniture() -> None:
+    claims = article("Conflicts & War\n\nTaliban say 38 rebels were killed in Khenj")
+    assert all("Conflicts" not in c.quote for c in claims)
+    assert {c.kind for c in claims} == {"casualties"}
