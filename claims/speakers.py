@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum, StrEnum
+from functools import cache
 
 from claims.actors import ActorMention, Actors, Strength
 from claims.profile import OTHER, UNKNOWN
@@ -348,21 +349,21 @@ def _governing(actors: Actors, published: date | None, text: str = "") -> str | 
     return None
 
 
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
-_MONTH_YEAR = re.compile(
-    rf"\b(?P<m>{'|'.join(_MONTHS)})\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b", re.I
-)
+@cache
+def _month_year() -> re.Pattern[str]:
+    months = alternation(vocabulary().months)
+    return re.compile(rf"\b(?P<m>{months})\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
 _YEAR = re.compile(r"(?<![\d/-])(?P<y>20\d\d)(?![\d/-])|\b\d{1,2}/\d{1,2}/(?P<y2>20\d\d)\b")
 
 
 def _dates_after(day: date, text: str) -> bool:
     """An undated article that names a month or year after ``day`` ("lost Panjshir in
     September 2021", "in 2022") was written after it."""
-    for m in _MONTH_YEAR.finditer(text):
-        if date(int(m["y"]), _MONTHS.index(m["m"].lower()) + 1, 1) > day:
+    months = vocabulary().months
+    for m in _month_year().finditer(text):
+        if date(int(m["y"]), months.index(m["m"].lower()) + 1, 1) > day:
             return True
     return any(date(int(m["y"] or m["y2"]), 1, 1) > day for m in _YEAR.finditer(text))
 
