@@ -28,12 +28,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claims.kinds.modality import AFTER_EVENT, DATING_EVENT, DURATION_SINCE
 from claims.memo import spans_of
 from claims.prefilter import prefiltered
 from claims.sentences import normalise
+from claims.vocabulary import alternation, vocabulary
 from geo.countries import country_capital
 from geo.gazetteer import DEFAULT_COUNTRIES, scope_countries
 
@@ -307,38 +309,17 @@ _GIVEN_NAME_BEFORE = re.compile(
     r"[\w'’-]+\s+)(?-i:[A-Z])[a-z][\w'’-]*\s+$",
     _I,
 )
-_PERSONAL_ROLES = (
-    "spokes(?:man|woman|person)",
-    "commander",
-    "official",
-    "leader",
-    "member",
-    "minister",
-    "governor",
-    "chief",
-    "deputy",
-    "adviser",
-    "advisor",
-    "envoy",
-    "director",
-    "representative",
-    "head",
-    "fighter",
-    "soldier",
-    "general",
-    "mullah",
-    "aide",
-    "founder",
-    "coordinator",
-)
-_ROLE_AFTER = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(_PERSONAL_ROLES) + r")\b", _I
-)
+
+
+@cache
+def _role_after() -> re.Pattern[str]:
+    roles = alternation(vocabulary().person_roles)
+    return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles})\b", _I)
 
 
 def _surname(piece: str, start: int, end: int) -> bool:
     return bool(
-        _ROLE_AFTER.match(piece, end)
+        _role_after().match(piece, end)
         and _GIVEN_NAME_BEFORE.search(piece, max(0, start - 40), start)
     )
 

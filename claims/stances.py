@@ -237,9 +237,9 @@ def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
 
 # "'These claims are untrue,' said A. K., commander of a unit": a fighter of no known side who
 # denies one side's claim fights for the other (in a conflict of two sides)
-_COMBATANT = re.compile(
-    r"\b(?:commanders?|fighters?|soldiers?|officers?|troops|militiam[ae]n|gunm[ae]n)\b", _I
-)
+@cache
+def _combatant() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(vocabulary().combatants)})\b", _I)
 
 
 def denier_side(run: Any, layer: Any, frame: Frame, denied: Claim) -> str:
@@ -250,7 +250,7 @@ def denier_side(run: Any, layer: Any, frame: Frame, denied: Claim) -> str:
         return frame.side
     start = layer.original.find(frame.claimant)
     around = layer.original[start : start + len(frame.claimant) + 60] if start >= 0 else ""
-    if not _COMBATANT.search(around):
+    if not _combatant().search(around):
         return frame.side
     return next(s for s in sides if s != denied.side)
 

@@ -72,6 +72,8 @@ class Vocabulary:
     opinion: frozenset[str]
     relative_pronouns: frozenset[str]
     roles: frozenset[str]
+    person_roles: frozenset[str]
+    combatants: frozenset[str]
     collectives: frozenset[str]
     third_parties: frozenset[str]
     state: frozenset[str]
@@ -129,6 +131,8 @@ def vocabulary() -> Vocabulary:
         opinion=frozenset(data["pronouns"]["opinion"]),
         relative_pronouns=frozenset(data["pronouns"]["relative"]),
         roles=frozenset(data["speakers"]["roles"]),
+        person_roles=frozenset(data["speakers"]["person_roles"]),
+        combatants=frozenset(data["speakers"]["combatants"]),
         collectives=frozenset(data["speakers"]["collectives"]),
         third_parties=frozenset(data["speakers"]["third_parties"]),
         state=frozenset(data["speakers"]["state"]),
