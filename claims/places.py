@@ -359,7 +359,7 @@ def _capital_named(
     """ "fought their way into the provincial capital of the Panjshir Valley": the place is
     the capital of the province named (not "Bazarak, the capital of Panjshir", where the name
     comes first and the province only qualifies it)."""
-    if "apital" not in piece:
+    if "capital" not in piece and "Capital" not in piece:
         return found
     out = []
     for m in found:
