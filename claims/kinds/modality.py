@@ -251,6 +251,8 @@ _EVENT_NOUN = re.compile(
     r"firefight|gunfight|shoot-?out|skirmish)",
     _I,
 )
+# "wounded in Taliban attacks"; not a headline's "In An Operation"
+_NAMED_FIGHT = re.compile(r"\b(?:in|during|amid)\s+(?!(?:an?|the)\s)(?-i:[A-Z])[\w'-]+\s+$", _I)
 _INDEFINITE_END = re.compile(r"\b(?:an?)\s+(?:[\w'-]+\s+)?$", _I)
 _NAMES_ITS_PLACE = re.compile(
     r"(?:\s+(?:against|by|on|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
@@ -402,6 +404,13 @@ def _not_a_fight_told(text: str, start: int, end: int) -> str:
     return ""
 
 
+def _given_fight(before: str) -> bool:
+    """The fight word after a casualty is one already told ("killed in the clashes", "in these
+    attacks", "wounded in Taliban attacks"), not a fight reported anew ("killed in clashes with
+    the front", "killed in fighting near X")."""
+    return bool(_DEFINITE_END.search(before) or _NAMED_FIGHT.search(before))
+
+
 def _circumstance_of(text: str, start: int, end: int) -> str:
     """The fight is where something else happened ("killed in the clashes", "fled due to the
     fighting", "The fighting has left 60 dead"): that something is the claim."""
@@ -413,10 +422,10 @@ def _circumstance_of(text: str, start: int, end: int) -> str:
                 _EVENT_NOUN.match(text, start)
                 or _WITH_SIDES.match(text, end)
                 or _OWN_EVENT.match(text, end)  # "in a clash that took place on Friday in X"
+                or _title_case(text)  # a headline's "Killed In A Clash At X" reports it
             )
             if _A_FIGHT.search(circumstance.group(0))
-            else _DEFINITE_END.search(circumstance.group(0))
-            or not _CIRCUMSTANCE_PLACED.match(text, end)
+            else _given_fight(circumstance.group(0))
         )
         and not _GOING_ON.match(text, end)
     ):
