@@ -706,9 +706,12 @@ _LABEL = re.compile(
 )
 
 
+_OPENING_VERB = r"(?:claims?|says?|insists?|denies|deny|reports?|announces?)"
+# the speaker's words are no opening verb: "Resistance Says Reports Of …" is the resistance's
+_OPENING_WORD = rf"(?!{_OPENING_VERB}\s)(?-i:[A-Z])[\w'-]*"
 _CLAIM_OPENING = re.compile(
-    r"(?:^|[:;]\s+|\s-\s|,\s+)(?P<who>(?:(?-i:[A-Z])[\w'-]*\s+){0,3}(?-i:[A-Z])[\w'-]*)\s+"
-    r"(?P<verb>claims?|says?|insists?|denies|deny|reports?|announces?)\s+(?!that\b)",
+    rf"(?:^|[:;]\s+|\s-\s|,\s+)(?P<who>(?:{_OPENING_WORD}\s+){{0,3}}{_OPENING_WORD})\s+"
+    rf"(?P<verb>{_OPENING_VERB})\s+(?!that\b)",
     _I,
 )
 _WORDS_OF = re.compile(

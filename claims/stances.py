@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 _I = re.IGNORECASE
 _FALSITY = re.compile(
     r"\b(?:is|are|was|were|as)\s+(?:a\s+|an\s+|all\s+|just\s+|completely\s+|totally\s+|"
-    r"simply\s+|nothing\s+but\s+|utterly\s+|baseless\s+and\s+)?(?:lies?|false(?:hoods?)?|untrue|"
+    r"simply\s+|nothing\s+but\s+|utterly\s+|baseless\s+and\s+)?"
+    r"(?:(?-i:[A-Z])[\w-]+(?:'s|’s)?\s+|(?:enemy|the\s+enemy's|enemy’s)\s+)?"  # "are Taliban lies"
+    r"(?:lies?|false(?:hoods?)?|untrue|"
     r"baseless|unfounded|fabricated|fabrications?|propaganda|rumou?rs?|fake|not\s+true|nonsense|"
     r"psychological\s+operations?|incorrect|wrong)\b",
     _I,

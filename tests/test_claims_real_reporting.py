@@ -2331,3 +2331,27 @@ def test_a_section_label_of_two_words_joined_by_ampersand_is_furniture() -> None
     claims = article("Conflicts & War\n\nTaliban say 38 rebels were killed in Khenj")
     assert all("Conflicts" not in c.quote for c in claims)
     assert {c.kind for c in claims} == {"casualties"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The front said reports of its defeat in Dara were Taliban propaganda.",
+        "The Mountain Front Says Reports Of Its Defeat In Dara Are Taliban Lies",
+    ],
+)
+def test_reports_of_a_defeat_called_propaganda_are_the_speakers_denial_of_it(body: str) -> None:
+    """ "reports of its defeat in X" tell a defeat (who holds X); calling them "Taliban
+    propaganda" — a name before the verdict — denies it. In a title-case headline the opening
+    verb ("Says") is no part of the speaker's name."""
+    claims = article(body)
+    assert [(c.kind, c.side, c.place, c.stance) for c in claims] == [
+        ("territorial_control", "NRF", "Dara", "denies")
+    ]
+    assert claims[0].claimant in ("The front", "The Mountain Front")
+
+
+def test_news_of_a_defeat_is_told_but_the_noun_alone_is_not() -> None:
+    told = article("News of the front's defeat in Dara spread quickly, residents said.")
+    assert pairs(told) == {("territorial_control", "other")}
+    assert article("The front has avoided defeat for decades, residents said.") == []
