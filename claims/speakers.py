@@ -493,9 +493,12 @@ class SideReader:
         if phrase.head in self.vocab.roles:
             return phrase.head
         for s, e in phrase.appositions:
-            for word in re.findall(r"[\w'-]+", text[s:e].lower()):
-                if word in self.vocab.roles:
-                    return word
+            words = re.findall(r"[\w'-]+", text[s:e].lower())
+            # "…, a military affairs analyst": an analyst, whatever field the title names
+            role = next((w for w in words if w in self.vocab.opinion), None)
+            role = role or next((w for w in words if w in self.vocab.roles), None)
+            if role is not None:
+                return role
         for m in self.actors.find(text[phrase.start : phrase.end]):
             if m.person is not None and m.person.role:
                 return m.person.role.split()[-1]
