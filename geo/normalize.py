@@ -155,8 +155,13 @@ SPELLINGS: tuple[Spelling, ...] = (
     Spelling("T-ru-dzh", r"dzh", "j", "Dzhankoi = Jankoy"),
     Spelling("T-fr-dj", r"dj", "j", "Djalalabad = Jalalabad"),
     Spelling("T-fr-tch", r"tch", "ch", "Tchad = Chad"),
+    # French (and Italian-French wire) "ch" is the English "sh": "Panchir" = "Panshir". Both
+    # sides of a comparison are keyed alike, so English "ch" names still meet each other.
+    Spelling("T-fr-ch", r"ch", "sh", "Panchir = Panshir"),
     # "Panjshir", "Panjhir", "Penjir": the sh/h after j is often dropped or spelt h.
     Spelling("T-jsh", r"j(?:sh|h)", "j", "Panjhir = Penjir = Panjshir"),
+    # ... or the j: "Panshir" (and the French "Panchir") = Panjshir
+    Spelling("T-nsh", r"(?<=n)sh", "j", "Panshir = Panjshir"),
     # A final -a/-e after a consonant comes and goes ("Rukha"/"Rukh", "Anaba"/"Anabe"); a final
     # -i stays: it makes a different name ("Bagrami" is not "Bagram", "Shinwari" not "Shinwar").
     Spelling("T-final-vowel", r"(?<=[^aeiouy])[ae]$", "", "Rukh = Rukha"),

@@ -20,6 +20,9 @@ SPELLED = [
     ("Pandschir", PANJSHIR),  # German dsch = j
     ("Penjir", PANJSHIR),  # sh after j dropped, vowel changed
     ("Panjhir", PANJSHIR),  # sh written h
+    ("Panshir", PANJSHIR),  # the j dropped before sh
+    ("Panchir", PANJSHIR),  # French ch = sh, j dropped
+    ("Panchir Valley", "place:panjshir-valley"),
     ("Schutul", "district:AF0806"),  # German sch = sh
     ("Shutur", "district:AF0806"),  # l/r confusion: a fuzzy match
     ("Parjan", "district:AF0807"),  # German j = y
@@ -53,7 +56,19 @@ def test_spelling_resolves(gaz: Gazetteer, spelling: str, place_id: str) -> None
 
 
 @pytest.mark.parametrize(
-    "spelling", ["Pandschir", "Penjir", "Panjhir", "Schutul", "Shutur", "Rukh", "Anabe", "Afshar"]
+    "spelling",
+    [
+        "Pandschir",
+        "Penjir",
+        "Panjhir",
+        "Panshir",
+        "Panchir",
+        "Schutul",
+        "Shutur",
+        "Rukh",
+        "Anabe",
+        "Afshar",
+    ],
 )
 def test_no_alias_lists_these_spellings(gaz: Gazetteer, spelling: str) -> None:
     assert not gaz.has_name(normalize(spelling))
@@ -85,6 +100,9 @@ def test_a_mere_likeness_after_a_preposition_is_not_enough(gaz: Gazetteer, spell
         ("Dzhankoi", "Jankoy"),
         ("Djalalabad", "Jalalabad"),
         ("Tschitral", "Chitral"),
+        ("Panchir", "Panjshir"),
+        ("Panshir", "Panjshir"),
+        ("Charikar", "Tcharikar"),  # English and French ch names still meet
     ],
 )
 def test_rules_give_one_key(a: str, b: str) -> None:
