@@ -13,6 +13,7 @@ the Taliban", "opponents of the NRF") does not name the speaker's own side: it i
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from dataclasses import dataclass
@@ -50,6 +51,10 @@ _OPPOSED_BEFORE = re.compile(
     r"\benemies\s+of\s+|\bfrom\s+the\s+(?=[^\s]+\s+(?:side|camp)\b))(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "National Resistance Front (FTS)": an acronym in brackets right after a name
+_DEFINED_ACRONYM = re.compile(r"\s?\((?P<acronym>[A-Z]{2,6})\)")
 
 
 def _permutations(acronym: str, taken: set[str]) -> list[str]:
@@ -167,6 +172,34 @@ class Actors:
         }
         self._stems = re.compile("|".join(re.escape(s) for s in sorted(stems, key=len)))
 
+    def for_article(self, text: str) -> Actors:
+        """These actors with the acronyms ``text`` defines for an organisation of the profile
+        ("the National Resistance Front (FTS)": a translation's own letters are the front's in
+        this article); ``self`` when it defines none."""
+        defined: dict[str, _Entry] = {}
+        for m in _DEFINED_ACRONYM.finditer(text):
+            acronym = m.group("acronym")
+            if acronym in self._acronyms or acronym in defined:
+                continue
+            before = text[max(0, m.start() - 80) : m.start()].rstrip()
+            named = self.find(before)
+            if named and named[-1].end == len(before) and not named[-1].opposed:
+                party = self.party_of(named[-1].text)
+                if party is not None and named[-1].strength is Strength.ORGANISATION:
+                    defined[acronym] = _Entry(party, Strength.ORGANISATION)
+        if not defined:
+            return self
+        widened = copy.copy(self)
+        widened._cache = {}
+        widened._acronyms = {**self._acronyms, **defined}
+        widened._acronym_rx = re.compile(
+            rf"(?<![\w])(?:{alternation(sorted(widened._acronyms, key=len, reverse=True))})"
+            r"(?!\w)"
+        )
+        extra = "|".join(re.escape(a.lower()) for a in defined)
+        widened._stems = re.compile(f"{self._stems.pattern}|{extra}")
+        return widened
+
     @staticmethod
     def _key(name: str) -> str:
         return " ".join(re.split(r"[\s-]+", name.lower().strip()))
@@ -224,7 +257,6 @@ class Actors:
                     if party.id == mention.party:
                         return party
         return None
-
 
     def party_of_site(self, site: str | None) -> Party | None:
         """The party whose own site ``site`` is, by its domain ("northernallianceaf.ga",

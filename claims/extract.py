@@ -294,7 +294,7 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
         or main_place([layer.places.mentions for layer in layers])
         or main_place([layer.places.countries for layer in layers])
     )
-    actors = actors_for(profile)
+    actors = actors_for(profile).for_article(norm)
     where = ArticlePlaces(gaz, _named_area(gaz, main))
     run = _Run(article, gaz, profile, actors, norm, layers, where)
     _outlet_voice(run)

@@ -658,6 +658,14 @@ _PREPOSITION = (
 )
 
 
+# '"…," tweeted X on Friday', '"…," posted X from his account on Twitter': when and where from
+# (not "in Kabul": where the speaker is stays out of the claim's places through the parse)
+_INVERTED_AFTER = (
+    r"(?:\s+(?:on|via|late|early|earlier|later|this|last|yesterday|today|overnight|"
+    r"from\s+(?:his|her|their|its|the\s+group's)\s)\b[^,;:\"]{0,50}?)?"
+)
+
+
 def _tail_rx() -> re.Pattern[str]:
     """ ", says X." / ", X said on Sunday." at the end of a statement (", adding …" may follow)."""
     global _TAIL_VERBS
@@ -683,7 +691,7 @@ def _tail_rx() -> re.Pattern[str]:
             rf"(?:(?-i:[A-Z])[\w'-]+|{role})(?:,\s+(?:a|an|the)\s+[^,.;:\"]{{2,60}})?"
         )
         _TAIL_VERBS = re.compile(
-            rf"[,;]\"?\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np})|(?P<who2>{np}),?\s+"
+            rf"(?:[,;]\"?|[!?]\")\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np}){_INVERTED_AFTER}|(?P<who2>{np}),?\s+"
             rf"(?P<verb2>{verbs})(?:\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){{0,3}}|"
             rf"\s+(?:reporters|journalists|us|me|the\s+media|(?:a|an|the|this|our)\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?:agency|newspaper|paper|broadcaster|channel|outlet|correspondent|reporters?|"

@@ -2371,3 +2371,50 @@ def test_an_analyst_named_in_the_apposition_gives_opinion_whatever_field_the_tit
     """ "a military affairs analyst": the analyst's reading of events is opinion, although
     "military" alone would be a role of a party."""
     assert article(body) == []
+
+
+def test_an_acronym_defined_in_brackets_names_that_organisation_in_the_article() -> None:
+    """A translation's own letters ("the National Resistance Front (FTS)") are the front's for
+    the rest of that article; letters defined after an opposed name ("fighters against the
+    Taliban (ABC)") or after no actor define nothing."""
+    claims = article(
+        "The National Resistance Front (FTS) said the Taliban had been pushed back from Dara. "
+        "The FTS also stated that 60 Taliban were killed in Andarab."
+    )
+    assert {(c.claimant, c.side) for c in claims if "60" in c.quote} == {("The FTS", "NRF")}
+    other = article("A new committee (ABC) said 60 fighters were killed in Andarab.")
+    assert {c.side for c in other} == {"unknown"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The front said the Taliban had captured only the main gorge of the valley.",
+        "The Taliban captured only the main Panjshir gorge, residents said.",
+    ],
+)
+def test_ground_captured_with_a_focus_word_or_a_name_before_its_noun(body: str) -> None:
+    """ "captured only the main gorge", "the main Panjshir gorge": a gorge is ground, and
+    "only" or a place name before it does not hide the noun."""
+    assert "territorial_control" in {c.kind for c in article(body)}
+    assert "captured_people" not in {c.kind for c in article(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Dara has been taken by our forces," tweeted Karim Jan on Friday.',
+        '"Dara has been taken by our forces," posted Karim Jan from his account on Twitter.',
+        '"Our duty is clear. Dara has been taken by our forces!" posted Karim Jan on Twitter.',
+    ],
+)
+def test_an_inverted_tail_with_its_time_or_channel_credits_the_poster(body: str) -> None:
+    """'"…," tweeted X on Friday', '… posted X from his account', and a quotation closed by
+    "!" before the inverted verb: X, not the outlet, makes the claim."""
+    claims = article(body)
+    assert claims and {c.claimant for c in claims} == {"Karim Jan"}
+
+
+def test_where_a_tail_speaker_is_is_no_place_of_the_claim() -> None:
+    claims = article("Fighting in Dara goes on, said residents in Kabul who fled.")
+    assert {c.place for c in claims} == {"Dara"}

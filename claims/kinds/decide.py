@@ -83,9 +83,10 @@ _NO_OBJECT = re.compile(
 )
 _NO_OBJECT_END = re.compile(r"\s*(?:[,.;!?]|$)")
 _PLACE_OBJECT = re.compile(
-    r"\s+(?:the|these|those|said|two|three|four|five|several|many|\d+|more|other|its|their)\s+"
+    r"\s+(?:(?:only|also|even|just|almost|nearly)\s+)?"  # "captured only the main gorge"
+    r"(?:the|these|those|said|two|three|four|five|several|many|\d+|more|other|its|their)\s+"
     r"(?:(?:said|other|remaining|key|strategic|main|major|important|crucial|rural|nearby|"
-    r"neighbouring|neighboring|\w+ern|"
+    r"neighbouring|neighboring|\w+ern|(?-i:[A-Z])[\w'-]+|"  # "the main Panjshir gorge"
     r"two|three|four|five|several|\d+)\s+){0,2}",
     re.IGNORECASE,
 )
