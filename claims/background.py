@@ -15,7 +15,9 @@
   point that asserts, unless it is in capitals);
 - ``B-repeat``: a heading line that repeats an earlier one (image titles, captions);
 - ``B-cross-reference``: a bracketed pointer to another story inside a paragraph ("[See: …]",
-  "(Read: …)").
+  "(Read: …)");
+- ``B-sidebar``: three or more heading lines in a row that name no place and no actor of the
+  conflict: links to other stories (recognised by layout and topic, not by their words).
 """
 
 from __future__ import annotations
@@ -161,6 +163,39 @@ def _subheading(run: Any, layer: Any) -> bool:
     return not layer.places.mentions and not layer.frames
 
 
+SIDEBAR_RUN = 3  # unrelated headlines in a row that make a sidebar
+
+
+def _off_topic(run: Any, layer: Any) -> bool:
+    """A heading line that names no place and no actor of the conflict (not even "rebels")."""
+    return (
+        layer.st.heading
+        and layer.st.index > 0
+        and not layer.places.mentions
+        and not layer.places.countries
+        and not run.actors.find(layer.text)
+    )
+
+
+def _sidebar(run: Any) -> frozenset[int]:
+    """Statements of a run of headline lines about other news ("Singer dead at 85", "Teen shot
+    in parked car"): at least :data:`SIDEBAR_RUN` heading lines in a row none of which names a
+    place or an actor of the conflict are a list of links to other stories, however their words
+    read."""
+    if run.sidebar is None:
+        found: set[int] = set()
+        streak: list[int] = []
+        for layer in [*run.layers, None]:
+            if layer is not None and _off_topic(run, layer):
+                streak.append(layer.st.index)
+                continue
+            if len(streak) >= SIDEBAR_RUN:
+                found.update(streak)
+            streak = []
+        run.sidebar = frozenset(found)
+    return run.sidebar
+
+
 def _repeat(run: Any, layer: Any) -> bool:
     if not layer.st.heading:
         return False
@@ -280,6 +315,8 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
         return "B-question", []
     if _subheading(run, layer):
         return "B-subheading", []
+    if layer.st.index in _sidebar(run):
+        return "B-sidebar", []
     kept = _outside(layer.triggers, _description_spans(text))
     if not kept:
         return "B-description", []

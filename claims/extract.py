@@ -183,6 +183,7 @@ class _Run:
     outlet_rule: str = SpeakerRule.OUTLET
     embeds: list[tuple[int, int, str]] = field(default_factory=list)
     reader: SideReader | None = None  # made at the first statement that needs it
+    sidebar: frozenset[int] | None = None  # statements of unrelated headline runs (background)
 
 
 def extract_claims(

@@ -2418,3 +2418,33 @@ def test_an_inverted_tail_with_its_time_or_channel_credits_the_poster(body: str)
 def test_where_a_tail_speaker_is_is_no_place_of_the_claim() -> None:
     claims = article("Fighting in Dara goes on, said residents in Kabul who fled.")
     assert {c.place for c in claims} == {"Dara"}
+
+
+SIDEBAR = (
+    "Rapper died of injuries he sustained in a shooting\n\n"
+    "Woman falls to her death after a drawbridge opens\n\n"
+    "Veteran soul singer dead at 85\n\n"
+)
+
+
+def test_a_run_of_unrelated_headlines_is_a_sidebar_not_claims() -> None:
+    """Links to other stories under an article: three heading lines in a row naming no place
+    and no actor of the conflict, whatever their words (deaths, shootings) say."""
+    claims = article(
+        "Resistance fighters said they killed 12 Taliban in Dara on Friday.\n\n" + SIDEBAR
+    )
+    assert [(c.kind, c.place) for c in claims] == [("casualties", "Dara")]
+
+
+def test_headlines_that_name_the_conflict_or_fewer_than_three_are_no_sidebar() -> None:
+    points = article(
+        "Fighting goes on in the valley.\n\n"
+        "Taliban say they took Dara\n\nFront says 20 Taliban killed in Khenj\n\n"
+        "Residents flee Rokha as shelling goes on\n\n"
+    )
+    assert {c.place for c in points} >= {"Dara", "Khenj", "Rukha"}
+    two = article(
+        "Resistance fighters said they killed 12 Taliban in Dara on Friday.\n\n"
+        "Rapper died of injuries he sustained in a shooting\n\nVeteran soul singer dead at 85\n\n"
+    )
+    assert len(two) > 1  # two lines are no sidebar (they stay, for better or worse)
