@@ -378,6 +378,13 @@ _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "pe
 _ONE_OF = re.compile(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b")
 _ITS = re.compile(r"(?i)^(?:its|their)\s")
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
+def _both_sides(core: list[ActorMention], core_text: str) -> bool:
+    """A speaker phrase that joins two opposed sides with "and" ("Taliban and NRF officials",
+    "Taliban and resistance tweets") speaks for neither."""
+    sides = {m.side for m in core if m.party != "press" and m.side not in (OTHER, UNKNOWN)}
+    return len(sides) > 1 and re.search(r"\band\b|&", core_text) is not None
+
+
 _BOTH = re.compile(r"\b(?:both|each|either|the\s+two|two|warring|all)\b", re.IGNORECASE)
 _FORMER = re.compile(r"(?:an?\s+|the\s+)?former\b")
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
@@ -550,6 +557,8 @@ class SideReader:
         if people:
             return people[0].side, "person"
         core = _within(mentions, phrase.core, shift)
+        if _both_sides(core, text[phrase.core[0] : phrase.core[1]]):
+            return OTHER, "third party"  # "Taliban and resistance sources": both sides at once
         if core:
             return _strongest(core).side, "party"
         if self._unconfirmed(text, phrase):

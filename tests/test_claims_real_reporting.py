@@ -2448,3 +2448,22 @@ def test_headlines_that_name_the_conflict_or_fewer_than_three_are_no_sidebar() -
         "Rapper died of injuries he sustained in a shooting\n\nVeteran soul singer dead at 85\n\n"
     )
     assert len(two) > 1  # two lines are no sidebar (they stay, for better or worse)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Taliban and resistance sources said fighting continued in Dara.",
+        "Taliban and NRF officials said fighting continued in Dara.",
+    ],
+)
+def test_a_speaker_joining_both_sides_speaks_for_neither(body: str) -> None:
+    """ "Taliban and NRF officials said …": a voice of both sides at once is a third party's
+    (as "sources from both sides"), not the first side named."""
+    assert pairs(article(body)) == {("clashes", "other")}
+
+
+def test_one_side_with_a_descriptor_of_its_own_is_still_that_side() -> None:
+    assert pairs(article("NRF and resistance fighters said fighting continued in Dara.")) == {
+        ("clashes", "NRF")
+    }
