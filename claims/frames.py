@@ -123,6 +123,8 @@ def frames_from_parse(
         low = tok.lower_
         if low == "according" or (low == "per" and tok.i > 0 and tok.nbor(-1).lower_ == "as"):
             _according(work, tok)  # "according to X", "as per X"
+        elif low == "reference" and _with_reference(tok):
+            _referenced(work, tok)  # "reported by TASS with reference to a source"
         elif low in vocab.reporting and tok.dep_ in _VERBAL_DEPS:
             _verb_frame(work, tok)
         elif low in vocab.light_verbs:
@@ -516,6 +518,27 @@ def _according(work: _Work, tok: Token) -> None:
     _add(work, pobj, SpeakerRule.ACCORDING, ASSERTS, scope, tok, rank=-1, widen=1)
 
 
+def _with_reference(tok: Token) -> bool:
+    """ "with reference to X" (the Russian wires' "со ссылкой на": citing X)."""
+    doc = tok.doc
+    return (
+        0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].lower_ == "with"
+        and doc[tok.i + 1].lower_ == "to"
+    )
+
+
+def _referenced(work: _Work, tok: Token) -> None:
+    """ "TASS reports, with reference to a source close to the front, that …": the source the
+    reporter cites speaks, inside the reporter's frame (as "citing X")."""
+    to = tok.doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    sent = tok.sent
+    _add(work, pobj, SpeakerRule.SOURCE, ASSERTS, (sent.start_char, sent.end_char), tok, rank=2)
+
+
 def _introduced_by_that(clause: Token) -> bool:
     """ "reports that …" (not "a claim the resistance disputes")."""
     return any(c.lower_ == "that" and c.dep_ in ("mark", "nsubj") for c in clause.children) or (
@@ -854,6 +877,7 @@ def layout_frames(
     yield from _label_after(text, original, actors)
     yield from _headline_claims(text, original, actors, reader, discourse)
     yield from _named_after(text, original, reader, discourse)
+    yield from _headline_dash(text, original, actors, reader, discourse)
     for rx, rule in (
         (_tail_rx(), SpeakerRule.TAIL),
         (_DASH, SpeakerRule.DASH),
@@ -885,6 +909,37 @@ def layout_frames(
         )  # fmt: skip
         discourse.pending.append(frame)
         yield frame
+
+
+# "Taliban suffer losses in Panjshir, retreat — regional source": a headline's source after a
+# dash, at its end (no final full stop)
+_HEADLINE_DASH = re.compile(
+    r"^[^\"]{10,}?\s[—–-]\s+(?P<who>(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,3}[\w'-]+)\s*$"
+)
+_SOURCE_HEADS = frozenset({"source", "sources"})
+
+
+def _headline_dash(
+    text: str, original: str, actors: Actors, reader: SideReader, discourse: Discourse
+) -> Iterator[Frame]:
+    m = _HEADLINE_DASH.match(text)
+    if m is None:
+        return
+    who_text = m.group("who")
+    head = who_text.split()[-1].lower()
+    vocab = vocabulary()
+    if not (actors.find(who_text) or head in vocab.roles or head in _SOURCE_HEADS):
+        return  # "Panjshir — the last holdout": an apposition, not a source
+    phrase = replace(
+        phrase_from_text(text, m.start("who"), m.end("who")), before=text[: m.start("who")]
+    )
+    who = reader.identify(text, original, phrase, discourse)
+    yield Frame(
+        claimant=who.claimant, side=who.side if who.side is not None else UNKNOWN,
+        rule=SpeakerRule.DASH, stance=ASSERTS, scope=(0, m.start("who")),
+        holes=((m.start("who"), m.end("who")),), rank=1, number=who.number, head=who.head,
+        whole=True, cue=m.start("who"), party=who.party,
+    )  # fmt: skip
 
 
 # '…," a local channel quoted the front's spokesman, Karim Jan, as saying.': the one quoted

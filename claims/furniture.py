@@ -46,6 +46,9 @@ FURNITURE_LINE = re.compile(
       | terms\ of\ (?:use|service)\b
       | (?:twitter|facebook|google|wordpress(?:\.com)?|linkedin)\ (?:picture|photo|account)\s*$
       | (?:home|menu|search|logo|next|previous|back\ to\ top|top)\s*$
+      | home\s*[»›>/|"]\s*(?-i:[A-Z])   # a breadcrumb "Home » World" (» normalised to ")
+      | home(?-i:[A-Z][a-z]+[A-Z])   # one glued together: "HomeWorldAsia"
+      | tags?\s*: | filed\ under\b | categor(?:y|ies)\s*:
       | (?:previous|next)\ (?:article|post|story)\b
       | stay\ tuned\b | more\ details\ to\ follow\b
       | the\ post\ .{1,200}\ appeared\ first\ on\b

@@ -378,6 +378,8 @@ _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "pe
 _ONE_OF = re.compile(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b")
 _ITS = re.compile(r"(?i)^(?:its|their)\s")
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
+
+
 def _both_sides(core: list[ActorMention], core_text: str) -> bool:
     """A speaker phrase that joins two opposed sides with "and" ("Taliban and NRF officials",
     "Taliban and resistance tweets") speaks for neither."""

@@ -2467,3 +2467,53 @@ def test_one_side_with_a_descriptor_of_its_own_is_still_that_side() -> None:
     assert pairs(article("NRF and resistance fighters said fighting continued in Dara.")) == {
         ("clashes", "NRF")
     }
+
+
+def test_a_source_cited_with_reference_to_speaks_inside_the_wires_report() -> None:
+    """The Russian wires' "reported by the agency with reference to a source close to the
+    militia" (citing it): the source speaks, and "he" after it is that source; the militias of
+    this conflict are the resistance's."""
+    claims = article(
+        "In Baghlan, fighting has resumed between the Taliban and fighters of the front. This "
+        "is reported by the agency with reference to a source close to the militia.\n\n"
+        "He said that the fighting began this morning in Andarab."
+    )
+    assert claims and {c.side for c in claims} == {"NRF"}
+    assert {c.claimant for c in claims} == {"a source close to the militia"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: afghanistan | resistance | attack | kabul | taliban",
+        "Home » World » Eight Fighters Killed in Dara Shooting",
+        "HomeDiplomacyEthnic War in the North",
+        "Filed under: Asia, Conflict",
+    ],
+)
+def test_tag_lines_and_breadcrumbs_are_furniture(line: str) -> None:
+    claims = article(line + "\n\nResistance fighters said they killed 12 Taliban in Dara.")
+    assert [c.quote for c in claims] == ["Resistance fighters said they killed 12 Taliban in Dara."]
+
+
+def test_homeless_is_no_breadcrumb() -> None:
+    assert article("Homeless families fled Dara after the shelling, residents said.")
+
+
+@pytest.mark.parametrize(
+    ("headline", "who", "side"),
+    [
+        ("Twenty Taliban killed in Dara - NRF", "NRF", "NRF"),
+        ("Taliban suffer losses in Dara, retreat — regional source", "regional source", "other"),
+    ],
+)
+def test_a_headline_source_after_a_dash_speaks_for_the_headline(
+    headline: str, who: str, side: str
+) -> None:
+    claims = article(headline)
+    assert claims and {(c.claimant, c.side) for c in claims} == {(who, side)}
+
+
+def test_a_dash_before_a_description_names_no_source() -> None:
+    claims = article("Fighting rages in Dara - the last holdout")
+    assert claims and {c.claimant for c in claims} == {"Valley Wire"}
