@@ -103,7 +103,7 @@ _HISTORY = re.compile(
     r"in\s+the\s+past\b(?!\s+(?:\w+\s+)?(?:week|weeks|days?|hours?|months?|nights?|fortnight))|"
     r"back\s+in\s+(?:the\s+)?(?:\d|early|late|mid|those|that|days?\b|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|spring|summer|autumn|winter)|"
-    r"9/11|historically|once\s+again\s+in\s+history|in\s+history|"
+    r"9/11|september\s+11(?:th)?\s+attacks|historically|once\s+again\s+in\s+history|in\s+history|"
     # a tally over a span of years, or since an organisation began: background, not news
     r"(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:\w+\s+)?years|in\s+recent\s+years|"
     r"since\s+(?:its|their|the\s+group's|the\s+front's)\s+(?:formation|founding|inception|creation|"

@@ -2517,3 +2517,10 @@ def test_a_headline_source_after_a_dash_speaks_for_the_headline(
 def test_a_dash_before_a_description_names_no_source() -> None:
     claims = article("Fighting rages in Dara - the last holdout")
     assert claims and {c.claimant for c in claims} == {"Valley Wire"}
+
+
+def test_the_september_11_attacks_named_in_words_date_history() -> None:
+    claims = article(
+        "Two days before the September 11 attacks, al-Qaeda killed the front's founder in Dara."
+    )
+    assert claims == []
