@@ -2524,3 +2524,19 @@ def test_the_september_11_attacks_named_in_words_date_history() -> None:
         "Two days before the September 11 attacks, al-Qaeda killed the front's founder in Dara."
     )
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Taliban claimed that the siege of the insurgents in Dara has been broken.",
+        "Resistance fighters broke the siege of Dara, residents said.",
+        "The Taliban lifted their siege of Dara on Monday, residents said.",
+    ],
+)
+def test_a_siege_broken_or_lifted_is_a_control_claim(body: str) -> None:
+    assert "territorial_control" in {c.kind for c in article(body)}
+
+
+def test_a_siege_to_be_broken_is_no_claim() -> None:
+    assert article("The front said it would break the siege of Dara.") == []
