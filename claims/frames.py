@@ -20,14 +20,16 @@ Frames come from the dependency parse of statements with a reporting cue
                           by X", "The statement was sent to reporters" (the latest speaker)
 ``S-according``           "according to X" credits X with the clause it is attached to; a
                           reporting verb in the same clause is the more direct source
-``S-source``              "quoting X", "citing X", "X quoted sources in the group that …": the
-                          quoted source, inside the reporter's frame
+``S-source``              "quoting X", "citing X", "X quoted sources in the group that …",
+                          "reported by TASS with reference to X": the quoted source, inside the
+                          reporter's frame
 ``S-parenthetical``       "The fighting, the NRF said, lasted …": an inserted reporting clause
                           covers the clause around it
 ``S-rumour``              "there are unconfirmed reports (that) …", "rumours that …": the reports
                           themselves speak, unless a speaker frames them
 ``S-tail``                a headline or sentence ending ", says/claims X"
-``S-dash``                '"…" – NRF spokesman X, writing on X': a dash after a quotation
+``S-dash``                '"…" – NRF spokesman X, writing on X': a dash after a quotation; a
+                          headline's closing "… — regional source", "… - NRF"
 ``S-label``               a transcript or headline label naming an actor ("Mujahid: …")
 ========================  ====================================================================
 
@@ -922,6 +924,8 @@ _SOURCE_HEADS = frozenset({"source", "sources"})
 def _headline_dash(
     text: str, original: str, actors: Actors, reader: SideReader, discourse: Discourse
 ) -> Iterator[Frame]:
+    if "-" not in text and "—" not in text and "–" not in text:
+        return
     m = _HEADLINE_DASH.match(text)
     if m is None:
         return
