@@ -57,6 +57,12 @@ _OPPOSED_BEFORE = re.compile(
 _DEFINED_ACRONYM = re.compile(r"\s?\((?P<acronym>[A-Z]{2,6})\)")
 
 
+def _acronym_pattern(acronyms: dict[str, _Entry]) -> re.Pattern[str]:
+    """Any of ``acronyms`` as a word of its own, longest first."""
+    alternatives = alternation(sorted(acronyms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?!\w)")
+
+
 def _permutations(acronym: str, taken: set[str]) -> list[str]:
     letters = re.sub(r"[^A-Z]", "", acronym)
     if len(letters) < 3 or len(set(letters)) != len(letters) or letters != acronym:
@@ -163,10 +169,7 @@ class Actors:
         # at a word start only when every name begins with a letter: the scan skips the rest
         start = r"\b(?=\w)" if all(n[:1].isalnum() for n in names) else r"(?<![\w])"
         self._names = re.compile(rf"{start}(?:{words})(?!\w)", re.IGNORECASE)
-        self._acronym_rx = re.compile(
-            rf"(?<![\w])(?:{alternation(sorted(self._acronyms, key=len, reverse=True))})"
-            r"(?!\w)"
-        )
+        self._acronym_rx = _acronym_pattern(self._acronyms)
         stems = {re.split(r"[\s-]+", n.lower())[0][:4] for n in names} | {
             a.lower() for a in self._acronyms
         }
@@ -192,10 +195,7 @@ class Actors:
         widened = copy.copy(self)
         widened._cache = {}
         widened._acronyms = {**self._acronyms, **defined}
-        widened._acronym_rx = re.compile(
-            rf"(?<![\w])(?:{alternation(sorted(widened._acronyms, key=len, reverse=True))})"
-            r"(?!\w)"
-        )
+        widened._acronym_rx = _acronym_pattern(widened._acronyms)
         extra = "|".join(re.escape(a.lower()) for a in defined)
         widened._stems = re.compile(f"{self._stems.pattern}|{extra}")
         return widened
