@@ -78,6 +78,13 @@ class Overlay:
     status: np.ndarray
     book: Mapping[str, Decision] = field(default_factory=dict)
     orphans: tuple[Decision, ...] = ()
+    corrected: Mapping[int, Claim] = field(default_factory=dict)  # row → the claim as corrected
+
+    def parts(self) -> tuple[Any, ...]:
+        """What :func:`restored` needs to rebuild this overlay over the same claims, keyed by
+        claim id, not row (kept in a file for the next start; the columns are the snapshot's,
+        whose row order another load of the same claims need not repeat)."""
+        return (dict(self.book), self.orphans, {c.id: c for c in self.corrected.values()})
 
     def decision(self, claim_id: str) -> Decision | None:
         return self.book.get(claim_id)
@@ -126,7 +133,26 @@ def overlay(columns: ColumnarClaims, decisions: Iterable[Decision]) -> Overlay:
         if d.corrections:
             changes[row] = d.reviewed(columns.claim_at(row))
     reviewed = columns.replaced(changes)
-    return Overlay(columns, reviewed, status, book, tuple(orphans))
+    return Overlay(columns, reviewed, status, book, tuple(orphans), changes)
+
+
+def restored(columns: ColumnarClaims, parts: tuple[Any, ...]) -> Overlay | None:
+    """The overlay whose :meth:`Overlay.parts` were kept, over the same machine ``columns``
+    (None when the parts do not fit them: then lay the decisions anew)."""
+    book, orphans, corrected = parts
+    status = np.zeros(columns.n, dtype=np.int8)
+    for claim_id, d in book.items():
+        row = columns.row_of(claim_id)
+        if row is None:
+            return None
+        status[row] = CODE[d.status]
+    changes: dict[int, Claim] = {}
+    for claim_id, claim in corrected.items():
+        row = columns.row_of(claim_id)
+        if row is None:
+            return None
+        changes[row] = claim
+    return Overlay(columns, columns.replaced(changes), status, book, orphans, changes)
 
 
 def empty_overlay(columns: ColumnarClaims) -> Overlay:

@@ -118,6 +118,7 @@ def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
                 command=list(argv) or args.paths,
             )  # fmt: skip
             url = store.url
+            kept = _warm_snapshot(store, args.db)
     except (StoreError, ClaimsError) as exc:  # a store, cluster or profile that cannot be used
         _close(progress)
         _say(f"error: {exc}")
@@ -127,7 +128,24 @@ def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
         _say("interrupted; what was written so far is kept — run the same command to go on")
         return 130
     _close(progress)
+    if kept:
+        _say(f"note: a snapshot of the store was kept for the dashboard's next start ({kept})")
     return _report(summary, args.paths, url)
+
+
+def _warm_snapshot(store: Any, db: str | None) -> str:
+    """Keep the snapshot a dashboard start with ``--db`` reads (store.snapshot_cache), so its
+    first start after this ingest reads one file instead of loading every claim; '' when none
+    was written (a small store, the kept one current, or no cache folder)."""
+    from store.exc import StoreError
+    from store.settings import StoreSettings
+    from store.snapshot_cache import SnapshotCache, default_folder
+
+    url = StoreSettings.resolve(db).url.render_as_string(hide_password=False)
+    try:
+        return str(default_folder()) if SnapshotCache().warm(store, url) else ""
+    except StoreError:  # the ingest itself is done; the dashboard will load from the store
+        return ""
 
 
 def _close(progress: Any) -> None:

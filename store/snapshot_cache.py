@@ -28,7 +28,9 @@ from typing import Any
 
 MIN_CLAIMS = 20_000
 FORMAT = 2  # 2: rows packed (store.columnar.PackedRows)
-_MODULES = ("columnar.py", "database.py", "semantics.py", "query.py", "snapshot_cache.py")
+_MODULES = (
+    "columnar.py", "database.py", "semantics.py", "query.py", "snapshot_cache.py", "review.py",
+)  # fmt: skip
 
 
 @cache
@@ -51,9 +53,9 @@ def default_folder() -> Path:
 class SnapshotCache:
     """One file per (store URL, roots) under ``folder``."""
 
-    def __init__(self, folder: Path | None = None, min_claims: int = MIN_CLAIMS) -> None:
+    def __init__(self, folder: Path | None = None, min_claims: int | None = None) -> None:
         self.folder = folder or default_folder()
-        self.min_claims = min_claims
+        self.min_claims = MIN_CLAIMS if min_claims is None else min_claims
 
     def _key(self, url: str, roots: Iterable[str] | None) -> tuple[Any, ...]:
         from store.settings import mask  # no password in a file name or a file
@@ -65,44 +67,91 @@ class SnapshotCache:
         name = hashlib.sha256(repr(self._key(url, roots)).encode()).hexdigest()[:24]
         return self.folder / f"snapshot-{name}.pickle"
 
+    def review_path(self, url: str, roots: Iterable[str] | None) -> Path:
+        """The file of the review overlay kept beside the snapshot (:meth:`save_review`)."""
+        return self.path(url, roots).with_name(self.path(url, roots).stem + "-review.pickle")
+
     def load(self, url: str, roots: Iterable[str] | None, version: tuple[int, ...]) -> Any:
         """The snapshot kept for this store, roots and version, or None (only the claims
         generation counts: a review decision does not change the claims)."""
-        path = self.path(url, roots)
+        header = (*self._key(url, roots), _claims_generation(version))
+        return _read(self.path(url, roots), header)
+
+    def load_review(self, url: str, roots: Iterable[str] | None, version: tuple[int, ...]) -> Any:
+        """The review overlay's parts kept for this store and its whole version (claims and
+        decisions generations: any decision saved since voids it), or None."""
+        return _read(self.review_path(url, roots), (*self._key(url, roots), tuple(version)))
+
+    def save_review(
+        self, url: str, roots: Iterable[str] | None, version: tuple[int, ...], n_claims: int,
+        parts: Any,
+    ) -> bool:  # fmt: skip
+        """Keep the overlay's ``parts`` of a store of ``n_claims`` claims at ``version``."""
+        if n_claims < self.min_claims:
+            return False
+        header = (*self._key(url, roots), tuple(version))
+        return _write(self.review_path(url, roots), header, parts)
+
+    def is_current(self, url: str, roots: Iterable[str] | None, version: tuple[int, ...]) -> bool:
+        """Whether the kept file is the one :meth:`load` would return for ``version`` (its
+        header alone is read)."""
         try:
-            with path.open("rb") as fh, _collector_paused():
+            with self.path(url, roots).open("rb") as fh:
                 header = pickle.load(fh)
-                if header != (*self._key(url, roots), _claims_generation(version)):
-                    return None
-                return pickle.load(fh)
-        except FileNotFoundError:
-            return None
-        except Exception:  # a corrupt or half-foreign file: as if absent (it gets replaced)
-            return None
+        except Exception:  # absent, unreadable or corrupt: not current
+            return False
+        return bool(header == (*self._key(url, roots), _claims_generation(version)))
+
+    def warm(self, store: Any, url: str, roots: Iterable[str] | None = None) -> bool:
+        """Write the file a dashboard start on ``store`` (opened as ``url``, ``roots``) reads,
+        unless the store is too small or the kept file is current; True when written. Run
+        after an ingest, so the first start after it costs a read, not a load of every claim."""
+        if store.total() < self.min_claims or self.is_current(url, roots, store.version()):
+            return False
+        return self.save(url, roots, store.snapshot(roots))
 
     def save(self, url: str, roots: Iterable[str] | None, snapshot: Any) -> bool:
         """Keep ``snapshot`` (if it is big enough); False when it was not written."""
         if snapshot.columns.n < self.min_claims:
             return False
-        path = self.path(url, roots)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
-        except OSError:
-            return False  # no cache folder: the next start loads from the store
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                header = (*self._key(url, roots), _claims_generation(snapshot.version))
-                pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(snapshot, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            return False
-        return True
+        header = (*self._key(url, roots), _claims_generation(snapshot.version))
+        return _write(self.path(url, roots), header, snapshot)
+
+
+def _read(path: Path, header: tuple[Any, ...]) -> Any:
+    """The object after ``header`` in the file, or None when the file is absent, unreadable,
+    corrupt or has another header (stale or foreign: it gets replaced)."""
+    try:
+        with path.open("rb") as fh, _collector_paused():
+            if pickle.load(fh) != header:
+                return None
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a corrupt or half-foreign file: as if absent
+        return None
+
+
+def _write(path: Path, header: tuple[Any, ...], obj: Any) -> bool:
+    """``header`` then ``obj`` into a temporary file renamed over ``path`` (a kill leaves the
+    old file or the new one); False when it could not be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
+    except OSError:
+        return False  # no cache folder: the next start loads from the store
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return False
+    return True
 
 
 @contextlib.contextmanager

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from atlas.review import Overlay, empty_overlay, overlay
+from atlas.review import Overlay, empty_overlay, overlay, restored
 from atlas.session import SessionData, from_snapshot, with_columns
 from atlas.settings import DataSource
 from claims.profile import PROFILE_ENV
@@ -124,12 +124,17 @@ def _reviewed(
     from store.review import all_decisions
 
     base = _snapshot(db, create, roots, version[0], root, name)
-    try:
-        found = all_decisions(_store(db, create))
-    except StoreError as err:
-        return Reviewed(with_columns(base, base.columns, version), empty_overlay(base.columns),
-                        str(err))  # fmt: skip
-    view = overlay(base.columns, found)
+    files = SnapshotCache()  # a restart with no decision saved since reads the overlay back
+    kept = files.load_review(db, roots, version)
+    view = restored(base.columns, kept) if kept is not None else None
+    if view is None:
+        try:
+            found = all_decisions(_store(db, create))
+        except StoreError as err:
+            return Reviewed(with_columns(base, base.columns, version),
+                            empty_overlay(base.columns), str(err))  # fmt: skip
+        view = overlay(base.columns, found)
+        files.save_review(db, roots, version, base.columns.n, view.parts())
     return Reviewed(with_columns(base, view.columns, version), view)
 
 

@@ -145,3 +145,17 @@ def test_a_claim_takes_one_decision():
     taken = {("n1", quote_hash("He said 40 died."))}  # already decided
     found, orphans = match([D("old", "He said 40 died.")], claims, taken, {})
     assert found == [] and len(orphans) == 1
+
+
+def test_apply_is_replace_and_leaves_the_machine_claim_alone():
+    """The fast copy in ``apply`` gives what ``dataclasses.replace`` gives: an equal, hashable,
+    frozen claim with only the corrected fields changed."""
+    corrections = validate(FULL_CLAIM, {"side": "NRF", "figure": "1,200"})
+    fixed = apply(FULL_CLAIM, corrections)
+    assert fixed == replace(FULL_CLAIM, **corrections) and hash(fixed) == hash(
+        replace(FULL_CLAIM, **corrections)
+    )
+    assert fixed is not FULL_CLAIM and FULL_CLAIM.figure != 1200 and fixed.figure == 1200
+    with pytest.raises(AttributeError):
+        fixed.side = "Taliban"  # type: ignore[misc]
+    assert fixed.to_dict() == {**FULL_CLAIM.to_dict(), **corrections}

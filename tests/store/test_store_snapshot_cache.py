@@ -118,3 +118,102 @@ def test_a_writer_killed_at_any_moment_leaves_a_whole_file(stored, tmp_path):
         back = cache.load(url, None, snap.version)
         if cache.path(url, None).exists():
             assert back is not None and back.columns.n == snap.columns.n
+
+
+def test_ingest_keeps_the_snapshot_a_dashboard_start_reads(tmp_path, monkeypatch):
+    """After an ingest the file is written under the key the dashboard's ``--db`` start
+    looks up, so the first start after it reads the file; a current file is not rewritten,
+    a changed store gets a new one."""
+    import store.snapshot_cache as snapshot_cache
+    from atlas.page.data import _url
+    from store.cli import _warm_snapshot
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(snapshot_cache, "MIN_CLAIMS", 0)
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    for name in sorted(os.listdir(REPO / "seeds"))[:3]:
+        (corpus / name).write_bytes((REPO / "seeds" / name).read_bytes())
+    db = str(tmp_path / "w.sqlite")  # a bare path, as a user types it
+    with open_store(db, create=True) as store:
+        ingest(store, [corpus], workers=0)
+        assert _warm_snapshot(store, db) == str(tmp_path / "cache" / "claim-atlas" / "snapshots")
+        kept = SnapshotCache().load(_url(db), None, store.version())
+        assert kept is not None and kept.columns.n == store.total() > 0
+        assert _warm_snapshot(store, db) == ""  # current: not written again
+        (corpus / "extra.txt").write_text(
+            "Taliban fighters captured Bazarak on Monday, a spokesman said.", encoding="utf-8"
+        )
+        ingest(store, [corpus], workers=0)
+        assert SnapshotCache().load(_url(db), None, store.version()) is None  # stale now
+        assert _warm_snapshot(store, db) != ""
+        assert SnapshotCache().load(_url(db), None, store.version()).columns.n == store.total()
+
+
+def test_ingest_of_a_small_store_keeps_no_snapshot(tmp_path):
+    from conftest import run_cli
+
+    home = tmp_path / "cache"
+    ran = run_cli("ingest", str(REPO / "seeds"), "--db", str(tmp_path / "s.sqlite"),
+                  env={"XDG_CACHE_HOME": str(home)})  # fmt: skip
+    assert ran.returncode == 0, ran.stderr
+    assert "snapshot" not in ran.stderr and not home.exists()
+
+
+def _reviewed_store(stored):
+    from store.review import Edit, Reviewer, Verdict, save
+
+    url, store = stored
+    claims = store.snapshot().columns
+    ana = Reviewer("ana")
+    save(store, claims.claim_at(0), Edit(Verdict.CONFIRMED), ana, 0)
+    save(store, claims.claim_at(1), Edit(Verdict.REJECTED, reason="history"), ana, 0)
+    save(store, claims.claim_at(2), Edit(corrections={"figure": "41", "side": "NRF"}), ana, 0)
+    return url, store
+
+
+def test_a_kept_review_overlay_is_the_overlay_laid_anew(stored, tmp_path):
+    """Parts are keyed by claim id: restored over the same claims in another row order (a new
+    load need not repeat it), every claim has the status and values of a fresh overlay."""
+    from atlas.review import overlay, restored
+    from store.columnar import ColumnarClaims
+    from store.review import all_decisions
+
+    url, store = _reviewed_store(stored)
+    cols = store.snapshot().columns
+    fresh = overlay(cols, all_decisions(store))
+    cache = SnapshotCache(tmp_path / "cache", min_claims=0)
+    version = store.version()
+    assert cache.save_review(url, None, version, cols.n, fresh.parts())
+    kept = cache.load_review(url, None, version)
+    flipped = ColumnarClaims(list(reversed(cols.rows)), list(reversed(cols.roots)))
+    back = restored(flipped, kept)
+    assert back is not None and sum(back.counts().values()) == cols.n
+    for i in range(cols.n):
+        cid = cols.claim_at(i).id
+        assert back.status_of(cid) == fresh.status_of(cid)
+        assert back.columns.claim(cid) == fresh.columns.claim(cid)
+    assert back.columns.claim(cols.claim_at(2).id).figure == 41
+    assert back.counts() == fresh.counts()
+    other = ColumnarClaims(list(cols.rows)[3:], list(cols.roots)[3:])  # claims gone: laid anew
+    assert restored(other, kept) is None
+
+
+def test_a_review_overlay_is_kept_for_its_whole_version_only(stored, tmp_path):
+    from atlas.review import overlay
+    from store.review import Edit, Reviewer, Verdict, all_decisions, save
+
+    url, store = _reviewed_store(stored)
+    cols = store.snapshot().columns
+    cache = SnapshotCache(tmp_path / "cache", min_claims=0)
+    version = store.version()
+    cache.save_review(url, None, version, cols.n, overlay(cols, all_decisions(store)).parts())
+    assert cache.load_review(url, None, version) is not None
+    save(store, cols.claim_at(3), Edit(Verdict.CONFIRMED), Reviewer("ben"), 0)
+    assert store.version()[0] == version[0]  # the claims are as they were …
+    assert cache.load_review(url, None, store.version()) is None  # … but not the decisions
+    assert cache.load_review(url + "x", None, version) is None
+    assert not SnapshotCache(tmp_path / "big").save_review(url, None, version, cols.n, ())
+    path = cache.review_path(url, None)
+    path.write_bytes(path.read_bytes()[:20])
+    assert cache.load_review(url, None, version) is None  # corrupt: as if absent
