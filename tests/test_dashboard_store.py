@@ -213,3 +213,49 @@ def test_opened_names_the_store(tmp_path):
     source = page_data.DataSource(str(tmp_path / "x.sqlite"), None)
     with pytest.raises(StoreError, match=r"x\.sqlite"):
         page_data.opened(source)
+
+
+def _join_review_writers() -> None:
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name == "claim-atlas-keep-review":
+            thread.join(30)
+
+
+def test_a_restart_reads_the_kept_review_overlay_and_a_new_decision_voids_it(
+    seeds, tmp_path, monkeypatch
+):
+    """A large store's start keeps the review overlay beside the snapshot; a restart with no
+    decision saved since shows the same page without reading a decision; one saved since (by
+    another server) is read and shown."""
+    import store.review as store_review
+    import store.snapshot_cache as snapshot_cache
+    from store.review import Edit, Reviewer, Verdict, save
+
+    monkeypatch.setattr(snapshot_cache, "MIN_CLAIMS", 0)  # the seeds stand for a large store
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    db = tmp_path / "r.sqlite"
+    with open_store(str(db), create=True) as store:
+        ingest(store, [seeds], workers=0)
+        total, claims = store.total(), store.snapshot().columns
+        save(store, claims.claim_at(0), Edit(Verdict.REJECTED, reason="old"), Reviewer("a"), 0)
+    args = ["--db", f"sqlite:///{db}"]
+    assert caption(run(args, monkeypatch)) == (total - 1, total)  # the rejected one hidden
+    _join_review_writers()
+    kept = list((tmp_path / "cache" / "claim-atlas" / "snapshots").glob("*-review.pickle"))
+    assert len(kept) == 1
+
+    def no_reading(_store):
+        raise AssertionError("decisions read although the kept overlay is current")
+
+    real = store_review.all_decisions
+    monkeypatch.setattr(store_review, "all_decisions", no_reading)
+    st.cache_resource.clear()  # a restarted process
+    assert caption(run(args, monkeypatch)) == (total - 1, total)
+    monkeypatch.setattr(store_review, "all_decisions", real)
+    with open_store(str(db)) as store:
+        save(store, claims.claim_at(1), Edit(Verdict.REJECTED, reason="new"), Reviewer("b"), 0)
+    st.cache_resource.clear()
+    assert caption(run(args, monkeypatch)) == (total - 2, total)
+    _join_review_writers()
