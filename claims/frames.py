@@ -44,6 +44,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from claims.actors import Actors, Strength
@@ -319,7 +320,22 @@ def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
         and not tok.lower_.endswith("ing")
     ):
         return head, SpeakerRule.SUBJECT
-    return None
+    return _subject_in_according(tok)
+
+
+def _subject_in_according(tok: Token) -> tuple[Token, str] | None:
+    """ "According to reports by X, the spokesman for Y Z shared that …" parsed with the
+    spokesman as an apposition of X and no subject of "shared": the noun phrase that ends
+    right before the verb is its subject (X only relays)."""
+    if tok.i == 0 or tok.dep_ != "ROOT":
+        return None
+    prev = tok.doc[tok.i - 1]
+    appos = next((a for a in (prev, *prev.ancestors) if a.dep_ == "appos"), None)
+    if appos is None or appos.right_edge.i != tok.i - 1 or appos.i > tok.i:
+        return None
+    if not any(a.lower_ == "according" for a in appos.ancestors):
+        return None
+    return appos, SpeakerRule.SUBJECT
 
 
 def _passive(tok: Token) -> bool:
@@ -617,6 +633,9 @@ def _add(
         phrase = _without_relative(phrase, cue)
     if phrase_end is not None:
         phrase = _clip_end(phrase, phrase_end)
+    titled = _fronted_title(work.text, phrase, speaker)
+    if titled is not phrase:
+        phrase, rule = titled, f"{rule}+{SpeakerRule.FRONTED_TITLE}"
     if phrase.start > cue.idx:
         phrase = replace(phrase, before=work.text[: cue.idx])
     elif work.text[: phrase.start].rstrip().endswith((",", '"', "-")):
@@ -625,6 +644,39 @@ def _add(
     frame = _frame(work.text, who, rule, stance, scope, phrase, cue, rank, widen)
     work.frames.append(frame)
     work.discourse.pending.append(frame)
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    """A role and whom it speaks for, fronted before a name at the sentence's start and set
+    off by a comma: "Spokesman for the front, A. B. said" (the parser takes the role for a
+    subject of its own; it is the name's apposition)."""
+    roles = alternation(vocabulary().roles)
+    return re.compile(
+        rf"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{roles})\s+(?:of|for|to)\s+"
+        r"[^,.;:\"“”]{2,80}?,\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _fronted_title(text: str, phrase: Phrase, speaker: Token) -> Phrase:
+    """The phrase of a named speaker with a fronted title ("Spokesman for X, Name said")
+    widened over that title, given as its apposition (``S-fronted-title``)."""
+    if not speaker.text[:1].isupper() or speaker.lower_ in _PRONOUNS:
+        return phrase
+    sent = speaker.sent.start_char
+    comma = text.rfind(",", sent, phrase.start)
+    if comma < 0 or text[comma + 1 : phrase.start].strip():
+        return phrase  # no comma right before the name
+    start = text.rfind(",", sent, comma) + 1 or sent  # after a fronted clause's comma, if any
+    while start < comma and text[start].isspace():
+        start += 1
+    if comma - start > 100:
+        return phrase
+    if _title_before().fullmatch(text, start, phrase.start) is None:
+        return phrase
+    return replace(phrase, start=start, appositions=((start, comma), *phrase.appositions),
+                   context=text[:start])  # fmt: skip
 
 
 _SIDE_BASES = frozenset(
@@ -734,9 +786,17 @@ _DASH = re.compile(
     r"[^.\"]*)?[.!]?\s*$",
     _I,
 )
-_LABEL = re.compile(
-    r"^\s*(?P<who>(?-i:[A-Z][\w'.-]+)(?:\s+(?-i:[A-Z][\w'.-]+)){0,3})\s*(?:\([^)]{1,40}\))?:\s+(?=\S)"
-)
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    """A leading label: capitalised words, optionally closed by a role ("Mujahid: …",
+    "Taliban spokesman: …", "NRF commander (local): …")."""
+    roles = alternation(vocabulary().roles)
+    return re.compile(
+        r"^\s*(?P<who>(?-i:[A-Z][\w'.-]+)(?:\s+(?-i:[A-Z][\w'.-]+)){0,3}"
+        rf"(?:\s+(?:{roles}))?)\s*(?:\([^)]{{1,40}}\))?:\s+(?=\S)"
+    )
 
 
 _OPENING_VERB = r"(?:claims?|says?|insists?|denies|deny|reports?|announces?)"
@@ -984,7 +1044,7 @@ def _label(text: str, original: str, actors: Actors) -> Iterator[Frame]:
     """A transcript or headline label naming a party's voice ("Mujahid: …")."""
     if ":" not in text[:60]:
         return
-    m = _LABEL.match(text)
+    m = _label_pattern().match(text)
     if m is None:
         return
     who = m.group("who")

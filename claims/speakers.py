@@ -59,6 +59,7 @@ class SpeakerRule(StrEnum):
     LIGHT = "S-light-verb"
     TAIL = "S-tail"
     DASH = "S-dash"
+    FRONTED_TITLE = "S-fronted-title"  # "Spokesman for X, A. B. said": the title is B's
     RUMOUR = "S-rumour"
     CALLED_FALSE = "S-called-false"  # "X's claim … is false": who says so denies it
     LABEL = "S-label"

@@ -79,7 +79,8 @@ _CONFIRMING = ("confirm", "corroborate", "endorse", "verify")
 # what calling a claim false says of it ("… are false", "… is a lie", "… is not true")
 FALSE_VERDICT = (
     r"false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
-    r"not\s+true|incorrect|wrong"
+    r"not\s+true|incorrect|wrong|(?:mere\s+|pure\s+)?speculations?|rumou?rs?|(?:pure\s+)?fiction|"
+    r"(?:a\s+)?fantasy|(?:without|with\s+no)\s+(?:any\s+)?(?:basis|foundation)"
 )
 
 
@@ -108,7 +109,8 @@ _ANAPHORIC_REST = (
     # "the allegations made by some militants in the media are false"
     r"|\b(?P<subj2>(?:the|these|those|such|their|its|this|that)\s+(?:[\w'-]+\s+){0,8}?"
     r"(?:claims?|reports?|allegations?|statements?|news|accounts?|assertions?|rumou?rs?))(?:\s+[\w'-]+){0,8}?\s+"
-    rf"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly)\s+)?"
+    rf"(?:are|were|is|was)\s+(?:(?:all|completely|totally|entirely|simply|utterly|only|"
+    rf"merely|just|nothing\s+but|mere)\s+)?"
     rf"(?P<verdict>{FALSE_VERDICT})\b"
     # "The resistance says that is a lie": a bare demonstrative called false
     rf"|\b(?:says?|said|insists?|insisted|added)\s+(?:that\s+)?(?P<subj3>this|that|it)\s+"

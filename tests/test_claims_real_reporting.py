@@ -2540,3 +2540,88 @@ def test_a_siege_broken_or_lifted_is_a_control_claim(body: str) -> None:
 
 def test_a_siege_to_be_broken_is_no_claim() -> None:
     assert article("The front said it would break the siege of Dara.") == []
+
+
+# --- this round (blind set P): fronted titles, relays, role labels, verdicts ----------------
+
+FRONTED_TITLES = [
+    ("Spokesman for the Taliban, Qari Hamid said the group took Dara on Friday.",
+     "Taliban", "Qari Hamid"),
+    ("Briefing reporters in the capital, spokesperson for the NRF, Ali Reza Hamidi said its "
+     "fighters had retaken Abshar.", "NRF", "Ali Reza Hamidi"),
+    ("A commander of the resistance, Gul Zaman told us 14 Taliban fighters were killed in "
+     "Rokha.", "NRF", "Gul Zaman"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "side", "name"), FRONTED_TITLES)
+def test_a_title_fronted_before_a_name_gives_the_name_its_side(
+    body: str, side: str, name: str
+) -> None:
+    """The parser reads "Spokesman for X" as a subject of its own (no comma after the name
+    closes an apposition); it is the named speaker's title."""
+    found = article(body)
+    assert found and {c.side for c in found} == {side}
+    assert all(c.claimant == name and "S-fronted-title" in c.rule for c in found)
+
+
+def test_a_fronted_place_or_crowd_is_no_title() -> None:
+    found = article("On Sunday, residents of Rokha, Gul Zaman and others said the Taliban "
+                    "captured the district.")  # fmt: skip
+    assert found and all("S-fronted-title" not in c.rule for c in found)
+    assert {c.side for c in found} == {"other"}
+
+
+def test_according_to_a_relay_the_spokesman_who_shared_it_speaks() -> None:
+    """ "According to reports by <agency>, the spokesman for <party> <name> shared that …": the
+    agency relays, the spokesman speaks, and a later "shared the spokesman" is the same voice."""
+    found = article(
+        "According to the reports by PTI, the spokesperson for resistance group Nadir Shah "
+        'shared that "About 300 Taliban were killed in Khawak today."\n\n'
+        '"Five of their vehicles were destroyed," shared the spokesperson.'
+    )
+    assert pairs(found) == {("casualties", "NRF"), ("equipment", "NRF")}
+    assert all(c.claimant != "PTI" and "S-according" not in c.rule for c in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        ("Taliban spokesman: the districts of Khenj and Dara have been cleared of rebels.",
+         "Taliban"),
+        ("NRF commander: our forces retook Paryan overnight.", "NRF"),
+    ],
+)  # fmt: skip
+def test_a_role_label_with_its_party_speaks_for_the_line(body: str, side: str) -> None:
+    found = article(body)
+    assert found and {c.side for c in found} == {side}
+    assert all("S-label" in c.rule for c in found)
+
+
+def test_a_section_label_naming_no_party_speaks_for_nobody() -> None:
+    found = article("Latest update: the Taliban captured Khenj, the group said.")
+    assert found and {c.side for c in found} == {"Taliban"}
+    assert all("S-label" not in c.rule for c in found)
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    ["were only speculations", "are mere speculation", "were rumours",
+     "are without any basis", "were pure fiction"],
+)  # fmt: skip
+def test_reports_called_speculation_or_rumour_are_denied(verdict: str) -> None:
+    found = article(
+        "The front said on Monday its fighters had captured Abshar.\n\n"
+        "Responding to the claims, Taliban spokesman Zabihullah Mujahid said the reports "
+        f"{verdict}."
+    )
+    denial = [c for c in found if c.stance == "denies"]
+    assert [(c.kind, c.side) for c in denial] == [("territorial_control", "Taliban")]
+
+
+def test_reports_said_not_to_be_speculation_are_no_denial() -> None:
+    found = article(
+        "The front said on Monday its fighters had captured Abshar.\n\n"
+        "An analyst said the reports were not speculation."
+    )
+    assert not [c for c in found if c.stance == "denies"]
