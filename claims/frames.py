@@ -799,7 +799,10 @@ def _label_pattern() -> re.Pattern[str]:
     )
 
 
-_OPENING_VERB = r"(?:claims?|says?|insists?|denies|deny|reports?|announces?)"
+_OPENING_VERB = (
+    r"(?:claims?|says?|insists?|denies|deny|rejects?|dismiss(?:es)?|disputes?|refutes?|reports?|"
+    r"announces?)"
+)
 # the speaker's words are no opening verb: "Resistance Says Reports Of …" is the resistance's
 _OPENING_WORD = rf"(?!{_OPENING_VERB}\s)(?-i:[A-Z])[\w'-]*"
 _CLAIM_OPENING = re.compile(
@@ -836,7 +839,7 @@ def _headline_claims(
         nxt = re.compile(r";\s|\s-\s").search(text, m.end())
         yield Frame(
             claimant=ident.claimant, side=ident.side or UNKNOWN, rule=SpeakerRule.LEAD,
-            stance=DENIES if m.group("verb").lower().startswith("den") else ASSERTS,
+            stance=DENIES if re.match(r"den|rej|dis|ref", m.group("verb"), _I) else ASSERTS,
             scope=(m.start("who"), nxt.start() if nxt else len(text)),
             holes=((m.start("who"), m.end("who")),), rank=1, number=ident.number,
             head=ident.head, cue=m.start("verb"), party=ident.party,

@@ -65,7 +65,16 @@ DEMONYMS = frozenset(
     sudanese syrian tajik tajiks turkish turkmen ukrainian ukrainians uzbek uzbeks
     """.split()  # noqa: SIM905
 )
-NOT_PLACE_WORDS = NOT_PLACE_WORDS | DEMONYMS
+# number words open a sentence as capitals ("Three districts were retaken …"); no unknown
+# place name is made of them
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands dozen dozens several
+    """.split()  # noqa: SIM905
+)
+NOT_PLACE_WORDS = NOT_PLACE_WORDS | DEMONYMS | NUMBER_WORDS
 
 _CACHE: WeakKeyDictionary[Gazetteer, frozenset[str]] = WeakKeyDictionary()
 

@@ -2625,3 +2625,20 @@ def test_reports_said_not_to_be_speculation_are_no_denial() -> None:
         "An analyst said the reports were not speculation."
     )
     assert not [c for c in found if c.stance == "denies"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        ("Resistance Leaders Reject Reports Of Rokha Falling To The Taliban", "denies"),
+        ("Officials said on Monday that Khenj falls to the Taliban.", "asserts"),
+    ],
+)  # fmt: skip
+def test_a_place_falling_or_falls_to_a_side_is_a_control_claim(body: str, stance: str) -> None:
+    found = article(body)
+    assert [(c.kind, c.stance) for c in found] == [("territorial_control", stance)]
+
+
+def test_a_number_word_opening_a_sentence_is_no_place() -> None:
+    found = article("Four districts that the front had taken were lost again, the group said.")
+    assert all(c.place_mention != "Four" and c.unresolved_place != "Four" for c in found)

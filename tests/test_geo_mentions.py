@@ -311,3 +311,9 @@ def test_a_person_like_name_before_a_list_closed_by_a_plural_place_noun_is_a_pla
     text = "Banu and Deh Salah districts were taken back on Friday."
     assert [name for name, _ in found(gaz, text)] == ["Banu", "Deh Salah"]
     assert found(gaz, "Banu and Karim said the districts were taken.") == []
+
+
+def test_a_capitalised_number_word_is_no_unknown_place(gaz):
+    text = "Three districts of the province were lost. Dozens villages of Dara went too."
+    assert [name for name, place in found(gaz, text) if place is None] == []
+    assert [name for name, _ in found(gaz, text)] == ["Dara"]
