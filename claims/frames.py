@@ -263,9 +263,17 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
             c.lower_ == "according" for a in (tok.head, *tok.head.ancestors) for c in a.children
         ):
             return None, ""  # "According to a report, the Taliban shot 27, contradicting …"
-        found, _ = _subject(tok.head, seen + 1, passive=True)  # "people could be heard saying"
-        return found, SpeakerRule.INHERITED
+        return _head_subject(tok, seen)
     return None, ""
+
+
+def _head_subject(tok: Token, seen: int) -> tuple[Token | None, str]:
+    """The subject of the verb ``tok`` hangs on ("people could be heard saying"), unless it
+    names an event ("the gunfight is going on … and added": no event speaks)."""
+    found, _ = _subject(tok.head, seen + 1, passive=True)
+    if found is not None and found.lower_ in vocabulary().events:
+        return None, ""
+    return found, SpeakerRule.INHERITED
 
 
 def _quoted_as(verb: Token, participle: Token) -> Token | None:

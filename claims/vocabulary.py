@@ -74,6 +74,7 @@ class Vocabulary:
     roles: frozenset[str]
     person_roles: frozenset[str]
     combatants: frozenset[str]
+    events: frozenset[str]
     collectives: frozenset[str]
     third_parties: frozenset[str]
     state: frozenset[str]
@@ -133,6 +134,7 @@ def vocabulary() -> Vocabulary:
         roles=frozenset(data["speakers"]["roles"]),
         person_roles=frozenset(data["speakers"]["person_roles"]),
         combatants=frozenset(data["speakers"]["combatants"]),
+        events=frozenset(data["speakers"]["events"]),
         collectives=frozenset(data["speakers"]["collectives"]),
         third_parties=frozenset(data["speakers"]["third_parties"]),
         state=frozenset(data["speakers"]["state"]),

@@ -2642,3 +2642,14 @@ def test_a_place_falling_or_falls_to_a_side_is_a_control_claim(body: str, stance
 def test_a_number_word_opening_a_sentence_is_no_place() -> None:
     found = article("Four districts that the front had taken were lost again, the group said.")
     assert all(c.place_mention != "Four" and c.unresolved_place != "Four" for c in found)
+
+
+def test_an_event_is_never_the_speaker_of_a_verb_joined_to_its_clause() -> None:
+    """ "According to X, the battle is raging in Y and added …": "added" has no subject of its
+    own, and the battle cannot speak; X does."""
+    found = article(
+        "According to the Taliban, the battle is still raging in Dara district and added "
+        "that they have surrounded the resistance."
+    )
+    assert found and {c.side for c in found} == {"Taliban"}
+    assert all(c.claimant != "the battle" for c in found)
