@@ -267,6 +267,20 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
     return None, ""
 
 
+def _relayed_source(subject: Token) -> Token | None:
+    """ "Reports quoting Taliban sources have claimed …", "a broadcast citing the front said
+    …": the source the subject quotes speaks (the subject only relays it)."""
+    for child in subject.children:
+        if child.dep_ != "acl" or child.lower_ not in vocabulary().reporting:
+            continue
+        if vocabulary().reporting[child.lower_][0] not in _SOURCE_VERBS:
+            continue
+        quoted = next((c for c in child.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
+    return None
+
+
 def _head_subject(tok: Token, seen: int) -> tuple[Token | None, str]:
     """The subject of the verb ``tok`` hangs on ("people could be heard saying"), unless it
     names an event ("the gunfight is going on … and added": no event speaks)."""
@@ -443,6 +457,9 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         speaker, rule = _subject(tok)
     if speaker is None:
         return  # "is said to have", "were reported": nobody is credited
+    relayed = _relayed_source(speaker)
+    if relayed is not None:
+        speaker, rule = relayed, SpeakerRule.SOURCE
     if _gerund_denial(work, tok, speaker):
         return
     if lemma in _SOURCE_VERBS:

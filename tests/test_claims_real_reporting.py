@@ -2653,3 +2653,16 @@ def test_an_event_is_never_the_speaker_of_a_verb_joined_to_its_clause() -> None:
     )
     assert found and {c.side for c in found} == {"Taliban"}
     assert all(c.claimant != "the battle" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        ("Reports quoting Taliban sources have claimed that Rokha fell to the group.", "Taliban"),
+        ("Accounts citing resistance commanders say 25 attackers were killed near Khenj.", "NRF"),
+    ],
+)  # fmt: skip
+def test_reports_quoting_a_source_are_that_sources_claim(body: str, side: str) -> None:
+    found = article(body)
+    assert found and {c.side for c in found} == {side}
+    assert all("S-source" in c.rule for c in found)
