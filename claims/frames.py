@@ -346,18 +346,27 @@ def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
 
 
 def _subject_in_according(tok: Token) -> tuple[Token, str] | None:
-    """ "According to reports by X, the spokesman for Y Z shared that …" parsed with the
-    spokesman as an apposition of X and no subject of "shared": the noun phrase that ends
-    right before the verb is its subject (X only relays)."""
+    """A subjectless main reporting verb whose speaker the parser hung on a noun before it as
+    an apposition: "According to reports by X, the spokesman for Y Z shared that …" (X only
+    relays) and the tail "…, where Y holds out, Z, the spokesman of Y, said." (Z an apposition
+    of the place). The outermost apposition that ends right before the verb (or its comma)
+    speaks."""
     if tok.i == 0 or tok.dep_ != "ROOT":
         return None
     prev = tok.doc[tok.i - 1]
-    appos = next((a for a in (prev, *prev.ancestors) if a.dep_ == "appos"), None)
-    if appos is None or appos.right_edge.i != tok.i - 1 or appos.i > tok.i:
+    tail = prev.text == ","
+    if tail:
+        rest = [t for t in tok.doc[tok.i + 1 : tok.sent.end] if not t.is_punct]
+        if tok.i < 2 or len(rest) > 3:
+            return None  # only a closing "…, Z said (on Monday)."
+        prev = tok.doc[tok.i - 2]
+    chain = [a for a in (prev, *prev.ancestors) if a.dep_ == "appos" and a.i < tok.i]
+    found = [a for a in chain if a.right_edge.i == prev.i]
+    if not found:
         return None
-    if not any(a.lower_ == "according" for a in appos.ancestors):
+    if not tail and not any(a.lower_ == "according" for a in found[-1].ancestors):
         return None
-    return appos, SpeakerRule.SUBJECT
+    return found[-1], SpeakerRule.SUBJECT
 
 
 def _passive(tok: Token) -> bool:

@@ -2666,3 +2666,24 @@ def test_reports_quoting_a_source_are_that_sources_claim(body: str, side: str) -
     found = article(body)
     assert found and {c.side for c in found} == {side}
     assert all("S-source" in c.rule for c in found)
+
+
+def test_a_tail_speaker_the_parser_hung_on_the_place_still_speaks() -> None:
+    """ "…, where the front holds out, Z, the spokesman of the front led by M, said.": the
+    parser makes Z an apposition of the place; Z is who said it."""
+    found = article(
+        "Twelve Taliban fighters died in a battle that broke out in Khenj, where the resistance "
+        "is holding out, Nadir Shah, the spokesman of the front that is led by Massoud, said."
+    )
+    assert found and {c.side for c in found} == {"NRF"}
+    assert all("S-subject" in c.rule for c in found)
+
+
+def test_a_place_emptied_of_a_side_is_held_by_the_other() -> None:
+    found = article("The NRF spokesman wrote that Paryan had been emptied of Taliban.")
+    assert pairs(found) == {("territorial_control", "NRF")}
+
+
+def test_sources_in_the_islamist_militia_speak_for_the_taliban() -> None:
+    found = article("Sources in the Islamist militia said the group had seized Rokha.")
+    assert pairs(found) == {("territorial_control", "Taliban")}
