@@ -2687,3 +2687,20 @@ def test_a_place_emptied_of_a_side_is_held_by_the_other() -> None:
 def test_sources_in_the_islamist_militia_speak_for_the_taliban() -> None:
     found = article("Sources in the Islamist militia said the group had seized Rokha.")
     assert pairs(found) == {("territorial_control", "Taliban")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Photos on social media showed Taliban fighters standing in front of the gate of the "
+        "Khenj district governor's office.",
+        "A video showed armed men posing inside the governor's compound in Bazarak.",
+    ],
+)
+def test_pictures_of_fighters_at_the_seat_of_power_are_a_control_claim(body: str) -> None:
+    found = article(body)
+    assert [c.kind for c in found] == ["territorial_control"]
+
+
+def test_people_standing_outside_a_shop_are_no_claim() -> None:
+    assert article("Residents were standing outside a bakery in Bazarak on Monday.") == []
