@@ -20,7 +20,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -133,23 +132,18 @@ def _read(path: Path, header: tuple[Any, ...]) -> Any:
 
 
 def _write(path: Path, header: tuple[Any, ...], obj: Any) -> bool:
-    """``header`` then ``obj`` into a temporary file renamed over ``path`` (a kill leaves the
-    old file or the new one); False when it could not be written."""
+    """``header`` then ``obj`` into ``path`` through the project's atomic writer (a temporary
+    file renamed: a kill leaves the old file or the new one); False when it could not be
+    written (no cache folder: the next start loads from the store)."""
+    from geo.cache import write_atomic_bytes
+
+    def dump(fh: Any) -> None:
+        pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
+        write_atomic_bytes(path, dump)
     except OSError:
-        return False  # no cache folder: the next start loads from the store
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         return False
     return True
 
