@@ -139,7 +139,11 @@ def overlay(columns: ColumnarClaims, decisions: Iterable[Decision]) -> Overlay:
 def restored(columns: ColumnarClaims, parts: tuple[Any, ...]) -> Overlay | None:
     """The overlay whose :meth:`Overlay.parts` were kept, over the same machine ``columns``
     (None when the parts do not fit them: then lay the decisions anew)."""
-    book, orphans, corrected = parts
+    try:
+        book, orphans, corrected = parts
+        book, corrected = dict(book), dict(corrected)
+    except (TypeError, ValueError):
+        return None  # a file of another shape: as if absent
     status = np.zeros(columns.n, dtype=np.int8)
     for claim_id, d in book.items():
         row = columns.row_of(claim_id)

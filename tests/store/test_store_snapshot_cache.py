@@ -197,6 +197,7 @@ def test_a_kept_review_overlay_is_the_overlay_laid_anew(stored, tmp_path):
     assert back.counts() == fresh.counts()
     other = ColumnarClaims(list(cols.rows)[3:], list(cols.roots)[3:])  # claims gone: laid anew
     assert restored(other, kept) is None
+    assert restored(cols, ("another", "shape")) is None and restored(cols, None) is None
 
 
 def test_a_review_overlay_is_kept_for_its_whole_version_only(stored, tmp_path):
