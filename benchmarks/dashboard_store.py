@@ -62,14 +62,12 @@ def warm(url: str, scratch: Path) -> float:
     """What ``claim-atlas ingest`` does at its end (:meth:`SnapshotCache.warm`): keep the
     snapshot the dashboard's first start reads, in the servers' cache folder; seconds taken."""
     from store.database import open_store
-    from store.settings import StoreSettings
     from store.snapshot_cache import SnapshotCache
 
     t0 = time.perf_counter()
-    as_opened = StoreSettings.resolve(url).url.render_as_string(hide_password=False)
     with open_store(url) as store:
         folder = scratch / "cache" / "claim-atlas" / "snapshots"
-        if not SnapshotCache(folder).warm(store, as_opened):
+        if not SnapshotCache(folder).warm(store):
             raise RuntimeError("the snapshot file was not written")
     return round(time.perf_counter() - t0, 3)
 

@@ -267,18 +267,19 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
     return None, ""
 
 
+def _quoted_object(verb: Token) -> Token | None:
+    """The object of a quoting verb ("quoting X", "citing X"): the source it relays."""
+    found = vocabulary().reporting.get(verb.lower_)
+    if found is None or found[0] not in _SOURCE_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _relayed_source(subject: Token) -> Token | None:
     """ "Reports quoting Taliban sources have claimed …", "a broadcast citing the front said
     …": the source the subject quotes speaks (the subject only relays it)."""
-    for child in subject.children:
-        if child.dep_ != "acl" or child.lower_ not in vocabulary().reporting:
-            continue
-        if vocabulary().reporting[child.lower_][0] not in _SOURCE_VERBS:
-            continue
-        quoted = next((c for c in child.children if c.dep_ == "dobj"), None)
-        if quoted is not None:
-            return quoted
-    return None
+    quoted = (_quoted_object(c) for c in subject.children if c.dep_ == "acl")
+    return next((q for q in quoted if q is not None), None)
 
 
 def _head_subject(tok: Token, seen: int) -> tuple[Token | None, str]:
@@ -342,10 +343,10 @@ def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
         and not tok.lower_.endswith("ing")
     ):
         return head, SpeakerRule.SUBJECT
-    return _subject_in_according(tok)
+    return _subject_as_apposition(tok)
 
 
-def _subject_in_according(tok: Token) -> tuple[Token, str] | None:
+def _subject_as_apposition(tok: Token) -> tuple[Token, str] | None:
     """A subjectless main reporting verb whose speaker the parser hung on a noun before it as
     an apposition: "According to reports by X, the spokesman for Y Z shared that …" (X only
     relays) and the tail "…, where Y holds out, Z, the spokesman of Y, said." (Z an apposition
@@ -455,7 +456,7 @@ _PASSIVE_VICTIM_VERBS = frozenset({"reported", "said", "claimed"})
 
 
 def _verb_frame(work: _Work, tok: Token) -> None:
-    lemma, stance = vocabulary().reporting[tok.lower_]
+    stance = vocabulary().reporting[tok.lower_][1]
     if _reported_victim(tok):
         return
     if stance == DENIES and _act(tok):
@@ -471,12 +472,11 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         speaker, rule = relayed, SpeakerRule.SOURCE
     if _gerund_denial(work, tok, speaker):
         return
-    if lemma in _SOURCE_VERBS:
-        quoted = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if quoted is not None:
-            scope = _span(tok.head) if tok.dep_ in ("advcl", "xcomp", "conj") else _span(tok)
-            _add(work, quoted, SpeakerRule.SOURCE, ASSERTS, scope, tok, rank=2)
-            return
+    quoted = _quoted_object(tok)
+    if quoted is not None:
+        scope = _span(tok.head) if tok.dep_ in ("advcl", "xcomp", "conj") else _span(tok)
+        _add(work, quoted, SpeakerRule.SOURCE, ASSERTS, scope, tok, rank=2)
+        return
     scope = _scope_of(tok)
     if _parenthetical(tok):
         rule = f"{rule}+{SpeakerRule.PARENTHETICAL}"
@@ -873,7 +873,7 @@ def _headline_claims(
         nxt = re.compile(r";\s|\s-\s").search(text, m.end())
         yield Frame(
             claimant=ident.claimant, side=ident.side or UNKNOWN, rule=SpeakerRule.LEAD,
-            stance=DENIES if re.match(r"den|rej|dis|ref", m.group("verb"), _I) else ASSERTS,
+            stance=vocabulary().reporting[m.group("verb").lower()][1],
             scope=(m.start("who"), nxt.start() if nxt else len(text)),
             holes=((m.start("who"), m.end("who")),), rank=1, number=ident.number,
             head=ident.head, cue=m.start("verb"), party=ident.party,

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
                 command=list(argv) or args.paths,
             )  # fmt: skip
             url = store.url
-            kept = _warm_snapshot(store, args.db)
+            kept = _warm_snapshot(store)
     except (StoreError, ClaimsError) as exc:  # a store, cluster or profile that cannot be used
         _close(progress)
         _say(f"error: {exc}")
@@ -133,17 +133,15 @@ def run(args: argparse.Namespace, argv: Sequence[str] = ()) -> int:
     return _report(summary, args.paths, url)
 
 
-def _warm_snapshot(store: Any, db: str | None) -> str:
+def _warm_snapshot(store: Any) -> str:
     """Keep the snapshot a dashboard start with ``--db`` reads (store.snapshot_cache), so its
     first start after this ingest reads one file instead of loading every claim; '' when none
     was written (a small store, the kept one current, or no cache folder)."""
     from store.exc import StoreError
-    from store.settings import StoreSettings
     from store.snapshot_cache import SnapshotCache, default_folder
 
-    url = StoreSettings.resolve(db).url.render_as_string(hide_password=False)
     try:
-        return str(default_folder()) if SnapshotCache().warm(store, url) else ""
+        return str(default_folder()) if SnapshotCache().warm(store) else ""
     except StoreError:  # the ingest itself is done; the dashboard will load from the store
         return ""
 

@@ -216,23 +216,14 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def _json(text: str, empty: str) -> Any:
-    """``json.loads``, with the common empty value (a confirmation corrects nothing and
-    links nothing) made without the parser: 10,000 decisions are read at each start."""
-    if text == empty:
-        return {} if empty == "{}" else []
-    return json.loads(text)
-
-
 def _decision(row: Row[Any]) -> Decision:
     m = row._mapping
-    links = _json(m["links"], "[]")
     return Decision(
         pk=m["pk"], claim_id=m["claim_id"], quote_sha=m["quote_sha"], file=m["file"],
         quote=m["quote"], machine_json=m["machine"],
         verdict=Verdict(m["verdict"]) if m["verdict"] else None, reason=m["reason"],
-        corrections=_json(m["corrections"], "{}"), note=m["note"],
-        links=tuple(Link(x["target"], Relation(x["relation"])) for x in links),
+        corrections=json.loads(m["corrections"]), note=m["note"],
+        links=tuple(Link(x["target"], Relation(x["relation"])) for x in json.loads(m["links"])),
         version=m["version"], reviewer=m["reviewer"], updated_at=_utc(m["updated_at"]),
     )  # fmt: skip
 

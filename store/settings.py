@@ -104,6 +104,11 @@ class StoreSettings:
     def shown(self) -> str:
         return mask(self.url)
 
+    @property
+    def full(self) -> str:
+        """The URL with its password, as a connection (and a snapshot file's key) needs it."""
+        return self.url.render_as_string(hide_password=False)
+
     @classmethod
     def resolve(cls, db: str | None = None, env: Mapping[str, str] | None = None) -> StoreSettings:
         """``db`` (from ``--db``), else ``CLAIM_ATLAS_DB``, else the default SQLite file."""

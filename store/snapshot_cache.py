@@ -104,10 +104,11 @@ class SnapshotCache:
             return False
         return bool(header == (*self._key(url, roots), _claims_generation(version)))
 
-    def warm(self, store: Any, url: str, roots: Iterable[str] | None = None) -> bool:
-        """Write the file a dashboard start on ``store`` (opened as ``url``, ``roots``) reads,
-        unless the store is too small or the kept file is current; True when written. Run
-        after an ingest, so the first start after it costs a read, not a load of every claim."""
+    def warm(self, store: Any, roots: Iterable[str] | None = None) -> bool:
+        """Write the file a dashboard start on ``store`` (with ``roots``) reads, unless the
+        store is too small or the kept file is current; True when written. Run after an
+        ingest, so the first start after it costs a read, not a load of every claim."""
+        url = store.settings.full  # the dashboard keys its files by the same resolved URL
         if store.total() < self.min_claims or self.is_current(url, roots, store.version()):
             return False
         return self.save(url, roots, store.snapshot(roots))

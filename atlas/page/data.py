@@ -73,7 +73,7 @@ def _ingested(db: str, folder: str, generation: int, profile: str) -> Summary:
 
 def _url(db: str | None) -> str:
     """``--db`` (else ``CLAIM_ATLAS_DB``, else the default file) as a full URL."""
-    return StoreSettings.resolve(db).url.render_as_string(hide_password=False)
+    return StoreSettings.resolve(db).full
 
 
 def opened(source: DataSource, generation: int = 0) -> Opened:

@@ -137,16 +137,16 @@ def test_ingest_keeps_the_snapshot_a_dashboard_start_reads(tmp_path, monkeypatch
     db = str(tmp_path / "w.sqlite")  # a bare path, as a user types it
     with open_store(db, create=True) as store:
         ingest(store, [corpus], workers=0)
-        assert _warm_snapshot(store, db) == str(tmp_path / "cache" / "claim-atlas" / "snapshots")
+        assert _warm_snapshot(store) == str(tmp_path / "cache" / "claim-atlas" / "snapshots")
         kept = SnapshotCache().load(_url(db), None, store.version())
         assert kept is not None and kept.columns.n == store.total() > 0
-        assert _warm_snapshot(store, db) == ""  # current: not written again
+        assert _warm_snapshot(store) == ""  # current: not written again
         (corpus / "extra.txt").write_text(
             "Taliban fighters captured Bazarak on Monday, a spokesman said.", encoding="utf-8"
         )
         ingest(store, [corpus], workers=0)
         assert SnapshotCache().load(_url(db), None, store.version()) is None  # stale now
-        assert _warm_snapshot(store, db) != ""
+        assert _warm_snapshot(store) != ""
         assert SnapshotCache().load(_url(db), None, store.version()).columns.n == store.total()
 
 
