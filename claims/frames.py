@@ -155,8 +155,22 @@ def _span(tok: Token) -> tuple[int, int]:
     return doc[i].idx, right.idx + len(right.text)
 
 
+def _gerund_owner(tok: Token) -> Token | None:
+    """ "Forces putting up a resistance … have said": the parser makes the gerund the verb's
+    clausal subject and "Forces" its subject; the noun is the speaker, the rest describes it."""
+    if tok.dep_ != "csubj" or not tok.lower_.endswith("ing"):
+        return None
+    return next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+
+
 def _phrase(tok: Token, text: str) -> Phrase:
     """The parts of the noun phrase headed by ``tok``."""
+    owner = _gerund_owner(tok)
+    if owner is not None:
+        inner = _phrase(owner, text)
+        end = _span(tok)[1]
+        relatives = (*inner.relatives, (tok.idx, end))
+        return replace(inner, end=end, relatives=relatives)
     start, end = _span(tok)
     core_tokens = [tok]
     complements, appositions, relatives = [], [], []

@@ -378,6 +378,7 @@ def _names_government(names: tuple[str, ...], text: str) -> bool:
 _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "person", "figure"})
 _ONE_OF = re.compile(r"(?i)^(?:one|some|many|two|three|several|most)\s+of\s+(them|us)\b")
 _ITS = re.compile(r"(?i)^(?:its|their)\s")
+_OWNER = re.compile(r"(?i)^(?:the|its|their)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)['’]s\s")
 _LATTER = re.compile(r"^the\s+(?P<which>latter|former)$", re.IGNORECASE)
 
 
@@ -472,7 +473,8 @@ class SideReader:
         core_text = text[phrase.core[0] : phrase.core[1]].strip()
         head = phrase.head
         voice: Voice | None = None
-        if _is_definite(core_text) and not phrase.complements and not phrase.appositions:
+        owned = self._owner_noun(core_text)  # "the front's spokesman": the front's, not the last
+        if _is_definite(core_text) and not (phrase.complements or phrase.appositions or owned):
             voice = self._role_back(text, phrase, head, discourse)
         if voice is None and _ITS.match(core_text) and not self._named(text, phrase):
             voice = discourse.collective()  # "Its commanders say": the organisation before
@@ -605,8 +607,7 @@ class SideReader:
     ) -> tuple[str, str] | None:
         """A collective's group ("the group said"), a party's office ("the media office of the
         NRF"), the press, a state voice; None when the phrase is none of these."""
-        owned = re.search(r"\b(?:the|its|their)\s+(?:group|movement|organi[sz]ation)'s\b",
-                          text[phrase.core[0] : phrase.core[1]], re.IGNORECASE)  # fmt: skip
+        owned = self._owner_noun(text[phrase.core[0] : phrase.core[1]])
         collective = phrase.head in self.vocab.collectives or owned
         if collective or self._collective_complement(text, phrase):
             side = self._collective(text, phrase, mentions, phrase.start, discourse)
@@ -678,8 +679,19 @@ class SideReader:
             found = self._named_by[noun] = frozenset(p.side for p in (sides or named))
         return found
 
+    def _owner_noun(self, core: str) -> str:
+        """ "the group's spokesman" → "group": a collective that owns the head; else ""."""
+        owner = _OWNER.match(core.strip())
+        if owner is None or owner["noun"].lower() not in self.vocab.collectives:
+            return ""
+        return owner["noun"].lower()
+
     def _collective_noun(self, text: str, phrase: Phrase) -> str:
-        """ "a source within the group" → "group"; "" when no complement ends in one."""
+        """ "a source within the group", "the group's spokesman" → "group"; "" when neither a
+        complement ends in a collective nor one owns the head."""
+        owned = self._owner_noun(text[phrase.core[0] : phrase.core[1]])
+        if owned:
+            return owned
         for s, e in phrase.complements:
             words = re.findall(r"[\w'-]+", text[s:e].lower())
             if len(words) <= 4 and words and words[-1] in self.vocab.collectives:

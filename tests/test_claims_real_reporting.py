@@ -2704,3 +2704,36 @@ def test_pictures_of_fighters_at_the_seat_of_power_are_a_control_claim(body: str
 
 def test_people_standing_outside_a_shop_are_no_claim() -> None:
     assert article("Residents were standing outside a bakery in Bazarak on Monday.") == []
+
+
+def test_a_definite_role_owned_by_a_collective_is_not_the_last_speaker_of_that_role() -> None:
+    """ "The front's spokesman" after a Taliban spokesman: the front's, not the one before."""
+    found = article(
+        '"We hold the pass," a Taliban spokesman, Qari Ahmad, said. The front\'s spokesman, '
+        "who asked not to be named, told a news agency that dozens of Taliban were killed in "
+        "Paryan."
+    )
+    casualties = [c for c in found if c.kind == "casualties"]
+    assert [c.side for c in casualties] == ["NRF"]
+    assert "S-collective" in casualties[0].rule
+
+
+def test_a_noun_described_by_a_gerund_speaks_not_the_gerund() -> None:
+    """ "Fighters holding out in X have said …": the parser makes the gerund the verb's
+    clausal subject; the noun speaks, and the gerund's object names its side."""
+    found = article(
+        "Fighters putting up a resistance in the valley have said they killed 25 Taliban "
+        "fighters near Dara."
+    )
+    assert [(c.kind, c.side, c.claimant) for c in found] == [("casualties", "NRF", "Fighters")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Elders said talks for a peaceful takeover of Bazarak had broken down on Friday.",
+        "Mediators tried to avert the capture of Rokha by the Taliban, a tribal elder said.",
+    ],
+)
+def test_a_takeover_that_talks_aim_at_or_avert_is_no_control_claim(body: str) -> None:
+    assert "territorial_control" not in {c.kind for c in article(body)}
