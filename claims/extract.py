@@ -520,7 +520,13 @@ def _prefer_layout(parsed: list[Frame], layout: list[Frame]) -> list[Frame]:
     """A layout frame ("…, X said.", '"…" – X') replaces the parse's frame of the same cue, and
     the frames that took their subject from it ("…, adding …")."""
     by_cue = {f.cue: f for f in layout}
-    replaced = {f.holes[:1]: by_cue[f.cue] for f in parsed if f.cue in by_cue and f.holes}
+    # a frame whose subject the parse found at the layout's cue was misread there; one that
+    # inherited its subject ("…, saying …, reported X": "reported" took "saying"'s) was not
+    replaced = {
+        f.holes[:1]: by_cue[f.cue]
+        for f in parsed
+        if f.cue in by_cue and f.holes and SpeakerRule.INHERITED not in f.rule
+    }
     # '…," Ariana quoted Y as saying': "saying" (whose subject the parse takes to be the
     # channel) is Y's, read by the layout frame
     quoting = min((f.cue for f in layout if f.rule == SpeakerRule.SOURCE), default=None)
@@ -746,6 +752,7 @@ _CONTINUES = re.compile(
 )
 
 
+_ACCORDING_TO_THEM = re.compile(r"^\W*according\s+to\s+(?:them|him|her)\b", _I)
 _PRONOUN_SOURCE = re.compile(
     r"^\W*(?:according\s+to\s+(?:them|him|her)\b|(?:he|she|they)\s+(?:said|added|told|claimed)\b)",
     _I,
@@ -756,15 +763,15 @@ def _continues(layer: _Layer, trig: kinds.Trigger) -> str:
     """How a statement continues the one before: "marker" when words refer back ("also",
     "then", "in the attack", "the detainees"), "speaker" when it has no speaker of its own (or
     only a pronoun or role for the same one), "" when it starts afresh."""
-    if _CONTINUES.search(layer.text) is not None:
-        return "marker"
+    if _CONTINUES.search(layer.text) is not None or _ACCORDING_TO_THEM.search(layer.text):
+        return "marker"  # "According to them, …": words that point to the statement before
     frame = innermost(layer.frames, trig.start)
     if frame is None or any(r in frame.rule for r in ("S-pronoun", "S-role", "S-carry")):
         return "speaker"
     if frame.stance == DENIES:
         return "speaker"  # "The Taliban denied the civilian casualties": of the claim just told
     if _PRONOUN_SOURCE.search(layer.text):
-        return "marker"  # "According to them, …": words that point to the statement before
+        return "marker"
     return ""
 
 

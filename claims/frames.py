@@ -312,7 +312,18 @@ def _quoted_as(verb: Token, participle: Token) -> Token | None:
         return None
     if participle.head is not verb and participle.head.lower_ != "as":
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return _author_of(verb, obj) or obj
+
+
+def _author_of(verb: Token, document: Token | None) -> Token | None:
+    """ "quoted a tweet by X as saying": X wrote what is quoted, though the parser hung "by X"
+    on the verb."""
+    if document is None or document.lower_.rstrip("s") not in vocabulary().documents:
+        return None
+    by = next((c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+               and c.i == document.right_edge.i + 1), None)  # fmt: skip
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _titled_name(subject: Token) -> Token:
@@ -351,13 +362,21 @@ def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
         return _subject(head, seen + 1)
     if (
         tok.dep_ == "acl"
-        and head.dep_ == "ROOT"
         and tok.i > 0
         and tok.doc[tok.i - 1].text == ","
         and not tok.lower_.endswith("ing")
+        and (head.dep_ == "ROOT" or _says_a_clause(tok))
     ):
+        # "X's spokesman, A. B., tweeted that …, reports Y": the parser took the verb for a
+        # participle of the noun (a passive one has no clause of its own)
         return head, SpeakerRule.SUBJECT
     return _subject_as_apposition(tok)
+
+
+def _says_a_clause(tok: Token) -> bool:
+    """The verb has a clause of its own ("… tweeted that …") and no agent ("… posted by X")."""
+    deps = {c.dep_ for c in tok.children}
+    return "ccomp" in deps and "agent" not in deps
 
 
 def _subject_as_apposition(tok: Token) -> tuple[Token, str] | None:
@@ -707,11 +726,31 @@ def _title_before() -> re.Pattern[str]:
     )
 
 
+def _stacked_title(speaker: Token) -> Token | None:
+    """ "Deputy head of the group's media office Q. J. said": the parser gives the verb two
+    subjects, the title and the name right after it; the title is the name's."""
+    if speaker.dep_ != "nsubj":
+        return None
+    title = next(
+        (c for c in speaker.head.children
+         if c.dep_ == "nsubj" and c.i < speaker.i and c.right_edge.i + 1 == speaker.left_edge.i),
+        None,
+    )  # fmt: skip
+    if title is None or title.lower_ not in vocabulary().roles:
+        return None
+    return title
+
+
 def _fronted_title(text: str, phrase: Phrase, speaker: Token) -> Phrase:
     """The phrase of a named speaker with a fronted title ("Spokesman for X, Name said")
     widened over that title, given as its apposition (``S-fronted-title``)."""
     if not speaker.text[:1].isupper() or speaker.lower_ in _PRONOUNS:
         return phrase
+    stacked = _stacked_title(speaker)
+    if stacked is not None:
+        start, end = _span(stacked)
+        return replace(phrase, start=start, appositions=((start, end), *phrase.appositions),
+                       context=text[:start])  # fmt: skip
     sent = speaker.sent.start_char
     comma = text.rfind(",", sent, phrase.start)
     if comma < 0 or text[comma + 1 : phrase.start].strip():
@@ -732,13 +771,18 @@ _SIDE_BASES = frozenset(
 )
 
 
+def _with_side_rule(rule: str, how: str) -> str:
+    """The speaker rule, with the rule that gave the side when it is one ("S-opponent")."""
+    return rule if how in _SIDE_BASES else f"{rule}+{how}"
+
+
 def _frame(
     text: str, who: object, rule: str, stance: str, scope: tuple[int, int], phrase: Phrase,
     cue: Token, rank: int, widen: int,
 ) -> Frame:  # fmt: skip
     side = who.side if who.side is not None else UNKNOWN  # type: ignore[attr-defined]
     how = who.rule  # type: ignore[attr-defined]
-    full_rule = rule if how in _SIDE_BASES else f"{rule}+{how}"
+    full_rule = _with_side_rule(rule, how)
     start, end = scope
     whole = start <= _first_word(text) and end >= len(text.rstrip(" .\"'"))
     return Frame(
@@ -959,7 +1003,8 @@ def fast_frames(
         who = reader.identify(text, original, phrase, discourse)
         scope = (0, len(text))
         frame = Frame(
-            claimant=who.claimant, side=who.side or UNKNOWN, rule=f"{rule}+fast", stance=ASSERTS,
+            claimant=who.claimant, side=who.side or UNKNOWN, stance=ASSERTS,
+            rule=_with_side_rule(f"{rule}+fast", who.rule),
             scope=scope, holes=((start, end),), rank=-1 if rule == SpeakerRule.ACCORDING else 0,
             number=who.number, head=who.head, whole=True,
             cue=m.start("verb") if rule == SpeakerRule.LEAD else m.start(), party=who.party,
@@ -1008,7 +1053,7 @@ def layout_frames(
         if name is not None and rule == SpeakerRule.TAIL:
             start = name.start(1)  # "…, Jawad Wardak, a spokesman for the NRF, said."
         described = _DESCRIBED_BEFORE.search(text[:start]) if rule == SpeakerRule.TAIL else None
-        if described is not None and _is_name(m.group(group)):
+        if described is not None and _is_name(m.group(group)) and not _has_verb(described[1]):
             start = described.start(1)  # "…," a Taliban spokesman, Karim Ahmadi, said.
         phrase = phrase_from_text(text, start, end)
         phrase = replace(phrase, before=text[: m.start()])
@@ -1066,6 +1111,12 @@ _QUOTED_AS = re.compile(
 )
 _DESCRIBED_BEFORE = re.compile(r"[,\"]\s*((?:a|an|the)\s+[^,.;:\"]{2,60}),\s*$", re.IGNORECASE)
 _NAME = re.compile(r"(?:(?-i:[A-Z])[\w'.-]+\s+){0,3}(?-i:[A-Z])[\w'.-]+")
+
+
+def _has_verb(words: str) -> bool:
+    """ "the front's spokesman wrote on Twitter": a clause of its own, no description."""
+    reporting = vocabulary().reporting
+    return any(w in reporting for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def _is_name(words: str) -> bool:

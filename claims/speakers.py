@@ -73,6 +73,7 @@ class SpeakerRule(StrEnum):
     OUTLET = "S-outlet"
     PARTY_OUTLET = "S-party-outlet"
     EMBED = "S-embed"  # an embedded post, signed after its text ("— Name (@handle) date")
+    OPPONENT = "S-opponent"  # a combatant fighting one side, of no side named: the other's
     DENIER = "S-denier"  # a combatant of no known side denying one side's claim: the other's
 
 
@@ -263,7 +264,11 @@ class Identity:
     party: str | None = None
 
 
-_SPLIT = re.compile(r"\s+(?:of|for|from|in|at|with|within|close\s+to)\s+|,\s*", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s+(?:of|for|from|in|at|with|within|close\s+to|loyal\s+to|against)\s+|,\s*"
+    r"|\s+(?=(?:fighting|battling|resisting|opposing)\s)",  # "a commander fighting X"
+    re.IGNORECASE,
+)
 
 
 def phrase_from_text(text: str, start: int, end: int) -> Phrase:
@@ -436,11 +441,12 @@ class SideReader:
             found = self._discourse_ref(text, original, phrase, discourse)
         if found is not None:
             return found
-        head = phrase.head
-        number = Number.GROUP if phrase.plural or head in self.vocab.collectives else Number.PERSON
         side, rule = self._side(text, phrase, discourse)
+        number = Number.GROUP if self._group(text, phrase, rule) else Number.PERSON
         if side is None:
             side, rule = self._role_side(text, phrase, discourse)
+        if side == UNKNOWN:
+            side, rule = self._opponent(text, phrase) or (side, rule)
         claimant = self._claimant(text, original, phrase)
         return Identity(
             claimant, side, rule, number, self._role_of(text, phrase), self._party(text, phrase)
@@ -498,6 +504,33 @@ class SideReader:
                 return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
                                 voice.party)  # fmt: skip
         return None
+
+    def _group(self, text: str, phrase: Phrase, rule: str) -> bool:
+        """A speaker "they" (not "he") refers to: many people, a collective, an outlet."""
+        head = phrase.head
+        if phrase.plural or head in self.vocab.collectives or head in self.vocab.organisations:
+            return True
+        if head in self.vocab.third_parties or head in self.vocab.person_roles:
+            return False  # the outlet's correspondent, reporter or spokesman is a person
+        mentions = self.actors.find(text[phrase.start : phrase.end])
+        press = any(
+            m.strength is Strength.PRESS for m in _within(mentions, phrase.core, phrase.start)
+        )
+        return rule == "press" or press  # a named outlet ("TASS reported")
+
+    def _opponent(self, text: str, phrase: Phrase) -> tuple[str, str] | None:
+        """ "a commander fighting against the Taliban": a combatant of no named side who fights
+        one side fights for the other, in a conflict of two sides (``S-opponent``)."""
+        sides = {p.id for p in self.actors.profile.sides}
+        if phrase.head not in self.vocab.combatants or len(sides) != 2:
+            return None
+        opposed = {
+            m.side for m in self.actors.find(text[phrase.start : phrase.end])
+            if m.opposed and m.strength is not Strength.PRESS
+        }  # fmt: skip
+        if len(opposed) != 1 or not opposed <= sides:
+            return None
+        return (sides - opposed).pop(), SpeakerRule.OPPONENT
 
     def _role_of(self, text: str, phrase: Phrase) -> str:
         """The role a later "the spokesman" refers to: the head noun, or a role named in the
@@ -695,6 +728,15 @@ class SideReader:
         for s, e in phrase.complements:
             words = re.findall(r"[\w'-]+", text[s:e].lower())
             if len(words) <= 4 and words and words[-1] in self.vocab.collectives:
+                return words[-1]
+        for s, e in phrase.appositions:
+            # "A. B., the spokesman of the front": the apposition's role is the collective's
+            words = re.findall(r"[\w'-]+", text[s:e].lower())
+            if (
+                3 <= len(words) <= 6
+                and words[-1] in self.vocab.collectives
+                and any(w in self.vocab.person_roles for w in words[:-1])
+            ):
                 return words[-1]
         return ""
 

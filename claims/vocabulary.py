@@ -76,6 +76,7 @@ class Vocabulary:
     combatants: frozenset[str]
     events: frozenset[str]
     collectives: frozenset[str]
+    organisations: frozenset[str]
     third_parties: frozenset[str]
     state: frozenset[str]
     unconfirmed: frozenset[str]
@@ -136,6 +137,7 @@ def vocabulary() -> Vocabulary:
         combatants=frozenset(data["speakers"]["combatants"]),
         events=frozenset(data["speakers"]["events"]),
         collectives=frozenset(data["speakers"]["collectives"]),
+        organisations=frozenset(data["speakers"]["organisations"]),
         third_parties=frozenset(data["speakers"]["third_parties"]),
         state=frozenset(data["speakers"]["state"]),
         unconfirmed=frozenset(data["speakers"]["unconfirmed"]),

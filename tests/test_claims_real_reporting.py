@@ -2737,3 +2737,70 @@ def test_a_noun_described_by_a_gerund_speaks_not_the_gerund() -> None:
 )
 def test_a_takeover_that_talks_aim_at_or_avert_is_no_control_claim(body: str) -> None:
     assert "territorial_control" not in {c.kind for c in article(body)}
+
+
+# --- relays of a named speaker: the outlet that reports is not the one who speaks -----------
+
+RELAYED_SPEAKERS = [
+    (
+        # a title and a name stacked before the verb: the parser gives it two subjects
+        "Deputy head of the Taliban's media commission Qari Jan said that fighting was going "
+        "on in Rokha, Shamshad TV reported on Sunday.",
+        {("clashes", "Taliban")},
+    ),
+    (
+        # "…, saying …, reported X": "reported" took its subject from the first verb
+        "However, the head of the resistance front rejected the Taliban's claim in a tweet, "
+        "saying that his fighters had retaken Dara district on Sunday, reported Shamshad TV.",
+        {("territorial_control", "NRF")},
+    ),
+    (
+        # the parser takes "tweeted" for a participle of the noun before it
+        "The resistance front's spokesman, Ali Jan, tweeted last night that Dara had fallen to "
+        "the front, reports Kabul Press.",
+        {("territorial_control", "NRF")},
+    ),
+    (
+        # the author of a quoted post, under a spelling of his name the profile does not list
+        "The agency quoted a tweet by former acting minister of defence Bismillah Muhammadi as "
+        'saying: "Dara district has been taken by the resistance forces."',
+        {("territorial_control", "NRF")},
+    ),
+    (
+        # two tails: the spokesman speaks, the agency relays; the role is the front's
+        "Resistance fighters have killed some 300 Taliban in Dara on Sunday, Ali Jan, the "
+        "spokesman of the front, claimed on Twitter, Sputnik reported.",
+        {("casualties", "NRF")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RELAYED_SPEAKERS)
+def test_the_relayed_speaker_speaks_not_the_outlet(body: str, expected: set) -> None:
+    assert pairs(article(body)) == expected
+
+
+def test_he_after_an_outlet_tail_is_the_speaker_it_relayed() -> None:
+    """An outlet ("TASS reported") is no "he": the next "He said" is the relayed speaker's."""
+    found = article(
+        "Resistance fighters killed 300 Taliban in Dara on Sunday, the front's spokesman wrote "
+        "on Twitter, TASS reported. He said that 200 Taliban were wounded in Paryan."
+    )
+    assert {(c.kind, c.side, c.place) for c in found} == {
+        ("casualties", "NRF", "Dara"),
+        ("casualties", "NRF", "Paryan"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        ("A commander fighting against the Taliban told a news agency that his men had "
+         "repelled an attack on Rokha.", "NRF"),
+        ("Soldiers battling the resistance said they had entered Rokha.", "Taliban"),
+    ],
+)  # fmt: skip
+def test_a_combatant_fighting_one_side_speaks_for_the_other(body: str, side: str) -> None:
+    found = article(body)
+    assert found and {c.side for c in found} == {side}
+    assert all("S-opponent" in c.rule for c in found)
