@@ -721,7 +721,9 @@ def _title_before() -> re.Pattern[str]:
     roles = alternation(vocabulary().roles)
     return re.compile(
         rf"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{roles})\s+(?:of|for|to)\s+"
-        r"[^,.;:\"“”]{2,80}?,\s*$",
+        r"[^,.;:\"“”]{2,80}?,\s*$"
+        # "One of the Taliban commanders, A. B. said"
+        rf"|one\s+of\s+(?:the|its|their|his)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{roles}),\s*$",
         re.IGNORECASE,
     )
 
@@ -1137,8 +1139,8 @@ def section_label_end(text: str, actors: Actors) -> int:
     """Where a leading section label ends ("Back story: ", "The latest: ", "PRESENTER: "):
     labels that name no actor are not part of the sentence's grammar (0 when none)."""
     m = _SECTION.match(text)
-    if m is None or actors.find(m.group("label")):
-        return 0
+    if m is None or actors.find(m.group("label")) or _has_verb(m.group("label")):
+        return 0  # "A commander said: …" introduces a quotation; it is no label
     return m.end()
 
 

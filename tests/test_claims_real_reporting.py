@@ -2804,3 +2804,50 @@ def test_a_combatant_fighting_one_side_speaks_for_the_other(body: str, side: str
     found = article(body)
     assert found and {c.side for c in found} == {side}
     assert all("S-opponent" in c.rule for c in found)
+
+
+# --- control told in other words --------------------------------------------------------------
+
+CONTROL_PHRASINGS = [
+    "Taliban fighters have seized four of the province's seven districts, including its "
+    "capital Bazarak.",
+    "All areas of Paryan are under Mujahideen control, the commander said.",
+    "The fighters now control all districts of Panjshir, a Taliban official said.",
+    "Taliban flags fly over the governor's office in Bazarak.",
+    "The Taliban have declared victory in the Panjshir Valley.",
+    "The militants were unable to cross into Panjshir, residents said.",
+]
+
+
+@pytest.mark.parametrize("body", CONTROL_PHRASINGS)
+def test_control_told_in_other_words_is_a_control_claim(body: str) -> None:
+    assert "territorial_control" in {c.kind for c in article(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Life under Taliban rule has been hard for women in Kabul.",
+        "Talks failed to reach an agreement on Panjshir, elders said.",
+    ],
+)
+def test_rule_and_failed_talks_are_no_control_claim(body: str) -> None:
+    assert "territorial_control" not in {c.kind for c in article(body)}
+
+
+def test_a_speaker_introducing_a_quotation_with_a_colon_is_no_section_label() -> None:
+    """ "One of the X commanders, A. B. said: "…"": the quotation is his, not the outlet's."""
+    found = article(
+        'Fighting went on. One of the Taliban commanders, Qari Jan said: "Several cannons '
+        'were seized from the enemy in Rokha."'
+    )
+    equipment = [c for c in found if c.kind == "equipment"]
+    assert [(c.side, c.claimant) for c in equipment] == [("Taliban", "Qari Jan")]
+
+
+def test_a_dateline_with_its_country_in_brackets_is_no_claim_place() -> None:
+    found = article(
+        "Kabul [Afghanistan] September 5 (ANI): The Taliban said that they have taken control "
+        "of all districts in Panjshir province."
+    )
+    assert {c.place for c in found} == {"Panjshir"}

@@ -65,8 +65,10 @@ def _place_noun_at() -> re.Pattern[str]:
 
 _DETERMINERS_AFTER = re.compile(
     r"\s+\"?(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
-    r"(?:all|most|much|parts?|some|(?:the\s+)?whole)\s+of\s+)?(?:(?:the|a|an|its|their|his|her|\w+'s|"
-    r"several|every|all|two|three|four|five|six|\d+|key|strategic|main|major|important|crucial|"
+    r"(?:all|most|much|parts?|some|(?:the\s+)?whole)\s+of\s+|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|both|each)\s+of\s+)?"
+    r"(?:(?:the|a|an|its|their|his|her|\w+'s|\w+’s|"
+    r"several|every|all|two|three|four|five|six|seven|eight|nine|ten|\d+|key|strategic|main|major|important|crucial|"
     r"provincial|district|\w+ern|"
     r"entire|whole|more|other|further|remaining|upper|lower|side|last|our|your|taliban|enemy|"
     r"resistance|nrf|rebel|militant|government|army|insurgent)\s+){0,3}",
