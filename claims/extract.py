@@ -724,6 +724,8 @@ def _wheres(
         layer.text, trig.start, trig.end, found, layer.st.start, trig.kind,
         by_sentence=layer.st.join is Join.QUOTE_RUN
         or (trig.kind == "negotiation" and layer.text.lstrip().startswith('"')),
+        # sentences joined by an introduction or a reference back share their places
+        later_own=layer.st.join not in (Join.INTRO_QUOTE, Join.REFERRED, Join.DENIAL_QUOTE),
     )  # fmt: skip
     if chosen:
         return [_where_named(m, place_rule) for m in chosen]

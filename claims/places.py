@@ -658,6 +658,9 @@ def capital_place(gaz: Gazetteer, province: str) -> Place | None:
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")
 
 
+_LIVE_BLOG = re.compile(r"/live(?:[-_/]|$)|[-_]live[-_](?:updates?|news|blog)|/liveblog")
+
+
 def url_slug(url: str | None) -> str | None:
     """The headline words of a page address's slug ("…/2021/08/24/baghlan-province-claims-to-
     have-been-retaken.html" → "Baghlan Province Claims To Have Been Retaken"), for an article
@@ -665,6 +668,8 @@ def url_slug(url: str | None) -> str | None:
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    if _LIVE_BLOG.search(path):
+        return None  # "…/live-news/afghanistan-kabul-…": a running blog's topic, not the entry's
     for segment in reversed(path.split("/")):
         m = _SLUG.fullmatch(segment.rsplit(".", 1)[0] if "." in segment else segment)
         if m:
@@ -764,6 +769,16 @@ def _sentence_places(
     return own
 
 
+def _not_later(
+    s_norm: str, trigger_start: int, found: list[PlaceMention], offset: int
+) -> list[PlaceMention]:
+    """A statement of several sentences ('"… we captured 11 checkpoints. We have taken Shutul
+    district," he said'): a place named only in a later sentence is that sentence's, not the
+    place of a claim told before it."""
+    _, s_end = clause_bounds(s_norm, trigger_start, _SENTENCE)
+    return [m for m in found if m.start - offset < s_end]
+
+
 def places_for(
     s_norm: str,
     trigger_start: int,
@@ -772,10 +787,11 @@ def places_for(
     offset: int,
     kind: str = "",
     by_sentence: bool = False,
+    later_own: bool = False,
 ) -> tuple[list[PlaceMention], str | None, PlaceRule]:
-    """Mentions in the trigger's clause, else in the statement (or, in a run of quoted
-    sentences, in its sentence); when the clause names no place but refers to one ("moving
-    through the district"), the referring text instead."""
+    """Mentions in the trigger's clause, else in the statement (in a run of quoted sentences,
+    in its sentence; with ``later_own``, not in a later sentence); when the clause names no
+    place but refers to one ("moving through the district"), the referring text instead."""
     closing = _quotation_end(s_norm)
     if closing is not None and trigger_start < closing:
         # '"Our positions were shelled," the source said, noting fighting in Andarab': what the
@@ -798,8 +814,24 @@ def places_for(
             return [], ref, PlaceRule.REFERENCE_BACK
     if by_sentence:
         found = _sentence_places(s_norm, trigger_start, found, offset)
-    chosen = local or found
+    elif later_own:
+        found = _not_later(s_norm, trigger_start, found, offset)
+    chosen = _narrowed(s_norm, local or found, offset, trigger_end, kind)
     rule = PlaceRule.NAMED_CLAUSE if local else PlaceRule.NAMED_STATEMENT
+    seen: set[str] = set()
+    out = []
+    for m in chosen:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out, None, rule
+
+
+def _narrowed(
+    s_norm: str, chosen: list[PlaceMention], offset: int, trigger_end: int, kind: str
+) -> list[PlaceMention]:
+    """Of several places, those where it happened: not an origin, not a withdrawal's
+    destination, not the province of a district also named."""
     if len(chosen) > 1 and not _FROM_VERB.match(s_norm, trigger_end):
         # "… through Anjuman Pass from Badakhshan": where they came from is not where it happened
         origins = _origins(s_norm, chosen, offset)
@@ -819,10 +851,4 @@ def places_for(
             for m in chosen
             if m.place is None or m.place.kind != "province" or m.place.name.lower() not in inner
         ] or chosen
-    seen: set[str] = set()
-    out = []
-    for m in chosen:
-        if m.key not in seen:
-            seen.add(m.key)
-            out.append(m)
-    return out, None, rule
+    return chosen

@@ -302,6 +302,7 @@ def phrase_from_text(text: str, start: int, end: int) -> Phrase:
 
 
 _NAME_PART = re.compile(r"^[A-Z][\w'.-]*$")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen)\.?\s+(?=[A-Z])")
 _TITLE_WORDS = re.compile(
     r"^(?:gen\.?|general|commander|mr\.?|ms\.?|mrs\.?|"
     r"engineer|col\.?|colonel|maj\.?|major|lt\.?|capt\.?|defen[cs]e|minister|spokes\w+|former|"
@@ -498,8 +499,9 @@ class SideReader:
             who = self.identify(text, original, replace(inner, context=text[: via.start("who")]),
                                 discourse)  # fmt: skip
             return replace(who, claimant=_clean(original[via.start("who") : end]))
-        if _NAME_PART.match(core_text) and not self._named(text, phrase):
-            voice = discourse.named(core_text)  # "According to Ahmadi": named in full before
+        surname = _HONORIFIC.sub("", core_text)  # "Mr. Ahmadi": the surname
+        if _NAME_PART.match(surname) and not self._named(text, phrase):
+            voice = discourse.named(surname)  # "According to Ahmadi": named in full before
             if voice is not None:
                 return Identity(voice.claimant, voice.side, SpeakerRule.ROLE, voice.number, head,
                                 voice.party)  # fmt: skip

@@ -2851,3 +2851,51 @@ def test_a_dateline_with_its_country_in_brackets_is_no_claim_place() -> None:
         "of all districts in Panjshir province."
     )
     assert {c.place for c in found} == {"Panjshir"}
+
+
+def test_a_live_blogs_address_does_not_place_its_entries() -> None:
+    """A live blog's address names the blog's running topic ("…/live-news/…-kabul-…"); an
+    entry about the valley is placed by its own words, not in the capital."""
+    body = (
+        "---\noutlet: Wire\npublished: 2021-08-31\n"
+        "url: https://news.example.net/live-news/afghanistan-kabul-taliban-news-08-31-21/h_1\n"
+        "---\nFighting has resumed around the Panjshir valley, commanders on both sides said.\n\n"
+        "Later in the day, a Taliban source confirmed a resumption in fighting.\n"
+    )
+    found = extract_claims(read_bytes("live.md", body.encode()))
+    assert found and "Kabul" not in {c.place for c in found}
+
+
+def test_an_article_address_still_places_a_text_that_names_no_place() -> None:
+    body = (
+        "---\noutlet: Wire\npublished: 2021-08-24\n"
+        "url: https://news.example.net/2021/08/24/fighting-in-andarab-goes-on.html\n"
+        "---\nThe resistance said it had killed 20 Taliban fighters overnight.\n"
+    )
+    found = extract_claims(read_bytes("slug.md", body.encode()))
+    assert [c.place for c in found] == ["Andarab"]
+
+
+def test_mr_and_a_surname_is_the_speaker_named_in_full_before() -> None:
+    found = article(
+        "Karim Jan, a spokesman for the resistance, said Dara had fallen to the front.\n\n"
+        "Mr. Jan further said that the front had also taken control of a checkpoint in Abshar."
+    )
+    assert {(c.place, c.side) for c in found} == {("Dara", "NRF"), ("Abshar", "NRF")}
+
+
+def test_a_place_named_later_in_a_quotation_is_not_the_place_of_what_came_before() -> None:
+    """'"… we captured 11 checkpoints and killed 34. We have captured Shutul district," X
+    said': the checkpoints are in the article's valley; Shutul is the second sentence's."""
+    found = article(
+        "Fighting went on in Panjshir on Thursday.\n"
+        "\u201cOur fighters have made progress, so far we have captured 11 checkpoints and killed "
+        "34 resistance fighters. We have now reached the main road and we have captured Shutul "
+        "district,\u201d a Taliban spokesman said."
+    )
+    quoted = {(c.kind, c.place) for c in found if c.side == "Taliban"}
+    assert quoted == {
+        ("territorial_control", "Panjshir"),
+        ("casualties", "Panjshir"),
+        ("territorial_control", "Shutul"),
+    }
