@@ -121,6 +121,14 @@ class _Entry:
     person: Person | None = None
 
 
+def _other_spellings(spellings: tuple[str, ...]) -> list[str]:
+    """Transliterations of a person's listed spellings, then the names cut short to their
+    first two words ("Ali Maisam" for "Ali Maisam Nazary")."""
+    out = [v for spelling in spellings for v in sorted(transliterations(spelling))]
+    out += [" ".join(s.split()[:2]) for s in spellings if len(s.split()) >= 3]
+    return out
+
+
 def _names(profile: Profile) -> dict[str, _Entry]:
     """Every name of the profile's actors: people (their spellings, then transliterations of
     them), organisations, descriptors, then the press."""
@@ -129,10 +137,9 @@ def _names(profile: Profile) -> dict[str, _Entry]:
     for party, person in people:
         for spelling in person.spellings:
             names[spelling] = _Entry(party, Strength.PERSON, person)
-    for party, person in people:  # transliterations after every listed spelling
-        for spelling in person.spellings:
-            for variant in transliterations(spelling):
-                names.setdefault(variant, _Entry(party, Strength.PERSON, person))
+    for party, person in people:  # other spellings after every listed one
+        for variant in _other_spellings(person.spellings):
+            names.setdefault(variant, _Entry(party, Strength.PERSON, person))
     for party in profile.parties:
         for name in party.names:
             names.setdefault(name, _Entry(party, Strength.ORGANISATION))

@@ -975,8 +975,8 @@ def _left_open(text: str) -> bool:
 
 def _quote_goes_on(run: _Run, prev: _Layer, layer: _Layer) -> _Voice | None:
     """A paragraph that is one quotation and names no speaker, after a paragraph ending in an
-    attributed quotation: the same speaker goes on (news style attributes a long quotation
-    once, at its first paragraph)."""
+    attributed quotation or attributed reported speech: the same speaker goes on (news style
+    attributes a long quotation once, at its first paragraph)."""
     text = layer.text.strip()
     if len(text) < 3 or text[0] != '"' or text[-1] != '"' or '"' in text[1:-1]:
         return None
@@ -984,10 +984,11 @@ def _quote_goes_on(run: _Run, prev: _Layer, layer: _Layer) -> _Voice | None:
         if prev.voice is None:
             prev.voice = _carried(run, prev)
         return prev.voice  # a further paragraph of the same quotation
-    if '"' not in prev.text:
-        return None
+    quoted = '"' in prev.text  # else reported speech: "…, he said." then his quotation
     end = len(prev.text.rstrip()) - 1
-    closing = [f for f in prev.frames if f.scope[1] >= end and f.side != UNKNOWN]
+    closing = [
+        f for f in prev.frames if f.scope[1] >= end and f.side != UNKNOWN and (quoted or f.whole)
+    ]
     if not closing:
         return None
     f = max(closing, key=lambda f: (f.size, f.rank))

@@ -193,6 +193,11 @@ class Discourse:
                 return voice
         return None
 
+    def last(self) -> Voice | None:
+        """The latest speaker ("Another said": one more of the same kind)."""
+        voices = self._candidates()
+        return voices[-1] if voices else None
+
     def named_with(self, noun: str) -> str | None:
         """The side of the latest organisation named in the article whose name holds ``noun``
         ("the front" → the National Resistance Front)."""
@@ -462,6 +467,10 @@ class SideReader:
         words = core_text.lower().split()
         if len(words) <= 2 and words[-1:] and words[-1] in _PRONOUN_WORDS:
             return self._pronoun(words[-1], discourse, written)
+        if words in (["another"], ["another", "one"], ["a", "second"], ["a", "third"]):
+            voice = discourse.last()  # "One resident said … Another said …": one more of them
+            if voice is not None:
+                return Identity(written, voice.side, SpeakerRule.PRONOUN, Number.PERSON, voice.head)
         one_of = _ONE_OF.match(text[phrase.start : phrase.end].strip())
         if one_of:
             return self._pronoun(one_of.group(1).lower(), discourse, written)

@@ -2899,3 +2899,49 @@ def test_a_place_named_later_in_a_quotation_is_not_the_place_of_what_came_before
         ("casualties", "Panjshir"),
         ("territorial_control", "Shutul"),
     }
+
+
+def test_a_capture_of_districts_named_by_an_adjective_is_a_control_claim() -> None:
+    found = article("The front says its fighters have seized three Afghan districts.")
+    assert pairs(found) == {("territorial_control", "NRF")}
+
+
+def test_a_quotation_paragraph_after_attributed_reported_speech_is_the_same_speakers() -> None:
+    """ "The front took the road and besieged the enemy, he said." then a paragraph that is
+    only a quotation: the same speaker goes on (news style attributes once)."""
+    found = article(
+        "Karim Jan, a spokesman for the resistance, said its fighters had entered Dara.\n\n"
+        "The fighters took the main road and then besieged the Taliban in the district "
+        "offices, he said.\n\n"
+        '"Many Taliban fighters have asked for time to surrender. The enemy has suffered heavy '
+        'casualties."'
+    )
+    casualties = [c for c in found if c.kind == "casualties"]
+    assert [c.side for c in casualties] == ["NRF"]
+    assert "S-carry" in casualties[0].rule
+
+
+def test_a_known_persons_name_cut_to_its_first_two_words_is_still_his() -> None:
+    """The profile knows "Ali Maisam Nazary"; a page that writes "Ali Maisam" means him."""
+    found = article("'The Taliban have not captured Panjshir,' Ali Maisam told the agency.")
+    assert pairs(found) == {("territorial_control", "NRF")}
+
+
+def test_another_speaker_is_one_more_of_the_kind_just_quoted() -> None:
+    found = article(
+        "One resident told a news agency there was heavy fighting in Rokha through the night. "
+        "Another said resistance fighters set a Taliban vehicle alight."
+    )
+    assert pairs(found) == {("clashes", "other"), ("equipment", "other")}
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The fighters set a few of their armoured vehicles on fire in Rokha.", "equipment"),
+        ("The fighters set fire to two tanks near Rokha.", "equipment"),
+        ("The Taliban set houses on fire in Rokha.", "other"),
+    ],
+)
+def test_vehicles_set_on_fire_are_equipment_houses_are_other(body: str, kind: str) -> None:
+    assert {c.kind for c in article(body)} == {kind}

@@ -71,7 +71,7 @@ _DETERMINERS_AFTER = re.compile(
     r"several|every|all|two|three|four|five|six|seven|eight|nine|ten|\d+|key|strategic|main|major|important|crucial|"
     r"provincial|district|\w+ern|"
     r"entire|whole|more|other|further|remaining|upper|lower|side|last|our|your|taliban|enemy|"
-    r"resistance|nrf|rebel|militant|government|army|insurgent)\s+){0,3}",
+    r"resistance|nrf|rebel|militant|government|army|insurgent|(?-i:[A-Z][a-z]+))\s+){0,3}",
     _I,
 )
 _AUX_BEFORE = re.compile(
