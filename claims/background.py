@@ -16,6 +16,8 @@
 - ``B-repeat``: a heading line that repeats an earlier one (image titles, captions);
 - ``B-cross-reference``: a bracketed pointer to another story inside a paragraph ("[See: …]",
   "(Read: …)");
+- ``B-national``: control of the whole country ("seized control of Afghanistan on Aug. 15",
+  "swept to power"), naming no place below the country but its capital;
 - ``B-sidebar``: three or more heading lines in a row that name no place and no actor of the
   conflict: links to other stories (recognised by layout and topic, not by their words).
 """
@@ -291,6 +293,44 @@ def _elsewhere(run: Any, layer: Any) -> bool:
     )  # "rebels" abroad are not the profile's rebels; its names and people are
 
 
+_NATIONAL_OBJECT = re.compile(
+    r"\s+(?:(?:full|complete|total|effective)\s+)?(?:control\s+)?(?:of|over)\s+(?:the\s+)?"
+    r"(?:whole\s+|entire\s+|rest\s+of\s+the\s+)?(?P<what>country|nation|"
+    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\b"
+    r"|\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?P<what2>country|nation|power)\b",
+    _I,
+)
+
+
+def _national(run: Any, layer: Any, trigger: Any) -> bool:
+    """Control of the whole country ("the Taliban seized control of Afghanistan on Aug. 15",
+    "swept to power"): a change of power no map place stands for, when the statement names no
+    place below the country but its capital."""
+    if trigger.kind != "territorial_control":
+        return False
+    m = _NATIONAL_OBJECT.match(layer.text, trigger.end)
+    what = (m["what"] or m["what2"]) if m else None
+    if what is None:
+        return False
+    home = scope_countries(run.gaz) or run.profile.countries
+    if what.lower() not in ("country", "nation", "power") and country_code(what) not in home:
+        return False
+    capital = run.where._national_capital()
+    return all(
+        p is None or p.kind == "country" or (capital is not None and p.id == capital.id)
+        for p in (m.place for m in layer.places.mentions)
+    )
+
+
+def _without_national(run: Any, layer: Any, triggers: list) -> list:
+    """The claim words that stay when the statement tells a change of power over the whole
+    country: none of its control words ("took control of the country, capturing the
+    palace")."""
+    if not any(_national(run, layer, t) for t in triggers):
+        return triggers
+    return [t for t in triggers if t.kind != "territorial_control"]
+
+
 def _outside(triggers: list, spans: list[tuple[int, int]]) -> list:
     return [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
 
@@ -323,4 +363,5 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
     kept = _outside(kept, _descriptive_relatives(run, layer))
     if not kept:
         return "B-description", []
-    return "", kept
+    kept = _without_national(run, layer, kept)
+    return ("", kept) if kept else ("B-national", [])

@@ -236,7 +236,23 @@ def _finish(run: _Run) -> list[Claim]:
         _claims_of(run, layer)
         run.where.remember(run.norm, layer.places.mentions)
         run.discourse.note_parties(run.actors.find(layer.text), layer.st.line)
+    _headline_stances(run)
     return _named_later(run.claims)
+
+
+def _headline_stances(run: _Run) -> None:
+    """A headline that denies or confirms a party's claim before the story tells it
+    ("Resistance refutes Taliban claim"): the claim is the party's first one below."""
+    heads = [
+        layer for layer in run.layers
+        if layer.st.heading and not layer.triggers and layer.frames
+        and not any(layer.st.start <= c.quote_start < layer.st.end for c in run.claims)
+    ]  # fmt: skip
+    if not heads:
+        return
+    for layer in heads:
+        run.claims.extend(anaphoric_stances(run, layer, later=True))
+    run.claims.sort(key=lambda c: c.quote_start)
 
 
 _SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?-i:[A-Z])[\w'-]+")

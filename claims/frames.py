@@ -1035,6 +1035,7 @@ def layout_frames(
     dash after a quotation, "the words are those of X"."""
     yield from _label(text, original, actors)
     yield from _label_after(text, original, actors)
+    yield from _hearsay(text)
     yield from _headline_claims(text, original, actors, reader, discourse)
     yield from _named_after(text, original, reader, discourse)
     yield from _headline_dash(text, original, actors, reader, discourse)
@@ -1069,6 +1070,26 @@ def layout_frames(
         )  # fmt: skip
         discourse.pending.append(frame)
         yield frame
+
+
+_HEARSAY = re.compile(
+    r"^\W*it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:said|rumou?red|alleged)"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _hearsay(text: str) -> Iterator[Frame]:
+    """ "It is said that …", "It was rumoured that …": hearsay of no named source (side
+    unknown, like rumours), not the outlet's own report."""
+    m = _HEARSAY.match(text)
+    if m is None or _tail_rx().search(text):
+        return  # "It was said that …, a resident told the agency": the resident says it
+    yield Frame(
+        claimant=text[: m.end()].strip(" ,"), side=UNKNOWN, rule=SpeakerRule.RUMOUR,
+        stance=ASSERTS, scope=(m.end(), len(text)), holes=((0, m.end()),), rank=1,
+        number=Number.GROUP, head="hearsay", whole=True, cue=0,
+    )  # fmt: skip
 
 
 # "Taliban suffer losses in Panjshir, retreat — regional source": a headline's source after a

@@ -140,10 +140,14 @@ def _bare_reference(text: str, m: re.Match[str]) -> bool:
     return obj not in _PRONOUN_OBJECT and not _CONTENT_AFTER.match(text, m.end())
 
 
-def anaphoric_stances(run: Any, layer: Any, *, own_claims: bool = False) -> list[Claim]:
+def anaphoric_stances(
+    run: Any, layer: Any, *, own_claims: bool = False, later: bool = False
+) -> list[Claim]:
     """Claims of a statement that denies or confirms earlier claims. ``own_claims``: the
     statement makes claims of its own, so only a bare reference counts ("the allegations are
-    false", "rejected the reports", not "rejected reports that …", whose content is here)."""
+    false", "rejected the reports", not "rejected reports that …", whose content is here).
+    ``later``: a headline's "Resistance refutes Taliban claim" refers to the claim its story
+    tells below."""
     m = _anaphoric_object().search(layer.text)
     if m is None or _NEGATED.search(layer.text, max(0, m.start() - 30), m.start() + 1):
         return []
@@ -160,7 +164,7 @@ def anaphoric_stances(run: Any, layer: Any, *, own_claims: bool = False) -> list
     stance = DENIES if verdict or _DENY_WORD.search(m.group(0)) else ASSERTS
     obj = m.group("obj") or m.group("obj2") or m.group("subj") or m.group("subj2") or ""
     obj = obj or m.group("subj3") or ""
-    referents = _covering(run, _referents(run, layer, obj, frame))
+    referents = _covering(run, _referents(run, layer, obj, frame, later))
     out = []
     for old in referents:
         out.append(_restated(run, layer, old, frame, stance))
@@ -213,12 +217,16 @@ def _shared_province(run: Any, claims: list[Claim]) -> Any:
 _FIGURES = re.compile(r"\b(?:numbers?|figures?|tolls?|counts?|tally)\b", _I)
 
 
-def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
-    """The claims a "this claim" / "the Taliban's statements" refers to."""
+def _referents(run: Any, layer: Any, obj: str, frame: Frame, later: bool) -> list[Claim]:
+    """The claims a "this claim" / "the Taliban's statements" refers to: the latest before it,
+    or (``later``) the first after it."""
     named = [
         a for a in run.actors.find(obj) if not a.opposed and a.strength >= Strength.ORGANISATION
     ]
-    pool = [c for c in run.claims if c.quote_end <= layer.st.start + len(layer.text)]
+    end = layer.st.start + len(layer.text)
+    pool = [c for c in run.claims if (c.quote_start >= end if later else c.quote_end <= end)]
+    if later and not named:
+        return []  # a headline's bare "rejects claims": whose claims is not told
     if named:
         side = named[0].side
         pool = [c for c in pool if c.side == side]
@@ -228,7 +236,7 @@ def _referents(run: Any, layer: Any, obj: str, frame: Frame) -> list[Claim]:
         pool = [c for c in pool if c.figure is not None]  # "refuted the numbers": the counts
     if not pool:
         return []
-    last = pool[-1].statement_id
+    last = pool[0].statement_id if later else pool[-1].statement_id
     seen: set[tuple[str, str | None]] = set()
     out = []
     for c in pool:

@@ -2945,3 +2945,49 @@ def test_another_speaker_is_one_more_of_the_kind_just_quoted() -> None:
 )
 def test_vehicles_set_on_fire_are_equipment_houses_are_other(body: str, kind: str) -> None:
     assert {c.kind for c in article(body)} == {kind}
+
+
+def test_a_headline_rejecting_a_partys_claim_denies_the_claim_its_story_tells() -> None:
+    """ "Resistance refutes Taliban claim" comes before the claim: it is the Taliban's first
+    claim below that the resistance denies."""
+    found = article(
+        "Valley resistance refutes Taliban claim\n\n"
+        "The Taliban said on Monday they had captured Rokha. The resistance said its fighters "
+        "still held the district."
+    )
+    head = [c for c in found if c.quote.startswith("Valley")]
+    assert [(c.kind, c.side, c.stance) for c in head] == [("territorial_control", "NRF", "denies")]
+
+
+def test_a_headline_rejecting_claims_of_nobody_named_makes_no_claim() -> None:
+    found = article("Spokesman rejects claims\n\nThe Taliban said they had captured Rokha.")
+    assert not [c for c in found if c.quote.startswith("Spokesman")]
+
+
+def test_companions_lost_are_casualties() -> None:
+    found = article("The front said it had lost two companions in the fighting in Dara.")
+    assert ("casualties", "NRF") in pairs(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        ("It is said that the Khawak heights passed into the hands of the resistance.", "unknown"),
+        ("It was said that the Taliban had entered Rokha, a resident told the agency.", "other"),
+    ],
+)
+def test_hearsay_of_no_named_source_is_unknown(body: str, side: str) -> None:
+    found = article(body)
+    assert found and {c.side for c in found} == {side}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Taliban seized control of Afghanistan on Aug. 15, forcing the president to flee.",
+        "On August 15, the Taliban took control of the country, capturing the palace in Kabul.",
+    ],
+)
+def test_control_of_the_whole_country_is_no_map_claim(body: str) -> None:
+    found = article("Fighting went on in Panjshir on Friday. " + body)
+    assert [c.kind for c in found] == ["clashes"]
