@@ -602,6 +602,12 @@ class ArticlePlaces:
         for place, after in reversed(recent):
             if place.kind in wanted or after == noun:  # "the upper Paryan valley"
                 return place
+            if wanted[0] == "province" and place.province:
+                # "… toward the Panjshir Valley. Clashes continue in the province": the province
+                # of the place named last, not a province named before it
+                found = self.gaz.resolve(place.province).place
+                if found is not None and found.kind == "province":
+                    return found
         if self.main is not None:
             area = self.main.province or self.main.name
             query = f"{area} {noun}" if wanted[0] != "province" else area
@@ -692,6 +698,22 @@ def title_place(gaz: Gazetteer, title: str | None) -> Place | None:
     return None
 
 
+def _in_top_family(places: list[Place], counts: Counter[str]) -> list[str]:
+    """The ids of the places in the province named most, itself and its places together
+    ("the Panjshir Valley" and "Panjshir" outweigh "Kabul" named twice), in first-named order;
+    every id when no province leads alone."""
+    family: Counter[str] = Counter()
+    for p in places:
+        name = p.name if p.kind == "province" else p.province
+        if name:
+            family[name] += counts[p.id]
+    ranked = family.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return [p.id for p in places]
+    top = ranked[0][0]
+    return [p.id for p in places if top in (p.name if p.kind == "province" else p.province,)]
+
+
 def main_place(mentions: list[list[PlaceMention]]) -> Place | None:
     """The place the article names most (first named on a tie, but a province before its own
     district named as often), or None."""
@@ -705,7 +727,7 @@ def main_place(mentions: list[list[PlaceMention]]) -> Place | None:
             first.setdefault(m.place.id, m.place)
     if not counts:
         return None
-    order = list(first)
+    order = _in_top_family([first[pid] for pid in first], counts)
     best = max(order, key=lambda pid: (counts[pid], -order.index(pid)))
     # a district named as often as its own province: the province is the area of both
     top = [first[pid] for pid in order if counts[pid] == counts[best]]

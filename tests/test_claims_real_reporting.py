@@ -2991,3 +2991,26 @@ def test_hearsay_of_no_named_source_is_unknown(body: str, side: str) -> None:
 def test_control_of_the_whole_country_is_no_map_claim(body: str) -> None:
     found = article("Fighting went on in Panjshir on Friday. " + body)
     assert [c.kind for c in found] == ["clashes"]
+
+
+def test_the_province_is_that_of_the_place_named_last() -> None:
+    """ "… in Parwan province. … toward the Panjshir Valley. Clashes go on in the province":
+    the province of the valley just named, not Parwan named before it."""
+    found = article(
+        "Taliban armour massed in Parwan province on Sunday. Later, fighters were seen moving "
+        "toward the Panjshir Valley. Heavy clashes continue in the province, residents said."
+    )
+    assert [c.place for c in found if c.kind == "clashes"] == ["Panjshir"]
+
+
+def test_the_main_place_counts_a_province_with_its_own_places() -> None:
+    """Three places of one province outweigh the capital named twice: a claim of no place of
+    its own is placed in that province, not in the capital."""
+    found = article(
+        "Convoys left Kabul at dawn.\n\n"
+        "Residents of Kabul stayed indoors.\n\n"
+        "Fighters were seen in the Panjshir Valley, in Khenj and in Rokha.\n\n"
+        "The resistance said its fighters had killed dozens of attackers overnight."
+    )
+    places = [c.place for c in found if c.kind == "casualties"]
+    assert places and "Kabul" not in places
