@@ -365,12 +365,21 @@ def _repaired_subject(tok: Token, seen: int) -> tuple[Token | None, str] | None:
         and tok.i > 0
         and tok.doc[tok.i - 1].text == ","
         and not tok.lower_.endswith("ing")
-        and (head.dep_ == "ROOT" or _says_a_clause(tok))
+        and (head.dep_ == "ROOT" or _says_a_clause(tok) or _after_apposition(tok))
     ):
         # "X's spokesman, A. B., tweeted that …, reports Y": the parser took the verb for a
         # participle of the noun (a passive one has no clause of its own)
         return head, SpeakerRule.SUBJECT
     return _subject_as_apposition(tok)
+
+
+def _after_apposition(tok: Token) -> bool:
+    """ "The front's spokesman, A. B., tweeted …": the verb follows the noun's apposition set
+    off by commas, where a participle of the noun cannot stand."""
+    if tok.i < 3 or "agent" in {c.dep_ for c in tok.children}:
+        return False
+    before = tok.doc[tok.i - 2]
+    return any(a.dep_ == "appos" and before in a.subtree for a in tok.head.children)
 
 
 def _says_a_clause(tok: Token) -> bool:

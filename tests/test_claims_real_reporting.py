@@ -2761,6 +2761,13 @@ RELAYED_SPEAKERS = [
         {("territorial_control", "NRF")},
     ),
     (
+        # the same, with the clause hung on the tail's verb: the verb follows an apposition
+        "The front's spokesman, Ali Jan, tweeted late last night, after midnight, that the "
+        "districts of Dara and Abshar, with the exception of their centres, had fallen to the "
+        "front, reports Kabul Press.",
+        {("territorial_control", "NRF")},
+    ),
+    (
         # the author of a quoted post, under a spelling of his name the profile does not list
         "The agency quoted a tweet by former acting minister of defence Bismillah Muhammadi as "
         'saying: "Dara district has been taken by the resistance forces."',
