@@ -3021,3 +3021,10 @@ def test_the_main_place_counts_a_province_with_its_own_places() -> None:
     )
     places = [c.place for c in found if c.kind == "casualties"]
     assert places and "Kabul" not in places
+
+
+def test_capturing_the_very_last_holdout_is_a_control_claim() -> None:
+    found = article(
+        "Taliban fighters have fully captured the very last holdout, Panjshir province."
+    )
+    assert pairs(found) == {("territorial_control", "other")}

@@ -70,7 +70,7 @@ _DETERMINERS_AFTER = re.compile(
     r"(?:(?:the|a|an|its|their|his|her|\w+'s|\w+’s|"
     r"several|every|all|two|three|four|five|six|seven|eight|nine|ten|\d+|key|strategic|main|major|important|crucial|"
     r"provincial|district|\w+ern|"
-    r"entire|whole|more|other|further|remaining|upper|lower|side|last|our|your|taliban|enemy|"
+    r"entire|whole|more|other|further|remaining|upper|lower|side|last|very|final|our|your|taliban|enemy|"
     r"resistance|nrf|rebel|militant|government|army|insurgent|(?-i:[A-Z][a-z]+))\s+){0,3}",
     _I,
 )
