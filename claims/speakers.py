@@ -23,14 +23,20 @@ The side of a speaker phrase comes from its parts, strongest first (rule ids in 
   subject ("Fighters of the NRF captured …, a spokesman said"), else the latest party speaker
   of the paragraph (``S-role-context``);
 - a combatant of no known side ("A. K., commander of a unit") who denies one side's claim
-  speaks for the other side, in a conflict of two sides (``S-denier``, claims.stances).
+  speaks for the other side, in a conflict of two sides (``S-denier``, claims.stances); one
+  who fights one side ("a commander fighting against the Taliban") speaks for the other
+  (``S-opponent``);
+- hearsay of no named source ("It is said that …") is ``unknown`` (``S-rumour``,
+  claims.frames).
 
 Pronouns and definite roles ("he", "they", "it", "the spokesman", "the source", "the
-statement", "one of them") refer back (``S-pronoun``, ``S-role``): first to a subject of the same
-statement that governs the clause ("accounts shared video of a tank they say was captured"),
-then to the speakers of the statement so far, then to the discourse: "he"/"she" to the latest
-person speaker, "they"/"we" to the latest group speaker or party named, a role to the latest
-speaker with that role, a document ("the statement") to the latest speaker.
+statement", "one of them") refer back (``S-pronoun``, ``S-role``): first to a subject of the
+same statement that governs the clause ("accounts shared video of a tank they say was
+captured"), then to the speakers of the statement so far, then to the discourse: "he"/"she"
+to the latest person speaker (never an outlet), "they"/"we" to the latest group speaker or
+party named, "another" to the latest speaker, a role to the latest speaker with that role
+(unless a collective owns it: "the front's spokesman"), a document ("the statement") to the
+latest speaker.
 """
 
 from __future__ import annotations
