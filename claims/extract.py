@@ -54,7 +54,15 @@ from claims.places import (
 )
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
-from claims.speakers import Discourse, Frame, Number, SideReader, SpeakerRule, innermost
+from claims.speakers import (
+    HONORIFICS,
+    Discourse,
+    Frame,
+    Number,
+    SideReader,
+    SpeakerRule,
+    innermost,
+)
 from claims.stances import FALSE_VERDICT, anaphoric_candidate, anaphoric_stances, denied
 from claims.statements import Join, Statement, build_statements
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
@@ -248,14 +256,13 @@ def _headline_stances(run: _Run) -> None:
         if layer.st.heading and not layer.triggers and layer.frames
         and not any(layer.st.start <= c.quote_start < layer.st.end for c in run.claims)
     ]  # fmt: skip
-    if not heads:
-        return
-    for layer in heads:
-        run.claims.extend(anaphoric_stances(run, layer, later=True))
-    run.claims.sort(key=lambda c: c.quote_start)
+    added = [c for layer in heads for c in anaphoric_stances(run, layer, later=True)]
+    if added:
+        run.claims.extend(added)
+        run.claims.sort(key=lambda c: c.quote_start)
 
 
-_SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?-i:[A-Z])[\w'-]+")
+_SURNAME = re.compile(rf"(?:(?:{HONORIFICS})\.?\s+)?(?-i:[A-Z])[\w'-]+")
 
 
 def _named_later(claims: list[Claim]) -> list[Claim]:

@@ -313,7 +313,8 @@ def phrase_from_text(text: str, start: int, end: int) -> Phrase:
 
 
 _NAME_PART = re.compile(r"^[A-Z][\w'.-]*$")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Gen)\.?\s+(?=[A-Z])")
+HONORIFICS = "Mr|Mrs|Ms|Dr|Gen"  # before a surname ("Mr. Ahmadi"); claims.extract uses them too
+_HONORIFIC = re.compile(rf"^(?:{HONORIFICS})\.?\s+(?=[A-Z])")
 _TITLE_WORDS = re.compile(
     r"^(?:gen\.?|general|commander|mr\.?|ms\.?|mrs\.?|"
     r"engineer|col\.?|colonel|maj\.?|major|lt\.?|capt\.?|defen[cs]e|minister|spokes\w+|former|"
