@@ -239,12 +239,19 @@ _BARE_DATELINE = re.compile(
     r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*\([^)]{1,40}\))?|\([^)]{1,40}\))"
     r"\s+(?=(?-i:[A-Z]))"
 )
+# what every match of the two ends in: cheap tests that skip the patterns on most sentences
+_DATELINE_END = re.compile(r"[-:–—.]\s")
+_BARE_DATELINE_END = re.compile(r"[\d)]\s")
 
 
 def find_dateline(text: str, gaz: Gazetteer) -> int:
     """Where a statement's leading dateline ends (0 when it has none): a place name, maybe
     a country, a date, an agency, then a dash or colon ("KABUL (AP) -", "Panjshir:")."""
-    m = DATELINE.match(text) or _BARE_DATELINE.match(text)
+    m = None
+    if _DATELINE_END.search(text):  # every dateline ends in a dash, colon or stop, then a space
+        m = DATELINE.match(text)
+    if m is None and "," in text and _BARE_DATELINE_END.search(text):
+        m = _BARE_DATELINE.match(text)
     if m is None:
         return 0
     where = m.group("where")

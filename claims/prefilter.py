@@ -77,7 +77,7 @@ def _item(op: Any, av: Any) -> Literals:
     return None
 
 
-def _minimal(words: frozenset[str]) -> tuple[str, ...]:
+def minimal(words: frozenset[str]) -> tuple[str, ...]:
     """Without the words that contain another one (the shorter is found wherever they are)."""
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
@@ -94,7 +94,7 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     words = _sequence(tree.data)
     if not words or min(map(len, words)) < _MIN_LENGTH:
         return None
-    found = _minimal(words)
+    found = minimal(words)
     return found if len(found) <= MAX_WORDS else None
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.actors import Strength
 from claims.kinds.modality import NO_VICTIMS
+from claims.prefilter import Prefiltered, minimal, required_words
 from claims.profile import UNKNOWN
 from claims.speakers import Frame, SpeakerRule, innermost
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
@@ -76,6 +77,7 @@ def denied(text: str, pos: int) -> bool:
 
 
 _CONFIRMING = ("confirm", "corroborate", "endorse", "verify")
+_OVERSTATING = ("exaggerat", "inflat", "overstat")  # the stems _ANAPHORIC_REST spells out
 # what calling a claim false says of it ("… are false", "… is a lie", "… is not true")
 FALSE_VERDICT = (
     r"false|untrue|baseless|groundless|unfounded|fabricated|lies|a\s+lie|propaganda|"
@@ -85,21 +87,28 @@ FALSE_VERDICT = (
 
 
 @cache
-def _anaphoric_object() -> re.Pattern[str]:
+def _anaphoric_object() -> re.Pattern[str] | Prefiltered:
     """A denial or confirmation of earlier claims: "rejected the report", "the allegations are
-    false" (the verbs are the vocabulary's deny verbs and the confirming ones, every form)."""
+    false" (the verbs are the vocabulary's deny verbs and the confirming ones, every form).
+
+    Every match holds one of those verbs, an "exaggerated"-like verb or a false verdict; a
+    statement holding none of them is not searched (the pattern's own required words, found by
+    :mod:`claims.prefilter`, are too many and too common: "said", "report")."""
     v = vocabulary()
     deny = dict.fromkeys(lemma for lemma, stance in v.reporting.values() if stance == DENIES)
     lemmas = (*deny, *_CONFIRMING)
-    verbs = alternation(f for lemma in lemmas for f in v.verb_forms(lemma) if not f.endswith("ing"))
-    return re.compile(rf"\b(?:(?:{verbs})\s+(?!by\b)" + _ANAPHORIC_REST, _I)
+    forms = [f for lemma in lemmas for f in v.verb_forms(lemma) if not f.endswith("ing")]
+    pattern = re.compile(rf"\b(?:(?:{alternation(forms)})\s+(?!by\b)" + _ANAPHORIC_REST, _I)
+    verdicts = required_words(re.compile(FALSE_VERDICT, _I)) or ()
+    words = {f.split()[0].lower() for f in forms} | set(_OVERSTATING) | set(verdicts)
+    return Prefiltered(pattern, minimal(frozenset(words))) if verdicts else pattern
 
 
 _ANAPHORIC_REST = (
     r"(?P<obj>(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?(?:[\w'-]+(?:'s)?\s+){0,2}?"
     r"(?:claims?|reports?|statements?|allegations?|information|accounts?|news|rhetoric|"
     r"version|assertions?|announcement|numbers|figures|toll)|it|this|that|them))\b"
-    r"|\b(?:exaggerat(?:ed|es|ing)|inflat(?:ed|es|ing)|overstat(?:ed|es|ing))\s+"
+    r"|\b(?:exaggerat(?:ed|es|ing)|inflat(?:ed|es|ing)|overstat(?:ed|es|ing))\s+"  # _OVERSTATING
     r"(?P<obj2>(?:the|these|those|their|its)\s+(?:[\w'-]+\s+){0,2}?(?:numbers?|figures?|tolls?|"
     r"count|claims?))\b"
     r"|\b(?P<subj>(?:this|that|the|these)\s+(?:\w+\s+)?(?:information|claims?|reports?|"
