@@ -3028,3 +3028,67 @@ def test_capturing_the_very_last_holdout_is_a_control_claim() -> None:
         "Taliban fighters have fully captured the very last holdout, Panjshir province."
     )
     assert pairs(found) == {("territorial_control", "other")}
+
+
+# --- blind sets T and U (2026-12-02): what reporting from further outlets showed ------------
+
+
+def kinds_of(claims: list[Claim]) -> set[str]:
+    return {c.kind for c in claims}
+
+
+def test_a_claim_verb_in_scare_quotes_still_takes_its_place() -> None:
+    claims = article(
+        "The Taliban announced on Monday that they had 'fully seized' the Rokha district."
+    )
+    assert pairs(claims) == {("territorial_control", "Taliban")}
+    assert {c.place for c in claims} == {"Rukha"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a past era as the direct object of the fight word
+        "The old commander famously helped fight both the Soviet army and the Taliban to a "
+        "standstill from his base in the valley.",
+        # the length of a whole era
+        "The region saw the foreign troops leave after 20 years of conflict.",
+        # the dead of earlier wars, not a place fallen
+        "Along the road, portraits of fallen resistance fighters had been torn down.",
+        # a fight prepared for, not fought
+        "Video shows the militants dug in near Rokha, hunkering down for skirmishes with them.",
+        "Columns of tanks have reached Dara in preparation for a new offensive.",
+        # a purpose in a title-case headline
+        "Taliban Send Six Helicopters To Dara To Eliminate Rebel Hideouts",
+        # a name given to what was told
+        "Elders gathered in Kabul on Sunday, describing it as a needless war.",
+        # what nobody could check
+        "The Taliban's losses were not independently verified.",
+        "A wire agency could not independently confirm the Taliban's claims of taking Rokha.",
+        # a vow
+        "Dara keeps fighting until its last breath",
+    ],
+)
+def test_no_event_is_told(body: str) -> None:
+    assert kinds_of(article(body)) <= {"other"}  # forces dug in or sent are posture (other)
+
+
+def test_a_place_open_to_talks_is_no_place_entered() -> None:
+    claims = article("On Sunday the front's leader said he was open to entering peace talks.")
+    assert kinds_of(claims) == {"negotiation"}
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("The Taliban said they had eliminated 30 rebels in Dara.", {"casualties"}),
+        ("The Taliban said they killed 30 fighters in Dara, a claim that could not be verified.",
+         {"casualties"}),
+        ('"Our men fought fiercely till the last bullet," the commander said of Dara.',
+         {"clashes"}),
+        ("That was how the spokesman described the Taliban retreat from Khenj.",
+         {"territorial_control"}),
+    ],
+)  # fmt: skip
+def test_guards_the_same_words_still_tell_events(body: str, kinds: set) -> None:
+    assert kinds_of(article(body)) == kinds

@@ -64,7 +64,7 @@ def _place_noun_at() -> re.Pattern[str]:
 
 
 _DETERMINERS_AFTER = re.compile(
-    r"\s+\"?(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
+    r"['\"’”]?\s+[\"“‘']?(?:back\s+)?(?:from\s+|into\s+|to\s+|out\s+of\s+|control\s+of\s+|(?:the\s+)?rest\s+of\s+|"
     r"(?:all|most|much|parts?|some|(?:the\s+)?whole)\s+of\s+|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|both|each)\s+of\s+)?"
     r"(?:(?:the|a|an|its|their|his|her|\w+'s|\w+’s|"

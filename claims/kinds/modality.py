@@ -70,6 +70,7 @@ _BARE_VERBS = frozenset(
         "occupy",
         "clear",
         "expel",
+        "eliminate",
     }
 )
 _TO_OK = re.compile(
@@ -87,7 +88,9 @@ _IRREALIS = re.compile(
     r"attempt(?:s|ed|ing)?\s+to|try(?:ing)?\s+to|tried\s+to|bid\s+to|order\s+to|"
     r"role\s+in|history\s+of|known\s+for|tradition\s+of|capable\s+of|capacity\s+to|ready\s+to|"
     r"able\s+to|expected\s+to|expect(?:s|ing)?|likely\s+to|poised\s+to|set\s+to|bound\s+to|"
-    r"unlikely\s+to|preparing|prepared\s+for|prepares|gearing\s+up\s+for|hop(?:e|es|ed|ing)\s+"
+    r"unlikely\s+to|preparing|prepared\s+for|prepares|gearing\s+up\s+for|"
+    r"(?:in\s+)?preparations?\s+for|brac(?:e|es|ed|ing)\s+for|hunker(?:s|ed|ing)?\s+down\s+for|"
+    r"hop(?:e|es|ed|ing)\s+"
     r"(?:that|to)|determined\s+to|calling\s+for|called\s+for|call\s+for|urg(?:ed|es|ing)|"
     # a hedge of what may come: "potentially widening the conflict"
     r"(?:potentially|possibly|probably|presumably)\s+\w+ing)"
@@ -286,7 +289,10 @@ _GOAL_OF = re.compile(
 )
 _YEARS_LONG = re.compile(
     r"(?:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty)[- ]"
-    r"(?:year|decade)s?(?:[- ]long|[- ]old)?|\b(?:decades?|years?)[- ]long)\s+"
+    r"(?:year|decade)s?(?:[- ]long|[- ]old)?|\b(?:decades?|years?)[- ]long|"
+    # "after 20 years of conflict", "four decades of war"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|many|several)\s+"
+    r"(?:years|decades)\s+of|\bdecades\s+of)\s+"
     r"(?:(?:civil|bloody|brutal|armed)\s+)?$",
     _I,
 )
@@ -346,7 +352,9 @@ def _past_era() -> tuple[re.Pattern[str], re.Pattern[str]]:
     against the Soviets")."""
     eras = alternation(vocabulary().past_eras)
     before = re.compile(rf"\b(?:{eras})(?:'s|’s|s'|’)?\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
-    after = re.compile(rf"\s+(?:of|by|against)\s+(?:the\s+)?(?:{eras})\b", re.IGNORECASE)
+    after = re.compile(  # "the war against the Soviets", "helped fight both the Soviet army"
+        rf"\s+(?:(?:of|by|against|off)\s+)?(?:both\s+)?(?:the\s+)?(?:{eras})\b", re.IGNORECASE
+    )
     return before, after
 
 
@@ -473,6 +481,49 @@ _APPEAL = re.compile(
     _I,
 )
 _APPEAL_STEMS = ("urg", "call", "appeal", "press", "encourag", "implor", "exhort")
+# "calling it an illegitimate war", "described the operation as a massacre": a name given to
+# something told, not an event told
+_CHARACTERISED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|term(?:s|ed|ing)?|brand(?:s|ed|ing)?|"
+    r"label(?:s|ed|led|ing|ling)?)\s+(?:it|this|that|them|the\s+[\w'’-]+)\s+"
+    r"(?:as\s+(?:an?\s+)?|an?\s+)(?:[\w'’-]+\s+){0,2}$",
+    _I,
+)
+# what no one could check is not told: "X could not independently verify the claims of …",
+# "The casualties were not independently confirmed."
+_UNVERIFIED_BEFORE = re.compile(
+    r"\b(?:could|can|did|does|do|has|have|had|was|were|is|are)(?:\s*n['’]t|\s+not|\s+never)\s+"
+    r"(?:yet\s+)?(?:been\s+)?(?:be\s+)?(?:able\s+to\s+)?(?:independently\s+|freely\s+|"
+    r"immediately\s+|separately\s+)?(?:verify|confirm|corroborate)\b",
+    _I,
+)
+_UNVERIFIED_AFTER = re.compile(
+    r"[^,;.:!?]*?\b(?:(?:were|was|is|are)(?:\s*n['’]t|\s+not|\s+never)|"
+    r"(?:have|has|had)(?:\s*n['’]t|\s+not|\s+never)\s+(?:yet\s+)?been|(?:could|can)(?:\s*n['’]t|\s+not|\s+never)\s+(?:yet\s+)?be|cannot\s+be)\s+"
+    r"(?:independently\s+|freely\s+|immediately\s+|separately\s+)?(?:verified|confirmed|corroborated)\b",
+    _I,
+)
+# "will keep fighting until its last breath": a vow
+_TO_THE_LAST = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:until|till|to)\s+(?:the|its|our|their|my|his|her)\s+"
+    r"(?:very\s+)?last\s+(?:breath|drop|man|bullet|soldier|fighter)",
+    _I,
+)
+
+
+_PAST_FORM = re.compile(r"\w+ed|fought|battled", _I)
+
+
+def _unverified(text: str, start: int, end: int, before: str) -> bool:
+    low = before.lower()
+    if ("verif" in low or "confirm" in low or "corroborat" in low) and _UNVERIFIED_BEFORE.search(
+        before
+    ):
+        return True
+    tail = text[end : end + 120].lower()
+    return ("verified" in tail or "confirmed" in tail or "corroborated" in tail) and bool(
+        _UNVERIFIED_AFTER.match(text, end)
+    )
 
 
 def _appeal(before: str) -> bool:
@@ -493,7 +544,7 @@ def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
         return True
     if (
         word in _BARE_VERBS
-        and re.search(r"\bto\s+(?:\w+\s+)?$", before)
+        and re.search(r"\bto\s+(?:\w+\s+)?$", before, _I)  # "… To Eliminate Hideouts"
         and not _TO_OK.search(before)
     ):
         return True
@@ -527,6 +578,12 @@ def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = 
         return "M-conditional"
     if _appeal(before):
         return "M-appeal"
+    if _CHARACTERISED.search(before):
+        return "M-characterised"
+    if _unverified(text, start, end, before):
+        return "M-unverified"
+    if _TO_THE_LAST.match(text, end) and not _PAST_FORM.fullmatch(text[start:end]):
+        return "M-vow"  # not "fought till the last bullet": that was done
     word = text[start:end].lower()
     if (
         word in _ATTRIBUTIVE_WORDS
