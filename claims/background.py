@@ -52,7 +52,11 @@ _OPERATION_BEFORE = re.compile(
 # non-restrictive clauses (", which …"), and any clause about a person ("the commander who
 # opposed the Soviets decades ago"): a person's past is biography, not the claim's time
 _RELATIVE = re.compile(
-    r",\s*(?:which|who|whom|whose)\s+[^,;.\"]*|\s(?:who|whom|whose)\s+[^,;.\"]*", _I
+    r",\s*(?:which|who|whom|whose)\s+[^,;.\"]*|\s(?:who|whom|whose)\s+[^,;.\"]*"
+    # "…, a region that had repelled the Soviets in the 1980s": a place described in apposition
+    r"|,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:region|province|valley|place|area|district|"
+    r"town|city|village|land|stronghold|bastion|holdout)\s+(?:that|which)\s+[^,;.\"]*",
+    _I,
 )
 _PLACE_HEAD = re.compile(
     r"\b(?:province|district|valley|region|stronghold|bastion|holdout|city|town|village|area|"

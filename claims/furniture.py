@@ -19,6 +19,7 @@ All checks run on text normalised by :func:`claims.sentences.normalise` (straigh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claims.prefilter import prefiltered
 
@@ -169,3 +170,31 @@ def is_alt_text(line: str, next_line: str | None) -> bool:
         return False
     head = line.rstrip(" .")
     return 0 < len(head) <= 120 and next_line.startswith(head)
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{20,}?)\s+\|\s+(?P<site>[^|]{1,40})$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_SPACES = re.compile(r"\s+")
+
+
+def is_page_title(line: str, others: Sequence[str]) -> bool:
+    """The page's title element ("Fighters push back | Daily Trust") above the headline it
+    repeats: the site's name after a bar, the rest a line of the article."""
+    m = _SITE_SUFFIX.match(line)
+    if m is None or len(m["site"].split()) > 4:
+        return False
+    title = m["title"].strip()
+    return any(o.strip() == title for o in others)
+
+
+def is_teaser(line: str, following: Sequence[str]) -> bool:
+    """A summary cut off with an ellipsis ("Heavy fighting has erupted … The fighters have
+    been in a...") that the article's next lines then give in full."""
+    m = _ELLIPSIS_END.search(line)
+    if m is None:
+        return False
+    head = _SPACES.sub(" ", line[: m.start()]).strip()
+    if len(head) < 40:
+        return False
+    rest = _SPACES.sub(" ", " ".join(following))[: len(head) + 1]
+    return rest.startswith(head)

@@ -516,7 +516,7 @@ def _finer(m: PlaceMention, container: PlaceMention) -> bool | None:
 
 
 def _without_qualifiers(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
-    """Drop a province that only locates a finer place named next to it."""
+    """Drop a province (or a valley) that only locates a finer place named next to it."""
     out: list[PlaceMention] = []
     for i, m in enumerate(found):
         if _qualifies(piece, found, i, offset):
@@ -528,13 +528,15 @@ def _without_qualifiers(piece: str, found: list[PlaceMention], offset: int) -> l
 def _qualifies(piece: str, found: list[PlaceMention], i: int, offset: int) -> bool:
     m = found[i]
     place = m.place
-    if place is None or place.kind != "province":
+    if place is None or place.kind not in ("province", "valley"):
         return False
     if i > 0:
         prev = found[i - 1]
         gap = piece[prev.end - offset : m.start - offset]
         # an unknown locality keeps its province: the two are one nested mention (_nested)
-        finer = prev.place is not None and prev.place.kind not in ("province", "country")
+        finer = prev.place is not None and prev.place.kind not in ("province", "country", "valley")
+        if place.kind == "valley":  # "the Shutul district of the Panjshir Valley": in it
+            finer = finer and prev.place is not None and prev.place.province == place.province
         if finer and (_QUALIFIER_AFTER.match(gap) or _CAPITAL_OF.search(gap)):
             return (
                 bool(_QUALIFIED_TAIL.match(piece, m.end - offset))

@@ -91,6 +91,8 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
         )
         if furniture.is_alt_text(line, following):
             continue
+        if _repeats_what_follows(norm, lines, index, line):
+            continue
         lead = _LEADING_DATE.match(line) or _MARKDOWN_LEAD.match(line)
         if lead and lead.end() < len(line):
             start += lead.end()
@@ -103,6 +105,17 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
             if e - s <= MAX_STATEMENT_CHARS and not furniture.is_promo_sentence(line[s:e]):
                 out.append(Sentence(start + s, start + e, False, index))
     return out
+
+
+def _repeats_what_follows(norm: str, lines: list[tuple[int, int]], index: int, line: str) -> bool:
+    """A page title over the headline it repeats, or a teaser the next lines give in full."""
+    if " | " in line:
+        others = [norm[s:e] for i, (s, e) in enumerate(lines) if i != index]
+        if furniture.is_page_title(line, others):
+            return True
+    if line.endswith(("...", "…")):
+        return furniture.is_teaser(line, [norm[s:e] for s, e in lines[index + 1 : index + 6]])
+    return False
 
 
 HEADING_WORDS = 30

@@ -3092,3 +3092,69 @@ def test_a_place_open_to_talks_is_no_place_entered() -> None:
 )  # fmt: skip
 def test_guards_the_same_words_still_tell_events(body: str, kinds: set) -> None:
     assert kinds_of(article(body)) == kinds
+
+
+def test_a_valley_that_only_locates_its_district_is_no_place_of_the_claim() -> None:
+    claims = article(
+        "The Taliban said the Rokha district of the Panjshir Valley had been taken over."
+    )
+    assert {c.place for c in claims} == {"Rukha"}
+
+
+def test_fighting_in_a_district_and_its_valley_is_placed_at_both() -> None:
+    claims = article("Fighting raged in Shutul and the Panjshir Valley on Monday.")
+    assert {c.place for c in claims} == {"Shutul", "Panjshir Valley"}
+
+
+def test_the_capture_of_fighters_is_people_taken() -> None:
+    claims = article("The resistance announced the capture of 20 Taliban fighters in Dara.")
+    assert kinds_of(claims) == {"captured_people"}
+    assert kinds_of(article("The Taliban announced the capture of Rokha.")) == {
+        "territorial_control"
+    }
+
+
+def test_a_page_title_over_the_headline_it_repeats_is_furniture() -> None:
+    body = (
+        "Front says it holds the passes into Dara | Valley Times\n\n"
+        "Front says it holds the passes into Dara\n\n"
+        "The resistance said on Sunday its men still held every pass into Dara."
+    )
+    quotes = [c.quote for c in article(body)]
+    assert quotes and not any("|" in q for q in quotes)
+
+
+def test_a_teaser_the_next_lines_give_in_full_is_furniture() -> None:
+    body = (
+        "Heavy fighting broke out near Rokha between the Taliban and the front. The two "
+        "sides have been locked in a...\n\n"
+        "Heavy fighting broke out near Rokha between the Taliban and the front.\n\n"
+        "The two sides have been locked in a battle for the district for a week."
+    )
+    starts = {c.quote_start for c in article(body)}
+    assert starts and min(starts) > body.index("...")
+
+
+def test_a_place_described_by_its_history_in_apposition_keeps_the_claim() -> None:
+    claims = article(
+        "By 6 September, the Taliban claimed control of the whole of Panjshir, a region that "
+        "had beaten back Soviet offensives in the 1980s."
+    )
+    assert pairs(claims) == {("territorial_control", "Taliban")}
+
+
+def test_a_denied_siege_is_a_control_denial() -> None:
+    claims = article(
+        "The front's fighters in Panjshir denied the Taliban's claim about the siege of the "
+        "Shutul district."
+    )
+    assert [(c.kind, c.side, c.stance, c.place) for c in claims] == [
+        ("territorial_control", "NRF", "denies", "Shutul")
+    ]
+
+
+def test_internet_snapped_is_a_cut() -> None:
+    claims = article(
+        "A day earlier the Taliban snapped the internet services in Panjshir province."
+    )
+    assert kinds_of(claims) == {"infrastructure"}
