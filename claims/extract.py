@@ -632,15 +632,31 @@ def _claims_of(run: _Run, layer: _Layer) -> None:
         restated = anaphoric_stances(run, layer, own_claims=True)
         own = _sided_by_denial(layer, _claims(run, layer), restated)
         run.claims.extend(own)
-        if not {c.kind for c in restated} & {c.kind for c in own}:
-            # "The allegations are false," he said, adding that thousands hold the valley:
-            # the denial stands beside a claim of another kind; a denier who gives his own
-            # version of the same events ("rejected the account: the district is ours") has
-            # made his claim
-            run.claims.extend(restated)
+        run.claims.extend(_denials_kept(own, restated))
     finally:
         for frame in layer.frames:
             run.discourse.remember(frame, layer.st.line)
+
+
+def _denials_kept(own: list[Claim], restated: list[Claim]) -> list[Claim]:
+    """The denials of earlier claims that stand beside a statement's own claims. "The
+    allegations are false," he said, adding that thousands hold the valley: a denial beside a
+    claim of another kind stands. A denier who gives his own version of the same events
+    ("rejected the account: the district is ours") has made his claim, unless his version is
+    of another place ("rejected the claim of all districts and said they had retaken Paryan")."""
+    kinds = {c.kind for c in own}
+    if not {c.kind for c in restated} & kinds:
+        return restated
+    return [c for c in restated if c.kind in kinds and _elsewhere(c, own)]
+
+
+def _elsewhere(denial: Claim, own: list[Claim]) -> bool:
+    """The denier's own claims of the denial's kind are his assertions about other places."""
+    return all(
+        o.stance == ASSERTS and o.claimant == denial.claimant and o.place != denial.place
+        for o in own
+        if o.kind == denial.kind
+    )
 
 
 def _sided_by_denial(layer: _Layer, own: list[Claim], restated: list[Claim]) -> list[Claim]:

@@ -182,7 +182,8 @@ def _phrase(tok: Token, text: str) -> Phrase:
             complements.append(_span(child))
         elif child.dep_ == "appos":
             appositions.append(_span(child))
-            age = age or child.like_num
+            # "Mahad, 41,": an age; not "X, one of the Taliban commanders,"
+            age = age or (child.like_num and not any(c.dep_ == "prep" for c in child.children))
         elif child.dep_ in ("relcl", "acl"):
             relatives.append(_span(child))
         elif child.dep_ == "conj":
@@ -245,10 +246,22 @@ def _without_relative(phrase: Phrase, cue: Token) -> Phrase:
 _GO_ON = frozenset({"went", "go", "goes", "going", "gone", "proceeded", "continued", "continues"})
 
 
+def _subjects_of(tok: Token, wanted: tuple[str, ...]) -> list[Token]:
+    """The verb's subjects; in "The front has, however, said …" the parser hangs the subject
+    on the auxiliary."""
+    subjects = [c for c in tok.children if c.dep_ in wanted]
+    if subjects:
+        return subjects
+    return [
+        c for a in tok.children if a.dep_ == "aux" and a.i < tok.i
+        for c in a.children if c.dep_ in wanted
+    ]  # fmt: skip
+
+
 def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | None, str]:
     """The subject of a reporting verb and the rule that found it."""
     wanted = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
-    subjects = [c for c in tok.children if c.dep_ in wanted]
+    subjects = _subjects_of(tok, wanted)
     if len(subjects) > 1:
         # "Former minister and current NRF member K. said" parsed with two subjects: the one
         # next to the verb heads the phrase
@@ -913,6 +926,11 @@ _CLAIM_OPENING = re.compile(
     rf"(?P<verb>{_OPENING_VERB})\s+(?!that\b)",
     _I,
 )
+_DENIED_BY = re.compile(
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:denied|rejected|dismissed|disputed|"
+    r"refuted|rubbished|contradicted)\s+by\b",
+    _I,
+)
 _WORDS_OF = re.compile(
     r"\b(?:the\s+)?(?:words|remarks|comments|quote|account|message|claim)\s+(?:are|is|was|were)\s+"
     r"(?:those\s+|that\s+)?of\s+(?P<who>[^,.;]+?)(?=\s+who\b|[,.;]|$)"
@@ -937,6 +955,9 @@ def _headline_claims(
         who = m.group("who")
         if not actors.find(who):
             continue
+        if who.endswith(("'s", "’s")) and _DENIED_BY.search(text, m.end()):
+            continue  # "The Taliban's claim to have … was denied by the front": the front's
+
         phrase = phrase_from_text(text, m.start("who"), m.end("who"))
         ident = reader.identify(text, original, phrase, discourse)
         nxt = re.compile(r";\s|\s-\s").search(text, m.end())

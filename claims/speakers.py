@@ -321,6 +321,9 @@ _TITLE_WORDS = re.compile(
     r"deputy|chief|president|vice|leader|head|official|amir|emir|governor)$",
     re.IGNORECASE,
 )
+_THERE_ARE = re.compile(
+    r"\bthere\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:also\s+|now\s+)?$", re.IGNORECASE
+)
 _VIA = re.compile(  # "a statement posted by X", "unconfirmed reports by X"
     r"(?:\b(?:posted|issued|released|published|shared|sent|put\s+out|made)\s+(?:online\s+)?|"
     r"\b(?:reports?|statements?|claims?|accounts?)\s+)by\s+"
@@ -845,6 +848,10 @@ class SideReader:
             return True
         if "social media" in text[phrase.start : phrase.end].lower():
             return True
+        if phrase.head in ("reports", "report") and _THERE_ARE.search(
+            text, max(0, phrase.start - 30), phrase.start
+        ):
+            return True  # "There were reports that …": no source at all
         return phrase.head in ("reports", "report", "claims", "accounts", "sources") and bool(
             words & self.vocab.unconfirmed
         )

@@ -245,7 +245,7 @@ def _referents(run: Any, layer: Any, obj: str, frame: Frame, later: bool) -> lis
         pool = [c for c in pool if c.figure is not None]  # "refuted the numbers": the counts
     if not pool:
         return []
-    last = pool[0].statement_id if later else pool[-1].statement_id
+    last = pool[0].statement_id if later or named else pool[-1].statement_id
     seen: set[tuple[str, str | None]] = set()
     out = []
     for c in pool:

@@ -3158,3 +3158,56 @@ def test_internet_snapped_is_a_cut() -> None:
         "A day earlier the Taliban snapped the internet services in Panjshir province."
     )
     assert kinds_of(claims) == {"infrastructure"}
+
+
+def test_reports_that_there_were_name_no_source() -> None:
+    claims = article("There were reports that the Taliban had taken Rokha.")
+    assert pairs(claims) == {("territorial_control", "unknown")}
+    assert pairs(article("Reports say the Taliban took Rokha.")) == {
+        ("territorial_control", "other")
+    }
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_still_speaks() -> None:
+    claims = article("The Resistance Front has, however, said they have retaken Paryan district.")
+    assert pairs(claims) == {("territorial_control", "NRF")}
+
+
+def test_a_denial_beside_the_deniers_claim_of_another_place_stands() -> None:
+    claims = article(
+        "The Taliban said they had taken all districts of Panjshir. The front denied the "
+        "Taliban's claim and said they had retaken Paryan district."
+    )
+    second = [(c.place, c.stance) for c in claims if c.side == "NRF"]
+    assert sorted(second) == [("Panjshir", "denies"), ("Paryan", "asserts")]
+
+
+def test_one_of_a_partys_commanders_speaks_for_it_an_age_does_not() -> None:
+    assert pairs(article("Karim Jan, one of the Taliban commanders, said 20 fighters were killed "
+                         "in Dara.")) == {("casualties", "Taliban")}  # fmt: skip
+    assert pairs(article("Karim Jan, 41, said 20 fighters were killed in Dara.")) == {
+        ("casualties", "other")
+    }
+
+
+def test_a_partys_claim_denied_is_its_main_claim() -> None:
+    claims = article(
+        "The Taliban said on Monday they had captured Bazarak. A Taliban commander later said "
+        "their men had seized several cannons in Rokha. The front rejected the Taliban's claim."
+    )
+    denial = [c for c in claims if c.stance == "denies"]
+    assert [(c.kind, c.side, c.place) for c in denial] == [
+        ("territorial_control", "NRF", "Bazarak")
+    ]
+
+
+def test_a_claim_denied_by_an_agent_is_the_agents_denial() -> None:
+    claims = article("The Taliban's claim to have taken Rokha was denied by the front.")
+    assert [(c.kind, c.side, c.stance) for c in claims] == [
+        ("territorial_control", "NRF", "denies")
+    ]
+
+
+def test_equipment_fallen_is_equipment_taken() -> None:
+    claims = article("The Taliban said heavy equipment of the resistance forces had fallen.")
+    assert kinds_of(claims) == {"equipment"}
