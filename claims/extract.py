@@ -1012,19 +1012,34 @@ def _left_open(text: str) -> bool:
     return re.search(r"[.!?,]'(?:\s|$)|'\s*$", rest) is None
 
 
+_SINGLE_MARK = re.compile(r"(?<![A-Za-z])'|'(?![A-Za-z])")  # a quotation mark, no apostrophe
+
+
+def _one_quotation(text: str) -> bool:
+    """A paragraph that is one quotation, in double or single marks, closed at its end or left
+    open for the next paragraph ('"We tried our best … all in vain.' then '"We still want …"')."""
+    if len(text) < 3 or text[0] not in "\"'":
+        return False
+    mark = text[0]
+    inner = text[1:-1] if text[-1] == mark else text[1:]
+    if mark == '"':
+        return '"' not in inner
+    return _SINGLE_MARK.search(inner) is None
+
+
 def _quote_goes_on(run: _Run, prev: _Layer, layer: _Layer) -> _Voice | None:
     """A paragraph that is one quotation and names no speaker, after a paragraph ending in an
     attributed quotation or attributed reported speech: the same speaker goes on (news style
     attributes a long quotation once, at its first paragraph)."""
-    text = layer.text.strip()
-    if len(text) < 3 or text[0] != '"' or text[-1] != '"' or '"' in text[1:-1]:
+    if not _one_quotation(layer.text.strip()):
         return None
     if not prev.frames:
         if prev.voice is None:
             prev.voice = _carried(run, prev)
         return prev.voice  # a further paragraph of the same quotation
-    quoted = '"' in prev.text  # else reported speech: "…, he said." then his quotation
-    end = len(prev.text.rstrip()) - 1
+    # else reported speech: "…, he said." then his quotation
+    quoted = '"' in prev.text or _SINGLE_MARK.search(prev.text) is not None
+    end = min(len(prev.text.rstrip()) - 1, len(prev.text.rstrip(" .!?\"'")))
     closing = [
         f for f in prev.frames if f.scope[1] >= end and f.side != UNKNOWN and (quoted or f.whole)
     ]

@@ -884,7 +884,7 @@ def _tail_rx() -> re.Pattern[str]:
             rf"(?:(?-i:[A-Z])[\w'-]+|{role})(?:,\s+(?:a|an|the)\s+[^,.;:\"]{{2,60}})?"
         )
         _TAIL_VERBS = re.compile(
-            rf"(?:[,;]\"?|[!?]\")\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np}){_INVERTED_AFTER}|(?P<who2>{np}),?\s+"
+            rf"(?:[,;][\"']?|[!?][\"'])\s+(?:(?P<verb>{inverted})\s+(?!{_PREPOSITION}\b)(?P<who>{inverted_np}){_INVERTED_AFTER}|(?P<who2>{np}),?\s+"
             rf"(?P<verb2>{verbs})(?:\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){{0,3}}|"
             rf"\s+(?:reporters|journalists|us|me|the\s+media|(?:a|an|the|this|our)\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?:agency|newspaper|paper|broadcaster|channel|outlet|correspondent|reporters?|"
@@ -935,7 +935,12 @@ _WORDS_OF = re.compile(
     r"\b(?:the\s+)?(?:words|remarks|comments|quote|account|message|claim)\s+(?:are|is|was|were)\s+"
     r"(?:those\s+|that\s+)?of\s+(?P<who>[^,.;]+?)(?=\s+who\b|[,.;]|$)"
     r"|\b(?:that|this)\s+(?:was|is)\s+how\s+(?P<who2>[^,.;]+?)\s+(?:described|put\s+it|summed|"
-    r"explained|characteri[sz]ed|recounted|portrayed)\b",
+    r"explained|characteri[sz]ed|recounted|portrayed)\b"
+    # '"…," read a (translation of the) statement put out by X on Twitter.'
+    r"|[,;!?]\"?\s+read\s+(?:a|the)\s+(?:[\w'-]+\s+){0,5}?(?:statement|message|tweet|post|letter|"
+    r"notice|communiqu\w+|release)\s+(?:(?:put\s+out|posted|issued|released|published|shared|"
+    r"sent)\s+)?(?:by|from)\s+(?P<who3>[^,.;\"]+?)(?=\s+(?:on|in|via|late|early|earlier|this|last)\b|"
+    r"[,.;]|$)",
     _I,
 )
 _INTRO = re.compile(
@@ -977,7 +982,7 @@ def _named_after(
     Bazarak" names a source a later "he says" refers to (an empty scope)."""
     m = _WORDS_OF.search(text)
     if m is not None:
-        group = "who" if m.group("who") else "who2"
+        group = next(g for g in ("who", "who2", "who3") if m.group(g))
         phrase = phrase_from_text(text, m.start(group), m.end(group))
         ident = reader.identify(text, original, phrase, discourse)
         yield Frame(

@@ -91,7 +91,7 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
         )
         if furniture.is_alt_text(line, following):
             continue
-        if _repeats_what_follows(norm, lines, index, line):
+        if _repeats_what_follows(norm, lines, index, text[start:end]):
             continue
         lead = _LEADING_DATE.match(line) or _MARKDOWN_LEAD.match(line)
         if lead and lead.end() < len(line):
@@ -108,13 +108,16 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
 
 
 def _repeats_what_follows(norm: str, lines: list[tuple[int, int]], index: int, line: str) -> bool:
-    """A page title over the headline it repeats, or a teaser the next lines give in full."""
+    """A page title over the headline it repeats, or a teaser the next lines give in full
+    (``line`` as the page has it: normalising turns an ellipsis into a stop)."""
+    line = line.strip()
     if " | " in line:
         others = [norm[s:e] for i, (s, e) in enumerate(lines) if i != index]
-        if furniture.is_page_title(line, others):
+        if furniture.is_page_title(normalise(line), others):
             return True
     if line.endswith(("...", "…")):
-        return furniture.is_teaser(line, [norm[s:e] for s, e in lines[index + 1 : index + 6]])
+        following = [norm[s:e] for s, e in lines[index + 1 : index + 6]]
+        return furniture.is_teaser(normalise(line.replace("…", "...")), following)
     return False
 
 

@@ -3211,3 +3211,40 @@ def test_a_claim_denied_by_an_agent_is_the_agents_denial() -> None:
 def test_equipment_fallen_is_equipment_taken() -> None:
     claims = article("The Taliban said heavy equipment of the resistance forces had fallen.")
     assert kinds_of(claims) == {"equipment"}
+
+
+def test_a_quotation_read_as_a_statement_put_out_by_a_party_is_the_partys() -> None:
+    claims = article(
+        '"The last den of the enemy, Dara district, has been conquered," read a rough '
+        "translation of the statement put out by the Taliban on Twitter."
+    )
+    assert pairs(claims) == {("territorial_control", "Taliban")}
+
+
+def test_a_tail_after_a_quotation_in_single_marks_speaks() -> None:
+    claims = article(
+        "Taliban spokesman Zabihullah Mujahid spoke to reporters on Monday.\n\n"
+        "‘Our fighters have taken the Rokha district,’ he said."
+    )
+    assert pairs(claims) == {("territorial_control", "Taliban")}
+
+
+def test_an_open_quotation_paragraph_goes_on_in_the_voice_before_it() -> None:
+    claims = article(
+        "A senior Taliban official, Amir Khan Motaqi, called for a ceasefire on Sunday, saying "
+        "the country was 'home for all'.\n\n"
+        "‘We tried our best to settle the Dara problem through talks, but all in vain.\n\n"
+        "‘We still want a political solution.’"
+    )
+    assert [c.side for c in claims if "all in vain" in c.quote] == ["Taliban"]
+
+
+def test_a_teaser_ending_in_an_ellipsis_character_is_furniture_too() -> None:
+    body = (
+        "Heavy fighting broke out near Rokha between the Taliban and the ‘front’. The two "
+        "sides have been locked in a…\n\n"
+        "Heavy fighting broke out near Rokha between the Taliban and the ‘front’.\n\n"
+        "The two sides have been locked in a battle for the district for a week."
+    )
+    starts = {c.quote_start for c in article(body)}
+    assert starts and min(starts) > body.index("…")
