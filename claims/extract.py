@@ -972,6 +972,10 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
     turn = _turn_label(run, layer)
     if turn is not None:
         return turn
+    if _quoted_claim_words(layer):
+        voice = _last_voice_in_paragraph(run, layer)
+        if voice is not None:
+            return voice
     whole = [f for f in prev.frames if f.whole]
     if not whole:
         return None
@@ -980,6 +984,30 @@ def _carried(run: _Run, layer: _Layer) -> _Voice | None:
         return None
     f = whole[-1]
     return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", f.stance, True)
+
+
+def _quoted_claim_words(layer: _Layer) -> bool:
+    """Every claim word of the statement stands inside a quotation ('In the clashes,
+    "numerous elements of the enemy were killed"'): someone's words, quoted by the outlet."""
+    marks = [i for i, ch in enumerate(layer.text) if ch == '"']
+    spans = list(zip(marks[::2], marks[1::2], strict=False))
+    return bool(layer.triggers) and all(
+        any(s < t.start < e for s, e in spans) for t in layer.triggers
+    )
+
+
+def _last_voice_in_paragraph(run: _Run, layer: _Layer) -> _Voice | None:
+    """The speaker of the latest attributed statement before this one in its paragraph (over
+    at most two statements of the outlet's own narration)."""
+    i = layer.st.index
+    for prev in reversed(run.layers[max(0, i - 3) : i]):
+        if prev.st.line != layer.st.line:
+            return None
+        sided = [f for f in prev.frames if f.side != UNKNOWN]
+        if sided:
+            f = sided[-1]
+            return _Voice(f.claimant, f.side, f"{f.rule}+{SpeakerRule.CARRY}", ASSERTS, True)
+    return None
 
 
 def _turn_label(run: _Run, layer: _Layer) -> _Voice | None:

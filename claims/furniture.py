@@ -139,9 +139,17 @@ def _layout(line: str) -> bool:
     return any(w in lower for w in _CAPTION_WORDS) and CAPTION.search(line) is not None
 
 
+# "In this photo taken on …", "In this frame grab from video …": a wire caption, however long
+_CAPTION_OPENING = re.compile(
+    r"^\W*in\s+this\s+(?:[\w-]+\s+){0,2}?(?:photos?|photograph|image|picture|pic|frame\s+grab|"
+    r"video\s+grab|screen\s*(?:shot|grab)|still|handout)\b",
+    _I,
+)
+
+
 def is_furniture_line(line: str) -> bool:
     """True for a (stripped, normalised) line that is page furniture by itself."""
-    if _layout(line):
+    if _layout(line) or _CAPTION_OPENING.match(line):
         return True
     tokens = _TOKEN.findall(line)
     if not tokens:

@@ -27,7 +27,8 @@ The side of a speaker phrase comes from its parts, strongest first (rule ids in 
   who fights one side ("a commander fighting against the Taliban") speaks for the other
   (``S-opponent``);
 - hearsay of no named source ("It is said that …") is ``unknown`` (``S-rumour``,
-  claims.frames).
+  claims.frames); so is "Both the rebels and the Taliban say they …", where each side speaks
+  of itself (``S-each-side``).
 
 Pronouns and definite roles ("he", "they", "it", "the spokesman", "the source", "the
 statement", "one of them") refer back (``S-pronoun``, ``S-role``): first to a subject of the
@@ -81,6 +82,7 @@ class SpeakerRule(StrEnum):
     EMBED = "S-embed"  # an embedded post, signed after its text ("— Name (@handle) date")
     OPPONENT = "S-opponent"  # a combatant fighting one side, of no side named: the other's
     DENIER = "S-denier"  # a combatant of no known side denying one side's claim: the other's
+    EACH_SIDE = "S-each-side"  # "Both the rebels and the Taliban say they …": neither alone
 
 
 class Number(Enum):
@@ -410,6 +412,16 @@ def _both_sides(core: list[ActorMention], core_text: str) -> bool:
     return len(sides) > 1 and re.search(r"\band\b|&", core_text) is not None
 
 
+def _each_of_two(core: list[ActorMention], core_text: str, head: str) -> bool:
+    """ "Both the rebels and the extremist group say they …": each side says it of itself, so
+    no one side speaks (unless both named are of one side)."""
+    if head in _NOT_THIRD or not _BOTH_AND.match(core_text):
+        return False
+    sides = {m.side for m in core if m.party != "press" and m.side not in (OTHER, UNKNOWN)}
+    return len(sides) != 1 or len(core) < 2
+
+
+_BOTH_AND = re.compile(r"\W*both\s+\S.*\band\s+\S", re.IGNORECASE)
 _BOTH = re.compile(r"\b(?:both|each|either|the\s+two|two|warring|all)\b", re.IGNORECASE)
 _FORMER = re.compile(r"(?:an?\s+|the\s+)?former\b")
 _NOT_THIRD = frozenset({"sources", "source", "officials", "official", "authorities"})
@@ -616,7 +628,10 @@ class SideReader:
         if people:
             return people[0].side, "person"
         core = _within(mentions, phrase.core, shift)
-        if _both_sides(core, text[phrase.core[0] : phrase.core[1]]):
+        core_text = text[phrase.core[0] : phrase.core[1]]
+        if _each_of_two(core, text[phrase.start : phrase.core[1]], phrase.head):
+            return UNKNOWN, SpeakerRule.EACH_SIDE  # "Both the rebels and the militants say they …"
+        if _both_sides(core, core_text):
             return OTHER, "third party"  # "Taliban and resistance sources": both sides at once
         if core:
             return _strongest(core).side, "party"

@@ -137,6 +137,7 @@ def anaphoric_candidate(text: str) -> bool:
     return _anaphoric_object().search(text) is not None
 
 
+_CLAUSE_AFTER = re.compile(r"\s+(?!(?:was|is|were|are|has|had|have)\b)[\w\"']", _I)
 _CONTENT_AFTER = re.compile(r"\s*(?:,\s*)?(?:that|of|about|saying|:)\b", _I)
 _PRONOUN_OBJECT = frozenset({"it", "this", "that", "them"})
 
@@ -160,6 +161,8 @@ def anaphoric_stances(
     m = _anaphoric_object().search(layer.text)
     if m is None or _NEGATED.search(layer.text, max(0, m.start() - 30), m.start() + 1):
         return []
+    if (m.group("obj") or "").lower() == "that" and _CLAUSE_AFTER.match(layer.text, m.end()):
+        return []  # "confirmed that the province was held": a clause of its own, no reference
     if own_claims and not _bare_reference(layer.text, m):
         return []
     frame = innermost(layer.frames, m.start())

@@ -3248,3 +3248,55 @@ def test_a_teaser_ending_in_an_ellipsis_character_is_furniture_too() -> None:
     )
     starts = {c.quote_start for c in article(body)}
     assert starts and min(starts) > body.index("…")
+
+
+def test_a_wire_photo_caption_is_furniture_however_long() -> None:
+    body = (
+        "In this frame grab from a video shared by a monitoring group, a fighter stands among "
+        "bodies in the Dara district, Sept. 14, 2022. The Taliban shot dead 12 men there.\n\n"
+        "KABUL (AP) - The resistance said on Monday it had repelled an attack on Rokha."
+    )
+    claims = article(body, published="2022-10-17")
+    assert claims and all(c.quote_start > body.index("KABUL") for c in claims)
+
+
+def test_claim_words_quoted_by_the_outlet_are_the_speakers_before_them() -> None:
+    claims = article(
+        "Taliban spokesman Bilal Karimi wrote on Twitter that the district centre of Rokha "
+        'had been captured. The entry came in the afternoon. In the clashes, "many enemy '
+        'fighters were killed and wounded".'
+    )
+    assert [c.side for c in claims if c.kind == "casualties"] == ["Taliban"]
+
+
+def test_control_taken_of_weapons_is_equipment() -> None:
+    claims = article('The Taliban said they had taken control of "many weapons and vehicles".')
+    assert kinds_of(claims) == {"equipment"}
+
+
+def test_cautioned_attributes_what_follows() -> None:
+    claims = article(
+        'Amrullah Saleh cautioned on Monday, "The Salang highway is closed by our forces."'
+    )
+    assert pairs(claims) == {("infrastructure", "NRF")}
+
+
+def test_both_sides_saying_it_of_themselves_is_no_one_sides_claim() -> None:
+    claims = article(
+        "Both the rebels and the militant group say they have inflicted heavy losses on the "
+        "other side in Dara."
+    )
+    assert {c.side for c in claims} == {"unknown"}
+    assert "S-each-side" in claims[0].rule
+
+
+def test_confirming_a_clause_of_ones_own_restates_nothing() -> None:
+    claims = article(
+        "Witnesses said thousands of Taliban fighters charged into the district overnight. "
+        "Taliban spokesman Zabihullah Mujahid confirmed that the province, which lies north of "
+        "the capital, was now held by their fighters."
+    )
+    second = [c for c in claims if "confirmed" in c.quote]
+    assert [(c.kind, c.side, c.rule.split()[0]) for c in second] == [
+        ("territorial_control", "Taliban", "K-control-hold")
+    ]

@@ -245,6 +245,12 @@ def hold(text: str, start: int, end: int, places: Places) -> str | None:
         return None
     if place_right_after(text, end, places):
         return "territorial_control"
+    if text[start:end].lower() == "held" and re.match(r"\s+by\b", text[end:]):
+        before = max(0, start - 100)
+        if any(before <= e <= start for _, e in places) or re.search(
+            rf"\b{_place_noun_at().pattern}", text[before:start], _I
+        ):
+            return "territorial_control"  # "the province, which …, was now held by their men"
     part = re.match(
         r"\s+(?:the\s+)?(?:\w+\s+)?(?:part|parts|half|rest|most|much)\s+of\b", text[end:], _I
     )
