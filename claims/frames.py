@@ -188,10 +188,8 @@ def _phrase(tok: Token, text: str) -> Phrase:
             relatives.append(_span(child))
         elif child.dep_ == "conj":
             core_tokens.extend(t for t in child.subtree if t.i < tok.i)
-            if (
-                (tok.i > 0
-                and tok.doc[tok.i - 1].lower_ == "both")
-                or any(c.lower_ == "both" for c in tok.children)
+            if (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "both") or any(
+                c.lower_ == "both" for c in tok.children
             ):  # "Both the rebels and the extremist group say": the two sides together
                 core_tokens.extend(child.subtree)
         elif child.dep_ == "npadvmod" and child.like_num:

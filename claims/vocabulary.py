@@ -91,6 +91,7 @@ class Vocabulary:
     months: tuple[str, ...]
     people_nouns: frozenset[str]
     equipment_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     place_nouns: frozenset[str]
     past_eras: tuple[str, ...] = ()
     tail_verbs: tuple[str, ...] = ()  # lemmas that close a statement: '…," shared the spokesman'
@@ -152,6 +153,7 @@ def vocabulary() -> Vocabulary:
         months=tuple(data["time"]["months"]),
         people_nouns=frozenset(data["nouns"]["people"]),
         equipment_nouns=frozenset(data["nouns"]["equipment"]),
+        facility_nouns=frozenset(data["nouns"]["facilities"]),
         place_nouns=frozenset(data["nouns"]["places"]),
         past_eras=tuple(data["history"]["eras"]),
         tail_verbs=tuple(data["reporting"]["tail"]),

@@ -3300,3 +3300,45 @@ def test_confirming_a_clause_of_ones_own_restates_nothing() -> None:
     assert [(c.kind, c.side, c.rule.split()[0]) for c in second] == [
         ("territorial_control", "Taliban", "K-control-hold")
     ]
+
+
+def test_helicopters_captured_past_a_long_modifier_are_equipment() -> None:
+    claims = article(
+        "The Taliban showed video of them capturing a few more of the former Afghan Air Force "
+        "helicopters in Dara."
+    )
+    assert kinds_of(claims) == {"equipment"}
+
+
+def test_fleeing_to_a_place_loses_no_ground_there() -> None:
+    claims = article("Several army helicopters had fled to Panjshir before the fall of Kabul.")
+    assert "territorial_control" not in kinds_of(claims)
+    assert kinds_of(article("The Taliban fled Rokha on Monday, the front said.")) == {
+        "territorial_control"
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Schools and a clinic in Andarab have been seized and repurposed as military bases.",
+        "The Taliban converted six mosques and a school into bases in Andarab.",
+    ],
+)
+def test_civilian_places_turned_into_bases_are_an_abuse_not_ground(body: str) -> None:
+    assert kinds_of(article(body)) == {"other"}
+
+
+def test_a_school_taken_over_is_still_ground_held() -> None:
+    claims = article("People in Gulbahar say the Taliban have taken over the school there.")
+    assert kinds_of(claims) == {"territorial_control"}
+
+
+def test_the_list_of_what_an_era_held_is_no_event() -> None:
+    claims = article(
+        "The Taliban - after 20 years of roadside bombings, ambushes and reprisal killings - "
+        "now rule the country."
+    )
+    assert claims == []
+    fresh = article("After 20 years of conflict, fighting broke out in Dara on Monday.")
+    assert kinds_of(fresh) == {"clashes"}

@@ -155,6 +155,20 @@ def place_right_before(text: str, pos: int, places: Places) -> bool:
     )
 
 
+def _equipment_object() -> re.Pattern[str]:
+    """An equipment noun heading the object, past a few determiners and modifiers."""
+    return _rx(
+        "equipment-object",
+        lambda: rf"\s+(?:[\w'’-]+\s+){{0,10}}?(?:{placeholders()['equipment']})\b(?!\s+of\b)",
+    )
+
+
+def _equipment_first(text: str, end: int, places: Places) -> bool:
+    """The object after ``end`` is headed by an equipment noun, named before any place."""
+    m = _equipment_object().match(text, end)
+    return m is not None and not any(end <= s < m.end() for s, _ in places)
+
+
 def _equipment_subject(before: str) -> bool:
     """ "rifles were captured": equipment is the subject of a passive capture."""
     rx = _rx(
@@ -222,6 +236,8 @@ def capture(text: str, start: int, end: int, places: Places) -> str | None:
     by_noun = _captured_noun(before, after, place_after)
     if by_noun is not None:
         return by_noun
+    if not people_after and _equipment_first(text, end, places):
+        return "equipment"  # "capturing a few more of the air force's helicopters"
     if place_after and not people_after:
         return "territorial_control"
     if people_before and not place_before:
@@ -262,6 +278,12 @@ def hold(text: str, start: int, end: int, places: Places) -> str | None:
 def flee(text: str, start: int, end: int, places: Places) -> str | None:
     if _CIVILIANS_BEFORE.search(text, 0, start):
         return None
+    if (
+        _TAKEN_TO.match(text, end)
+        and place_right_after(text, end, places)
+        and not _TO_THE_HILLS.match(text, end)
+    ):
+        return None  # "helicopters that had fled to Panjshir": where they went, no ground lost
     if place_right_after(text, end, places) or (
         _COMBATANTS_BEFORE.search(text, max(0, start - 40), start)
         and (_NO_OBJECT_END.match(text, end) or _TO_THE_HILLS.match(text, end))

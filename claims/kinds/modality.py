@@ -358,8 +358,27 @@ def _past_era() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+# "after 20 years of roadside bombings, ambushes and reprisal killings": a list of what a whole
+# era held, no event of the news
+_YEARS_OF_LIST = re.compile(
+    r"\b(?:after|during|over|through|in|with)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|forty|many|several)\s+(?:years|decades)\s+of\s+"
+    r"(?:[\w'’-]+(?:,?\s+and\s+|,\s+|\s+)){0,8}$",
+    _I,
+)
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;)\-]|(?:and|or)\b|$)", _I)
+_NOUN_FORM = re.compile(r"[\w'’-]+(?:s|ing)|war|conflict|violence|insurgency|fighting", _I)
+
+
 def background(text: str, start: int, kind: str, end: int | None = None) -> str:
     """The id of the background check that drops the word at ``start``, or ""."""
+    if (
+        end is not None
+        and _NOUN_FORM.fullmatch(text, start, end)
+        and _YEARS_OF_LIST.search(text, max(0, start - 100), start)
+        and _LIST_GOES_ON.match(text, end)
+    ):
+        return "M-past-era"
     before, after = _past_era()
     if before.search(text, max(0, start - 40), start) or (
         end is not None and after.match(text, end)

@@ -72,7 +72,8 @@ class Rule:
 
 @cache
 def placeholders() -> dict[str, str]:
-    """{people} {equipment} {places} {num} {det}: regex pieces from the vocabulary."""
+    """{people} {equipment} {facilities} {places} {num} {det}: regex pieces from the
+    vocabulary."""
     v = vocabulary()
     numbers = [*v.number_words(), *v.number_scales]
     num = (
@@ -82,6 +83,7 @@ def placeholders() -> dict[str, str]:
     return {
         "people": alternation(v.people_nouns),
         "equipment": alternation(v.equipment_nouns),
+        "facilities": alternation(v.facility_nouns),
         "places": alternation(v.place_nouns),
         "num": num,
         "det": r"(?:the|a|an|its|their|his|her|our|all|some|several|many|\d[\d,]*)",
