@@ -930,7 +930,9 @@ _EMBED_LENGTH = 320  # a post is short: its text is the lines right before the s
 
 def _embeds(text: str) -> list[tuple[int, int, str]]:
     """(start, end, author) of every embedded post signed after its text."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if "@" not in text:  # every signature holds a handle
+        return out
     for m in _EMBED_SIGNATURE.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         while start > 0:

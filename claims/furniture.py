@@ -99,7 +99,7 @@ PROMO_ANYWHERE = re.compile(
 
 SHORT_LINE_WORDS = 30
 _TOKEN = re.compile(r"\S+")
-_LINKISH = re.compile(r"^(?:[@#]\w|https?://|www\.)", _I)
+_LINKISH_TOKENS = re.compile(r"(?<!\S)(?:[@#]\w|https?://|www\.)", _I)  # tokens so opening
 
 
 LAYOUT_LINE = re.compile(
@@ -158,7 +158,7 @@ def is_furniture_line(line: str) -> bool:
         FURNITURE_LINE.match(line) or PROMO_ANYWHERE.search(line)
     ):
         return True
-    linkish = sum(1 for t in tokens if _LINKISH.match(t))
+    linkish = len(_LINKISH_TOKENS.findall(line))
     return linkish * 2 >= len(tokens)
 
 
