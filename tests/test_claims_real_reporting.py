@@ -3342,3 +3342,27 @@ def test_the_list_of_what_an_era_held_is_no_event() -> None:
     assert claims == []
     fresh = article("After 20 years of conflict, fighting broke out in Dara on Monday.")
     assert kinds_of(fresh) == {"clashes"}
+
+
+def test_fighters_charging_or_sweeping_into_a_place_advance() -> None:
+    claims = article(
+        "Thousands of Taliban fighters charged into eight districts of Dara overnight."
+    )
+    assert kinds_of(claims) == {"territorial_control"}
+    assert kinds_of(article("Taliban fighters swept into Rokha overnight.")) == {
+        "territorial_control"
+    }
+
+
+def test_victory_declared_for_a_group_is_a_control_claim() -> None:
+    claims = article("A Taliban spokesman on Monday declared victory for the Islamist group.")
+    assert pairs(claims) == {("territorial_control", "Taliban")}
+
+
+def test_pictures_of_fighters_before_the_seat_of_power_standing_or_not() -> None:
+    claims = article(
+        "Pictures on social media showed Taliban fighters in front of the gate of the provincial "
+        "governor's compound in Bazarak."
+    )
+    assert pairs(claims) == {("territorial_control", "unknown")}
+    assert article("Photos showed children in front of the school building in Bazarak.") == []
