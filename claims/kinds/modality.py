@@ -245,15 +245,9 @@ _DEFINITE_END = re.compile(
     _I,
 )
 # "killed in a clash at X", "killed during a battle": the fight is where they died; an ambush,
-# a raid or an attack is an event of its own ("killed in an ambush in X"), and so is a clash
-# told with its sides ("killed in a clash with the NRF")
+# a fight named anew with "a" is an event of its own ("killed in an ambush in X", "killed
+# during a clash in X"), unlike one told before ("killed in the clashes")
 _A_FIGHT = re.compile(r"\ban?\s+(?:(?:heavy|fierce|brief)\s+)?$", _I)
-_WITH_SIDES = re.compile(r"\s+(?:with|between|against)\b", _I)  # "a clash with the NRF"
-_EVENT_NOUN = re.compile(
-    r"(?:counter[- ]?)?(?:ambush|raid|attack|assault|strike|airstrike|operation|offensive|"
-    r"firefight|gunfight|shoot-?out|skirmish)",
-    _I,
-)
 # "wounded in Taliban attacks"; not a headline's "In An Operation"
 _NAMED_FIGHT = re.compile(r"\b(?:in|during|amid)\s+(?!(?:an?|the)\s)(?-i:[A-Z])[\w'-]+\s+$", _I)
 _INDEFINITE_END = re.compile(r"\b(?:an?)\s+(?:[\w'-]+\s+)?$", _I)
@@ -444,16 +438,8 @@ def _circumstance_of(text: str, start: int, end: int) -> str:
     circumstance = _CIRCUMSTANCE.search(text, max(0, start - 70), start)
     if (
         circumstance
-        and (
-            not (
-                _EVENT_NOUN.match(text, start)
-                or _WITH_SIDES.match(text, end)
-                or _OWN_EVENT.match(text, end)  # "in a clash that took place on Friday in X"
-                or _title_case(text)  # a headline's "Killed In A Clash At X" reports it
-            )
-            if _A_FIGHT.search(circumstance.group(0))
-            else _given_fight(circumstance.group(0))
-        )
+        and not _A_FIGHT.search(circumstance.group(0))  # "killed during a clash in X": a fight
+        and _given_fight(circumstance.group(0))
         and not _GOING_ON.match(text, end)
     ):
         return "M-circumstance"  # "killed in the clashes"; not "killed in fighting around X"
