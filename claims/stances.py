@@ -230,8 +230,9 @@ _FIGURES = re.compile(r"\b(?:numbers?|figures?|tolls?|counts?|tally)\b", _I)
 
 
 def _referents(run: Any, layer: Any, obj: str, frame: Frame, later: bool) -> list[Claim]:
-    """The claims a "this claim" / "the Taliban's statements" refers to: the latest before it,
-    or (``later``) the first after it."""
+    """The claims a "this claim" / "the Taliban's statements" refers to: the latest before it;
+    for a party named ("rejected the Taliban's claim"), that party's first claim in the story
+    (its main one, not its latest aside); or (``later``) the first after it."""
     named = [
         a for a in run.actors.find(obj) if not a.opposed and a.strength >= Strength.ORGANISATION
     ]
