@@ -941,7 +941,7 @@ _WORDS_OF = re.compile(
     r"|\b(?:that|this)\s+(?:was|is)\s+how\s+(?P<who2>[^,.;]+?)\s+(?:described|put\s+it|summed|"
     r"explained|characteri[sz]ed|recounted|portrayed)\b"
     # '"…," read a (translation of the) statement put out by X on Twitter.'
-    r"|[,;!?]\"?\s+read\s+(?:a|the)\s+(?:[\w'-]+\s+){0,5}?(?:statement|message|tweet|post|letter|"
+    r"|[,;!?]\"?\s+read\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,5}?(?:statement|message|tweet|post|letter|"
     r"notice|communiqu\w+|release)\s+(?:(?:put\s+out|posted|issued|released|published|shared|"
     r"sent)\s+)?(?:by|from)\s+(?P<who3>[^,.;\"]+?)(?=\s+(?:on|in|via|late|early|earlier|this|last)\b|"
     r"[,.;]|$)",

@@ -3171,7 +3171,7 @@ def test_reports_that_there_were_name_no_source() -> None:
 
 
 def test_a_subject_the_parser_hung_on_the_auxiliary_still_speaks() -> None:
-    claims = article("The Resistance Front has, however, said they have retaken Paryan district.")
+    claims = article("The front has, however, said its men have retaken Dara.")
     assert pairs(claims) == {("territorial_control", "NRF")}
 
 
@@ -3217,8 +3217,8 @@ def test_equipment_fallen_is_equipment_taken() -> None:
 
 def test_a_quotation_read_as_a_statement_put_out_by_a_party_is_the_partys() -> None:
     claims = article(
-        '"The last den of the enemy, Dara district, has been conquered," read a rough '
-        "translation of the statement put out by the Taliban on Twitter."
+        '"The last den of the enemy, Dara district, has been conquered," read an English '
+        "version of the statement issued by the Taliban on Telegram."
     )
     assert pairs(claims) == {("territorial_control", "Taliban")}
 
@@ -3254,8 +3254,8 @@ def test_a_teaser_ending_in_an_ellipsis_character_is_furniture_too() -> None:
 
 def test_a_wire_photo_caption_is_furniture_however_long() -> None:
     body = (
-        "In this frame grab from a video shared by a monitoring group, a fighter stands among "
-        "bodies in the Dara district, Sept. 14, 2022. The Taliban shot dead 12 men there.\n\n"
+        "In this frame grab from a video shared by a monitoring group, bodies lie by a road in "
+        "the Dara district, Sept. 14, 2022. The Taliban shot dead 12 men there.\n\n"
         "KABUL (AP) - The resistance said on Monday it had repelled an attack on Rokha."
     )
     claims = article(body, published="2022-10-17")
@@ -3285,8 +3285,8 @@ def test_cautioned_attributes_what_follows() -> None:
 
 def test_both_sides_saying_it_of_themselves_is_no_one_sides_claim() -> None:
     claims = article(
-        "Both the rebels and the militant group say they have inflicted heavy losses on the "
-        "other side in Dara."
+        "Both the insurgents and the militant group say they have inflicted heavy losses on "
+        "each other near Dara."
     )
     assert {c.side for c in claims} == {"unknown"}
     assert "S-each-side" in claims[0].rule
@@ -3295,8 +3295,8 @@ def test_both_sides_saying_it_of_themselves_is_no_one_sides_claim() -> None:
 def test_confirming_a_clause_of_ones_own_restates_nothing() -> None:
     claims = article(
         "Witnesses said thousands of Taliban fighters charged into the district overnight. "
-        "Taliban spokesman Zabihullah Mujahid confirmed that the province, which lies north of "
-        "the capital, was now held by their fighters."
+        "Taliban spokesman Zabihullah Mujahid confirmed that the district, which sits east of "
+        "the valley, was now held by his men."
     )
     second = [c for c in claims if "confirmed" in c.quote]
     assert [(c.kind, c.side, c.rule.split()[0]) for c in second] == [
@@ -3306,8 +3306,8 @@ def test_confirming_a_clause_of_ones_own_restates_nothing() -> None:
 
 def test_helicopters_captured_past_a_long_modifier_are_equipment() -> None:
     claims = article(
-        "The Taliban showed video of them capturing a few more of the former Afghan Air Force "
-        "helicopters in Dara."
+        "The Taliban released footage of their men capturing a few more of the old national "
+        "air force's helicopters in Dara."
     )
     assert kinds_of(claims) == {"equipment"}
 
@@ -3338,8 +3338,8 @@ def test_a_school_taken_over_is_still_ground_held() -> None:
 
 def test_the_list_of_what_an_era_held_is_no_event() -> None:
     claims = article(
-        "The Taliban - after 20 years of roadside bombings, ambushes and reprisal killings - "
-        "now rule the country."
+        "The Taliban - after two decades of roadside bombs, raids and revenge killings - now "
+        "rule the country."
     )
     assert claims == []
     fresh = article("After 20 years of conflict, fighting broke out in Dara on Monday.")
@@ -3348,7 +3348,7 @@ def test_the_list_of_what_an_era_held_is_no_event() -> None:
 
 def test_fighters_charging_or_sweeping_into_a_place_advance() -> None:
     claims = article(
-        "Thousands of Taliban fighters charged into eight districts of Dara overnight."
+        "Hundreds of Taliban fighters charged into three villages of Dara before dawn."
     )
     assert kinds_of(claims) == {"territorial_control"}
     assert kinds_of(article("Taliban fighters swept into Rokha overnight.")) == {
@@ -3357,14 +3357,14 @@ def test_fighters_charging_or_sweeping_into_a_place_advance() -> None:
 
 
 def test_victory_declared_for_a_group_is_a_control_claim() -> None:
-    claims = article("A Taliban spokesman on Monday declared victory for the Islamist group.")
+    claims = article("On Tuesday a spokesman for the Taliban declared victory for the movement.")
     assert pairs(claims) == {("territorial_control", "Taliban")}
 
 
 def test_pictures_of_fighters_before_the_seat_of_power_standing_or_not() -> None:
     claims = article(
-        "Pictures on social media showed Taliban fighters in front of the gate of the provincial "
-        "governor's compound in Bazarak."
+        "Images shared online showed Taliban fighters in front of the main gate of the "
+        "governor's office in Bazarak."
     )
     assert pairs(claims) == {("territorial_control", "unknown")}
     assert article("Photos showed children in front of the school building in Bazarak.") == []
