@@ -930,11 +930,17 @@ _CLAIM_OPENING = re.compile(
     rf"(?P<verb>{_OPENING_VERB})\s+(?!that\b)",
     _I,
 )
-_DENIED_BY = re.compile(
-    r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:denied|rejected|dismissed|disputed|"
-    r"refuted|rubbished|contradicted)\s+by\b",
-    _I,
-)
+
+
+@cache
+def _denied_by() -> re.Pattern[str]:
+    """ "… has been denied by": a passive deny verb of the vocabulary with its agent."""
+    v = vocabulary()
+    lemmas = dict.fromkeys(lemma for lemma, stance in v.reporting.values() if stance == DENIES)
+    past = alternation(v.verb_forms(lemma)[2] for lemma in lemmas)
+    return re.compile(rf"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:{past})\s+by\b", _I)
+
+
 _WORDS_OF = re.compile(
     r"\b(?:the\s+)?(?:words|remarks|comments|quote|account|message|claim)\s+(?:are|is|was|were)\s+"
     r"(?:those\s+|that\s+)?of\s+(?P<who>[^,.;]+?)(?=\s+who\b|[,.;]|$)"
@@ -964,7 +970,7 @@ def _headline_claims(
         who = m.group("who")
         if not actors.find(who):
             continue
-        if who.endswith(("'s", "’s")) and _DENIED_BY.search(text, m.end()):
+        if who.endswith(("'s", "’s")) and _denied_by().search(text, m.end()):
             continue  # "The Taliban's claim to have … was denied by the front": the front's
 
         phrase = phrase_from_text(text, m.start("who"), m.end("who"))
