@@ -63,7 +63,13 @@ from claims.speakers import (
     SpeakerRule,
     innermost,
 )
-from claims.stances import FALSE_VERDICT, anaphoric_candidate, anaphoric_stances, denied
+from claims.stances import (
+    FALSE_VERDICT,
+    anaphoric_candidate,
+    anaphoric_stances,
+    counter_denials,
+    denied,
+)
 from claims.statements import Join, Statement, build_statements
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
@@ -631,7 +637,9 @@ def _claims_of(run: _Run, layer: _Layer) -> None:
             return
         restated = anaphoric_stances(run, layer, own_claims=True)
         own = _sided_by_denial(layer, _claims(run, layer), restated)
+        own, counters = counter_denials(run, layer, own)
         run.claims.extend(own)
+        run.claims.extend(counters)
         run.claims.extend(_denials_kept(own, restated))
     finally:
         for frame in layer.frames:

@@ -874,7 +874,9 @@ def _tail_rx() -> re.Pattern[str]:
             f for lemma in lemmas if lemma != "tell" for f in v.verb_forms(lemma)[1:3]
         )
         np = (
-            r"(?![a-z]+ing\b)(?!as\b)(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
+            r"(?![a-z]+ing\b)(?!as\b)(?!(?:which|what)\b)"  # "…, which the front denied": no tail
+            r"(?!an?\s+(?:claim|figure|number|toll|report|account|version|assertion)\b)"
+            r"(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
             r"(?!(?<!close )(?<!loyal )(?<!linked )(?<!allied )(?<!affiliated )(?<!connected )"
             r"(?<!attached )(?<!near )(?<!next )(?<!adviser )(?<!advisor )\bto\b)"
             r"[^,.;:\"]){2,70}?"

@@ -83,6 +83,7 @@ class SpeakerRule(StrEnum):
     OPPONENT = "S-opponent"  # a combatant fighting one side, of no side named: the other's
     DENIER = "S-denier"  # a combatant of no known side denying one side's claim: the other's
     EACH_SIDE = "S-each-side"  # "Both the rebels and the Taliban say they …": neither alone
+    COUNTER = "S-counter"  # "…, which the front denied": the denier of the claim just told
 
 
 class Number(Enum):

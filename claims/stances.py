@@ -24,7 +24,7 @@ from claims.actors import Strength
 from claims.kinds.modality import NO_VICTIMS
 from claims.prefilter import Prefiltered, minimal, required_words
 from claims.profile import UNKNOWN
-from claims.speakers import Frame, SpeakerRule, innermost
+from claims.speakers import Frame, SpeakerRule, innermost, phrase_from_text
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
 if TYPE_CHECKING:
@@ -305,4 +305,105 @@ def _restated(run: Any, layer: Any, old: Claim, frame: Frame, stance: str) -> Cl
         figure_qualifier=None,
         figure_scope=None,
         rule=f"K-anaphora {speaker_rule} {place_rule} {date_rule}".strip(),
+    )
+
+
+# ---------------------------------------------------------------- a claim and its denial in one
+
+
+_COUNTER_ADVERBS = (
+    r"(?:(?:since|later|quickly|swiftly|strongly|flatly|promptly|immediately|firmly)\s+)?"
+)
+_COUNTER_NP = (
+    r"(?P<who>(?:(?!(?:has|have|had|was|were|is|are|said|says)\b)[\w'’.-]+\s+){0,5}?[\w'’.-]+)"
+)
+_REFERENCE = (
+    r"(?:(?:the|this|that|these|those|such|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:claims?|reports?|accounts?|assertions?|allegations?|figures?|numbers?|tolls?|version|"
+    r"statements?)|it|this|that|them)"
+)
+
+
+@cache
+def _counter_clause() -> re.Pattern[str]:
+    """A denial that closes the statement whose claim it denies: "…, which the front denied",
+    "…, a figure the militants disputed", "…, a claim the rebels called a lie", "…, but the
+    front denied it", "…, whereas the commander rejected this claim", "…, but the movement said
+    this was false" (the vocabulary's deny verbs, every finite form)."""
+    v = vocabulary()
+    lemmas = dict.fromkeys(lemma for lemma, stance in v.reporting.values() if stance == DENIES)
+    deny = alternation(f for lemma in lemmas for f in v.verb_forms(lemma)[:3])
+    called = (
+        r"(?:called|described|branded|termed|labell?ed)\s+(?:it\s+|this\s+|that\s+|them\s+)?"
+        rf"(?:as\s+)?(?:{FALSE_VERDICT}|an?\s+(?:lie|fabrication|exaggeration)|exaggerated)"
+    )
+    said = r"(?:said|says|insisted|insists|maintained|countered|replied|responded)"
+    relative = (
+        r",\s+(?:which|what|an?\s+(?:claim|figure|number|toll|report|account|version|assertion|"
+        r"statement|allegation)(?:\s+(?:that|which))?)\s+"
+    )
+    coordinated = (
+        r"(?:,\s*|;\s*|\s+)(?:but|while|whereas|although|though)\s+(?:however,?\s+)?|;\s+"
+        r"(?:however,?\s+)?"
+    )
+    end = r"\s*(?:as\s+[^,.;:\"]{1,50})?[.;!]?\s*$"
+    return re.compile(
+        rf"(?P<lead>{relative}){_COUNTER_NP}\s+(?:(?:has|have|had)\s+)?{_COUNTER_ADVERBS}"
+        rf"(?P<verb>{deny}|{called})\b[^,.;:\"]{{0,50}}[.;!]?\s*$"
+        rf"|(?P<lead2>{coordinated}){_COUNTER_NP.replace('who', 'who2')}\s+(?:(?:has|have|had)\s+)?"
+        rf"{_COUNTER_ADVERBS}(?:(?P<verb2>{deny})(?:\s+{_REFERENCE})?|(?P<verb3>{said})\s+(?:that\s+)?"
+        rf"{_REFERENCE}\s+(?:is|was|are|were)\s+(?:(?:all|completely|totally|simply|utterly|just)\s+)?"
+        rf"(?:{FALSE_VERDICT})|{called}){end}",
+        _I,
+    )
+
+
+def counter_denials(run: Any, layer: Any, own: list[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """A statement's claims and the denial that closes it ("X said it had taken the town,
+    which Y denied"): the claims stay the claimant's assertions, and the denier makes a
+    claim of his own of each, quoting the denial clause (``K-counter``), so disputes pair
+    the two. The denial clause holds no claim word of its own."""
+    m = _counter_clause().search(layer.text) if own else None
+    if m is None or any(t.start >= m.start() for t in layer.triggers):
+        return own, []
+    who = "who" if m.group("who") else "who2"
+    phrase = phrase_from_text(layer.text, m.start(who), m.end(who))
+    identity = run.reader.identify(layer.text, layer.original, phrase, run.discourse)
+    side = identity.side or UNKNOWN
+    denier = Frame(
+        claimant=identity.claimant, side=side, rule=SpeakerRule.COUNTER, stance=DENIES,
+        scope=(m.start(), len(layer.text)), holes=((m.start(who), m.end(who)),),
+        cue=m.end(who), party=identity.party,
+    )  # fmt: skip
+    counts = _FIGURES.search(m.group(0)) is not None  # "a figure the militants disputed"
+    denied_claims = [
+        c for c in own
+        if c.claimant != denier.claimant and (side == UNKNOWN or c.side != side)
+        and (c.figure is not None or not counts)
+    ]  # fmt: skip
+    if not denied_claims:
+        return own, []
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(",; "))
+    span = (layer.st.start + start, layer.st.start + len(layer.text.rstrip()))
+    counters = [_counter(run, layer, c, denier, span) for c in denied_claims]
+    kept = [replace(c, stance=ASSERTS) if c in denied_claims else c for c in own]
+    return kept, counters
+
+
+def _counter(run: Any, layer: Any, old: Claim, frame: Frame, span: tuple[int, int]) -> Claim:
+    from claims.extract import claim_id, statement_id
+
+    article = run.article
+    restated = _restated(run, layer, old, frame, DENIES)
+    key = old.place_id or old.unresolved_place or "none"
+    start, end = span
+    rule = restated.rule.replace("K-anaphora", "K-counter", 1)
+    return replace(
+        restated,
+        id=claim_id(article.file, article.sha256, start, end, key, old.kind),
+        statement_id=statement_id(article.file, article.sha256, start, end),
+        quote=article.text[start:end],
+        quote_start=start,
+        quote_end=end,
+        rule=rule,
     )

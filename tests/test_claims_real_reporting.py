@@ -3368,3 +3368,49 @@ def test_pictures_of_fighters_before_the_seat_of_power_standing_or_not() -> None
     )
     assert pairs(claims) == {("territorial_control", "unknown")}
     assert article("Photos showed children in front of the school building in Bazarak.") == []
+
+
+COUNTER_DENIALS = [
+    "The Taliban said they had overrun Khenj, which the front denied.",
+    "The Taliban's spokesman said they had overrun Khenj, a claim the front called a lie.",
+    "The Taliban said they had overrun Khenj, but the front said this was untrue.",
+    "The Taliban said they had overrun Khenj; the front dismissed the claim as propaganda.",
+    "The Taliban said they had overrun Khenj but the front flatly rejected it.",
+]
+
+
+@pytest.mark.parametrize("body", COUNTER_DENIALS)
+def test_a_denial_closing_the_statement_is_the_deniers_claim(body: str) -> None:
+    """The claim stays its claimant's assertion; the denial clause is the denier's own claim
+    of the same kind and place, quoting only that clause, so disputes pair them."""
+    out = article("Fighting went on in the north.\n\n" + body)
+    control = [c for c in out if c.kind == "territorial_control"]
+    assert {(c.side, c.stance, c.place_id) for c in control} == {
+        ("Taliban", "asserts", control[0].place_id),
+        ("NRF", "denies", control[0].place_id),
+    }
+    assert control[0].place_id is not None
+    denial = next(c for c in control if c.stance == "denies")
+    assert "K-counter" in denial.rule and "S-counter" in denial.rule
+    claim = next(c for c in control if c.stance == "asserts")
+    assert denial.quote_start > claim.quote_start and denial.quote_end == claim.quote_end
+    assert "front" in denial.quote and "overrun" not in denial.quote
+    assert denial.id != claim.id and denial.statement_id != claim.statement_id
+
+
+def test_a_figure_disputed_in_the_same_statement_denies_the_count_only() -> None:
+    out = article(
+        "Fighting went on in the north.\n\nThe front said it had beaten back the attack on "
+        "Rokha and killed 40 militants, a figure the Taliban disputed."
+    )
+    denials = [(c.kind, c.side) for c in out if c.stance == "denies"]
+    assert denials == [("casualties", "Taliban")]
+    assert all(c.stance == "asserts" for c in out if c.side == "NRF")
+
+
+def test_a_denial_clause_with_a_claim_of_its_own_is_no_counter() -> None:
+    out = article(
+        "Fighting went on in the north.\n\nThe Taliban said they had overrun Khenj, but the "
+        "front said its fighters still held the district centre."
+    )
+    assert not any("K-counter" in c.rule for c in out)
