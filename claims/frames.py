@@ -940,7 +940,9 @@ def _denied_by() -> re.Pattern[str]:
     v = vocabulary()
     lemmas = dict.fromkeys(lemma for lemma, stance in v.reporting.values() if stance == DENIES)
     past = alternation(v.verb_forms(lemma)[2] for lemma in lemmas)
-    return re.compile(rf"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:{past})\s+by\b", _I)
+    return re.compile(
+        rf"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?(?:{past})\s+by\b", _I
+    )  # "was vehemently denied by"
 
 
 _WORDS_OF = re.compile(

@@ -3414,3 +3414,24 @@ def test_a_denial_clause_with_a_claim_of_its_own_is_no_counter() -> None:
         "front said its fighters still held the district centre."
     )
     assert not any("K-counter" in c.rule for c in out)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The front\'s commander wrote on Facebook that Rokha "stands firm."',
+        'The front\'s leader said Dara "continues to stand strongly" against the attackers.',
+    ],
+)
+def test_a_place_standing_strong_is_held(body: str) -> None:
+    assert pairs(article(body)) == {("territorial_control", "NRF")}
+
+
+def test_standing_firm_with_someone_holds_no_ground() -> None:
+    assert not article("The clans of Rokha stand firm with the front, elders said.")
+
+
+def test_a_win_over_a_place_is_a_control_claim_and_its_passive_denial_the_deniers() -> None:
+    out = article("The militants' claim of winning over Dara was strongly rejected by the front.")
+    assert {(c.kind, c.side, c.stance) for c in out} == {("territorial_control", "NRF", "denies")}
+    assert not article("Both camps hope to win over the hearts of the villagers.")
