@@ -1085,6 +1085,7 @@ def layout_frames(
     yield from _label(text, original, actors)
     yield from _label_after(text, original, actors)
     yield from _hearsay(text)
+    yield from _fronted_source(text, original, reader, discourse)
     yield from _headline_claims(text, original, actors, reader, discourse)
     yield from _named_after(text, original, reader, discourse)
     yield from _headline_dash(text, original, actors, reader, discourse)
@@ -1119,6 +1120,35 @@ def layout_frames(
         )  # fmt: skip
         discourse.pending.append(frame)
         yield frame
+
+
+_FRONTED_SOURCE = re.compile(
+    r"^\W*(?:quoting|citing)\s+(?P<who>(?!(?:reports?|media|the\s+(?:report|agency|broadcaster|"
+    r"newspaper))\b)[^,;:\"“”]{2,80}?),\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _fronted_source(
+    text: str, original: str, reader: SideReader, discourse: Discourse
+) -> Iterator[Frame]:
+    """ "Quoting sources in the front, the broadcaster said …", "Citing a Taliban commander,
+    the agency reported …": the source the reporter relays speaks for the statement (as
+    "X, quoting Y, said"; the parser often takes the fronted participle for a noun)."""
+    m = _FRONTED_SOURCE.match(text)
+    if m is None:
+        return
+    start, end = m.start("who"), m.end("who")
+    who = reader.identify(text, original, phrase_from_text(text, start, end), discourse)
+    if who.side in (None, UNKNOWN) and who.head not in vocabulary().roles:
+        return  # "Citing security concerns, the Taliban said …": a reason, not a source
+    frame = Frame(
+        claimant=who.claimant, side=who.side or UNKNOWN, rule=SpeakerRule.SOURCE, stance=ASSERTS,
+        scope=(0, len(text)), holes=((start, end),), rank=2, number=who.number, head=who.head,
+        whole=True, cue=m.start(), party=who.party,
+    )  # fmt: skip
+    discourse.pending.append(frame)
+    yield frame
 
 
 _HEARSAY = re.compile(

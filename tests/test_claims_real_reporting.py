@@ -3435,3 +3435,22 @@ def test_a_win_over_a_place_is_a_control_claim_and_its_passive_denial_the_denier
     out = article("The militants' claim of winning over Dara was strongly rejected by the front.")
     assert {(c.kind, c.side, c.stance) for c in out} == {("territorial_control", "NRF", "denies")}
     assert not article("Both camps hope to win over the hearts of the villagers.")
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        ("Quoting people close to the front, a Tehran daily said 45 militants died near Khenj.",
+         "NRF"),
+        ("Citing a Taliban district chief, the wire said 18 rebels gave themselves up in Rokha.",
+         "Taliban"),
+    ],
+)  # fmt: skip
+def test_a_fronted_quoting_participle_gives_the_relayed_sources_side(body: str, side: str) -> None:
+    assert {c.side for c in article(body)} == {side}
+    assert all("S-source" in c.rule for c in article(body))
+
+
+def test_citing_a_reason_is_no_source() -> None:
+    out = article("Citing the risk of mines, the Taliban said they had shut the Salang road.")
+    assert [(c.kind, c.side, c.claimant) for c in out] == [("infrastructure", "Taliban", "Taliban")]
