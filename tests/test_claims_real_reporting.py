@@ -3454,3 +3454,22 @@ def test_a_fronted_quoting_participle_gives_the_relayed_sources_side(body: str, 
 def test_citing_a_reason_is_no_source() -> None:
     out = article("Citing the risk of mines, the Taliban said they had shut the Salang road.")
     assert [(c.kind, c.side, c.claimant) for c in out] == [("infrastructure", "Taliban", "Taliban")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The militants now control three of Baghlan's six districts, a council member said.",
+        "Rebels still control two of the valley's districts, the front's spokesman said.",
+    ],
+)
+def test_controlling_a_count_of_districts_is_a_control_claim(body: str) -> None:
+    assert {c.kind for c in article(body)} == {"territorial_control"}
+
+
+def test_being_given_control_of_a_place_is_a_control_claim_not_control_of_a_thing() -> None:
+    out = article(
+        "The collapse of the garrison gave the Taliban control of Rokha, a resident said."
+    )
+    assert [(c.kind, c.side, c.place) for c in out] == [("territorial_control", "other", "Rukha")]
+    assert not article("The elders were given control of the grain store, officials said.")
