@@ -463,7 +463,9 @@ def _hint_after(t: _Tokens, j: int) -> str | None:
 
 _PLURAL_HINTS = frozenset(
     w for w, kind in GENERIC_SUFFIXES.items() if kind and GENERIC_SUFFIXES.get(w[:-1]) == kind
-)  # "districts", "provinces", "villages": a plural that ends a list names what each one is
+) | frozenset(("regions", "areas", "localities"))
+# "districts", "provinces", "villages": a plural that ends a list names what each one is; so
+# does a vaguer one ("the Shutur, Paryan and Anabe regions": three places, of no stated kind)
 _LIST_GAP = re.compile(r"\s*,\s*")
 MAX_LIST = 8
 

@@ -313,6 +313,15 @@ def test_a_person_like_name_before_a_list_closed_by_a_plural_place_noun_is_a_pla
     assert found(gaz, "Banu and Karim said the districts were taken.") == []
 
 
+def test_a_list_closed_by_a_vague_plural_keeps_misspelt_and_unknown_items(gaz: Gazetteer) -> None:
+    """ "the Shutal, Paryan, Qolbar and Anabe areas": each item is a place; a weak spelling is
+    kept as the fuzzy match, an unknown one as unresolved (not dropped)."""
+    got = found(gaz, "They entered the Shutal, Paryan, Qolbar and Anabe areas at dawn.")
+    assert [name for name, _ in got] == ["Shutal", "Paryan", "Qolbar", "Anabe"]
+    assert [place for name, place in got if name == "Qolbar"] == [None]
+    assert found(gaz, "They met the Qolbar and Sarwar families at dawn.") == []
+
+
 def test_a_capitalised_number_word_is_no_unknown_place(gaz):
     text = "Three districts of the province were lost. Dozens villages of Dara went too."
     assert [name for name, place in found(gaz, text) if place is None] == []
