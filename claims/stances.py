@@ -55,9 +55,17 @@ _OVERSTATED = re.compile(
 )
 
 
+# "said they had suffered no losses", "sustained no casualties": the speaker's own losses denied
+_NO_LOSSES = re.compile(
+    r"(?:suffer|sustain|incur|ha[ds]|have)\w*\s+no\s+(?:\w+\s+)?(?:losses|casualties)\b", _I
+)
+
+
 def denied(text: str, pos: int) -> bool:
     """True when the statement calls the claim at ``pos`` false (or its figure overstated)."""
     if any(m.start() < pos for m in _OVERSTATED.finditer(text)):
+        return True
+    if _NO_LOSSES.match(text, pos):
         return True
     if " no " in text[max(0, pos - 60) : pos].lower() and NO_VICTIMS.search(
         text, max(0, pos - 60), pos

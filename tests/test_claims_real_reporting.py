@@ -3473,3 +3473,22 @@ def test_being_given_control_of_a_place_is_a_control_claim_not_control_of_a_thin
     )
     assert [(c.kind, c.side, c.place) for c in out] == [("territorial_control", "other", "Rukha")]
     assert not article("The elders were given control of the grain store, officials said.")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The militants flatly denied any losses near Khenj.", "casualties"),
+        ("A rebel commander dismissed claims of losses in Rokha as lies.", "casualties"),
+        ("The front denied losing any ground around Dara.", "territorial_control"),
+    ],
+)
+def test_a_denied_loss_is_a_denial_of_that_kind(body: str, kind: str) -> None:
+    assert {(c.kind, c.stance) for c in article(body)} == {(kind, "denies")}
+
+
+def test_suffering_no_losses_denies_them_and_counting_losses_asserts() -> None:
+    out = article("The Taliban said their men had sustained no casualties in Rokha.")
+    assert [(c.kind, c.side, c.stance) for c in out] == [("casualties", "Taliban", "denies")]
+    out = article("The Taliban said their men had sustained six casualties in Rokha.")
+    assert [(c.kind, c.stance) for c in out] == [("casualties", "asserts")]
