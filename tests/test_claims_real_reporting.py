@@ -3492,3 +3492,29 @@ def test_suffering_no_losses_denies_them_and_counting_losses_asserts() -> None:
     assert [(c.kind, c.side, c.stance) for c in out] == [("casualties", "Taliban", "denies")]
     out = article("The Taliban said their men had sustained six casualties in Rokha.")
     assert [(c.kind, c.stance) for c in out] == [("casualties", "asserts")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Foreign jets struck rebel positions near Khenj, a Kabul daily reported.",
+        "The front said its gunners were pounding Taliban outposts around Dara.",
+    ],
+)
+def test_striking_a_sides_positions_is_a_clash(body: str) -> None:
+    assert {c.kind for c in article(body)} == {"clashes"}
+
+
+def test_hitting_a_thing_that_is_no_force_is_no_clash() -> None:
+    assert not article("A lorry hit the old wall near Khenj, police said.")
+
+
+def test_a_side_crushed_somewhere_is_a_control_claim_and_a_vow_to_crush_is_none() -> None:
+    out = article("The Taliban's army chief said the rebels had been crushed in Badakhshan.")
+    assert [(c.kind, c.side) for c in out] == [("territorial_control", "Taliban")]
+    assert not article("The Taliban vowed to crush the rebels in Badakhshan.")
+
+
+def test_cutting_a_places_food_supplies_is_a_blockade() -> None:
+    out = article("The front's leader said the Taliban had cut medical supplies to Rokha.")
+    assert [(c.kind, c.side) for c in out] == [("infrastructure", "NRF")]
