@@ -361,7 +361,9 @@ def _counter_clause() -> re.Pattern[str]:
         rf"|(?P<lead2>{coordinated}){_COUNTER_NP.replace('who', 'who2')}\s+(?:(?:has|have|had)\s+)?"
         rf"{_COUNTER_ADVERBS}(?:(?P<verb2>{deny})(?:\s+{_REFERENCE})?|(?P<verb3>{said})\s+(?:that\s+)?"
         rf"{_REFERENCE}\s+(?:is|was|are|were)\s+(?:(?:all|completely|totally|simply|utterly|just)\s+)?"
-        rf"(?:{FALSE_VERDICT})|{called}){end}",
+        rf"(?:{FALSE_VERDICT})|{called}){end}"
+        rf"|(?P<lead3>,\s+){_COUNTER_NP.replace('who', 'who3').replace('{{0,5}}', '{{0,2}}')}\s+"
+        rf"(?P<verb4>{deny})(?:\s+(?:{_REFERENCE}|claims?|reports?))?[.!]?\s*$",  # a headline's ", rebels deny"
         _I,
     )
 
@@ -374,7 +376,7 @@ def counter_denials(run: Any, layer: Any, own: list[Claim]) -> tuple[list[Claim]
     m = _counter_clause().search(layer.text) if own else None
     if m is None or any(t.start >= m.start() for t in layer.triggers):
         return own, []
-    who = "who" if m.group("who") else "who2"
+    who = next(g for g in ("who", "who2", "who3") if m.group(g))
     phrase = phrase_from_text(layer.text, m.start(who), m.end(who))
     identity = run.reader.identify(layer.text, layer.original, phrase, run.discourse)
     side = identity.side or UNKNOWN

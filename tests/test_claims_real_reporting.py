@@ -3376,6 +3376,8 @@ COUNTER_DENIALS = [
     "The Taliban said they had overrun Khenj, but the front said this was untrue.",
     "The Taliban said they had overrun Khenj; the front dismissed the claim as propaganda.",
     "The Taliban said they had overrun Khenj but the front flatly rejected it.",
+    "Taliban say they have overrun Khenj, front denies",  # a headline's bare tail
+    "Taliban claim they overran Khenj, front rejects claim",
 ]
 
 
