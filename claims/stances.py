@@ -355,6 +355,7 @@ def _counter_clause() -> re.Pattern[str]:
         r"(?:however,?\s+)?"
     )
     end = r"\s*(?:as\s+[^,.;:\"]{1,50})?[.;!]?\s*$"
+    headline_np = _COUNTER_NP.replace("who", "who3").replace("{0,5}", "{0,2}")
     return re.compile(
         rf"(?P<lead>{relative}){_COUNTER_NP}\s+(?:(?:has|have|had)\s+)?{_COUNTER_ADVERBS}"
         rf"(?P<verb>{deny}|{called})\b[^,.;:\"]{{0,50}}[.;!]?\s*$"
@@ -362,8 +363,8 @@ def _counter_clause() -> re.Pattern[str]:
         rf"{_COUNTER_ADVERBS}(?:(?P<verb2>{deny})(?:\s+{_REFERENCE})?|(?P<verb3>{said})\s+(?:that\s+)?"
         rf"{_REFERENCE}\s+(?:is|was|are|were)\s+(?:(?:all|completely|totally|simply|utterly|just)\s+)?"
         rf"(?:{FALSE_VERDICT})|{called}){end}"
-        rf"|(?P<lead3>,\s+){_COUNTER_NP.replace('who', 'who3').replace('{{0,5}}', '{{0,2}}')}\s+"
-        rf"(?P<verb4>{deny})(?:\s+(?:{_REFERENCE}|claims?|reports?))?[.!]?\s*$",  # a headline's ", rebels deny"
+        rf"|(?P<lead3>,\s+){headline_np}\s+"  # a headline's ", rebels deny (the claim)"
+        rf"(?P<verb4>{deny})(?:\s+(?:{_REFERENCE}|claims?|reports?))?[.!]?\s*$",
         _I,
     )
 
