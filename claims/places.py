@@ -761,6 +761,30 @@ _EXCEPT_BEFORE = re.compile(
 )
 
 
+# "…, officials in Kabul said": a place that only locates the speaker of a closing tail
+_SPEAKER_IN_BEFORE = re.compile(
+    r"(?:^|[,;]\s+|\s-\s)(?:(?:the|some|several|many|local|senior|two|three)\s+)?"
+    r"(?:[\w-]+\s+)?(?:officials?|sources?|residents?|officers?|commanders?|spokesm[ae]n|"
+    r"authorities|police|journalists?|correspondents?|reporters?|witnesses|elders|people)\s+"
+    r"(?:based\s+)?(?:in|from)\s+(?:the\s+)?$",
+    _I,
+)
+_SPEAKER_IN_AFTER = re.compile(
+    r"(?:\s+(?:province|district|city|valley))?,?\s+(?:said|say|says|told|reported|claimed|added|"
+    r"confirmed)\b",
+    _I,
+)
+
+
+def _speaker_place(text: str, m: PlaceMention, offset: int) -> bool:
+    """The place names where the speaker of a closing tail is ("…, officials in Kabul said")."""
+    pos, end = m.start - offset, m.end - offset
+    return (
+        _SPEAKER_IN_BEFORE.search(text, max(0, pos - 60), pos) is not None
+        and _SPEAKER_IN_AFTER.match(text, end) is not None
+    )
+
+
 def _excepted(text: str, pos: int, trigger: int) -> bool:
     """ "seized all districts with the exception of Bazarak": a place the claim word before it
     excepts is no place of that claim."""
@@ -834,6 +858,17 @@ def places_for(
     found = kept
     start, end = clause_bounds(s_norm, trigger_start, _PLACE_CLAUSE_BREAK)
     local = [m for m in found if start <= m.start - offset < end]
+    speakers = [m for m in found if _speaker_place(s_norm, m, offset)]
+    if speakers and (
+        len(speakers) < len(local)
+        or not any(m in local for m in speakers)
+        or _referring(s_norm, start, end) is not None
+    ):
+        # "the militants had taken the provincial capital, officials in Kabul said": the claim
+        # has a place of its own; where the speaker is stays the claim's only when it has none
+        # in the speaker's own clause
+        local = [m for m in local if m not in speakers]
+        found = [m for m in found if m not in speakers]
     right = _REF_AFTER.match(s_norm, trigger_end)
     if right is not None and not any(
         trigger_end <= m.start - offset <= right.end() + 4 for m in local

@@ -3520,3 +3520,19 @@ def test_a_side_crushed_somewhere_is_a_control_claim_and_a_vow_to_crush_is_none(
 def test_cutting_a_places_food_supplies_is_a_blockade() -> None:
     out = article("The front's leader said the Taliban had cut medical supplies to Rokha.")
     assert [(c.kind, c.side) for c in out] == [("infrastructure", "NRF")]
+
+
+def test_where_the_speaker_of_a_tail_is_gives_way_to_the_claims_own_place() -> None:
+    body = (
+        "Militants pushed deeper into the Panjshir valley on Friday.\n\n"
+        "They had seized the provincial capital, sources in Kabul said, and rebel units were "
+        "still dug in on the ridges."
+    )
+    out = [c for c in article(body) if "seized" in c.quote]
+    assert out and {c.place for c in out} <= {"Bazarak", "Panjshir"}
+    assert all(c.place != "Kabul" for c in out)
+
+
+def test_where_the_speaker_is_stays_the_place_when_the_claim_names_none() -> None:
+    out = article("Gunfire rang out all night, residents in Khenj said.")
+    assert [(c.kind, c.place) for c in out] == [("clashes", "Khenj")]
