@@ -158,11 +158,15 @@ class Discourse:
     parties: list[tuple[int, ActorMention]] = field(default_factory=list)  # (line, mention)
     pending: list[Frame] = field(default_factory=list)  # frames of the current statement
     line: int = -1
+    # parties named in statements where nobody spoke, with how many voices were heard before
+    quiet: list[tuple[int, ActorMention]] = field(default_factory=list)
+    heard: int = 0  # voices heard before the current statement
 
     def start(self, line: int) -> None:
         """A new statement of paragraph ``line`` begins."""
         self.pending = []
         self.line = line
+        self.heard = len(self.voices)
 
     def remember(self, frame: Frame, line: int) -> None:
         if frame.side == UNKNOWN and frame.claimant.lower() in _PRONOUN_WORDS:
@@ -170,9 +174,10 @@ class Discourse:
         self.voices.append(_voice_of(frame, line))
 
     def note_parties(self, mentions: Iterable[ActorMention], line: int) -> None:
-        self.parties.extend(
-            (line, m) for m in mentions if not m.opposed and m.strength >= Strength.ORGANISATION
-        )
+        named = [m for m in mentions if not m.opposed and m.strength >= Strength.ORGANISATION]
+        self.parties.extend((line, m) for m in named)
+        if len(self.voices) == self.heard:  # "The Taliban could not be reached for comment."
+            self.quiet.extend((self.heard, m) for m in named if m.start <= 4)  # as the subject
 
     def _candidates(self) -> list[Voice]:
         return [*self.voices, *(_voice_of(f, self.line) for f in self.pending)]
@@ -215,10 +220,18 @@ class Discourse:
                 return m.side
         return None
 
-    def collective(self) -> Voice | None:
-        """ "the group" → the latest organisation speaker, else the latest party named."""
-        for voice in reversed(self._candidates()):
+    def collective(self, sides: frozenset[str] = frozenset()) -> Voice | None:
+        """ "the group" → the latest organisation speaker, else the latest party named; but a
+        party of ``sides`` named alone since that speaker, where nobody spoke ("The Taliban could
+        not be reached. The group's spokesman had claimed …"), is the group meant."""
+        candidates = self._candidates()
+        for k in range(len(candidates) - 1, -1, -1):
+            voice = candidates[k]
             if voice.party is not None:
+                since = {m.side: m for heard, m in self.quiet if heard > k and m.side in sides}
+                if len(since) == 1 and voice.side not in since:
+                    m = next(iter(since.values()))
+                    return Voice(m.text, m.side, Number.GROUP, m.text.lower(), self.line)
                 return voice
         if self.parties:
             line, m = self.parties[-1]
@@ -728,7 +741,7 @@ class SideReader:
         named_here &= {p.id for p in self.actors.profile.sides}
         if len(named_here) == 1:
             return named_here.pop()  # "the Taliban's offensive …, as the group claimed …"
-        voice = discourse.collective()
+        voice = discourse.collective(frozenset(p.id for p in self.actors.profile.sides))
         return voice.side if voice is not None else None
 
     def _parties_named_by(self, noun: str) -> frozenset[str]:

@@ -3536,3 +3536,16 @@ def test_where_the_speaker_of_a_tail_is_gives_way_to_the_claims_own_place() -> N
 def test_where_the_speaker_is_stays_the_place_when_the_claim_names_none() -> None:
     out = article("Gunfire rang out all night, residents in Khenj said.")
     assert [(c.kind, c.place) for c in out] == [("clashes", "Khenj")]
+
+
+GROUP_AFTER_SILENCE = (
+    "The National Resistance Front said on Sunday it had beaten back an attack on Khenj.\n\n"
+    '"They came in the night. We killed nine," said Omar Wali, a front commander.\n\n'
+    "{middle} On Monday the group's spokesman had said its men had overrun Khenj."
+)
+
+
+def test_the_group_is_the_party_just_named_as_subject_where_nobody_spoke() -> None:
+    body = GROUP_AFTER_SILENCE.format(middle="The Taliban did not answer calls.")
+    overrun = [c for c in article(body) if "overrun" in c.quote]
+    assert overrun and {c.side for c in overrun} == {"Taliban"}
