@@ -51,6 +51,7 @@ from claims.places import (
     title_place,
     url_slug,
     without_lead_in,
+    without_refuges,
 )
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
@@ -767,6 +768,8 @@ def _in_speaker_phrase(layer: _Layer, trig: kinds.Trigger) -> bool:
 def _wheres(
     run: _Run, layer: _Layer, trig: kinds.Trigger, found: list[PlaceMention], named_ids: set[str]
 ) -> list[_Where]:
+    if trig.kind != "other":  # the displaced are where they fled to; the fighting is not
+        found = without_refuges(layer.text, found, layer.st.start)
     chosen, ref, place_rule = places_for(
         layer.text, trig.start, trig.end, found, layer.st.start, trig.kind,
         by_sentence=layer.st.join is Join.QUOTE_RUN

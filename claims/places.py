@@ -78,6 +78,8 @@ class PlaceMention:
 
 _REFERENCE_POINT = re.compile(
     r"(?:(?:gateway|entrance|doorway|gate)\s+(?:in)?to(?:\s+the)?|"
+    r"\b(?:road|route|highway|way)s?\s+(?:that|which)\s+(?:(?:would|will|normally|usually|once|"
+    r"used\s+to)\s+){1,3}(?:lead|run|go)\s+(?:in)?to(?:\s+the)?|"
     r",\s+on\s+the\s+(?:\w+\s+)?(?:road|route|highway)\s+(?:from|to|between|linking)\b[^,;.]*?|"
     r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
     r"(?<!\broad\s)(?<!\bjust\s)(?<!\bimmediately\s)(?<!\bin\sthe\s)(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of"
@@ -759,6 +761,26 @@ _EXCEPT_BEFORE = re.compile(
     r"save\s+for|but\s+not)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "forced families to flee to neighbouring Panjshir", "sought refuge in Kabul": where people
+# went for safety is not where the fighting or the claim was
+_REFUGE_BEFORE = re.compile(
+    r"\b(?:(?:fled|flee|flees|fleeing|escaped|escaping|evacuated|evacuating|relocated|moved)\s+"
+    r"(?:(?!from\b|in\b)[\w'-]+\s+){0,4}?(?:to|towards?|into)|(?:sought|seeking|seek|took|taking|"
+    r"take|found|finding)\s+(?:refuge|shelter|safety|sanctuary)\s+(?:in|to|at))\s+"
+    r"(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|safer\s+)?$",
+    _I,
+)
+
+
+def without_refuges(text: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    """The mentions that are not where people fled to."""
+    return [
+        m
+        for m in found
+        if not _REFUGE_BEFORE.search(text, max(0, m.start - offset - 60), m.start - offset)
+    ]
 
 
 # "…, officials in Kabul said": a place that only locates the speaker of a closing tail

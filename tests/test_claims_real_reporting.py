@@ -3549,3 +3549,29 @@ def test_the_group_is_the_party_just_named_as_subject_where_nobody_spoke() -> No
     body = GROUP_AFTER_SILENCE.format(middle="The Taliban did not answer calls.")
     overrun = [c for c in article(body) if "overrun" in c.quote]
     assert overrun and {c.side for c in overrun} == {"Taliban"}
+
+
+def test_where_people_fled_to_is_not_where_the_fighting_was_but_is_where_the_displaced_are() -> (
+    None
+):
+    body = (
+        "Militants attacked villages in Khenj on Monday.\n\n"
+        "Shelling there forced dozens of families to flee to neighbouring Parwan, elders said."
+    )
+    out = [c for c in article(body) if "families" in c.quote]
+    assert {(c.kind, c.place) for c in out} == {("clashes", "Khenj"), ("other", "Parwan")}
+
+
+def test_being_forced_to_flee_is_displacement_and_a_plan_to_flee_is_not() -> None:
+    assert {c.kind for c in article("The raids forced many villagers in Dara to flee.")} >= {
+        "other"
+    }
+    assert not article("Some villagers in Dara plan to flee before winter.")
+
+
+def test_a_road_that_would_lead_somewhere_only_points_the_way() -> None:
+    out = article(
+        "Fighting was reported along the road that would normally lead to Rokha, a villager "
+        "in Jabal Saraj said."
+    )
+    assert "Rukha" not in {c.place for c in out}
