@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claims.actors import Strength
-from claims.kinds.modality import NO_VICTIMS
+from claims.kinds.modality import NO_VICTIMS, loss_denied
 from claims.prefilter import Prefiltered, minimal, required_words
 from claims.profile import UNKNOWN
 from claims.speakers import Frame, SpeakerRule, innermost, phrase_from_text
@@ -67,6 +67,9 @@ def denied(text: str, pos: int) -> bool:
         return True
     if _NO_LOSSES.match(text, pos):
         return True
+    word = re.match(r"[\w'-]+", text[pos:])
+    if word and loss_denied(text, pos, pos + word.end()):
+        return True  # "none of its fighters were killed, the front said"
     if " no " in text[max(0, pos - 60) : pos].lower() and NO_VICTIMS.search(
         text, max(0, pos - 60), pos
     ):

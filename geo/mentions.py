@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from geo.model import Mention, Resolution
 from geo.normalize import GENERIC_PREFIXES, GENERIC_SUFFIXES, normalize, strip_generic
-from geo.stopwords import COMPASS_WORDS, NOT_PLACE_WORDS
+from geo.stopwords import COMPASS_WORDS, MEDIA_WORDS, NOT_PLACE_WORDS
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -178,6 +178,8 @@ class _Scan:
             or _list_hint(gaz, t, j) in _PLURAL_HINTS  # "Banu and Deh Salah districts"
         ):
             return j
+        if hint is None and _outlet_name(t, j):
+            return j + 1
         kind = gaz.kind_of_hint(hint) if hint else None
         self.add(t.m[i].start(), t.m[j - 1].end(), _resolve_here(gaz, t, i, j, hint, kind))
         listed = hint or _list_hint(gaz, t, j) or on_list
@@ -378,6 +380,18 @@ def _hyphen_head(gaz: Gazetteer, t: _Tokens, i: int) -> str | None:
     if not gaz.has_name(norm) or norm in gaz.weak_names():
         return None
     return m.group(1)
+
+
+def _outlet_name(t: _Tokens, j: int) -> bool:
+    """The name ends at token ``j`` and a capitalised media word follows it on the same line:
+    "Kabul Now", "Kabul Times" (an outlet, not a place)."""
+    return (
+        j < t.n
+        and t.linked(j - 1)
+        and _is_cap(t.word(j))
+        and t.word(j)[0].isupper()
+        and t.norm(j) in MEDIA_WORDS
+    )
 
 
 def _person_like(gaz: Gazetteer, t: _Tokens, i: int, j: int) -> bool:

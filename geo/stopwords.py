@@ -90,6 +90,16 @@ def weak_names(gaz: Gazetteer) -> frozenset[str]:
     return got
 
 
+# A capitalised word that makes the place before it an outlet's name: "Kabul Now", "Kabul
+# Times", "Tehran Times", "Khaama Press" report from somewhere; they are not a place
+MEDIA_WORDS = frozenset(
+    """
+    now times post tribune herald gazette observer chronicle journal telegraph express daily
+    news press radio tv television online today dispatch monitor standard mail
+    """.split()  # noqa: SIM905
+)
+
+
 # "the Western region", "Northern Afghanistan": a compass word alone names no place
 COMPASS_WORDS = frozenset(
     """

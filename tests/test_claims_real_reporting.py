@@ -3575,3 +3575,38 @@ def test_a_road_that_would_lead_somewhere_only_points_the_way() -> None:
         "in Jabal Saraj said."
     )
     assert "Rukha" not in {c.place for c in out}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None of its fighters were harmed in the raid on Khenj, the front said.",
+        "The resistance said none of its men were killed in the clash in Khenj.",
+        "Its fighters had not suffered any casualties in Khenj, a commander added.",
+    ],
+)
+def test_a_speaker_denying_its_own_losses_makes_a_casualties_denial(text: str) -> None:
+    out = [c for c in article(text) if c.kind == "casualties"]
+    assert out and {c.stance for c in out} == {"denies"}
+    assert {c.place for c in out} == {"Khenj"}
+
+
+def test_losses_denied_by_nobody_are_no_claim() -> None:
+    assert not [c for c in article("No soldiers were killed in Khenj.") if c.kind == "casualties"]
+
+
+def test_people_harmed_are_casualties() -> None:
+    out = article("Three guards were hurt when the post in Khenj was shelled, officials said.")
+    assert "casualties" in {c.kind for c in out}
+
+
+def test_a_place_that_names_an_outlet_is_no_place() -> None:
+    out = article(
+        "Villagers told Kabul Now that militants had stormed a checkpoint in Khenj district."
+    )
+    assert out and {c.place for c in out} == {"Khenj"}
+
+
+def test_detailed_closes_a_statement_as_a_reporting_verb() -> None:
+    out = article("The assault on the post in Khenj began at midnight, the elders detailed.")
+    assert out and {c.claimant for c in out} == {"the elders"}

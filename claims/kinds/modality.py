@@ -188,6 +188,49 @@ NO_VICTIMS = re.compile(  # a speaker's denial ("No soldiers were killed." alone
     r"(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?$",
     _I,
 )
+# "None of its forces were harmed, the front said", "its fighters had not suffered any
+# casualties, the source adds": a speaker's denial of losses is a casualties claim (a denial);
+# without a speaker ("No soldiers were killed.") it tells nothing
+_LOSS_NEGATION = re.compile(
+    r"(?:\bnone\s+of\s+(?:its|their|our|his|her|the)\s+(?:[\w'-]+\s+){0,3}?(?:were|was|have\s+been|"
+    r"has\s+been|had\s+been)\s+|\b(?:has|have|had)(?:\s+not|n't)\s+(?:\w+\s+)?|\bno\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?)$",
+    _I,
+)
+
+
+_SUFFERED = re.compile(r"(?:suffer|sustain|incur)\w*\b", _I)
+
+
+@cache
+def _attributed_tail() -> re.Pattern[str]:
+    vocab = vocabulary()
+    forms = [f for lemma in vocab.tail_verbs for f in vocab.verb_forms(lemma)]
+    return re.compile(r"[^.;!?]*?,\s+(?:[\w'-]+\s+){0,6}?(?:" + alternation(forms) + r")\b", _I)
+
+
+def _reported_before(before: str) -> bool:
+    vocab = vocabulary()
+    forms = [f for lemma in vocab.tail_verbs for f in vocab.verb_forms(lemma)]
+    said = r"\b(?:" + alternation(forms) + r")\s+(?:that\s+)?(?:[\w'-]+\s+){0,4}?"
+    return (
+        re.search(said + r"(?:none|no|(?:has|have|had)(?:\s+not|n't))\b[^,;]*$", before, _I)
+        is not None
+    )
+
+
+def loss_denied(text: str, start: int, end: int) -> bool:
+    """True when a speaker says the losses at ``text[start:end]`` did not happen ("none of
+    its fighters were killed, the NRF said")."""
+    before = text[max(0, start - 90) : start]
+    negation = _LOSS_NEGATION.search(before)
+    if negation is None:
+        return False
+    if negation.group().lower().startswith("ha") and not _SUFFERED.match(text, start):
+        return False  # "the Taliban haven't killed anyone": not a speaker's own losses
+    return bool(_attributed_tail().match(text, end)) or _reported_before(before)
+
+
 # "no fighting was taking place in X", "no military action is going on": a denial of the
 # event, which is a claim about it (as "there is no fighting in X")
 _NONE_GOING_ON = re.compile(
@@ -567,6 +610,8 @@ def _negated(text: str, start: int, kind: str, before: str, end: int | None = No
         return _HABITUAL.search(before) is not None
     if _THERE_IS_NO.search(before) or (" no " in before.lower() and NO_VICTIMS.search(before)):
         return False  # a denial ("there is no fighting in X") is a claim of what it denies
+    if kind == "casualties" and end is not None and loss_denied(text, start, end):
+        return False
     if end is not None and _NO_BEFORE.search(before) and _NONE_GOING_ON.match(text, end):
         return False
     return bool(_NEGATION.search(before) or _NO_BEFORE.search(before))
