@@ -18,6 +18,8 @@
   "(Read: …)");
 - ``B-national``: control of the whole country ("seized control of Afghanistan on Aug. 15",
   "swept to power"), naming no place below the country but its capital;
+- ``B-next-story``: a block after a gap of two or more blank lines that names no actor of the
+  conflict, after an article that did: the page's next story.
 - ``B-sidebar``: three or more heading lines in a row that name no place and no actor of the
   conflict: links to other stories (recognised by layout and topic, not by their words).
 """
@@ -202,6 +204,34 @@ def _sidebar(run: Any) -> frozenset[int]:
     return run.sidebar
 
 
+_STORY_GAP = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")  # two or more blank lines
+
+
+def next_stories(norm: str, layers: list[Any], actors: Any) -> frozenset[int]:
+    """Statements of the page's next stories: a block after a gap of two or more blank lines
+    (wider than the article's paragraph breaks) in which no actor of the conflict is named,
+    once the article before it has named one ("Heavy snow closes highways …" after an attack
+    report). Layout and topic, not words."""
+    cuts = [m.end() for m in _STORY_GAP.finditer(norm)]
+    if not cuts:
+        return frozenset()
+    bounds = list(zip([0, *cuts], [*cuts, len(norm)], strict=True))
+    blocks: list[list[Any]] = [[] for _ in bounds]
+    k = 0
+    for layer in layers:
+        while k + 1 < len(bounds) and layer.st.start >= bounds[k][1]:
+            k += 1
+        blocks[k].append(layer)
+    found: set[int] = set()
+    seen_actor = False
+    for block in blocks:
+        named = any(actors.find(layer.text) for layer in block)
+        if block and not named and seen_actor:
+            found.update(layer.st.index for layer in block)
+        seen_actor = seen_actor or named
+    return frozenset(found)
+
+
 def _repeat(run: Any, layer: Any) -> bool:
     if not layer.st.heading:
         return False
@@ -359,8 +389,8 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
         return "B-question", []
     if _subheading(run, layer):
         return "B-subheading", []
-    if layer.st.index in _sidebar(run):
-        return "B-sidebar", []
+    if layer.st.index in _sidebar(run) or layer.st.index in run.next_story:
+        return ("B-sidebar" if layer.st.index in _sidebar(run) else "B-next-story"), []
     kept = _outside(layer.triggers, _description_spans(text))
     if not kept:
         return "B-description", []

@@ -199,6 +199,7 @@ class _Run:
     embeds: list[tuple[int, int, str]] = field(default_factory=list)
     reader: SideReader | None = None  # made at the first statement that needs it
     sidebar: frozenset[int] | None = None  # statements of unrelated headline runs (background)
+    next_story: frozenset[int] = frozenset()  # statements of the page's next stories
 
 
 def extract_claims(
@@ -320,14 +321,16 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
     for st in statements:
         places = statement_places(gaz, norm, st.start, st.end)
         layers.append(_Layer(st, norm[st.start : st.end], text[st.start : st.end], places))
+    actors = actors_for(profile).for_article(norm)
+    elsewhere = background.next_stories(norm, layers, actors)
+    own = [layer for layer in layers if layer.st.index not in elsewhere]
     main = (
         title_place(gaz, article.meta.title or url_slug(article.meta.url))
-        or main_place([layer.places.mentions for layer in layers])
-        or main_place([layer.places.countries for layer in layers])
+        or main_place([layer.places.mentions for layer in own])
+        or main_place([layer.places.countries for layer in own])
     )
-    actors = actors_for(profile).for_article(norm)
     where = ArticlePlaces(gaz, _named_area(gaz, main))
-    run = _Run(article, gaz, profile, actors, norm, layers, where)
+    run = _Run(article, gaz, profile, actors, norm, layers, where, next_story=elsewhere)
     _outlet_voice(run)
     run.embeds = _embeds(run.norm)
     for layer in layers:

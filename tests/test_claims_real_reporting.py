@@ -3610,3 +3610,26 @@ def test_a_place_that_names_an_outlet_is_no_place() -> None:
 def test_detailed_closes_a_statement_as_a_reporting_verb() -> None:
     out = article("The assault on the post in Khenj began at midnight, the elders detailed.")
     assert out and {c.claimant for c in out} == {"the elders"}
+
+
+NEXT_STORY = (
+    "Militants Attacked in Khenj\n\n"
+    "The resistance said on Sunday its fighters had attacked a Taliban post in Khenj, killing "
+    "two guards.\n\n"
+    "The Taliban have not commented.\n\n\n"
+    "{after}\n"
+    "Traffic on the Salang highway was halted on Saturday after an avalanche, officials said.\n"
+    "Drivers were told to wait in Jabal Saraj until the road reopened."
+)
+
+
+def test_an_unrelated_story_after_a_wide_gap_is_the_pages_next_story() -> None:
+    out = article(NEXT_STORY.format(after="Snow closes northern roads"))
+    assert out and {c.place for c in out} == {"Khenj"}
+    assert not [c for c in out if "Salang" in c.quote or "Jabal Saraj" in c.quote]
+
+
+def test_a_section_after_a_wide_gap_that_names_a_party_stays() -> None:
+    body = NEXT_STORY.replace("after an avalanche", "after a Taliban convoy was ambushed")
+    out = article(body.format(after="Convoy hit in the north"))
+    assert [c for c in out if "Salang" in c.quote]
