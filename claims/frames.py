@@ -1022,7 +1022,8 @@ _LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|st
 _FAST_LEAD = re.compile(
     rf"^(?:(?:on|late\s+on|earlier\s+on|earlier|later|meanwhile)\s+(?:\w+\s+)?\w+,\s+)?"
     rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that|as)\b){_NP})\s+"
-    rf"(?:(?:has|had|also)\s+)?(?P<verb>{_LEAD_VERBS})(?!\s+{REPORTED_PARTICIPLE})"
+    rf"(?:(?:has|had|also|later|earlier|then|again|separately|previously|further|now)\s+)?"
+    rf"(?P<verb>{_LEAD_VERBS})(?!\s+{REPORTED_PARTICIPLE})"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"
     r"(?:,)?\s+(?:that\s+)?(?=\S)",
     _I,

@@ -648,10 +648,27 @@ class SideReader:
         if _both_sides(core, core_text):
             return OTHER, "third party"  # "Taliban and resistance sources": both sides at once
         if core:
-            return _strongest(core).side, "party"
+            back = self._described_back(core, core_text, phrase, discourse)
+            return back or (_strongest(core).side, "party")
         if self._unconfirmed(text, phrase):
             return UNKNOWN, "unconfirmed"
         return self._described_side(text, phrase, mentions, discourse)
+
+    def _described_back(
+        self, core: list[ActorMention], core_text: str, phrase: Phrase, discourse: Discourse
+    ) -> tuple[str, str] | None:
+        """ "This anti-Taliban armed group", "the rebel group": a definite description of a
+        group refers back to the organisation named last, when that is a third party (the
+        Afghanistan Freedom Front) and not one of the sides the description usually means."""
+        if any(m.strength is not Strength.DESCRIPTOR for m in core):
+            return None
+        if not _is_definite(core_text) or phrase.head not in self.vocab.collectives:
+            return None
+        if not discourse.parties:
+            return None
+        last = discourse.parties[-1][1]
+        sides = {p.id for p in self.actors.profile.sides}
+        return (last.side, SpeakerRule.COLLECTIVE) if last.side not in sides else None
 
     def _described_side(
         self, text: str, phrase: Phrase, mentions: list[ActorMention], discourse: Discourse

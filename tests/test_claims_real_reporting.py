@@ -3633,3 +3633,26 @@ def test_a_section_after_a_wide_gap_that_names_a_party_stays() -> None:
     body = NEXT_STORY.replace("after an avalanche", "after a Taliban convoy was ambushed")
     out = article(body.format(after="Convoy hit in the north"))
     assert [c for c in out if "Salang" in c.quote]
+
+
+def test_a_definite_description_of_a_group_refers_back_to_the_third_party_named() -> None:
+    body = (
+        "The Afghanistan Freedom Front said it had attacked a post in Khenj.\n\n"
+        "This anti-Taliban armed group has often claimed raids on checkpoints in Kabul."
+    )
+    out = [c for c in article(body) if "checkpoints" in c.quote]
+    assert out and {c.side for c in out} == {"other"}
+
+
+def test_a_description_with_no_third_party_before_keeps_its_usual_side() -> None:
+    body = (
+        "The Taliban said they had attacked a post in Khenj.\n\n"
+        "The anti-Taliban group later said it had killed two guards in Kabul."
+    )
+    out = [c for c in article(body) if "guards" in c.quote]
+    assert out and {c.side for c in out} == {"NRF"}
+
+
+def test_an_adverb_before_the_reporting_verb_is_not_part_of_the_speaker() -> None:
+    out = article("The resistance spokesman later said two guards were killed in Khenj.")
+    assert out and {c.claimant for c in out} == {"The resistance spokesman"}
