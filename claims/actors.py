@@ -48,7 +48,10 @@ class ActorMention:
 _OPPOSED_BEFORE = re.compile(
     r"(?:\banti[\s-]*|\bagainst\s+|\bfight(?:s|ing)?\s+|\bfought\s+|\bresist(?:s|ed|ing)?\s+|"
     r"\bopponents?\s+of\s+|\bopposed\s+to\s+|\bopposing\s+|\bbattl(?:e|es|ed|ing)\s+|"
-    r"\benemies\s+of\s+|\bfrom\s+the\s+(?=[^\s]+\s+(?:side|camp)\b))(?:the\s+)?$",
+    r"\benemies\s+of\s+|\bfrom\s+the\s+(?=[^\s]+\s+(?:side|camp)\b)|"
+    # "who represents Panjshir at talks with the Taliban": the other side of the table
+    r"\b(?:talks|negotiations?|dialogue|truce|ceasefire)\s+with\s+|\bnegotiat(?:e|es|ed|ing)\s+"
+    r"with\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
 

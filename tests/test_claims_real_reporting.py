@@ -3656,3 +3656,11 @@ def test_a_description_with_no_third_party_before_keeps_its_usual_side() -> None
 def test_an_adverb_before_the_reporting_verb_is_not_part_of_the_speaker() -> None:
     out = article("The resistance spokesman later said two guards were killed in Khenj.")
     assert out and {c.claimant for c in out} == {"The resistance spokesman"}
+
+
+def test_the_party_across_the_table_is_not_the_negotiators_side() -> None:
+    out = article(
+        "Omar Nazari, who speaks for the valley's elders at talks with the Taliban, said both "
+        "sides agreed to keep talking in Charikar."
+    )
+    assert out and "Taliban" not in {c.side for c in out}
