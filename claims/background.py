@@ -82,6 +82,20 @@ _NOT_ASSERTED = re.compile(
     r"\s+of\b[^.,;]{0,40}[.:]?\s*$)",
     _I,
 )
+# "Neither the Taliban nor the front commented on the clash and the number of casualties",
+# "The group has yet to respond to the reports of fighting": that nobody spoke is no claim
+_NO_COMMENT = re.compile(
+    r"^(?:neither\s+[^,;]{1,60}?\s+nor\s+[^,;]{1,60}?\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+)?|"
+    r"(?:(?!\b(?:said|says|say|told|claimed|claims|reported|added|stated)\b)[^,;]){1,80}?\s+"
+    r"(?:(?:has|have|had|did|does|do)(?:\s+not|n't)\s+(?:yet\s+)?|"
+    r"(?:has|have|had)\s+yet\s+to\s+))"
+    r"(?:comment|commented|respond|responded|react|reacted|reply|replied|said\s+anything|"
+    r"(?:issue|issued|release|released|provide|provided)\s+(?:any\s+|a\s+)?(?:statement|comments?|"
+    r"details|figures))\b(?![^.;]*(?:\b(?:but|while|although|though|however|whereas)\b|,\s*and\b|"
+    r"\band\s+(?:had|has|have|was|were|is|are)\b|\b(?:reports?|claims?|allegations?)\s+that\b))"
+    r"[^;]*$",
+    _I,
+)
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\s[^\"]*$", _I)
 _BACK_REFERENCE = re.compile(
     r"th(?:(?:is|at|ese|ose|e\s+same)\s+(?:\w+\s+)?(?:battles?|attacks?|fighting|clash(?:es)?|"
@@ -383,7 +397,7 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
         return "B-history", []
     if _elsewhere(run, layer):
         return "B-elsewhere", []
-    if _NOT_ASSERTED.match(text) or _META.search(text):
+    if _NOT_ASSERTED.match(text) or _META.search(text) or _NO_COMMENT.match(text):
         return "B-not-asserted", []
     if is_question(text):
         return "B-question", []

@@ -262,6 +262,31 @@ def _subjects_of(tok: Token, wanted: tuple[str, ...]) -> list[Token]:
     ]  # fmt: skip
 
 
+_LOSS_NOUNS = frozenset(
+    {
+        "casualties", "deaths", "dead", "losses", "injuries", "injured", "wounded", "explosions",
+        "explosion", "blasts", "blast", "gunfire", "damage", "arrests", "killings", "fighting",
+        "clashes", "shelling",
+    }
+)  # fmt: skip
+
+
+def _bare_loss(subject: Token) -> bool:
+    """A subject that is an event or a loss with no determiner ("casualties reported",
+    "heavy fighting reported"): no one speaks."""
+    if subject.lower_ not in _LOSS_NOUNS:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+
+
+def _direct_subject(tok: Token, child: Token) -> tuple[Token | None, str]:
+    if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
+        return tok.head, SpeakerRule.RELATIVE
+    if _bare_loss(child):
+        return None, ""  # "Clashes resume in X; casualties reported": a headline's passive
+    return _titled_name(child), SpeakerRule.SUBJECT
+
+
 def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | None, str]:
     """The subject of a reporting verb and the rule that found it."""
     wanted = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
@@ -271,10 +296,8 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
         # next to the verb heads the phrase
         before = [c for c in subjects if c.i < tok.i]
         subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
-    for child in subjects:
-        if child.lower_ in vocabulary().relative_pronouns and tok.dep_ == "relcl":
-            return tok.head, SpeakerRule.RELATIVE
-        return _titled_name(child), SpeakerRule.SUBJECT
+    if subjects:
+        return _direct_subject(tok, subjects[0])
     if seen > 4:
         return None, ""
     repaired = _repaired_subject(tok, seen)
@@ -876,6 +899,10 @@ def _tail_rx() -> re.Pattern[str]:
         np = (
             r"(?![a-z]+ing\b)(?!as\b)(?!(?:which|what)\b)"  # "…, which the front denied": no tail
             r"(?!an?\s+(?:claim|figure|number|toll|report|account|version|assertion)\b)"
+            # "Clashes resume in X; casualties reported": a headline's passive, no speaker
+            r"(?!(?:(?:heavy|many|several|more|some|\d+)\s+)?(?:casualties|deaths|dead|losses|"
+            r"clashes|fighting|injuries|injured|wounded|explosions?|blasts?|gunfire|shelling|"
+            r"attacks?|damage|arrests|killings)\s+(?:reported|confirmed|feared|claimed)\b)"
             r"(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
             r"(?!(?<!close )(?<!loyal )(?<!linked )(?<!allied )(?<!affiliated )(?<!connected )"
             r"(?<!attached )(?<!near )(?<!next )(?<!adviser )(?<!advisor )\bto\b)"

@@ -3664,3 +3664,29 @@ def test_the_party_across_the_table_is_not_the_negotiators_side() -> None:
         "the first direct talks between the two delegations had been held in Charikar."
     )
     assert out and "Taliban" not in {c.side for c in out}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither the militants nor the front commented on the clash or the number of casualties.",
+        "The Taliban have yet to respond to the fighting in Khenj.",
+        "Officials in Khenj did not comment on the clashes or the dead.",
+    ],
+)
+def test_that_nobody_commented_is_no_claim(text: str) -> None:
+    assert article(text) == []
+
+
+def test_a_claim_beside_a_no_comment_stays() -> None:
+    out = article("The Taliban did not comment, and fighting went on in Khenj on Monday.")
+    assert [c.kind for c in out] == ["clashes"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Fighting flares in Khenj; casualties reported", "Raid on Khenj post, deaths feared"],
+)
+def test_a_headlines_passive_report_has_no_speaker(headline: str) -> None:
+    out = article(headline)
+    assert out and all(c.claimant not in ("casualties", "deaths") for c in out)
