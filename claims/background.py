@@ -96,6 +96,7 @@ _NO_COMMENT = re.compile(
     r"[^;]*$",
     _I,
 )
+_NO_COMMENT = prefiltered(_NO_COMMENT)
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\s[^\"]*$", _I)
 _BACK_REFERENCE = re.compile(
     r"th(?:(?:is|at|ese|ose|e\s+same)\s+(?:\w+\s+)?(?:battles?|attacks?|fighting|clash(?:es)?|"
