@@ -3690,3 +3690,12 @@ def test_a_claim_beside_a_no_comment_stays() -> None:
 def test_a_headlines_passive_report_has_no_speaker(headline: str) -> None:
     out = article(headline)
     assert out and all(c.claimant not in ("casualties", "deaths") for c in out)
+
+
+def test_engaged_in_something_else_is_no_clash() -> None:
+    out = article(
+        "Guards at the post in Khenj had engaged in the harassment of girls, elders said."
+    )
+    assert "clashes" not in {c.kind for c in out}
+    fought = article("Guards at the post in Khenj were engaged in heavy fighting, elders said.")
+    assert {c.kind for c in fought} == {"clashes"}
