@@ -88,7 +88,7 @@ _NO_COMMENT = re.compile(
     r"^(?:neither\s+[^,;]{1,60}?\s+nor\s+[^,;]{1,60}?\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+)?|"
     r"(?:(?!\b(?:said|says|say|told|claimed|claims|reported|added|stated)\b)[^,;]){1,80}?\s+"
     r"(?:(?:has|have|had|did|does|do)(?:\s+not|n't)\s+(?:yet\s+)?|"
-    r"(?:has|have|had)\s+yet\s+to\s+))"
+    r"(?:has|have|had|is|are|was|were)\s+yet\s+to\s+))"
     r"(?:comment|commented|respond|responded|react|reacted|reply|replied|said\s+anything|"
     r"(?:issue|issued|release|released|provide|provided)\s+(?:any\s+|a\s+)?(?:statement|comments?|"
     r"details|figures))\b(?![^.;]*(?:\b(?:but|while|although|though|however|whereas)\b|,\s*and\b|"

@@ -58,6 +58,11 @@ GENERIC_SUFFIXES: dict[str, str | None] = {
     "river": "river",
     "mountains": "range",
     "range": "range",
+    # high ground named after a place: "the Hovak heights", "Kafir Hill"
+    "heights": None,
+    "hill": None,
+    "hills": None,
+    "ridge": None,
     # first- and second-level divisions elsewhere ("Kharkiv Oblast", "Gezira State")
     "oblast": "province",
     "oblasts": "province",

@@ -3699,3 +3699,45 @@ def test_engaged_in_something_else_is_no_clash() -> None:
     assert "clashes" not in {c.kind for c in out}
     fought = article("Guards at the post in Khenj were engaged in heavy fighting, elders said.")
     assert {c.kind for c in fought} == {"clashes"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers said the lack of phone and internet networks in Rokha was hurting trade.",
+        "A source says the militants have cut off telecommunication channels in Khenj.",
+        "Families in Rokha complain about the absence of telephone services.",
+    ],
+)
+def test_telephone_and_telecommunication_outages_are_infrastructure(text: str) -> None:
+    assert "infrastructure" in {c.kind for c in article(text)}
+
+
+def test_speaking_by_telephone_cuts_nothing() -> None:
+    out = article("The commander told the agency by telephone that 20 men were killed in Rokha.")
+    assert "infrastructure" not in {c.kind for c in out}
+
+
+def test_is_yet_to_respond_is_no_claim() -> None:
+    assert article("The group is yet to respond to the offer and confirm the death in Rokha.") == []
+
+
+def test_triumphing_over_the_last_resistance_is_a_control_claim() -> None:
+    out = article("The militants said they had triumphed over the last rebel forces in Rokha.")
+    assert [(c.kind, c.place) for c in out] == [("territorial_control", "Rukha")]
+
+
+def test_face_offs_are_clashes() -> None:
+    assert {c.kind for c in article("Recent face-offs in Khenj were fierce, villagers said.")} == {
+        "clashes"
+    }
+
+
+def test_a_province_not_subject_to_a_party_is_a_control_claim() -> None:
+    out = article("Panjshir remains the only province not subject to the militants.")
+    assert [(c.kind, c.place) for c in out] == [("territorial_control", "Panjshir")]
+    assert not [
+        c
+        for c in article("The deal in Charikar is subject to approval.")
+        if c.kind == "territorial_control"
+    ]
