@@ -1297,7 +1297,9 @@ def _label(text: str, original: str, actors: Actors) -> Iterator[Frame]:
 
 
 _LABEL_AFTER = re.compile(
-    r"^(?P<claim>[^:]{12,160}?)\s*:\s*(?P<who>(?:[\w'’.-]+\s+){0,4}[\w'’.-]+)\s*$"
+    r"^(?P<claim>[^:]{12,160}?)\s*:\s*(?P<who>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)"
+    # "Kabul's explosion: Freedom Front claims responsibility": the verb is not the speaker
+    r"(?:\s+(?:claims?|says|admits|confirms)(?:\s+(?:responsibility|credit))?)?\s*$"
 )
 
 

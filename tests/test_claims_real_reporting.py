@@ -3741,3 +3741,13 @@ def test_a_province_not_subject_to_a_party_is_a_control_claim() -> None:
         for c in article("The deal in Charikar is subject to approval.")
         if c.kind == "territorial_control"
     ]
+
+
+def test_an_explosion_is_an_attack_claim() -> None:
+    out = article("The Islamic Emirate confirmed the explosion at a crossroads in Kabul.")
+    assert [(c.kind, c.side, c.place) for c in out] == [("clashes", "Taliban", "Kabul")]
+
+
+def test_a_headline_label_that_claims_responsibility_names_the_speaker_only() -> None:
+    out = article("Blast at a checkpoint in Khenj: Freedom Front claims responsibility")
+    assert out and {c.claimant for c in out} == {"Freedom Front"}
