@@ -1313,6 +1313,8 @@ def _label_after(text: str, original: str, actors: Actors) -> Iterator[Frame]:
     if m is None or m.group("who").lower() in _NOT_SPEAKERS:
         return
     who, claim = m.group("who"), m.group("claim")
+    if _tells_news(who):
+        return  # "Clashes in X: Taliban Cuts Off Networks": a second headline, no speaker
     found = [a for a in actors.find(who) if not a.opposed and a.strength >= Strength.ORGANISATION]
     if not found:
         if not set(who.lower().split()) & vocabulary().roles:
@@ -1329,6 +1331,12 @@ def _label_after(text: str, original: str, actors: Actors) -> Iterator[Frame]:
         number=Number.PERSON if best.strength is Strength.PERSON else Number.GROUP,
         head=who.lower().split()[-1], whole=False, cue=m.start("who"),
     )  # fmt: skip
+
+
+def _tells_news(who: str) -> bool:
+    from claims.kinds import find_triggers  # the cue tables import this module's neighbours
+
+    return bool(find_triggers(who))
 
 
 _NOT_SPEAKERS = frozenset({"report", "reports", "analysis", "live", "update", "updates", "video"})

@@ -304,20 +304,29 @@ def _context_after(
         return None
     end, joined = found
     area_word = end < t.n and t.linked(end - 1) and t.norm(end) in _AREA_WORDS
-    if comma and not area_word and not (hinted and _province_alone(gaz, t, joined, end)):
+    if comma and not area_word and not _province_alone(gaz, t, joined, end, strict=not hinted):
         return None  # "Khinj, Bazarak and Rukha" is a list, not a name and its province
     province = gaz.province(joined)
     return province.name if province is not None else None
 
 
-def _province_alone(gaz: Gazetteer, t: _Tokens, joined: str, end: int) -> bool:
+def _province_alone(
+    gaz: Gazetteer, t: _Tokens, joined: str, end: int, strict: bool = False
+) -> bool:
     """ "Hisa Awal district, Kapisa, …": after a district, a province's own name that no
-    further name follows ("…, Kapisa and Parwan" is a list) is that district's province."""
+    further name follows ("…, Kapisa and Parwan" is a list) is that district's province.
+    ``strict`` (no district word before): the province must also close the phrase ("Clashes
+    in Khost, Baghlan: …", "…, Baghlan." ), as a headline or dateline writes it."""
     place = gaz.resolve_cached(joined).place
     if place is None or place.kind != "province":
         return False
     item = _next_conjunct(t, end)
-    return item is None or not _is_cap(t.word(item[0]))
+    if item is not None and _is_cap(t.word(item[0])):
+        return False
+    if not strict:
+        return True
+    rest = t.text[t.m[end - 1].end() :]
+    return re.match(r"[ \t]*(?:[:.;)]|$|\n)", rest) is not None
 
 
 def _province_after(gaz: Gazetteer, t: _Tokens, j: int) -> str | None:

@@ -3751,3 +3751,15 @@ def test_an_explosion_is_an_attack_claim() -> None:
 def test_a_headline_label_that_claims_responsibility_names_the_speaker_only() -> None:
     out = article("Blast at a checkpoint in Khenj: Freedom Front claims responsibility")
     assert out and {c.claimant for c in out} == {"Freedom Front"}
+
+
+def test_a_place_then_its_province_closing_a_headline_narrows_the_place() -> None:
+    out = article("Fighting in Khost, Baghlan: militants cut off phone networks")
+    assert out and {c.place for c in out} == {"Khost Wa Fereng"}
+    assert {c.kind for c in out} == {"clashes", "infrastructure"}
+    assert all("militants" not in (c.claimant or "") for c in out)  # a second headline
+
+
+def test_two_provinces_in_a_row_stay_two_places() -> None:
+    out = article("Fighting spread to Parwan, Kapisa.")
+    assert {c.place for c in out} == {"Parwan", "Kapisa"}
