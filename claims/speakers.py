@@ -380,8 +380,10 @@ def _governing(actors: Actors, published: date | None, text: str = "") -> str | 
         if published is not None:
             if party.governs_from <= published:
                 return party.side
-        elif _names_government(party.government_names, text) or _dates_after(
-            party.governs_from, text
+        elif (
+            _names_government(party.government_names, text)
+            or _dates_after(party.governs_from, text)
+            or _in_power(party.names, text)
         ):
             return party.side
     return None
@@ -404,6 +406,28 @@ def _dates_after(day: date, text: str) -> bool:
         if date(int(m["y"]), months.index(m["m"].lower()) + 1, 1) > day:
             return True
     return any(date(int(m["y"] or m["y2"]), 1, 1) > day for m in _YEAR.finditer(text))
+
+
+_TO_POWER = (
+    r"\b(?:(?:back|returned|returning|return|came|come|swept|storming|stormed|rose)\s+(?:back\s+)?"
+    r"to\s+power|(?:seized|seizing|took|taken|taking|grabbed)\s+power)\b"
+)
+
+
+def _in_power(names: tuple[str, ...], text: str) -> bool:
+    """An undated article that says the party came to power ("Since storming back to power
+    in August the Taliban have …") was written while it governs."""
+    if not names or not text or "power" not in text:
+        return False
+    party = rf"(?<!\w)(?:{alternation(names)})(?!\w)"
+    return (
+        re.search(
+            rf"{party}[^.;]{{0,80}}?{_TO_POWER}|{_TO_POWER}[^.;]{{0,80}}?{party}",
+            text,
+            re.IGNORECASE,
+        )
+        is not None
+    )
 
 
 def _names_government(names: tuple[str, ...], text: str) -> bool:

@@ -3763,3 +3763,14 @@ def test_a_place_then_its_province_closing_a_headline_narrows_the_place() -> Non
 def test_two_provinces_in_a_row_stay_two_places() -> None:
     out = article("Fighting spread to Parwan, Kapisa.")
     assert {c.place for c in out} == {"Parwan", "Kapisa"}
+
+
+def test_an_undated_article_that_says_the_party_came_to_power_is_written_while_it_governs() -> None:
+    body = (
+        "Since sweeping back to power the Taliban have denied facing any resistance.\n\n"
+        "Six fighters were killed in Khenj, a police spokesman said."
+    )
+    out = [c for c in article(body, published=None) if "police" in c.quote]
+    assert out and {c.side for c in out} == {"Taliban"}
+    before = article("Six fighters were killed in Khenj, a police spokesman said.", published=None)
+    assert before and "Taliban" not in {c.side for c in before}
