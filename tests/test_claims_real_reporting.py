@@ -3766,11 +3766,14 @@ def test_two_provinces_in_a_row_stay_two_places() -> None:
 
 
 def test_an_undated_article_that_says_the_party_came_to_power_is_written_while_it_governs() -> None:
+    first = (
+        "The Taliban killed six fighters of an opposition group in Khenj, police said on Friday."
+    )
     body = (
-        "Since sweeping back to power the Taliban have denied facing any resistance.\n\n"
-        "Six fighters were killed in Khenj, a police spokesman said."
+        first
+        + "\n\nSince sweeping back to power the Taliban have denied facing organised resistance."
     )
     out = [c for c in article(body, published=None) if "police" in c.quote]
     assert out and {c.side for c in out} == {"Taliban"}
-    before = article("Six fighters were killed in Khenj, a police spokesman said.", published=None)
-    assert before and "Taliban" not in {c.side for c in before}
+    alone = article(first, published=None)  # nothing dates it: the police may be the republic's
+    assert alone and "Taliban" not in {c.side for c in alone}
