@@ -329,7 +329,8 @@ _COUNTER_NP = (
     r"(?P<who>(?:(?!(?:has|have|had|was|were|is|are|said|says)\b)[\w'’.-]+\s+){0,5}?[\w'’.-]+)"
 )
 _REFERENCE = (
-    r"(?:(?:the|this|that|these|those|such|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    # "but rebels deny claim" (a headline drops the article)
+    r"(?:(?:(?:the|this|that|these|those|such|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:claims?|reports?|accounts?|assertions?|allegations?|figures?|numbers?|tolls?|version|"
     r"statements?)|it|this|that|them)"
 )
@@ -389,6 +390,7 @@ def counter_denials(run: Any, layer: Any, own: list[Claim]) -> tuple[list[Claim]
         scope=(m.start(), len(layer.text)), holes=((m.start(who), m.end(who)),),
         cue=m.end(who), party=identity.party,
     )  # fmt: skip
+    own = _first_voice(layer, own, denier, m.start())
     counts = _FIGURES.search(m.group(0)) is not None  # "a figure the militants disputed"
     denied_claims = [
         c for c in own
@@ -402,6 +404,23 @@ def counter_denials(run: Any, layer: Any, own: list[Claim]) -> tuple[list[Claim]
     counters = [_counter(run, layer, c, denier, span) for c in denied_claims]
     kept = [replace(c, stance=ASSERTS) if c in denied_claims else c for c in own]
     return kept, counters
+
+
+def _first_voice(layer: Any, own: list[Claim], denier: Frame, cut: int) -> list[Claim]:
+    """ "Taliban says the valley captured but rebels deny claim": a parse that hands the whole
+    headline to the denier is corrected, the claim going to the speaker of the first clause."""
+    first = next((f for f in layer.frames if f.cue < cut and f.claimant != denier.claimant), None)
+    if first is None:
+        return own
+    out = []
+    for c in own:
+        if c.claimant == denier.claimant and c.stance == DENIES:
+            parts = c.rule.split(" ")
+            parts[1:2] = [first.rule]
+            c = replace(c, claimant=first.claimant, side=first.side, stance=ASSERTS,
+                        rule=" ".join(parts))  # fmt: skip
+        out.append(c)
+    return out
 
 
 def _counter(run: Any, layer: Any, old: Claim, frame: Frame, span: tuple[int, int]) -> Claim:

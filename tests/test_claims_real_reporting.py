@@ -3777,3 +3777,11 @@ def test_an_undated_article_that_says_the_party_came_to_power_is_written_while_i
     assert out and {c.side for c in out} == {"Taliban"}
     alone = article(first, published=None)  # nothing dates it: the police may be the republic's
     assert alone and "Taliban" not in {c.side for c in alone}
+
+
+def test_a_headline_claim_denied_in_its_second_clause_stays_its_speakers() -> None:
+    out = article("Taliban say Rokha district fully captured but rebel forces deny claim")
+    assert {(c.side, c.stance) for c in out if c.kind == "territorial_control"} == {
+        ("Taliban", "asserts"),
+        ("NRF", "denies"),
+    }
