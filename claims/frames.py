@@ -48,7 +48,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from claims.actors import Actors, Strength
-from claims.profile import UNKNOWN
+from claims.profile import OTHER, UNKNOWN
 from claims.speakers import (
     Discourse,
     Frame,
@@ -685,10 +685,22 @@ def _rumour_clause(tok: Token) -> Token | None:
         if c.dep_ in ("acl", "relcl", "ccomp") and c.i > tok.i and _introduced_by_that(c):
             return c
     if tok.dep_ == "attr" and any(c.lower_ == "there" for c in tok.head.children):
-        return next((c for c in tok.head.children if c.dep_ == "ccomp"), None)
+        found = next((c for c in tok.head.children if c.dep_ == "ccomp"), None)
+        return found or _reports_of(tok)
     if tok.dep_ == "nsubj" and tok.head.lower_ in ("spread", "spreads", "circulated"):
         return next((c for c in tok.head.children if c.dep_ == "ccomp"), None)
-    return None
+    return _reports_of(tok)
+
+
+def _reports_of(tok: Token) -> Token | None:
+    """ "There have been reports of clashes in X", "… amid reports of fighting in X": the
+    reports (no named source) tell what their "of" names."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or tok.lower_ not in ("reports", "report", "rumours", "rumors"):
+        return None
+    there = tok.dep_ == "attr" and any(c.lower_ == "there" for c in tok.head.children)
+    amid = tok.dep_ == "pobj" and tok.head.lower_ in ("amid", "amidst")
+    return of if there or amid else None
 
 
 def _rumour_frame(work: _Work, tok: Token) -> None:
@@ -706,6 +718,11 @@ def _rumour_frame(work: _Work, tok: Token) -> None:
         return
     _add(work, tok, SpeakerRule.RUMOUR, stance, _span(clause), tok, rank=1, phrase_tok=tok,
          phrase_end=clause.left_edge.idx)  # fmt: skip
+    last = work.frames[-1]
+    if last.side == OTHER and last.claimant.lower() in _RUMOUR_NOUNS:
+        # bare "reports" name no source: unknown, not the outlet's or a third party's
+        work.frames[-1] = replace(last, side=UNKNOWN)
+        work.discourse.pending[-1] = work.frames[-1]
 
 
 def _antecedent(work: _Work, pronoun: Token, cue: Token) -> Token | None:

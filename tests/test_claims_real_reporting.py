@@ -3785,3 +3785,15 @@ def test_a_headline_claim_denied_in_its_second_clause_stays_its_speakers() -> No
         ("Taliban", "asserts"),
         ("NRF", "denies"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There have also been reports of clashes in Khenj.",
+        "The denial came amid reports of fighting in Khenj posted on social media.",
+    ],
+)
+def test_reports_of_an_event_are_an_unnamed_source(text: str) -> None:
+    out = article(text)
+    assert out and {(c.claimant, c.side) for c in out} == {("reports", "unknown")}
