@@ -3797,3 +3797,11 @@ def test_a_headline_claim_denied_in_its_second_clause_stays_its_speakers() -> No
 def test_reports_of_an_event_are_an_unnamed_source(text: str) -> None:
     out = article(text)
     assert out and {(c.claimant, c.side) for c in out} == {("reports", "unknown")}
+
+
+def test_a_place_fallen_and_then_its_defenders_losses_is_still_a_fall() -> None:
+    out = article(
+        "The spokesman said the district centre of Rokha had fallen and opposition forces had "
+        "suffered heavy casualties, with large numbers of prisoners."
+    )
+    assert {c.kind for c in out} == {"territorial_control", "casualties", "captured_people"}
