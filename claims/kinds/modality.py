@@ -203,19 +203,24 @@ _SUFFERED = re.compile(r"(?:suffer|sustain|incur)\w*\b", _I)
 
 
 @cache
+def _tail_forms() -> str:
+    vocab = vocabulary()
+    return alternation(f for lemma in vocab.tail_verbs for f in vocab.verb_forms(lemma))
+
+
+@cache
 def _attributed_tail() -> re.Pattern[str]:
-    vocab = vocabulary()
-    forms = [f for lemma in vocab.tail_verbs for f in vocab.verb_forms(lemma)]
-    return re.compile(r"[^.;!?]*?,\s+(?:[\w'-]+\s+){0,6}?(?:" + alternation(forms) + r")\b", _I)
+    """ "…, the front said": a reporting tail after the words it attributes."""
+    return re.compile(rf"[^.;!?]*?,\s+(?:[\w'-]+\s+){{0,6}}?(?:{_tail_forms()})\b", _I)
 
 
-def _reported_before(before: str) -> bool:
-    vocab = vocabulary()
-    forms = [f for lemma in vocab.tail_verbs for f in vocab.verb_forms(lemma)]
-    said = r"\b(?:" + alternation(forms) + r")\s+(?:that\s+)?(?:[\w'-]+\s+){0,4}?"
-    return (
-        re.search(said + r"(?:none|no|(?:has|have|had)(?:\s+not|n't))\b[^,;]*$", before, _I)
-        is not None
+@cache
+def _reported_negation() -> re.Pattern[str]:
+    """ "The front said none of its men …": a reporting verb before the negation."""
+    return re.compile(
+        rf"\b(?:{_tail_forms()})\s+(?:that\s+)?(?:[\w'-]+\s+){{0,4}}?"
+        r"(?:none|no|(?:has|have|had)(?:\s+not|n't))\b[^,;]*$",
+        _I,
     )
 
 
@@ -228,7 +233,7 @@ def loss_denied(text: str, start: int, end: int) -> bool:
         return False
     if negation.group().lower().startswith("ha") and not _SUFFERED.match(text, start):
         return False  # "the Taliban haven't killed anyone": not a speaker's own losses
-    return bool(_attributed_tail().match(text, end)) or _reported_before(before)
+    return bool(_attributed_tail().match(text, end) or _reported_negation().search(before))
 
 
 # "no fighting was taking place in X", "no military action is going on": a denial of the
