@@ -774,12 +774,35 @@ _REFUGE_BEFORE = re.compile(
 )
 
 
+# "the wounded were taken to the hospital in Kabul", "transferred to Dasht-e-Riwat clinic":
+# where the wounded are treated is not where they were hurt
+_CARE_TAKEN = (
+    r"\b(?:taken|brought|transferred|transferring|evacuated|rushed|moved|admitted|shifted)\s+"
+    r"(?:(?!from\b)[\w'-]+\s+){0,4}?(?:to|into|in|at)\s+(?:the\s+|a\s+|an\s+)?"
+)
+_CARE_BEFORE = re.compile(
+    _CARE_TAKEN + r"(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+"
+    r"(?:in|at|of)\s+(?:the\s+)?$",
+    _I,
+)
+_CARE_NAMED = re.compile(_CARE_TAKEN + r"$", _I)
+_CARE_AFTER = re.compile(r"\s+(?:[\w'-]+\s+)?(?:hospital|clinic)\b", _I)
+
+
+def _cared_for_in(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 80) : start]
+    if _CARE_BEFORE.search(window):
+        return True
+    return bool(_CARE_NAMED.search(window) and _CARE_AFTER.match(text, end))
+
+
 def without_refuges(text: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:
-    """The mentions that are not where people fled to."""
+    """The mentions that are not where people fled to, nor where the wounded were taken."""
     return [
         m
         for m in found
         if not _REFUGE_BEFORE.search(text, max(0, m.start - offset - 60), m.start - offset)
+        and not _cared_for_in(text, m.start - offset, m.end - offset)
     ]
 
 

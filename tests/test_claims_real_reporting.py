@@ -3805,3 +3805,23 @@ def test_a_place_fallen_and_then_its_defenders_losses_is_still_a_fall() -> None:
         "suffered heavy casualties, with large numbers of prisoners."
     )
     assert {c.kind for c in out} == {"territorial_control", "casualties", "captured_people"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Its injured men have been taken to the hospital in Charikar, sources said.",
+        "Sources said the militants had transferred their wounded to Charikar clinic.",
+    ],
+)
+def test_where_the_wounded_are_treated_is_not_where_they_were_hurt(second: str) -> None:
+    body = (
+        "Heavy fighting raged in Khenj on Monday, elders said.\n\nKhenj was shelled.\n\n" + second
+    )
+    out = [c for c in article(body) if c.quote == second]
+    assert out and "Charikar" not in {c.place for c in out}
+
+
+def test_months_into_the_fall_of_a_city_only_dates_the_sentence() -> None:
+    out = article("Nine months into the fall of Kabul, the valley still resists the militants.")
+    assert "Kabul" not in {c.place for c in out}

@@ -135,8 +135,9 @@ DATING_EVENT = (
     # "at the time of his death, he was advising …": the death dates the sentence
     r"|\bat\s+the\s+time\s+of\s+(?:his|her|their|the)\s+(?:death|killing|capture|arrest)\b"
     # "stands free of its control after the fall of Kabul on Aug. 15"
-    r"|\b(?:after|following|since|before|until|upon)\s+(?:the|its|their)\s+(?:[\w'-]+\s+)?"
-    r"(?:fall|collapse|capture|takeover|seizure|conquest)\s+of\b[^,;.]*"
+    r"|\b(?:after|following|since|before|until|upon|(?:days|weeks|months|years)\s+into)\s+"
+    r"(?:the|its|their)\s+(?:[\w'-]+\s+)?(?:fall|collapse|capture|takeover|seizure|conquest)\s+of\b"
+    r"[^,;.]*"
     # "as people flee after the withdrawal of U.S. forces": the foreign exit dates it
     r"|\b(?:after|following|since|before|until|upon)\s+the\s+(?:[\w'-]+\s+)?(?:withdrawal|"
     r"departure|exit|pull-?out)\s+of\s+(?:the\s+)?(?:U\.?S\.?|American|foreign|NATO|western|"
