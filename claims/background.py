@@ -27,11 +27,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from claims import dates
 from claims.actors import Strength
-from claims.prefilter import prefiltered
+from claims.prefilter import Prefiltered, prefiltered
+from claims.vocabulary import alternation, vocabulary
 from geo.countries import country_code
 from geo.gazetteer import scope_countries
 
@@ -82,21 +84,32 @@ _NOT_ASSERTED = re.compile(
     r"\s+of\b[^.,;]{0,40}[.:]?\s*$)",
     _I,
 )
+
+
 # "Neither the Taliban nor the front commented on the clash and the number of casualties",
 # "The group has yet to respond to the reports of fighting": that nobody spoke is no claim
-_NO_COMMENT = re.compile(
-    r"^(?:neither\s+[^,;]{1,60}?\s+nor\s+[^,;]{1,60}?\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+)?|"
-    r"(?:(?!\b(?:said|says|say|told|claimed|claims|reported|added|stated)\b)[^,;]){1,80}?\s+"
-    r"(?:(?:has|have|had|did|does|do)(?:\s+not|n't)\s+(?:yet\s+)?|"
-    r"(?:has|have|had|is|are|was|were)\s+yet\s+to\s+))"
-    r"(?:comment|commented|respond|responded|react|reacted|reply|replied|said\s+anything|"
-    r"(?:issue|issued|release|released|provide|provided)\s+(?:any\s+|a\s+)?(?:statement|comments?|"
-    r"details|figures))\b(?![^.;]*(?:\b(?:but|while|although|though|however|whereas)\b|,\s*and\b|"
-    r"\band\s+(?:had|has|have|was|were|is|are)\b|\b(?:reports?|claims?|allegations?)\s+that\b))"
-    r"[^;]*$",
-    _I,
-)
-_NO_COMMENT = prefiltered(_NO_COMMENT)
+@cache
+def _no_comment() -> Prefiltered:
+    """ "Neither the Taliban nor the front commented on the clash and the number of
+    casualties", "The group has yet to respond to the reports of fighting": that nobody spoke
+    is no claim (a subject that reports something is not silent: "X said Y had not replied")."""
+    spoke = alternation(vocabulary().reporting)
+    return prefiltered(
+        re.compile(
+            r"^(?:neither\s+[^,;]{1,60}?\s+nor\s+[^,;]{1,60}?\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+)?|"
+            rf"(?:(?!\b(?:{spoke})\b)[^,;]){{1,80}}?\s+"
+            r"(?:(?:has|have|had|did|does|do)(?:\s+not|n't)\s+(?:yet\s+)?|"
+            r"(?:has|have|had|is|are|was|were)\s+yet\s+to\s+))"
+            r"(?:comment|commented|respond|responded|react|reacted|reply|replied|said\s+anything|"
+            r"(?:issue|issued|release|released|provide|provided)\s+(?:any\s+|a\s+)?(?:statement|"
+            r"comments?|details|figures))\b(?![^.;]*(?:\b(?:but|while|although|though|however|"
+            r"whereas)\b|,\s*and\b|\band\s+(?:had|has|have|was|were|is|are)\b|"
+            r"\b(?:reports?|claims?|allegations?)\s+that\b))[^;]*$",
+            _I,
+        )
+    )
+
+
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose|whom)\s[^\"]*$", _I)
 _BACK_REFERENCE = re.compile(
     r"th(?:(?:is|at|ese|ose|e\s+same)\s+(?:\w+\s+)?(?:battles?|attacks?|fighting|clash(?:es)?|"
@@ -245,6 +258,13 @@ def next_stories(norm: str, layers: list[Any], actors: Any) -> frozenset[int]:
             found.update(layer.st.index for layer in block)
         seen_actor = seen_actor or named
     return frozenset(found)
+
+
+def _off_page(run: Any, layer: Any) -> str:
+    """The rule that makes the statement part of the page around the article, or ""."""
+    if layer.st.index in _sidebar(run):
+        return "B-sidebar"
+    return "B-next-story" if layer.st.index in run.next_story else ""
 
 
 def _repeat(run: Any, layer: Any) -> bool:
@@ -398,14 +418,15 @@ def review(run: Any, layer: Any) -> tuple[str, list]:
         return "B-history", []
     if _elsewhere(run, layer):
         return "B-elsewhere", []
-    if _NOT_ASSERTED.match(text) or _META.search(text) or _NO_COMMENT.match(text):
+    if _NOT_ASSERTED.match(text) or _META.search(text) or _no_comment().match(text):
         return "B-not-asserted", []
     if is_question(text):
         return "B-question", []
     if _subheading(run, layer):
         return "B-subheading", []
-    if layer.st.index in _sidebar(run) or layer.st.index in run.next_story:
-        return ("B-sidebar" if layer.st.index in _sidebar(run) else "B-next-story"), []
+    off_page = _off_page(run, layer)
+    if off_page:
+        return off_page, []
     kept = _outside(layer.triggers, _description_spans(text))
     if not kept:
         return "B-description", []

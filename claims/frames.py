@@ -48,6 +48,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from claims.actors import Actors, Strength
+from claims.kinds import find_triggers
 from claims.profile import OTHER, UNKNOWN
 from claims.speakers import (
     Discourse,
@@ -262,19 +263,10 @@ def _subjects_of(tok: Token, wanted: tuple[str, ...]) -> list[Token]:
     ]  # fmt: skip
 
 
-_LOSS_NOUNS = frozenset(
-    {
-        "casualties", "deaths", "dead", "losses", "injuries", "injured", "wounded", "explosions",
-        "explosion", "blasts", "blast", "gunfire", "damage", "arrests", "killings", "fighting",
-        "clashes", "shelling",
-    }
-)  # fmt: skip
-
-
 def _bare_loss(subject: Token) -> bool:
     """A subject that is an event or a loss with no determiner ("casualties reported",
     "heavy fighting reported"): no one speaks."""
-    if subject.lower_ not in _LOSS_NOUNS:
+    if subject.lower_ not in vocabulary().losses:
         return False
     return not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
 
@@ -717,12 +709,7 @@ def _rumour_frame(work: _Work, tok: Token) -> None:
         _add(work, owner, SpeakerRule.SUBJECT, stance, _span(clause), tok.head)
         return
     _add(work, tok, SpeakerRule.RUMOUR, stance, _span(clause), tok, rank=1, phrase_tok=tok,
-         phrase_end=clause.left_edge.idx)  # fmt: skip
-    last = work.frames[-1]
-    if last.side == OTHER and last.claimant.lower() in _RUMOUR_NOUNS:
-        # bare "reports" name no source: unknown, not the outlet's or a third party's
-        work.frames[-1] = replace(last, side=UNKNOWN)
-        work.discourse.pending[-1] = work.frames[-1]
+         phrase_end=clause.left_edge.idx, unnamed=True)  # fmt: skip
 
 
 def _antecedent(work: _Work, pronoun: Token, cue: Token) -> Token | None:
@@ -756,7 +743,10 @@ def _add(
     widen: int = 0,
     phrase_tok: Token | None = None,
     phrase_end: int | None = None,
+    unnamed: bool = False,
 ) -> None:
+    """A frame for ``speaker``'s words over ``scope``. ``unnamed``: bare rumour words speak
+    ("reports"): a side the reader gives only by default (other) is unknown instead."""
     if speaker.lower_ in _PRONOUNS and phrase_tok is None:
         antecedent = _antecedent(work, speaker, cue)
         if antecedent is not None:
@@ -774,6 +764,8 @@ def _add(
     elif work.text[: phrase.start].rstrip().endswith((",", '"', "-")):
         phrase = replace(phrase, before=work.text[: phrase.start])  # "…, a spokesman said"
     who = work.reader.identify(work.text, work.original, phrase, work.discourse)
+    if unnamed and who.side == OTHER and who.claimant.lower() in _RUMOUR_NOUNS:
+        who = replace(who, side=UNKNOWN)
     frame = _frame(work.text, who, rule, stance, scope, phrase, cue, rank, widen)
     work.frames.append(frame)
     work.discourse.pending.append(frame)
@@ -917,9 +909,8 @@ def _tail_rx() -> re.Pattern[str]:
             r"(?![a-z]+ing\b)(?!as\b)(?!(?:which|what)\b)"  # "…, which the front denied": no tail
             r"(?!an?\s+(?:claim|figure|number|toll|report|account|version|assertion)\b)"
             # "Clashes resume in X; casualties reported": a headline's passive, no speaker
-            r"(?!(?:(?:heavy|many|several|more|some|\d+)\s+)?(?:casualties|deaths|dead|losses|"
-            r"clashes|fighting|injuries|injured|wounded|explosions?|blasts?|gunfire|shelling|"
-            r"attacks?|damage|arrests|killings)\s+(?:reported|confirmed|feared|claimed)\b)"
+            rf"(?!(?:(?:heavy|many|several|more|some|\d+)\s+)?(?:{alternation(v.losses)})\s+"
+            r"(?:reported|confirmed|feared|claimed)\b)"
             r"(?:(?!\b(?:was|were|is|are|had|has|have|been|that|it)\b)"
             r"(?!(?<!close )(?<!loyal )(?<!linked )(?<!allied )(?<!affiliated )(?<!connected )"
             r"(?<!attached )(?<!near )(?<!next )(?<!adviser )(?<!advisor )\bto\b)"
@@ -1351,8 +1342,6 @@ def _label_after(text: str, original: str, actors: Actors) -> Iterator[Frame]:
 
 
 def _tells_news(who: str) -> bool:
-    from claims.kinds import find_triggers  # the cue tables import this module's neighbours
-
     return bool(find_triggers(who))
 
 

@@ -419,14 +419,14 @@ def _in_power(names: tuple[str, ...], text: str) -> bool:
     in August the Taliban have …") was written while it governs."""
     if not names or not text or "power" not in text:
         return False
+    return _in_power_rx(names).search(text) is not None
+
+
+@cache
+def _in_power_rx(names: tuple[str, ...]) -> re.Pattern[str]:
     party = rf"(?<!\w)(?:{alternation(names)})(?!\w)"
-    return (
-        re.search(
-            rf"{party}[^.;]{{0,80}}?{_TO_POWER}|{_TO_POWER}[^.;]{{0,80}}?{party}",
-            text,
-            re.IGNORECASE,
-        )
-        is not None
+    return re.compile(
+        rf"{party}[^.;]{{0,80}}?{_TO_POWER}|{_TO_POWER}[^.;]{{0,80}}?{party}", re.IGNORECASE
     )
 
 

@@ -61,14 +61,17 @@ _NO_LOSSES = re.compile(
 )
 
 
+_WORD = re.compile(r"[\w'-]+")
+
+
 def denied(text: str, pos: int) -> bool:
     """True when the statement calls the claim at ``pos`` false (or its figure overstated)."""
     if any(m.start() < pos for m in _OVERSTATED.finditer(text)):
         return True
     if _NO_LOSSES.match(text, pos):
         return True
-    word = re.match(r"[\w'-]+", text[pos:])
-    if word and loss_denied(text, pos, pos + word.end()):
+    word = _WORD.match(text, pos)
+    if word and loss_denied(text, pos, word.end()):
         return True  # "none of its fighters were killed, the front said"
     if " no " in text[max(0, pos - 60) : pos].lower() and NO_VICTIMS.search(
         text, max(0, pos - 60), pos

@@ -95,6 +95,7 @@ class Vocabulary:
     place_nouns: frozenset[str]
     past_eras: tuple[str, ...] = ()
     tail_verbs: tuple[str, ...] = ()  # lemmas that close a statement: '…," shared the spokesman'
+    losses: frozenset[str] = frozenset()  # losses and events that speak for nobody
 
     def verb_forms(self, lemma: str) -> tuple[str, ...]:
         """Every form of a verb: lemma, -s, past, past participle, -ing."""
@@ -103,6 +104,10 @@ class Vocabulary:
             past, participle = self.irregular[lemma]
             return tuple(dict.fromkeys((lemma, third, past, participle, ing)))
         return (lemma, third, past, ing)
+
+    def tail_forms(self) -> tuple[str, ...]:
+        """Every form of the verbs that close a statement ("…, the front said")."""
+        return tuple(f for lemma in self.tail_verbs for f in self.verb_forms(lemma))
 
     def month_names(self) -> tuple[str, ...]:
         """Month names and their abbreviations ("sep", "sept")."""
@@ -157,6 +162,7 @@ def vocabulary() -> Vocabulary:
         place_nouns=frozenset(data["nouns"]["places"]),
         past_eras=tuple(data["history"]["eras"]),
         tail_verbs=tuple(data["reporting"]["tail"]),
+        losses=frozenset(data["speakers"]["losses"]),
     )
     forms: dict[str, tuple[str, str]] = {}
     for stance, key in ((ASSERTS, "assert"), (DENIES, "deny")):

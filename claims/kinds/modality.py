@@ -204,22 +204,18 @@ _SUFFERED = re.compile(r"(?:suffer|sustain|incur)\w*\b", _I)
 
 
 @cache
-def _tail_forms() -> str:
-    vocab = vocabulary()
-    return alternation(f for lemma in vocab.tail_verbs for f in vocab.verb_forms(lemma))
-
-
-@cache
 def _attributed_tail() -> re.Pattern[str]:
     """ "…, the front said": a reporting tail after the words it attributes."""
-    return re.compile(rf"[^.;!?]*?,\s+(?:[\w'-]+\s+){{0,6}}?(?:{_tail_forms()})\b", _I)
+    return re.compile(
+        rf"[^.;!?]*?,\s+(?:[\w'-]+\s+){{0,6}}?(?:{alternation(vocabulary().tail_forms())})\b", _I
+    )
 
 
 @cache
 def _reported_negation() -> re.Pattern[str]:
     """ "The front said none of its men …": a reporting verb before the negation."""
     return re.compile(
-        rf"\b(?:{_tail_forms()})\s+(?:that\s+)?(?:[\w'-]+\s+){{0,4}}?"
+        rf"\b(?:{alternation(vocabulary().tail_forms())})\s+(?:that\s+)?(?:[\w'-]+\s+){{0,4}}?"
         r"(?:none|no|(?:has|have|had)(?:\s+not|n't))\b[^,;]*$",
         _I,
     )
