@@ -393,14 +393,14 @@ def _hyphen_head(gaz: Gazetteer, t: _Tokens, i: int) -> str | None:
 
 def _outlet_name(t: _Tokens, j: int) -> bool:
     """The name ends at token ``j`` and a capitalised media word follows it on the same line:
-    "Kabul Now", "Kabul Times" (an outlet, not a place)."""
-    return (
-        j < t.n
-        and t.linked(j - 1)
-        and _is_cap(t.word(j))
-        and t.word(j)[0].isupper()
-        and t.norm(j) in MEDIA_WORDS
-    )
+    "Kabul Now", "Kabul Times" (an outlet, not a place) — but not in a Title-Case headline,
+    where the next word is capitalised too ("Rokha Now Under Taliban Control")."""
+    if j >= t.n or not t.linked(j - 1) or not t.word(j)[0].isupper():
+        return False
+    if t.norm(j) not in MEDIA_WORDS:
+        return False
+    title_case = j + 1 < t.n and t.linked(j) and t.word(j + 1)[0].isupper()
+    return not title_case
 
 
 def _person_like(gaz: Gazetteer, t: _Tokens, i: int, j: int) -> bool:

@@ -3600,6 +3600,11 @@ def test_people_harmed_are_casualties() -> None:
     assert "casualties" in {c.kind for c in out}
 
 
+def test_a_title_case_headline_keeps_its_place_before_now() -> None:
+    out = article("Rokha Now Under Taliban Control, Spokesman Says")
+    assert out and {c.place for c in out} == {"Rukha"}
+
+
 def test_a_place_that_names_an_outlet_is_no_place() -> None:
     out = article(
         "Villagers told Kabul Now that militants had stormed a checkpoint in Khenj district."
