@@ -139,7 +139,7 @@ def find_disputes(
 
 
 def _default_gazetteer() -> Gazetteer | None:
-    from claims.extract import _default_gazetteer as load
+    from claims.run import _default_gazetteer as load
 
     return load()
 

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from claims.actors import Strength
 from claims.kinds.modality import NO_VICTIMS, loss_denied
+from claims.phrases import phrase_from_text
 from claims.prefilter import Prefiltered, minimal, required_words
 from claims.profile import UNKNOWN
-from claims.speakers import Frame, SpeakerRule, innermost, phrase_from_text
+from claims.speakers import Frame, SpeakerRule, innermost
 from claims.vocabulary import ASSERTS, DENIES, alternation, vocabulary
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ def _covering(run: Any, referents: list[Claim]) -> list[Claim]:
     """ "We refute the numbers" after a report of deaths in Rukha, Dara and Abshar: the denial
     of one kind at several places of a province is one denial, placed at that province
     (``P-covering``)."""
-    from claims.extract import INFERRED
+    from claims.claim_places import INFERRED
 
     out: list[Claim] = []
     for kind in dict.fromkeys(c.kind for c in referents):
@@ -295,7 +296,7 @@ def denier_side(run: Any, layer: Any, frame: Frame, denied: Claim) -> str:
 
 
 def _restated(run: Any, layer: Any, old: Claim, frame: Frame, stance: str) -> Claim:
-    from claims.extract import claim_id, statement_id
+    from claims.assemble import claim_id, statement_id
 
     article = run.article
     st = layer.st
@@ -427,7 +428,7 @@ def _first_voice(layer: Any, own: list[Claim], denier: Frame, cut: int) -> list[
 
 
 def _counter(run: Any, layer: Any, old: Claim, frame: Frame, span: tuple[int, int]) -> Claim:
-    from claims.extract import claim_id, statement_id
+    from claims.assemble import claim_id, statement_id
 
     article = run.article
     restated = _restated(run, layer, old, frame, DENIES)
