@@ -13,9 +13,7 @@ from claims import background, dates, figures, kinds
 from claims.claim_places import _claim_places, _Where, _wheres
 from claims.model import Claim
 from claims.speakers import Frame, SpeakerRule
-from claims.stances import (
-    denied,
-)
+from claims.stances import denied
 from claims.statements import Statement
 from claims.vocabulary import ASSERTS, DENIES
 from claims.voices import _Voice, _voice

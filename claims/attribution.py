@@ -20,9 +20,7 @@ from claims.frames import (
 from claims.profile import OTHER, UNKNOWN
 from claims.sides import SideReader
 from claims.speakers import Discourse, Frame, SpeakerRule
-from claims.stances import (
-    FALSE_VERDICT,
-)
+from claims.stances import FALSE_VERDICT
 from claims.statements import Join
 from claims.vocabulary import DENIES, vocabulary
 

@@ -9,11 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claims import kinds
-from claims.places import (
-    PlaceMention,
-    PlaceRule,
-    without_lead_in,
-)
+from claims.places import PlaceMention, PlaceRule, without_lead_in
 from claims.placing import places_for, without_refuges
 from claims.speakers import innermost
 from claims.statements import Join

@@ -10,7 +10,8 @@ adds one layer to the article's statements and later stages read the layers:
 3. cues — claim words and their kind (:mod:`claims.kinds`), background and non-assertions
    dropped (:mod:`claims.background`);
 4. speakers — the dependency parse of the statements with a reporting cue, frames and the
-   discourse that resolves pronouns and roles (:mod:`claims.grammar`, :mod:`claims.speakers`);
+   discourse that resolves pronouns and roles (:mod:`claims.grammar`, :mod:`claims.frames`,
+   :mod:`claims.sides`, :mod:`claims.speakers`);
 5. figures and dates (:mod:`claims.figures`, :mod:`claims.dates`);
 6. claims — each claim word with its place(s), figure, speaker, date and stance; ``rule`` lists
    the ids of the rules that decided each.

@@ -79,7 +79,7 @@ def phrase_from_text(text: str, start: int, end: int) -> Phrase:
 
 
 _NAME_PART = re.compile(r"^[A-Z][\w'.-]*$")
-HONORIFICS = "Mr|Mrs|Ms|Dr|Gen"  # before a surname ("Mr. Ahmadi"); claims.extract uses them too
+HONORIFICS = "Mr|Mrs|Ms|Dr|Gen"  # before a surname ("Mr. Ahmadi"); claims.run uses them too
 _HONORIFIC = re.compile(rf"^(?:{HONORIFICS})\.?\s+(?=[A-Z])")
 _TITLE_WORDS = re.compile(
     r"^(?:gen\.?|general|commander|mr\.?|ms\.?|mrs\.?|"

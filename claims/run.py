@@ -16,28 +16,15 @@ from claims.actors import Actors, actors_for
 from claims.article_places import ArticlePlaces, main_place, title_place, url_slug
 from claims.assemble import _claims
 from claims.attribution import _frames
-from claims.frames import (
-    REPORTED_PARTICIPLE,
-    fast_path,
-    section_label_end,
-    tail_only,
-)
+from claims.frames import REPORTED_PARTICIPLE, fast_path, section_label_end, tail_only
 from claims.model import Article, Claim
 from claims.phrases import HONORIFICS
-from claims.places import (
-    PlaceMention,
-    StatementPlaces,
-    statement_places,
-)
+from claims.places import PlaceMention, StatementPlaces, statement_places
 from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
 from claims.sides import SideReader
 from claims.speakers import Discourse, Frame, SpeakerRule
-from claims.stances import (
-    anaphoric_candidate,
-    anaphoric_stances,
-    counter_denials,
-)
+from claims.stances import anaphoric_candidate, anaphoric_stances, counter_denials
 from claims.statements import Statement, build_statements
 from claims.vocabulary import ASSERTS, alternation, vocabulary
 from claims.voices import _embeds, _Voice
