@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 _THERE_ARE = re.compile(
     r"\bthere\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:also\s+|now\s+)?$", re.IGNORECASE
 )
-# heads that speak for the party their complement names ("a source in the resistance", "people
-# close to the Taliban"), though they are third parties on their own
 _FOREIGN = frozenset(
     [
         "us",
@@ -44,6 +42,8 @@ _FOREIGN = frozenset(
 )
 
 
+# heads that speak for the party their complement names ("a source in the resistance", "people
+# close to the Taliban"), though they are third parties on their own
 _INSIDERS = frozenset({"source", "sources", "insider", "insiders", "people", "person", "figure"})
 _OWNER = re.compile(r"(?i)^(?:the|its|their)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)['’]s\s")
 _BOTH = re.compile(r"\b(?:both|each|either|the\s+two|two|warring|all)\b", re.IGNORECASE)
