@@ -93,6 +93,7 @@ class Vocabulary:
     equipment_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    force_nouns: frozenset[str] = frozenset()
     past_eras: tuple[str, ...] = ()
     tail_verbs: tuple[str, ...] = ()  # lemmas that close a statement: '…," shared the spokesman'
     losses: frozenset[str] = frozenset()  # losses and events that speak for nobody
@@ -160,6 +161,7 @@ def vocabulary() -> Vocabulary:
         equipment_nouns=frozenset(data["nouns"]["equipment"]),
         facility_nouns=frozenset(data["nouns"]["facilities"]),
         place_nouns=frozenset(data["nouns"]["places"]),
+        force_nouns=frozenset(data["nouns"]["forces"]),
         past_eras=tuple(data["history"]["eras"]),
         tail_verbs=tuple(data["reporting"]["tail"]),
         losses=frozenset(data["speakers"]["losses"]),

@@ -3830,3 +3830,36 @@ def test_where_the_wounded_are_treated_is_not_where_they_were_hurt(second: str) 
 def test_months_into_the_fall_of_a_city_only_dates_the_sentence() -> None:
     out = article("Nine months into the fall of Kabul, the valley still resists the militants.")
     assert "Kabul" not in {c.place for c in out}
+
+
+# --- this round: arrivals of armed groups, aid groups as third parties -------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("A medical charity said that militia fighters had reached the village of Dara.", "Dara"),
+        ("Government troops reached Bazarak on Sunday, a spokesman for the group said.", "Bazarak"),
+        ("Their columns have now reached the district headquarters in Khenj, elders said.",
+         "Khenj"),
+    ],
+)
+def test_armed_men_reaching_a_place_is_a_control_claim(body: str, place: str) -> None:
+    out = article(body)
+    assert [(c.kind, c.place) for c in out] == [("territorial_control", place)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Both delegations reached an agreement on prisoners, elders in Rokha said.",
+        "Hundreds of families have reached Kabul after days on the road, residents said.",
+    ],
+)
+def test_reaching_an_agreement_or_safety_is_no_control_claim(body: str) -> None:
+    assert "territorial_control" not in {c.kind for c in article(body)}
+
+
+def test_a_charity_speaks_for_no_side() -> None:
+    out = article("The charity Green Valley Trust said 14 civilians were killed in Dara.")
+    assert [(c.kind, c.side) for c in out] == [("casualties", "other")]

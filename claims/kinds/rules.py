@@ -72,7 +72,7 @@ class Rule:
 
 @cache
 def placeholders() -> dict[str, str]:
-    """{people} {equipment} {facilities} {places} {num} {det}: regex pieces from the
+    """{people} {forces} {equipment} {facilities} {places} {num} {det}: regex pieces from the
     vocabulary."""
     v = vocabulary()
     numbers = [*v.number_words(), *v.number_scales]
@@ -82,6 +82,7 @@ def placeholders() -> dict[str, str]:
     )
     return {
         "people": alternation(v.people_nouns),
+        "forces": alternation(v.force_nouns),
         "equipment": alternation(v.equipment_nouns),
         "facilities": alternation(v.facility_nouns),
         "places": alternation(v.place_nouns),
