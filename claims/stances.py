@@ -140,6 +140,11 @@ _ANAPHORIC_REST = (
     rf"|\b(?:says?|said|insists?|insisted|added)\s+(?:that\s+)?(?P<subj3>this|that|it)\s+"
     rf"(?:is|was)\s+(?:(?:all|completely|totally|simply|utterly|just)\s+)?"
     rf"(?P<verdict2>{FALSE_VERDICT})\b"
+    # "A claim the front denied.": a verbless line that names what it denies and who denies it
+    r"|(?:^|(?<=[.!?]\s))\s*(?:(?:it|this|that)\s+(?:is|was)\s+)?(?P<subj4>an?\s+(?:claim|report|assertion|allegation|account|version|figure))\s+"
+    r"(?:that\s+|which\s+)?(?:[\w'’.-]+\s+){1,5}?(?:(?:has|have|had)\s+)?"
+    r"(?:(?:since|later|quickly|swiftly|strongly|flatly|promptly|immediately|firmly)\s+)?"
+    r"(?:denied|rejected|disputed|dismissed|refuted)(?=\s*[.!]?\s*$)"
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|yet\s+to)|n't)\s+(?:\w+\s+){0,2}$|\bnot\b|n't\b", _I)
 _DENY_WORD = re.compile(
@@ -180,9 +185,11 @@ def anaphoric_stances(
         return []  # "confirmed that the province was held": a clause of its own, no reference
     if own_claims and not _bare_reference(layer.text, m):
         return []
-    frame = innermost(layer.frames, m.start())
+    # "A claim the front denied.": the denier's frame begins after the noun it denies
+    at = m.end() - 1 if m.group("subj4") else m.start()
+    frame = innermost(layer.frames, at)
     if frame is None:
-        frame = next((f for f in layer.frames if f.covers(m.start()) or f.whole), None)
+        frame = next((f for f in layer.frames if f.covers(at) or f.whole), None)
     if frame is None:
         return []
     if own_claims and any(g.cue < m.start() and g.side != frame.side for g in layer.frames):
@@ -190,7 +197,7 @@ def anaphoric_stances(
     verdict = m.group("verdict") or m.group("verdict2")
     stance = DENIES if verdict or _DENY_WORD.search(m.group(0)) else ASSERTS
     obj = m.group("obj") or m.group("obj2") or m.group("subj") or m.group("subj2") or ""
-    obj = obj or m.group("subj3") or ""
+    obj = obj or m.group("subj3") or m.group("subj4") or ""
     referents = _covering(run, _referents(run, layer, obj, frame, later))
     out = []
     for old in referents:

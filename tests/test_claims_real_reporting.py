@@ -3863,3 +3863,69 @@ def test_reaching_an_agreement_or_safety_is_no_control_claim(body: str) -> None:
 def test_a_charity_speaks_for_no_side() -> None:
     out = article("The charity Green Valley Trust said 14 civilians were killed in Dara.")
     assert [(c.kind, c.side) for c in out] == [("casualties", "other")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["A claim the front denied.", "It is a claim the front has flatly denied."],
+)
+def test_a_verbless_line_naming_the_denier_denies_the_claim_before(second: str) -> None:
+    out = article(f"Militant commanders said they had seized Rokha on Friday. {second}")
+    denials = [c for c in out if c.stance == "denies"]
+    assert [(c.kind, c.place, c.side) for c in denials] == [("territorial_control", "Rukha", "NRF")]
+
+
+def test_a_place_under_the_occupation_of_a_side_is_held() -> None:
+    out = article("Khenj and Dara are now under the occupation of the front, its spokesman said.")
+    assert {(c.kind, c.place) for c in out} == {
+        ("territorial_control", "Khenj"),
+        ("territorial_control", "Dara"),
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The front asked for talks, as envoys met to handle the aftermath of the American "
+        "withdrawal from the country.",
+        "Talks on Rokha began only after the withdrawal of the last foreign troops, elders said.",
+    ],
+)
+def test_the_foreign_exit_is_background_not_a_retreat(body: str) -> None:
+    assert "territorial_control" not in {c.kind for c in article(body)}
+
+
+def test_a_retreat_of_the_parties_is_still_a_control_claim() -> None:
+    out = article("The militants withdrew from Khenj after two days, the front said.")
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "MILITANTS CLAIM ‘FULL CAPTURE’ OF DARA",
+        "Militants claim 'full capture' of Dara",
+    ],
+)
+def test_scare_quotes_inside_a_headlines_claim_words(headline: str) -> None:
+    out = article(headline + "\n\nThe story goes on with no claim of its own.")
+    assert ("territorial_control", "Dara") in {(c.kind, c.place) for c in out}
+
+
+def test_a_fronted_reporting_participle_speaks_for_the_main_clauses_subject() -> None:
+    out = article(
+        "Highlighting that Khenj and Dara had been retaken, Ali Nazary exclaimed that the "
+        "front was alive."
+    )
+    assert {(c.kind, c.place, c.side) for c in out} >= {
+        ("territorial_control", "Khenj", "NRF"),
+        ("territorial_control", "Dara", "NRF"),
+    }
+
+
+def test_staking_a_claim_is_the_subjects_claim() -> None:
+    out = article("The Taliban staked a claim to Rokha on Sunday, but the front denied it.")
+    assert {(c.side, c.stance) for c in out if c.place == "Rukha"} == {
+        ("Taliban", "asserts"),
+        ("NRF", "denies"),
+    }

@@ -70,6 +70,9 @@ class Rule:
     shares_span: bool = False  # its word may also be another kind's ("repelled the Taliban")
 
 
+_QUOTED_GAP = r"[’'”\"]?\s+[‘'“\"]?"
+
+
 @cache
 def placeholders() -> dict[str, str]:
     """{people} {forces} {equipment} {facilities} {places} {num} {det}: regex pieces from the
@@ -154,7 +157,9 @@ def _rule(entry: dict) -> Rule:
     if not exempt <= EXEMPTIONS:
         raise RuleError(f"rule {rule_id}: unknown exemption(s) {sorted(exempt - EXEMPTIONS)}")
     words = _anchors(entry, rule_id)
-    anchor = re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w])", _I)
+    # a headline's scare quotes may cut a phrase: "claims ‘complete capture’ of X"
+    body = alternation(words).replace(r"\s+", _QUOTED_GAP)
+    anchor = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", _I)
     optional = {
         key: _compile(entry[key], rule_id, key, anchored_end=key in ("before", "not_before"))
         for key in ("after", "before", "not_after", "not_before")
