@@ -59,7 +59,8 @@ FURNITURE_LINE = re.compile(
 """A line that is furniture when it starts like this (checked on short lines only)."""
 
 CAPTION = re.compile(
-    r"\((?:photo|image|picture|pic|video|file\s+photo)\b[^)]*\)\s*$"
+    # "(Photo: …)", "(AP photo)", "(Reuters file photo)": a credit closing the line
+    r"\((?:(?-i:[A-Z])[\w./-]*\s+){0,2}?(?:photo|image|picture|pic|video|file\s+photo)s?\b[^)]*\)\s*$"
     r"|\b(?:photo|image|picture)\s+(?:courtesy|credit)\b"
     r"|\b(?:photo|image|picture)\s*:\s*\S+(?:\s+\S+){0,5}\s*$"
     r"|\bvia\s+(?:getty|reuters|ap|afp|twitter|shutterstock)\b[^.]*$",

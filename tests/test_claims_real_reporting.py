@@ -3929,3 +3929,29 @@ def test_staking_a_claim_is_the_subjects_claim() -> None:
         ("Taliban", "asserts"),
         ("NRF", "denies"),
     }
+
+
+def test_a_person_pronoun_made_the_subject_of_captured_is_a_capture_of_people() -> None:
+    out = article(
+        "Gul Agha was a commander of the front in Khost in Baghlan province, and he was "
+        "captured by the Taliban, the front said."
+    )
+    assert {c.kind for c in out} == {"captured_people"}
+
+
+def test_a_line_closed_by_an_agency_photo_credit_is_a_caption() -> None:
+    body = (
+        "The militants' spokesman said they had seized Khenj and Dara (AP photo)\n\n"
+        "The front said fighting went on in Rokha."
+    )
+    assert {c.place for c in article(body)} == {"Rukha"}
+
+
+def test_giving_ground_is_a_control_claim() -> None:
+    out = article("Over the week the front has given ground in Andarab to spare its men.")
+    assert ("territorial_control", "Andarab") in {(c.kind, c.place) for c in out}
+
+
+def test_security_breaches_are_no_place_breached() -> None:
+    out = article("We keep exposing security breaches inside Rokha, the front's envoy said.")
+    assert "territorial_control" not in {c.kind for c in out}

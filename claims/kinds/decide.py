@@ -212,6 +212,14 @@ def _taken(
     return "territorial_control" if place_before and word != "took" else None
 
 
+# a person made the subject of a passive: "he was captured", "who had been seized"
+_PERSON_PASSIVE = re.compile(
+    r"\b(?:he|she|who|whom)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?(?:was|were|is|are|been|"
+    r"being|got)\s+(?:also\s+|reportedly\s+|later\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def capture(text: str, start: int, end: int, places: Places) -> str | None:
     word = text[start:end].lower()
     before = text[max(0, start - 60) : start]
@@ -231,7 +239,9 @@ def capture(text: str, start: int, end: int, places: Places) -> str | None:
         people_after = None  # "captured three Taliban outposts": the people word is a modifier
     if word.startswith(("took", "take", "taken", "taking", "seiz", "overr")):
         return _taken(word, after, place_after, place_before, people_after is not None)
-    if re.match(r"\s+(?:or|and)\s+(?:surrender|imprison|detain|arrest|kill)", after, _I):
+    # "captured or killed"; "… in Khost, and he was captured by the Taliban"
+    joined = re.match(r"\s+(?:or|and)\s+(?:surrender|imprison|detain|arrest|kill)", after, _I)
+    if joined or _PERSON_PASSIVE.search(before):
         return "captured_people"
     by_noun = _captured_noun(before, after, place_after)
     if by_noun is not None:
