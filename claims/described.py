@@ -6,6 +6,7 @@ of :class:`claims.sides.SideReader`."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from claims.actors import ActorMention, Actors, Strength
@@ -291,7 +292,7 @@ class DescribedSides:
         if head in self.vocab.third_parties and head not in _NOT_THIRD:
             return True
         words = re.findall(r"[\w'-]+", text[phrase.core[0] : phrase.core[1]].lower())
-        if any(w in self.vocab.third_parties and w not in _NOT_THIRD for w in words[:-1]):
+        if self._names_third_party(words[:-1]) or self._names_third_party(words, pairs_only=True):
             return not any(w in ("spokesman", "spokesperson", "commander") for w in words)
         # "a local official", "provincial officials"
         local = bool(_LOCAL.search(" ".join(words)))
@@ -299,11 +300,18 @@ class DescribedSides:
             head in ("official", "officials", "authorities") or head in self.vocab.state
         ) and local
 
+    def _names_third_party(self, words: list[str], pairs_only: bool = False) -> bool:
+        """A word or a pair of words of the vocabulary's third parties ("residents", "aid
+        group", "rights group"): the charity Emergency, an Italian aid group."""
+        grams = [] if pairs_only else list(words)
+        grams += [f"{a} {b}" for a, b in pairwise(words)]
+        return any(g in self.vocab.third_parties and g not in _NOT_THIRD for g in grams)
+
     def _third_party_apposition(self, text: str, phrase: Phrase) -> bool:
         """ "Gul Ahmad, an elder from Jabal-us-Saraj": a third party by apposition."""
         for s, e in phrase.appositions:
-            words = re.findall(r"[\w'-]+", text[s:e].lower())[:4]
-            if any(w in self.vocab.third_parties and w not in _NOT_THIRD for w in words):
+            words = re.findall(r"[\w'-]+", text[s:e].lower())[:5]
+            if self._names_third_party(words):
                 return True
             if _FORMER.match(" ".join(words)):
                 return True  # "X, a former minister of foreign affairs": no side's voice now

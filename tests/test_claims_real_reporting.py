@@ -3955,3 +3955,12 @@ def test_giving_ground_is_a_control_claim() -> None:
 def test_security_breaches_are_no_place_breached() -> None:
     out = article("We keep exposing security breaches inside Rokha, the front's envoy said.")
     assert "territorial_control" not in {c.kind for c in out}
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["The aid group Green Valley", "Green Valley, a Dutch aid group,", "The rights group Open Eyes"],
+)
+def test_an_aid_or_rights_group_named_by_two_words_speaks_for_no_side(speaker: str) -> None:
+    out = article(f"{speaker} said 14 civilians were killed in Dara.")
+    assert [(c.kind, c.side) for c in out] == [("casualties", "other")]
