@@ -32,8 +32,11 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r"have|had|continues?|continued|rages?|raged|broke|erupted)\b)|"
     # "… and the Taliban said": a new clause; "… and the Puli Hisar area": one more place
     # ("… with 20 in Kabul and the remainder in Takhar": a share of the same count)
-    r"\s(?:and|but)\s+(?:the|a|an)\b(?!\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:area|areas|district|"
-    r"districts|valley|valleys|region|province|town|village|villages|pass|gorge)\b)"
+    # ("… and the neighbouring Kapisa and Parwan provinces": two more places)
+    r"\s(?:and|but)\s+(?:the|a|an)\b(?!\s+(?:(?:neighbou?ring|nearby|adjacent|adjoining|"
+    r"surrounding|northern|southern|eastern|western)\s+)?(?:(?-i:[A-Z])[\w'-]*\s+"
+    r"(?:(?:and|or)\s+)?){1,4}(?:area|areas|district|"
+    r"districts|valley|valleys|region|regions|province|provinces|town|towns|village|villages|pass|passes|gorge)\b)"
     r"(?!\s+(?:remainder|rest|others)\s+in\b)|"
     r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
     r"insisted|adds|added)\b)|"

@@ -3959,8 +3959,20 @@ def test_security_breaches_are_no_place_breached() -> None:
 
 @pytest.mark.parametrize(
     "speaker",
-    ["The aid group Green Valley", "Green Valley, a Dutch aid group,", "The rights group Open Eyes"],
+    [
+        "The aid group Green Valley",
+        "Green Valley, a Dutch aid group,",
+        "The rights group Open Eyes",
+    ],
 )
 def test_an_aid_or_rights_group_named_by_two_words_speaks_for_no_side(speaker: str) -> None:
     out = article(f"{speaker} said 14 civilians were killed in Dara.")
     assert [(c.kind, c.side) for c in out] == [("casualties", "other")]
+
+
+def test_places_listed_after_and_the_neighbouring_are_places_of_the_same_clause() -> None:
+    out = article(
+        "Fighting is reported on the edges of Panjshir province and the neighbouring Kapisa and "
+        "Parwan provinces."
+    )
+    assert {c.place for c in out} == {"Panjshir", "Kapisa", "Parwan"}
