@@ -100,7 +100,9 @@ DATELINE = re.compile(
     r"(?:\([^)]{1,60}\))?\s*(?:/[A-Z]{2,12}/\.?)?\s*(?:--?|:|–|—|\.)\s"
 )
 _QUALIFIER_AFTER = re.compile(
-    r"^(?:\s+(?:district|province|valley|area|region))?(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+)$", _I
+    # "Shutul district of Panjshir", "Rokha, Panjshir", "the Khawak Pass (Baghlan Province)"
+    r"^(?:\s+(?:district|province|valley|area|region))?(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+|\s*\(\s*)$",
+    _I,
 )
 _QUALIFIED_TAIL = re.compile(r"\s*(?:[,.;:)!?\"]|\s+province\b|\s+provinces?\b|$)", _I)
 _POSSESSIVE_OF = re.compile(r"^'s\s+$")

@@ -51,7 +51,10 @@ _ORIGIN = re.compile(
     _I,
 )
 _DESTINATION = re.compile(
-    r"\b(?:left|leaving|departed|withdrew|retreated|fled)\s+(?:[\w'-]+\s+){1,4}for\s+(?:the\s+)?$",
+    r"\b(?:left|leaving|departed|withdrew|retreated|fled)\s+(?:[\w'-]+\s+){1,4}for\s+(?:the\s+)?$"
+    # "retreated away from the pass and from Gulbahar to Charikar": where they went to
+    r"|\b(?:withdr[ae]w\w*|retreat\w*|fled|flee\w*|pulled\s+back|fell\s+back)\b[^,;.]{0,80}?"
+    r"\s(?:to|towards?)\s+(?:the\s+)?$",
     _I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", _I)
@@ -306,6 +309,9 @@ def _narrowed(
         chosen = [
             m
             for m in chosen
-            if m.place is None or m.place.kind != "province" or m.place.name.lower() not in inner
+            if m.place is None
+            or m.place.kind != "province"
+            or m.place.name.lower() not in inner
+            or 0 <= m.start - offset - trigger_end <= 1  # "attack Panjshir from …": the target
         ] or chosen
     return chosen

@@ -3976,3 +3976,22 @@ def test_places_listed_after_and_the_neighbouring_are_places_of_the_same_clause(
         "Parwan provinces."
     )
     assert {c.place for c in out} == {"Panjshir", "Kapisa", "Parwan"}
+
+
+def test_a_province_in_brackets_after_a_place_only_locates_it() -> None:
+    out = article(
+        "The militants tried to storm the valley through the Khawak Pass (Baghlan Province), "
+        "the front said."
+    )
+    assert "Baghlan" not in {c.place for c in out}
+
+
+def test_the_province_attacked_stays_beside_a_place_inside_it() -> None:
+    out = article("The militants tried to attack Panjshir through the Khawak Pass at night.")
+    assert "Panjshir" in {c.place for c in out}
+
+
+def test_where_retreating_men_went_is_not_where_they_retreated_from() -> None:
+    out = article("As the militants retreated from Gulbahar to Charikar, the front fired on them.")
+    places = {c.place for c in out if c.kind == "territorial_control"}
+    assert places == {"Gulbahar"}
