@@ -161,7 +161,40 @@ def _finish(run: _Run) -> list[Claim]:
         run.where.remember(run.norm, layer.places.mentions)
         run.discourse.note_parties(run.actors.find(layer.text), layer.st.line)
     _headline_stances(run)
+    _quoted_headlines(run)
     return _named_later(run.claims)
+
+
+_QUOTED_LINE = re.compile(r"\s*[‘“\"'](?P<body>[^‘’“”\"]+)[’”\"']\s*$")
+_SOURCE_LOOKAHEAD = 4  # statements below a quoted headline where its source is named
+
+
+def _quoted_headlines(run: _Run) -> None:
+    """A headline wholly in quotation marks ("‘17 militants killed in ambush’") quotes the
+    story's source: its claims are the first named speaker's below, not the outlet's
+    (``S-quoted-headline``)."""
+    for i, layer in enumerate(run.layers):
+        if not layer.st.heading or not _QUOTED_LINE.match(layer.text):
+            continue
+        st = layer.st
+        own = [c for c in run.claims if st.start <= c.quote_start < st.end]
+        if not own or any(SpeakerRule.OUTLET not in c.rule for c in own):
+            continue
+        below = {other.st.start for other in run.layers[i + 1 : i + 1 + _SOURCE_LOOKAHEAD]}
+        source = next(
+            (c for c in run.claims if c.quote_start in below and SpeakerRule.OUTLET not in c.rule
+             and c.side != UNKNOWN),
+            None,
+        )  # fmt: skip
+        if source is None:
+            continue
+        rule = f"+{SpeakerRule.QUOTED_HEADLINE}"
+        run.claims[:] = [
+            replace(c, claimant=source.claimant, side=source.side,
+                    rule=c.rule.replace(str(SpeakerRule.OUTLET), str(SpeakerRule.OUTLET) + rule, 1))
+            if c in own else c
+            for c in run.claims
+        ]  # fmt: skip
 
 
 def _headline_stances(run: _Run) -> None:

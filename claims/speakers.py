@@ -57,6 +57,7 @@ class SpeakerRule(StrEnum):
     DENIER = "S-denier"  # a combatant of no known side denying one side's claim: the other's
     EACH_SIDE = "S-each-side"  # "Both the rebels and the Taliban say they …": neither alone
     COUNTER = "S-counter"  # "…, which the front denied": the denier of the claim just told
+    QUOTED_HEADLINE = "S-quoted-headline"  # a headline in quotation marks: the story's source
 
 
 class Number(Enum):

@@ -3995,3 +3995,21 @@ def test_where_retreating_men_went_is_not_where_they_retreated_from() -> None:
     out = article("As the militants retreated from Gulbahar to Charikar, the front fired on them.")
     places = {c.place for c in out if c.kind == "territorial_control"}
     assert places == {"Gulbahar"}
+
+
+def test_a_headline_in_quotation_marks_quotes_the_storys_source() -> None:
+    body = (
+        "‘Nine militants killed in ambush near Khenj’\n\n"
+        "In a post on Friday, Ali Nazary said the ambush was laid by the front's men in Khenj."
+    )
+    heads = [c for c in article(body) if c.quote.startswith("‘")]
+    assert heads and {(c.side, c.claimant) for c in heads} == {("NRF", "Ali Nazary")}
+
+
+def test_a_headline_without_quotation_marks_stays_the_outlets() -> None:
+    body = (
+        "Nine militants killed in ambush near Khenj\n\n"
+        "In a post on Friday, Ali Nazary said the ambush was laid by the front's men in Khenj."
+    )
+    heads = [c for c in article(body) if c.quote.startswith("Nine")]
+    assert heads and {c.side for c in heads} == {"other"}
