@@ -24,7 +24,12 @@ from claims.profile import OTHER, UNKNOWN, Profile, load_profile
 from claims.sentences import normalise, split_sentences
 from claims.sides import SideReader
 from claims.speakers import Discourse, Frame, SpeakerRule
-from claims.stances import anaphoric_candidate, anaphoric_stances, counter_denials
+from claims.stances import (
+    anaphoric_candidate,
+    anaphoric_stances,
+    counter_denials,
+    incident_placed,
+)
 from claims.statements import Statement, build_statements
 from claims.vocabulary import ASSERTS, alternation, vocabulary
 from claims.voices import _embeds, _Voice
@@ -350,6 +355,9 @@ def _referable() -> frozenset[str]:
 
 
 def _claims_of(run: _Run, layer: _Layer) -> None:
+    if not layer.triggers and (placed := incident_placed(run, layer)):
+        run.claims.extend(placed)  # "The incident took place in Tagab district."
+        return
     if not layer.triggers and not layer.cues and ":" not in layer.text:
         run.discourse.start(layer.st.line)  # nothing claimed, nobody speaking: no frames
         return

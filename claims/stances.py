@@ -451,3 +451,60 @@ def _counter(run: Any, layer: Any, old: Claim, frame: Frame, span: tuple[int, in
         quote_end=end,
         rule=rule,
     )
+
+
+# ---------------------------------------------------------------- an event placed after it is told
+
+_INCIDENT = re.compile(
+    r"^\W*(?:[^,.;:]{0,40},\s*)?(?:the|this|that)\s+(?:(?:deadly|latest|fatal|reported|"
+    r"alleged|bloody|whole)\s+)?(?:incident|event|episode|tragedy)\s+(?:reportedly\s+|"
+    r"(?:had|has)\s+)?(?:took\s+place|taken\s+place|happened|occurred|unfolded)\b",
+    _I,
+)
+_INCIDENT_REACH = 400  # characters back to the claims the incident restates
+
+
+def incident_placed(run: Any, layer: Any) -> list[Claim]:
+    """ "As per the report, the incident took place on Tuesday in Tagab district.": the claims
+    of the statement just before, told again at the place (and day) this one names
+    (``P-incident``); their speaker stays the one who told them."""
+    from claims.assemble import _date
+
+    if not _INCIDENT.match(layer.text):
+        return []
+    named = [m for m in layer.places.mentions if m.place is None or m.place.kind != "country"]
+    inner = {(m.place.province or "").lower() for m in named if m.place and m.place.province}
+    named = [m for m in named if not (m.place and m.place.name.lower() in inner)]
+    start = layer.st.start
+    before = [c for c in run.claims if c.quote_end <= start < c.quote_end + _INCIDENT_REACH]
+    if not named or not before:
+        return []
+    last = before[-1].statement_id
+    told = {(c.kind, c.claimant, c.side): c for c in reversed(before) if c.statement_id == last}
+    fix = _date(run, layer)
+    return [_placed_again(run, layer, c, m, fix) for c in reversed(told.values()) for m in named]
+
+
+def _placed_again(run: Any, layer: Any, old: Claim, m: Any, fix: Any) -> Claim:
+    from claims.extract import NAMED, claim_id, statement_id
+
+    article, st, place = run.article, layer.st, m.place
+    dated = fix.start is not None
+    rule = old.rule.split(" ")
+    return replace(
+        old,
+        id=claim_id(article.file, article.sha256, st.start, st.end, m.key, old.kind),
+        statement_id=statement_id(article.file, article.sha256, st.start, st.end),
+        quote=article.text[st.start : st.end], quote_start=st.start, quote_end=st.end,
+        place=place.name if place else None, place_mention=m.text,
+        place_id=place.id if place else None, lat=place.lat if place else None,
+        lon=place.lon if place else None, radius_km=place.radius_km if place else None,
+        place_precision=place.precision if place else None, place_basis=NAMED,
+        unresolved_place=m.text if place is None else None,
+        date_start=fix.start.isoformat() if dated else old.date_start,
+        date_end=fix.end.isoformat() if dated and fix.end else old.date_end,
+        date_precision=fix.precision if dated else old.date_precision,
+        date_basis=fix.basis if dated else old.date_basis,
+        figure=None, figure_qualifier=None, figure_scope=None,
+        rule=" ".join([*rule[:2], "P-incident", fix.rule if dated else rule[-1]]),
+    )  # fmt: skip

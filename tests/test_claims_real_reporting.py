@@ -4013,3 +4013,20 @@ def test_a_headline_without_quotation_marks_stays_the_outlets() -> None:
     )
     heads = [c for c in article(body) if c.quote.startswith("Nine")]
     assert heads and {c.side for c in heads} == {"other"}
+
+
+def test_the_incident_placed_after_it_is_told_is_the_same_claim_there() -> None:
+    out = article(
+        "A local outlet reported that gunmen killed three members of the front in Baghlan "
+        "province. According to the outlet, the incident took place on Tuesday in Deh Salah "
+        "district."
+    )
+    placed = [c for c in out if "incident" in c.quote]
+    assert [(c.kind, c.place, c.date_start) for c in placed] == [
+        ("casualties", "Deh Salah", "2021-08-31")
+    ]
+    assert "P-incident" in placed[0].rule
+
+
+def test_an_incident_with_no_claim_before_it_is_no_claim() -> None:
+    assert article("The incident took place on Tuesday in Deh Salah district.") == []
