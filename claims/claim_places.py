@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claims import kinds
 from claims.places import PlaceMention, PlaceRule, without_lead_in
-from claims.placing import places_for, without_refuges
+from claims.placing import _referring, places_for, without_refuges
 from claims.speakers import innermost
 from claims.statements import Join
-from claims.vocabulary import DENIES
+from claims.vocabulary import DENIES, alternation, vocabulary
 
 if TYPE_CHECKING:
     from claims.run import _Layer, _Run
@@ -59,6 +60,7 @@ def _wheres(
 ) -> list[_Where]:
     if trig.kind != "other":  # the displaced are where they fled to; the fighting is not
         found = without_refuges(layer.text, found, layer.st.start)
+    found = _not_anothers(layer, trig, found)
     chosen, ref, place_rule = places_for(
         layer.text, trig.start, trig.end, found, layer.st.start, trig.kind,
         by_sentence=layer.st.join is Join.QUOTE_RUN
@@ -80,6 +82,41 @@ def _wheres(
             return [_where_carried(m) for m in carried]
     here, rule = _inferred(run, layer, ref, found, trig.start)
     return [_where_inferred(here, rule, named_ids)]
+
+
+@lru_cache(maxsize=1)
+def _definite_place() -> re.Pattern[str]:
+    nouns = alternation(vocabulary().place_nouns)
+    return re.compile(rf"\b(?:the|this|that|its)\s+(?:[\w'-]+\s+)?(?:{nouns})\b", re.I)
+
+
+def _refers_back(text: str, start: int, end: int) -> bool:
+    """The clause names a place by reference ("the checkpoint", "the valley")."""
+    return _referring(text, start, end) is not None or bool(
+        _definite_place().search(text, start, end)
+    )
+
+
+def _not_anothers(
+    layer: _Layer, trig: kinds.Trigger, found: list[PlaceMention]
+) -> list[PlaceMention]:
+    """ "The Taliban said they had entered Bazarak, even as the front claimed it had driven
+    them back": a place named in another side's clause is not where this side's claim is."""
+    own = innermost(layer.frames, trig.start)
+    if own is None or _refers_back(layer.text, *own.scope):
+        return found  # "…; Taliban claim the checkpoint": the place of the clause before
+    offset = layer.st.start
+    rivals = [
+        g for g in layer.frames
+        if g is not own and g.side != own.side
+        and not (g.scope[0] <= own.scope[0] and own.scope[1] <= g.scope[1])  # not a relay
+    ]  # fmt: skip
+
+    def anothers(m: PlaceMention) -> bool:
+        pos = m.start - offset
+        return not own.covers(pos) and any(g.covers(pos) for g in rivals)
+
+    return [m for m in found if not anothers(m)]
 
 
 _CONTINUES = re.compile(

@@ -4030,3 +4030,18 @@ def test_the_incident_placed_after_it_is_told_is_the_same_claim_there() -> None:
 
 def test_an_incident_with_no_claim_before_it_is_no_claim() -> None:
     assert article("The incident took place on Tuesday in Deh Salah district.") == []
+
+
+def test_a_place_named_in_another_sides_clause_is_not_where_this_side_claims() -> None:
+    body = (
+        "Fighting went on across Panjshir, elders in Panjshir said.\n\n"
+        "The Taliban's spokesman said their men had entered Bazarak, even as the front claimed "
+        "it had inflicted heavy casualties on the attackers."
+    )
+    out = [c for c in article(body) if "even as" in c.quote]
+    assert {(c.side, c.place) for c in out} == {("Taliban", "Bazarak"), ("NRF", "Panjshir")}
+
+
+def test_a_clause_that_refers_back_keeps_the_place_named_before_it() -> None:
+    out = article("The front says 40 attackers died at Gulbahar; the Taliban claim the post")
+    assert {c.place for c in out} == {"Gulbahar"}
