@@ -267,6 +267,8 @@ def _referents(run: Any, layer: Any, obj: str, frame: Frame, later: bool) -> lis
         pool = [c for c in pool if c.side == side]
     else:
         pool = [c for c in pool if c.side != frame.side or c.claimant != frame.claimant]
+        # "However, the front denied the claim": a party's claim, not the outlet's narration
+        pool = [c for c in pool if SpeakerRule.OUTLET not in c.rule] or pool
     if _FIGURES.search(obj):
         pool = [c for c in pool if c.figure is not None]  # "refuted the numbers": the counts
     if not pool:

@@ -4045,3 +4045,21 @@ def test_a_place_named_in_another_sides_clause_is_not_where_this_side_claims() -
 def test_a_clause_that_refers_back_keeps_the_place_named_before_it() -> None:
     out = article("The front says 40 attackers died at Gulbahar; the Taliban claim the post")
     assert {c.place for c in out} == {"Gulbahar"}
+
+
+def test_asking_both_parties_to_stop_fighting_is_an_appeal() -> None:
+    out = article(
+        "A former president has asked the Taliban and the front in Panjshir to stop the "
+        "fighting and settle their differences through talks."
+    )
+    assert out == []
+
+
+def test_a_denial_refers_to_a_partys_claim_not_the_outlets_narration() -> None:
+    body = (
+        "Taliban sources told a wire agency that their fighters had taken Khenj.\n\n"
+        "Heavy fighting continues in Rokha and has left dozens dead.\n\n"
+        "However, the front's leaders denied the claim."
+    )
+    out = [c for c in article(body) if c.stance == "denies"]
+    assert [(c.kind, c.place, c.side) for c in out] == [("territorial_control", "Khenj", "NRF")]

@@ -527,10 +527,13 @@ def _title_case(text: str) -> bool:
 # elders to mediate" is a request made, an event of the talks)
 _APPEAL = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:up)?on|appeal(?:s|ed|ing)?\s+to|"
-    r"press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$",
+    r"press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$"
+    # "asked the Taliban and the front to stop the fighting": both parties asked, an appeal
+    r"|\bask(?:s|ed|ing)?\s+(?=(?:[\w'’“”\"-]+\s+){0,6}?(?:and|both|sides|parties)\s)"
+    r"(?:[\w'’“”\"-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$",
     _I,
 )
-_APPEAL_STEMS = ("urg", "call", "appeal", "press", "encourag", "implor", "exhort")
+_APPEAL_STEMS = ("urg", "call", "appeal", "press", "encourag", "implor", "exhort", "ask")
 # "calling it an illegitimate war", "described the operation as a massacre": a name given to
 # something told, not an event told
 _CHARACTERISED = re.compile(
