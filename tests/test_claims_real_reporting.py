@@ -4063,3 +4063,11 @@ def test_a_denial_refers_to_a_partys_claim_not_the_outlets_narration() -> None:
     )
     out = [c for c in article(body) if c.stance == "denies"]
     assert [(c.kind, c.place, c.side) for c in out] == [("territorial_control", "Khenj", "NRF")]
+
+
+def test_a_headlines_party_staking_a_claim_speaks_for_it_and_the_rebuttal_is_a_denial() -> None:
+    out = article("Live updates: Taliban stake claim over Khenj; rebels deny\n\nThe story goes on.")
+    assert {(c.side, c.stance) for c in out if c.place == "Khenj"} == {
+        ("Taliban", "asserts"),
+        ("NRF", "denies"),
+    }

@@ -101,7 +101,7 @@ def _label_pattern() -> re.Pattern[str]:
 
 _OPENING_VERB = (
     r"(?:claims?|says?|insists?|denies|deny|rejects?|dismiss(?:es)?|disputes?|refutes?|reports?|"
-    r"announces?)"
+    r"announces?|stak(?:e|es|ed|ing)\s+(?:a\s+)?claims?)"  # "Taliban stake claim over X"
 )
 # the speaker's words are no opening verb: "Resistance Says Reports Of …" is the resistance's
 _OPENING_WORD = rf"(?!{_OPENING_VERB}\s)(?-i:[A-Z])[\w'-]*"
@@ -160,7 +160,7 @@ def _headline_claims(
         nxt = re.compile(r";\s|\s-\s").search(text, m.end())
         yield Frame(
             claimant=ident.claimant, side=ident.side or UNKNOWN, rule=SpeakerRule.LEAD,
-            stance=vocabulary().reporting[m.group("verb").lower()][1],
+            stance=vocabulary().reporting.get(m.group("verb").lower(), ("", ASSERTS))[1],
             scope=(m.start("who"), nxt.start() if nxt else len(text)),
             holes=((m.start("who"), m.end("who")),), rank=1, number=ident.number,
             head=ident.head, cue=m.start("verb"), party=ident.party,
