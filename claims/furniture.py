@@ -107,7 +107,7 @@ LAYOUT_LINE = re.compile(
     r"""\W*(?:image|photo|picture)\s+(?:for|of)\b          # alt text: "image for <headline>"
       | \s*\|                                          # a link list: "| Other headline"
       | \W*about\s+[\w&-]+\s*:                           # "About HKCM: …" (about the publisher)
-      | \W*(?:connect\s+with\s+us|all\s+news|live\s+updates?|thanks\s+for\s+reading
+      | \W*(?:connect\s+with\s+us|all\s+news|live\s+updates?(?!\s*:\s*\w)|thanks\s+for\s+reading
             |that'?s\s+all\s+for|head\s+to\s+the\b|follow\s+\S+\s+(?:live\s*blog|liveblog)
             |file\s+photo|representative\s+image|left\s+menu|topbar)\b
       | \W*-\s*[^()]{2,60}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$   # an embedded tweet's signature

@@ -4071,3 +4071,8 @@ def test_a_headlines_party_staking_a_claim_speaks_for_it_and_the_rebuttal_is_a_d
         ("Taliban", "asserts"),
         ("NRF", "denies"),
     }
+
+
+def test_a_live_updates_label_before_a_headline_leaves_the_headline() -> None:
+    out = article("Live updates: Taliban say they took Khenj\n\nThe story goes on.")
+    assert [(c.kind, c.place, c.side) for c in out] == [("territorial_control", "Khenj", "Taliban")]

@@ -405,8 +405,10 @@ def _label_after(text: str, original: str, actors: Actors) -> Iterator[Frame]:
     if m is None or m.group("who").lower() in _NOT_SPEAKERS:
         return
     who, claim = m.group("who"), m.group("claim")
-    if _tells_news(who):
-        return  # "Clashes in X: Taliban Cuts Off Networks": a second headline, no speaker
+    if _tells_news(who) or not _tells_news(claim):
+        # "Clashes in X: Taliban Cuts Off Networks": a second headline, no speaker;
+        # "Live updates: Taliban took X": a label, then the headline
+        return
     found = [a for a in actors.find(who) if not a.opposed and a.strength >= Strength.ORGANISATION]
     if not found:
         if not set(who.lower().split()) & vocabulary().roles:
