@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.sentences import clause_bounds
+
 _I = re.IGNORECASE
 
 _UNITS = {
@@ -275,14 +277,7 @@ def _coordinated(text: str, first, near: list) -> list:
 
 
 def _clause_of(text: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for m in _FIGURE_CLAUSE_BREAK.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+    return clause_bounds(text, pos, _FIGURE_CLAUSE_BREAK)
 
 
 def _distance(fig: Figure, trig) -> int:

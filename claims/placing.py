@@ -17,6 +17,7 @@ import re
 
 from claims.article_places import _ANAPHORA, _PROVINCIAL_CAPITAL
 from claims.places import PlaceMention, PlaceRule, _in_temporal
+from claims.sentences import clause_bounds
 
 _I = re.IGNORECASE
 
@@ -83,18 +84,6 @@ def _origins(s_norm: str, chosen: list[PlaceMention], offset: int) -> list[Place
             if not ranged:
                 out.append(m)
     return out
-
-
-def clause_bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The clause of ``text`` around ``pos`` delimited by ``breaks``."""
-    start, end = 0, len(text)
-    for m in breaks.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
 
 
 _REF_AFTER = re.compile(

@@ -191,3 +191,15 @@ def _segment(line: str) -> list[tuple[int, int]]:
     if not spans:
         spans.append((0, len(line)))
     return spans
+
+
+def clause_bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The clause of ``text`` around ``pos`` delimited by ``breaks``."""
+    start, end = 0, len(text)
+    for m in breaks.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
