@@ -140,6 +140,9 @@ _ANAPHORIC_REST = (
     rf"|\b(?:says?|said|insists?|insisted|added)\s+(?:that\s+)?(?P<subj3>this|that|it)\s+"
     rf"(?:is|was)\s+(?:(?:all|completely|totally|simply|utterly|just)\s+)?"
     rf"(?P<verdict2>{FALSE_VERDICT})\b"
+    # '"This is completely false," the front said.': a statement that opens by calling it false
+    rf"|^\W*(?P<subj5>this|that|these|those|it)\s+(?:is|are|was|were)\s+(?:(?:all|completely|"
+    rf"totally|simply|utterly|just|absolutely|entirely)\s+)?(?P<verdict3>{FALSE_VERDICT})\b"
     # "A claim the front denied.": a verbless line that names what it denies and who denies it
     r"|(?:^|(?<=[.!?]\s))\s*(?:(?:it|this|that)\s+(?:is|was)\s+)?(?P<subj4>an?\s+(?:claim|report|assertion|allegation|account|version|figure))\s+"
     r"(?:that\s+|which\s+)?(?:[\w'’.-]+\s+){1,5}?(?:(?:has|have|had)\s+)?"
@@ -194,10 +197,10 @@ def anaphoric_stances(
         return []
     if own_claims and any(g.cue < m.start() and g.side != frame.side for g in layer.frames):
         return []  # "X claimed …, but the Taliban denied this claim": the claim denied is here
-    verdict = m.group("verdict") or m.group("verdict2")
+    verdict = m.group("verdict") or m.group("verdict2") or m.group("verdict3")
     stance = DENIES if verdict or _DENY_WORD.search(m.group(0)) else ASSERTS
     obj = m.group("obj") or m.group("obj2") or m.group("subj") or m.group("subj2") or ""
-    obj = obj or m.group("subj3") or m.group("subj4") or ""
+    obj = obj or m.group("subj3") or m.group("subj4") or m.group("subj5") or ""
     referents = _covering(run, _referents(run, layer, obj, frame, later))
     out = []
     for old in referents:

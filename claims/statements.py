@@ -89,6 +89,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _I,
         ),
         "intro": re.compile(rf"\b(?:{verbs})\b", _I),
+        # a quotation closed by a speaker of its own, not a pronoun: another voice
+        "named_said": re.compile(
+            rf'^"[^"]+[,.!?]"\s*(?!(?:he|she|they|it)\b)(?:[\w.\'’-]+\s+){{1,6}}?(?:\w+\s+)?'
+            rf"(?:{verbs})\b",
+            _I,
+        ),
         "spokesperson_said": re.compile(
             r"^(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
             r"spokes(?:man|woman|person)\b[^.;\"]{0,60}?,\s+(?:said|says|added|told|insisted|"
@@ -141,6 +147,8 @@ def _intro_quote(prev: Statement, prev_text: str, piece: str) -> bool:
         return False
     if not (_is_quote_only(piece) or _patterns()["pronoun_said"].match(piece)):
         return False  # 'X told a different story. "…"' / 'X rejected the account. He said …'
+    if _patterns()["named_said"].match(piece):
+        return False  # 'The Taliban said they took X. "This is false," the front said.'
 
     from claims import kinds
 

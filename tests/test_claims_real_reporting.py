@@ -4076,3 +4076,20 @@ def test_a_headlines_party_staking_a_claim_speaks_for_it_and_the_rebuttal_is_a_d
 def test_a_live_updates_label_before_a_headline_leaves_the_headline() -> None:
     out = article("Live updates: Taliban say they took Khenj\n\nThe story goes on.")
     assert [(c.kind, c.place, c.side) for c in out] == [("territorial_control", "Khenj", "Taliban")]
+
+
+@pytest.mark.parametrize(
+    "rebuttal",
+    ['"This is completely false," the front\'s spokesman said.', '"These are lies," Nazary said.'],
+)
+def test_a_quoted_rebuttal_with_its_own_speaker_denies_the_claim_before(rebuttal: str) -> None:
+    out = article(f"The Taliban said they had taken Khenj. {rebuttal}")
+    assert {(c.side, c.stance) for c in out if c.place == "Khenj"} == {
+        ("Taliban", "asserts"),
+        ("NRF", "denies"),
+    }
+
+
+def test_a_quotation_after_its_speakers_introduction_is_still_theirs() -> None:
+    out = article('The front\'s spokesman told a different story. "We retook Khenj," he said.')
+    assert [(c.kind, c.side) for c in out] == [("territorial_control", "NRF")]
