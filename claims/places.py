@@ -214,7 +214,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
 _GIVEN_NAME_BEFORE = re.compile(
     r"(?:^|(?<![\w'’-])(?!(?:in|at|near|of|from|to|into|towards?|around|outside|across|and|"
     r"the|north|south|east|west|northern|southern|eastern|western|central|upper|lower)\s)"
-    r"[\w'’-]+\s+)(?-i:[A-Z])[a-z][\w'’-]*\s+$",
+    r"[\w'’-]+[,;:]?\s+)(?-i:[A-Z])[a-z][\w'’-]*\s+$",  # "However, Khaled Zadran, the …"
     _I,
 )
 

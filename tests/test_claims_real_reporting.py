@@ -4093,3 +4093,22 @@ def test_a_quoted_rebuttal_with_its_own_speaker_denies_the_claim_before(rebuttal
 def test_a_quotation_after_its_speakers_introduction_is_still_theirs() -> None:
     out = article('The front\'s spokesman told a different story. "We retook Khenj," he said.')
     assert [(c.kind, c.side) for c in out] == [("territorial_control", "NRF")]
+
+
+def test_a_surname_after_an_opening_adverb_and_before_a_role_is_no_place() -> None:
+    out = article("However, Wali Zadran, the spokesman of the city police, said two died in Kabul.")
+    assert {c.place for c in out} == {"Kabul"}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Heavy clashes reported between NRF and Taliban in Badakhshan", "Fighting reported in Khenj"],
+)
+def test_an_event_reported_in_a_headline_is_the_outlets_claim(headline: str) -> None:
+    out = article(headline + "\n\nThe story goes on.")
+    assert [(c.kind, c.side) for c in out] == [("clashes", "other")]
+
+
+def test_the_resistance_reporting_still_speaks_for_the_front() -> None:
+    out = article("Yesterday the resistance claimed it had killed dozens of Taliban in Khenj.")
+    assert {c.side for c in out} == {"NRF"}

@@ -11,7 +11,7 @@ from claims.phrases import phrase_from_text
 from claims.profile import UNKNOWN
 from claims.sides import SideReader
 from claims.speakers import Discourse, Frame, SpeakerRule
-from claims.vocabulary import ASSERTS
+from claims.vocabulary import ASSERTS, vocabulary
 
 _I = re.IGNORECASE
 
@@ -54,6 +54,8 @@ def fast_frames(
         group = "who" if m.group("who") else "who2"
         start, end = m.start(group), m.end(group)
         phrase = phrase_from_text(text, start, end)
+        if phrase.head in vocabulary().events and not reader.actors.find(text[start:end]):
+            return  # "Heavy clashes reported in X": a headline's passive, an event speaks not
         who = reader.identify(text, original, phrase, discourse)
         scope = (0, len(text))
         frame = Frame(
