@@ -223,6 +223,9 @@ def _tail_back_through_quotation(text: str, frames: list[Frame]) -> list[Frame]:
     return out
 
 
+_GENERIC_SOURCES = frozenset({"reports", "report", "media", "news"})
+
+
 def _relays(frames: list[Frame]) -> list[Frame]:
     """A relay of the same words is the outer frame: "The Taliban confirmed that …, Tolo News
     reported" (the tail relays the lead speaker), '"…," said the spokesman, citing Reuters' (a
@@ -238,7 +241,9 @@ def _relays(frames: list[Frame]) -> list[Frame]:
             and g.holes[0][1] <= g.cue < f.holes[0][0] and g.side not in (UNKNOWN, OTHER)
             for g in frames
         )  # fmt: skip
-        channel = f.rule == SpeakerRule.SOURCE and f.claimant.lower() in press and any(
+        # "…," X tweeted, the paper quoted reports as saying': unnamed reports are a channel too
+        named = f.claimant.lower() in press or f.head in _GENERIC_SOURCES
+        channel = f.rule == SpeakerRule.SOURCE and named and any(
             g is not f and g.scope == f.scope and g.side not in (UNKNOWN, OTHER) for g in frames
         )  # fmt: skip
         out.append(replace(f, rank=min(f.rank, -1)) if relayed or channel else f)

@@ -4112,3 +4112,11 @@ def test_an_event_reported_in_a_headline_is_the_outlets_claim(headline: str) -> 
 def test_the_resistance_reporting_still_speaks_for_the_front() -> None:
     out = article("Yesterday the resistance claimed it had killed dozens of Taliban in Khenj.")
     assert {c.side for c in out} == {"NRF"}
+
+
+def test_unnamed_reports_a_paper_quotes_do_not_override_the_named_speaker() -> None:
+    out = article(
+        '"Some 300 militants were killed in Khenj," the front\'s spokesman Ali Nazary tweeted, '
+        "a daily quoted reports as saying."
+    )
+    assert [(c.kind, c.side, c.claimant) for c in out] == [("casualties", "NRF", "Ali Nazary")]
