@@ -4120,3 +4120,23 @@ def test_unnamed_reports_a_paper_quotes_do_not_override_the_named_speaker() -> N
         "a daily quoted reports as saying."
     )
     assert [(c.kind, c.side, c.claimant) for c in out] == [("casualties", "NRF", "Ali Nazary")]
+
+
+@pytest.mark.parametrize("opener", ["After", "When", "Once"])
+def test_a_speaker_in_a_fronted_subordinate_clause_says_that_clause_only(opener: str) -> None:
+    out = article(
+        f"{opener} the front said it had retaken Khenj, Taliban commanders said they had "
+        "seized Rokha."
+    )
+    assert {(c.place, c.side, c.claimant) for c in out} == {
+        ("Khenj", "NRF", "the front"),
+        ("Rukha", "Taliban", "Taliban commanders"),
+    }
+
+
+def test_an_announcement_in_a_fronted_clause_does_not_speak_for_the_main_clause() -> None:
+    out = article(
+        "After the United States announced plans to leave, the Taliban began an offensive in "
+        "Kapisa."
+    )
+    assert [(c.kind, c.side) for c in out] == [("clashes", "other")]

@@ -23,7 +23,7 @@ _APPOSITIVE = r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3},\s+(?:a|an|the)
 _LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|stated|told\s+\w+)"
 _FAST_LEAD = re.compile(
     rf"^(?:(?:on|late\s+on|earlier\s+on|earlier|later|meanwhile)\s+(?:\w+\s+)?\w+,\s+)?"
-    rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that|as)\b){_NP})\s+"
+    rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that|as|after|before|when|once|although|though|until|while|if|because|since)\b){_NP})\s+"
     rf"(?:(?:has|had|also|later|earlier|then|again|separately|previously|further|now)\s+)?"
     rf"(?P<verb>{_LEAD_VERBS})(?!\s+{REPORTED_PARTICIPLE})"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+(?:\s+(?:night|morning|evening))?)?"

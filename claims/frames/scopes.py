@@ -59,7 +59,7 @@ def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:
     stops at a clause (after ";", ", while", a sentence end, or a comma that opens another
     speaker's "Y says …") that holds another frame's cue."""
     cuts = {m.end() for m in _SEGMENT_BREAK.finditer(text)}
-    frames = [_opened(text, f, cuts) for f in frames]
+    frames = [_subordinate(text, _opened(text, f, cuts)) for f in frames]
     if len(frames) < 2:
         return frames
     bounds = sorted({0, *cuts, len(text)})
@@ -67,6 +67,21 @@ def clause_scopes(text: str, frames: list[Frame]) -> list[Frame]:
 
 
 _OPENERS = (",", ";", ":", ", and", ", but", ", while", ", whereas")
+_SUBORDINATORS = frozenset({"after", "before", "when", "once", "although", "though", "until"})
+
+
+def _subordinate(text: str, f: Frame) -> Frame:
+    """ "After the front claimed a new fight in X, the Taliban denied clashes": a speaker in a
+    fronted subordinate clause says that clause only, up to the comma that closes it."""
+    speaker = f.holes[0] if f.holes else None
+    if speaker is None or speaker[0] >= f.cue:
+        return f
+    if text[: speaker[0]].strip().lower() not in _SUBORDINATORS:
+        return f
+    comma = text.find(", ", f.cue)
+    if comma < 0 or comma + 2 >= f.scope[1]:
+        return f
+    return replace(f, scope=(f.scope[0], comma + 1), whole=False)
 
 
 def _opened(text: str, f: Frame, cuts: set[int]) -> Frame:
