@@ -4140,3 +4140,11 @@ def test_an_announcement_in_a_fronted_clause_does_not_speak_for_the_main_clause(
         "Kapisa."
     )
     assert [(c.kind, c.side) for c in out] == [("clashes", "other")]
+
+
+def test_no_confirmation_of_any_fighting_is_no_clash_claim() -> None:
+    out = article(
+        "The Taliban said hundreds of fighters were heading towards Khenj, but there has been "
+        "no immediate confirmation of any fighting."
+    )
+    assert "clashes" not in {c.kind for c in out}

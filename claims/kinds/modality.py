@@ -547,7 +547,10 @@ _CHARACTERISED = re.compile(
 _UNVERIFIED_BEFORE = re.compile(
     r"\b(?:could|can|did|does|do|has|have|had|was|were|is|are)(?:\s*n['’]t|\s+not|\s+never)\s+"
     r"(?:yet\s+)?(?:been\s+)?(?:be\s+)?(?:able\s+to\s+)?(?:independently\s+|freely\s+|"
-    r"immediately\s+|separately\s+)?(?:verify|confirm|corroborate)\b",
+    r"immediately\s+|separately\s+)?(?:verify|confirm|corroborate)\b"
+    # "but there has been no immediate confirmation of any fighting"
+    r"|\bno\s+(?:immediate\s+|independent\s+|official\s+)?(?:confirmation|verification|"
+    r"corroboration)\s+of\s+(?:any\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$",
     _I,
 )
 _UNVERIFIED_AFTER = re.compile(
