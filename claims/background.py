@@ -391,13 +391,26 @@ def _national(run: Any, layer: Any, trigger: Any) -> bool:
     )
 
 
+def _before_dash(text: str, trigger: Any, national: int) -> bool:
+    """The national control word is in a description set off after the claim ("— …")."""
+    return bool(re.search(r"\s[—–-]\s|\(", text[trigger.end : national]))
+
+
 def _without_national(run: Any, layer: Any, triggers: list) -> list:
     """The claim words that stay when the statement tells a change of power over the whole
     country: none of its control words ("took control of the country, capturing the
     palace")."""
-    if not any(_national(run, layer, t) for t in triggers):
+    national = [t.start for t in triggers if _national(run, layer, t)]
+    if not national:
         return triggers
-    return [t for t in triggers if t.kind != "territorial_control"]
+    # "… have taken control of the province — the last territory between them and total
+    # control over Afghanistan": a claim told before the country's control stays
+    first = min(national)
+    return [
+        t for t in triggers
+        if t.kind != "territorial_control"
+        or (t.start < first and _before_dash(layer.text, t, first))
+    ]  # fmt: skip
 
 
 def _outside(triggers: list, spans: list[tuple[int, int]]) -> list:

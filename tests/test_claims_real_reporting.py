@@ -4148,3 +4148,18 @@ def test_no_confirmation_of_any_fighting_is_no_clash_claim() -> None:
         "no immediate confirmation of any fighting."
     )
     assert "clashes" not in {c.kind for c in out}
+
+
+def test_a_claim_before_a_description_naming_the_countrys_control_stays() -> None:
+    out = article(
+        "The front's envoy denied reports that the Taliban had taken control of Khenj — the "
+        "last district standing between the militants and total control over Afghanistan."
+    )
+    assert [(c.kind, c.place, c.stance) for c in out] == [
+        ("territorial_control", "Khenj", "denies")
+    ]
+
+
+def test_control_of_the_whole_country_still_drops_the_statements_control_words() -> None:
+    out = article("The Taliban took control of the country on Aug. 15, seizing Kabul's airport.")
+    assert "territorial_control" not in {c.kind for c in out}
