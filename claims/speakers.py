@@ -163,11 +163,23 @@ class Discourse:
         voices = self._candidates()
         for voice in reversed(voices):
             if voice.number is want and voice.side != UNKNOWN:
-                return voice
+                return self._person_named_since(voice) if want is Number.PERSON else voice
         if want is Number.GROUP and self.parties:
             line, m = self.parties[-1]
             return Voice(m.text, m.side, Number.GROUP, m.text.lower(), line)
+        if want is Number.PERSON and voices:
+            return self._person_named_since(voices[-1])  # no person spoke: one named since
         return voices[-1] if voices else None
+
+    def _person_named_since(self, voice: Voice) -> Voice:
+        """ "X, the front's envoy, paid tribute to the slain commander. '…,' he said": a known
+        person named in a later paragraph than the last person who spoke is "he"."""
+        for line, m in reversed(self.parties):
+            if line <= voice.line:
+                break
+            if m.strength is Strength.PERSON:
+                return Voice(m.text, m.side, Number.PERSON, m.text.lower(), line)
+        return voice
 
     def role(self, head: str) -> Voice | None:
         """ "the spokesman" → the latest speaker whose phrase had that head (spokesman,

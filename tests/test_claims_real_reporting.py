@@ -4165,3 +4165,22 @@ def test_a_claim_before_a_description_naming_the_countrys_control_stays() -> Non
 def test_control_of_the_whole_country_still_drops_the_statements_control_words() -> None:
     out = article("The Taliban took control of the country on Aug. 15, seizing Kabul's airport.")
     assert "territorial_control" not in {c.kind for c in out}
+
+
+def test_he_is_the_known_person_named_since_the_last_voice_not_a_ministry() -> None:
+    body = (
+        "A raid on a hideout in Khenj killed eight rebels, according to the Defense Ministry.\n\n"
+        "Ali Nazary, the front's envoy, paid tribute to the slain men.\n\n"
+        '"Our fighters killed 12 of the attackers in Khenj," he said in a tweet.'
+    )
+    out = [c for c in article(body) if "tweet" in c.quote]
+    assert {(c.claimant, c.side) for c in out} == {("Ali Nazary", "NRF")}
+
+
+def test_during_the_raid_restates_the_raid() -> None:
+    body = (
+        "Taliban forces raided a rebel hideout in Khenj on Monday, the ministry said.\n\n"
+        "During the raid, the fighters seized rifles and a rocket launcher, the ministry said."
+    )
+    out = [c for c in article(body) if c.quote.startswith("During")]
+    assert {c.kind for c in out} == {"equipment"}

@@ -335,7 +335,11 @@ _YEARS_LONG = re.compile(
     r"(?:(?:civil|bloody|brutal|armed)\s+)?$",
     _I,
 )
-_AFTER_THE = re.compile(r"^\W*(?:after|following)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?$", _I)
+# "After the attack, …", "During the raid, fighters recovered …": the fight told before
+_AFTER_THE = re.compile(
+    r"^\W*(?:after|following|during|in\s+the\s+course\s+of)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?$",
+    _I,
+)
 _COMMA_NEXT = re.compile(r"\s*,")
 _WAR_OVER = re.compile(
     r"(?:\s+in(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+)?"
