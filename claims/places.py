@@ -106,7 +106,9 @@ _QUALIFIER_AFTER = re.compile(
 )
 _QUALIFIED_TAIL = re.compile(r"\s*(?:[,.;:)!?\"]|\s+province\b|\s+provinces?\b|$)", _I)
 _POSSESSIVE_OF = re.compile(r"^'s\s+$")
-_CAPITAL_OF = re.compile(r",?\s+(?:the\s+)?(?:provincial\s+)?capital\s+of\s+(?:the\s+)?$", _I)
+_CAPITAL_OF = re.compile(
+    r",?\s+(?:the\s+)?(?:provincial\s+)?(?:capital|cent(?:er|re))\s+of\s+(?:the\s+)?$", _I
+)
 _LEAD_IN = re.compile(r"^(?:[A-Z][\w.' -]{0,30}:\s*)?in\s+$", _I)
 _TEMPORAL_SPAN = re.compile(
     DURATION_SINCE

@@ -47,6 +47,12 @@ PLACE_BEFORE = frozenset(
     """.split()  # noqa: SIM905
 )
 _EXAMPLE_WORDS = frozenset({"including", "namely", "notably", "especially"})
+_OF_PLACE = frozenset(
+    """
+    outskirts outskirt edge edges suburbs centre center heart city town village province
+    district capital gates entrance parts areas region
+    """.split()  # noqa: SIM905
+)
 _PLACE_PLURALS = frozenset(
     [
         "districts",
@@ -227,7 +233,10 @@ class _Scan:
             and res.score < WEAK_CONTEXT_THRESHOLD
         ):
             res = Resolution(res.query, reason="weak match outside a strong place context")
-        if res.resolved or hint is not None:
+        # a close spelling of a name two places share ("in Faizabad") is a mention as the exact
+        # name is: the statement's province may settle which one
+        shared = res.reason == "ambiguous" and res.score >= WEAK_CONTEXT_THRESHOLD
+        if res.resolved or hint is not None or shared:
             self.add(t.m[i].start(), t.m[j - 1].end(), res)
             opens = hint in _PLURAL_HINTS and not self.closing and _closed_list(gaz, t, j)
             self.open_list = (hint, j) if opens else None
@@ -452,8 +461,9 @@ def _before_context(t: _Tokens, i: int) -> bool:
     if k < 0 or not t.linked(k):
         return False
     word = t.norm(k)
-    if word == "of":  # "of" alone is too weak ("Lion of X"); "of the X" counts
-        return t.norm(k + 1) == "the"
+    if word == "of":  # "of" alone is too weak ("Lion of X"); "of the X" counts, and so does
+        # a noun of place before it ("the outskirts of X", "the city of X")
+        return t.norm(k + 1) == "the" or (k > 0 and t.linked(k - 1) and t.norm(k - 1) in _OF_PLACE)
     if word in _EXAMPLE_WORDS:  # "three districts in Baghlan, including Banu": places listed
         return any(t.norm(n) in _PLACE_PLURALS for n in range(max(0, k - 6), k))
     return word in PLACE_BEFORE

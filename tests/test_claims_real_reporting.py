@@ -4184,3 +4184,23 @@ def test_during_the_raid_restates_the_raid() -> None:
     )
     out = [c for c in article(body) if c.quote.startswith("During")]
     assert {c.kind for c in out} == {"equipment"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighting was reported on the outskirts of Faizabad, the center of Badakhshan.",
+        "Fighting was reported in Faizabad, the capital of Badakhshan.",
+    ],
+)
+def test_a_close_spelling_of_a_shared_name_is_placed_by_the_province_it_heads(
+    sentence: str,
+) -> None:
+    out = article(sentence)
+    assert [(c.place, c.place_id is not None) for c in out] == [("Fayzabad", True)]
+    assert out[0].lat is not None
+
+
+def test_a_close_spelling_of_a_shared_name_alone_stays_unresolved_not_dropped() -> None:
+    out = article("Fighting was reported in Faizabad on Sunday.")
+    assert [(c.place, c.unresolved_place) for c in out] == [(None, "Faizabad")]
