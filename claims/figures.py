@@ -214,6 +214,9 @@ _KINDS_BY_NOUN = {
 }
 
 
+_SOURCE_NOUNS = frozenset({"sources", "source", "reports", "accounts", "statements"})
+
+
 def counted(text: str, fig: Figure) -> str | None:
     """What a figure counts: "people", "places", "equipment", or None when its noun is none
     of these (or it has none)."""
@@ -224,6 +227,8 @@ def counted(text: str, fig: Figure) -> str | None:
         return None
     noun = m["noun"].lower()
     vocab = vocabulary()
+    if noun in _SOURCE_NOUNS:
+        return "sources"  # "Two sources said …": who tells it, no count of the claim
     if noun in vocab.people_nouns:
         return "people"
     if noun in vocab.place_nouns:
@@ -242,6 +247,8 @@ def assign(text: str, triggers: list) -> dict[int, Figure]:
     for fig in find_figures(text):
         c_start, c_end = _clause_of(text, fig.start)
         what = counted(text, fig)
+        if what == "sources":
+            continue
         near = [
             t for t in triggers
             if c_start <= t.start < c_end and (what is None or t.kind in _KINDS_BY_NOUN[what])

@@ -4204,3 +4204,8 @@ def test_a_close_spelling_of_a_shared_name_is_placed_by_the_province_it_heads(
 def test_a_close_spelling_of_a_shared_name_alone_stays_unresolved_not_dropped() -> None:
     out = article("Fighting was reported in Faizabad on Sunday.")
     assert [(c.place, c.unresolved_place) for c in out] == [(None, "Faizabad")]
+
+
+def test_a_number_of_sources_is_no_figure_of_their_claim() -> None:
+    out = article("Two sources said that clashes have broken out in Raghestan district.")
+    assert [(c.kind, c.figure) for c in out] == [("clashes", None)]
