@@ -190,12 +190,18 @@ _CROSS_REFERENCE = re.compile(
 _LABEL_WORDS = 6  # a section label is short; a longer heading line is a summary point
 
 
+_TOLD_WORDS = 4  # a subheading this long that names a party tells what the party did
+
+
 def _subheading(run: Any, layer: Any) -> bool:
     st = layer.st
     if not st.heading or st.index == 0:
         return False
     if len(layer.text.split()) > _LABEL_WORDS and not layer.text.isupper():
         return False  # a line in capitals inside the body is a label or a teaser, however long
+    told = len(layer.text.split()) >= _TOLD_WORDS and not layer.text.isupper()
+    if told and run.actors.find(layer.text):
+        return False  # "Taliban recapture three fallen districts": a party does something
     return not layer.places.mentions and not layer.frames
 
 

@@ -4209,3 +4209,18 @@ def test_a_close_spelling_of_a_shared_name_alone_stays_unresolved_not_dropped() 
 def test_a_number_of_sources_is_no_figure_of_their_claim() -> None:
     out = article("Two sources said that clashes have broken out in Raghestan district.")
     assert [(c.kind, c.figure) for c in out] == [("clashes", None)]
+
+
+def test_a_subheading_that_tells_what_a_party_did_is_a_claim() -> None:
+    body = (
+        "Clashes went on in Andarab, residents said.\n\n"
+        "Taliban recapture three fallen districts\n\n"
+        "A spokesman said on Monday that the militants had retaken the districts."
+    )
+    heads = [c for c in article(body) if c.quote == "Taliban recapture three fallen districts"]
+    assert [c.kind for c in heads] == ["territorial_control"]
+
+
+def test_a_short_label_subheading_stays_no_claim() -> None:
+    body = "Clashes went on in Andarab, residents said.\n\nUnder attack\n\nThe story goes on."
+    assert [c.quote for c in article(body)] == ["Clashes went on in Andarab, residents said."]
