@@ -4224,3 +4224,9 @@ def test_a_subheading_that_tells_what_a_party_did_is_a_claim() -> None:
 def test_a_short_label_subheading_stays_no_claim() -> None:
     body = "Clashes went on in Andarab, residents said.\n\nUnder attack\n\nThe story goes on."
     assert [c.quote for c in article(body)] == ["Clashes went on in Andarab, residents said."]
+
+
+@pytest.mark.parametrize("who", ["two NRF supporters", "three local elders", "five suspects"])
+def test_people_captured_after_a_killing_in_one_sentence(who: str) -> None:
+    out = article(f"The Taliban killed at least three and captured {who} in Khenj, the front said.")
+    assert {c.kind for c in out} >= {"casualties", "captured_people"}

@@ -48,7 +48,9 @@ def _people_after() -> re.Pattern[str]:
         lambda: (
             r"\s+(?:(?:the|a|an|their|its|his|her|our|enemy|\d[\d,]*|about|over|some|several|"
             r"more\s+than|at\s+least|nearly|\w+teen|\w+ty|one|two|three|four|five|six|seven|eight|nine|"
-            rf"ten|eleven|twelve|hundred|thousand|dozen|scores\s+of)\s+){{0,3}}{_people()}\b"
+            rf"ten|eleven|twelve|hundred|thousand|dozen|scores\s+of)\s+){{0,3}}"
+            # "two NRF supporters", "three local elders": a name or an adjective before them
+            rf"(?:(?:(?-i:[A-Z])[\w'’-]*|local|former|senior|young|unarmed)\s+)?{_people()}\b"
         ),
     )
 
