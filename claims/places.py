@@ -44,6 +44,8 @@ class PlaceRule(StrEnum):
     CARRIED = "P-carried"
     INFERRED = "P-inferred"
     NONE = "P-none"
+    COVERING = "P-covering"  # a denial of one kind at several places of a province: there
+    INCIDENT = "P-incident"  # "the incident took place in X": the claims just told, at X
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from claims.actors import Strength
 from claims.kinds.modality import NO_VICTIMS, loss_denied
 from claims.phrases import phrase_from_text
+from claims.places import PlaceRule
 from claims.prefilter import Prefiltered, minimal, required_words
 from claims.profile import UNKNOWN
 from claims.speakers import Frame, SpeakerRule, innermost
@@ -225,7 +226,7 @@ def _covering(run: Any, referents: list[Claim]) -> list[Claim]:
             same[0], place=province.name, place_mention=None, place_id=province.id,
             lat=province.lat, lon=province.lon, radius_km=province.radius_km,
             place_precision=province.precision, place_basis=INFERRED, unresolved_place=None,
-            rule=_with_place_rule(same[0].rule, "P-covering"),
+            rule=_with_place_rule(same[0].rule, PlaceRule.COVERING),
         ))  # fmt: skip
     return out
 
@@ -511,5 +512,5 @@ def _placed_again(run: Any, layer: Any, old: Claim, m: Any, fix: Any) -> Claim:
         date_precision=fix.precision if dated else old.date_precision,
         date_basis=fix.basis if dated else old.date_basis,
         figure=None, figure_qualifier=None, figure_scope=None,
-        rule=" ".join([*rule[:2], "P-incident", fix.rule if dated else rule[-1]]),
+        rule=" ".join([*rule[:2], PlaceRule.INCIDENT, fix.rule if dated else rule[-1]]),
     )  # fmt: skip
