@@ -102,15 +102,17 @@ def _not_anothers(
 ) -> list[PlaceMention]:
     """ "The Taliban said they had entered Bazarak, even as the front claimed it had driven
     them back": a place named in another side's clause is not where this side's claim is."""
-    own = innermost(layer.frames, trig.start)
-    if own is None or _refers_back(layer.text, *own.scope):
-        return found  # "…; Taliban claim the checkpoint": the place of the clause before
+    own = innermost(layer.frames, trig.start) if len(layer.frames) > 1 else None
+    if own is None:
+        return found
     offset = layer.st.start
     rivals = [
         g for g in layer.frames
         if g is not own and g.side != own.side
         and not (g.scope[0] <= own.scope[0] and own.scope[1] <= g.scope[1])  # not a relay
     ]  # fmt: skip
+    if not rivals or _refers_back(layer.text, *own.scope):
+        return found  # "…; Taliban claim the checkpoint": the place of the clause before
 
     def anothers(m: PlaceMention) -> bool:
         pos = m.start - offset
