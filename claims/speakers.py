@@ -167,15 +167,15 @@ class Discourse:
         if want is Number.GROUP and self.parties:
             line, m = self.parties[-1]
             return Voice(m.text, m.side, Number.GROUP, m.text.lower(), line)
-        if want is Number.PERSON and voices:
-            return self._person_named_since(voices[-1])  # no person spoke: one named since
+        if want is Number.PERSON:  # no person spoke: a known person named since (or at all)
+            return self._person_named_since(voices[-1] if voices else None)
         return voices[-1] if voices else None
 
-    def _person_named_since(self, voice: Voice) -> Voice:
+    def _person_named_since(self, voice: Voice | None) -> Voice | None:
         """ "X, the front's envoy, paid tribute to the slain commander. '…,' he said": a known
         person named in a later paragraph than the last person who spoke is "he"."""
         for line, m in reversed(self.parties):
-            if line <= voice.line:
+            if voice is not None and line <= voice.line:
                 break
             if m.strength is Strength.PERSON:
                 return Voice(m.text, m.side, Number.PERSON, m.text.lower(), line)

@@ -4230,3 +4230,17 @@ def test_a_short_label_subheading_stays_no_claim() -> None:
 def test_people_captured_after_a_killing_in_one_sentence(who: str) -> None:
     out = article(f"The Taliban killed at least three and captured {who} in Khenj, the front said.")
     assert {c.kind for c in out} >= {"casualties", "captured_people"}
+
+
+def test_a_leaders_we_are_still_in_a_place_is_a_control_claim() -> None:
+    out = article('"We are still in Khenj and our fight goes on," Ahmad Massoud said.')
+    assert ("territorial_control", "Khenj", "NRF") in {(c.kind, c.place, c.side) for c in out}
+
+
+def test_he_with_no_voice_before_is_the_known_person_named() -> None:
+    body = (
+        "Ahmad Massoud has called for a national uprising.\n\n"
+        '"We are in Khenj and we will stay," he said on social media.'
+    )
+    out = [c for c in article(body) if "social media" in c.quote]
+    assert {(c.claimant, c.side) for c in out} == {("Ahmad Massoud", "NRF")}
