@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claims import background, dates, figures, kinds
 from claims.claim_places import _claim_places, _Where, _wheres
@@ -20,6 +20,7 @@ from claims.voices import _Voice, _voice
 
 if TYPE_CHECKING:
     from claims.run import _Layer, _Run
+    from geo.model import Place
 
 
 def _claims(run: _Run, layer: _Layer) -> list[Claim]:
@@ -119,6 +120,23 @@ def statement_id(file: str, sha256: str, start: int, end: int) -> str:
     return hashlib.blake2b(raw.encode("utf-8"), digest_size=6).hexdigest()
 
 
+def place_fields(
+    place: Place | None, mention: str | None, basis: str | None, unresolved: str | None
+) -> dict[str, Any]:
+    """The place columns of a claim: a gazetteer place (or none) and how it was found."""
+    return {
+        "place": place.name if place is not None else None,
+        "place_mention": mention,
+        "place_id": place.id if place is not None else None,
+        "lat": place.lat if place is not None else None,
+        "lon": place.lon if place is not None else None,
+        "radius_km": place.radius_km if place is not None else None,
+        "place_precision": place.precision if place is not None else None,
+        "place_basis": basis,
+        "unresolved_place": unresolved,
+    }
+
+
 def _claim(
     run: _Run,
     st: Statement,
@@ -147,15 +165,7 @@ def _claim(
         kind=trig.kind,
         figure=fig.value if fig else None,
         figure_qualifier=fig.qualifier if fig else None,
-        place=place.name if place is not None else None,
-        place_mention=where.mention,
-        place_id=place.id if place is not None else None,
-        lat=place.lat if place is not None else None,
-        lon=place.lon if place is not None else None,
-        radius_km=place.radius_km if place is not None else None,
-        place_precision=place.precision if place is not None else None,
-        place_basis=where.basis,
-        unresolved_place=where.unresolved,
+        **place_fields(place, where.mention, where.basis, where.unresolved),
         date_start=fix.start.isoformat() if fix.start else None,
         date_end=fix.end.isoformat() if fix.end else None,
         date_precision=fix.precision,

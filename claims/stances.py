@@ -213,6 +213,7 @@ def _covering(run: Any, referents: list[Claim]) -> list[Claim]:
     """ "We refute the numbers" after a report of deaths in Rukha, Dara and Abshar: the denial
     of one kind at several places of a province is one denial, placed at that province
     (``P-covering``)."""
+    from claims.assemble import place_fields
     from claims.claim_places import INFERRED
 
     out: list[Claim] = []
@@ -223,9 +224,7 @@ def _covering(run: Any, referents: list[Claim]) -> list[Claim]:
             out.extend(same)
             continue
         out.append(replace(
-            same[0], place=province.name, place_mention=None, place_id=province.id,
-            lat=province.lat, lon=province.lon, radius_km=province.radius_km,
-            place_precision=province.precision, place_basis=INFERRED, unresolved_place=None,
+            same[0], **place_fields(province, None, INFERRED, None),
             rule=_with_place_rule(same[0].rule, PlaceRule.COVERING),
         ))  # fmt: skip
     return out
@@ -492,6 +491,7 @@ def incident_placed(run: Any, layer: Any) -> list[Claim]:
 
 
 def _placed_again(run: Any, layer: Any, old: Claim, m: Any, fix: Any) -> Claim:
+    from claims.assemble import place_fields
     from claims.extract import NAMED, claim_id, statement_id
 
     article, st, place = run.article, layer.st, m.place
@@ -502,11 +502,7 @@ def _placed_again(run: Any, layer: Any, old: Claim, m: Any, fix: Any) -> Claim:
         id=claim_id(article.file, article.sha256, st.start, st.end, m.key, old.kind),
         statement_id=statement_id(article.file, article.sha256, st.start, st.end),
         quote=article.text[st.start : st.end], quote_start=st.start, quote_end=st.end,
-        place=place.name if place else None, place_mention=m.text,
-        place_id=place.id if place else None, lat=place.lat if place else None,
-        lon=place.lon if place else None, radius_km=place.radius_km if place else None,
-        place_precision=place.precision if place else None, place_basis=NAMED,
-        unresolved_place=m.text if place is None else None,
+        **place_fields(place, m.text, NAMED, m.text if place is None else None),
         date_start=fix.start.isoformat() if dated else old.date_start,
         date_end=fix.end.isoformat() if dated and fix.end else old.date_end,
         date_precision=fix.precision if dated else old.date_precision,
