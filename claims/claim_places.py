@@ -10,11 +10,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claims import kinds
+from claims.kinds.rules import placeholders
 from claims.places import PlaceMention, PlaceRule, without_lead_in
 from claims.placing import _referring, places_for, without_refuges
 from claims.speakers import innermost
 from claims.statements import Join
-from claims.vocabulary import DENIES, alternation, vocabulary
+from claims.vocabulary import DENIES
 
 if TYPE_CHECKING:
     from claims.run import _Layer, _Run
@@ -86,7 +87,7 @@ def _wheres(
 
 @lru_cache(maxsize=1)
 def _definite_place() -> re.Pattern[str]:
-    nouns = alternation(vocabulary().place_nouns)
+    nouns = placeholders()["places"]
     return re.compile(rf"\b(?:the|this|that|its)\s+(?:[\w'-]+\s+)?(?:{nouns})\b", re.I)
 
 
