@@ -4244,3 +4244,26 @@ def test_he_with_no_voice_before_is_the_known_person_named() -> None:
     )
     out = [c for c in article(body) if "social media" in c.quote]
     assert {(c.claimant, c.side) for c in out} == {("Ahmad Massoud", "NRF")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is a severe shortage of food and medicine in Khenj, residents said.",
+        "Families in Khenj are running out of food and fuel, a resident said by phone.",
+        "Doctors in Khenj said medicines had run out after a week of fighting.",
+    ],
+)
+def test_a_shortage_of_essentials_in_a_place_is_an_other_claim(sentence: str) -> None:
+    out = article(sentence)
+    assert ("other", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+def test_a_shortage_told_as_a_forecast_stays_no_claim() -> None:
+    out = article("Aid groups warned that food could run out in Khenj within weeks.")
+    assert [c for c in out if c.kind == "other"] == []
+
+
+def test_supplies_prevented_from_entering_is_a_blockade_not_a_capture() -> None:
+    out = article("Residents said the Taliban had prevented food supplies from entering Khenj.")
+    assert {(c.kind, c.place) for c in out} == {("infrastructure", "Khenj")}
