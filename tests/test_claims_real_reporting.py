@@ -4267,3 +4267,25 @@ def test_a_shortage_told_as_a_forecast_stays_no_claim() -> None:
 def test_supplies_prevented_from_entering_is_a_blockade_not_a_capture() -> None:
     out = article("Residents said the Taliban had prevented food supplies from entering Khenj.")
     assert {(c.kind, c.place) for c in out} == {("infrastructure", "Khenj")}
+
+
+def test_raising_a_possessive_named_flag_is_a_control_claim() -> None:
+    out = article("Fighters were filmed raising the movement's white flag over a post in Khenj.")
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taliban fighters were seen patrolling the streets of Khenj on Tuesday, residents said.",
+        "Armed men patrol the main bazaar in Khenj, a shopkeeper said.",
+    ],
+)
+def test_forces_patrolling_a_place_is_a_control_claim(sentence: str) -> None:
+    out = article(sentence)
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+def test_a_patrol_that_is_only_planned_stays_no_claim() -> None:
+    out = article("The Taliban said they would patrol the streets of Khenj from next week.")
+    assert [c for c in out if c.kind == "territorial_control"] == []
