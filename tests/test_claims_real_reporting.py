@@ -4289,3 +4289,13 @@ def test_forces_patrolling_a_place_is_a_control_claim(sentence: str) -> None:
 def test_a_patrol_that_is_only_planned_stays_no_claim() -> None:
     out = article("The Taliban said they would patrol the streets of Khenj from next week.")
     assert [c for c in out if c.kind == "territorial_control"] == []
+
+
+def test_the_reason_a_claim_could_not_be_verified_is_itself_a_claim() -> None:
+    out = article("The reports could not be verified because phone lines in Khenj have been cut.")
+    assert {(c.kind, c.place) for c in out} == {("infrastructure", "Khenj")}
+
+
+def test_a_house_searched_in_the_passive_is_an_other_claim() -> None:
+    out = article("A shopkeeper in Khenj said his house had been searched twice by gunmen.")
+    assert ("other", "Khenj") in {(c.kind, c.place) for c in out}

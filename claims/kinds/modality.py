@@ -34,7 +34,7 @@ from claims.vocabulary import alternation, vocabulary
 
 _I = re.IGNORECASE
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", _I)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b", _I)
 _BARE_VERBS = frozenset(
     {
         "enter",
