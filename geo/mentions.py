@@ -176,7 +176,8 @@ class _Scan:
         """A known name on tokens i..j-1; returns the next free token."""
         gaz, t = self.gaz, self.t
         hint = _hint_after(t, j)
-        on_list = self._listed(i)  # "the districts of Deh Salah, Banu and …": Banu is one
+        # "the districts of Deh Salah, Banu and …", "three districts, Banu, …": Banu is one
+        on_list = self._listed(i) or _counted_plural_before(t, i)
         if (joined in self.weak or (self.guard and _person_like(gaz, t, i, j))) and not (
             hint is not None
             or on_list is not None
@@ -256,6 +257,26 @@ class _Scan:
             if GENERIC_SUFFIXES.get(word):  # a kind ("district", "districts"), not "area"
                 return word  # "the districts of Bano", "the district of Bano"
         return None
+
+
+def _counted_plural_before(t: _Tokens, i: int) -> str | None:
+    """ "three districts, Banu, Puli Hisar and Dih Salah", "the following villages: A, B":
+    a counted plural place noun whose list follows it after a comma or colon (asked of a
+    known name only: a person named after "three districts," is no place)."""
+    if i < 1 or t.norm(i - 1) not in _PLURAL_HINTS:
+        return None
+    if _APPOSED.fullmatch(t.text, t.m[i - 1].end(), t.m[i].start()) is None:
+        return None
+    before = t.text[max(0, t.m[i - 1].start() - 24) : t.m[i - 1].start()]
+    return t.norm(i - 1) if _COUNTED.search(before) else None
+
+
+_APPOSED = re.compile(r"\s*[,:]\s*|\s+[-–—]\s+")
+_COUNTED = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|following|these|both))"
+    r"\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _EZAFE_JOINED = re.compile(r"(?:e|i|ye|wa|al|ul)-[A-Z]")  # "Pul e-Hesar", "Jabal al-Saraj"

@@ -326,3 +326,18 @@ def test_a_capitalised_number_word_is_no_unknown_place(gaz):
     text = "Three districts of the province were lost. Dozens villages of Dara went too."
     assert [name for name, place in found(gaz, text) if place is None] == []
     assert [name for name, _ in found(gaz, text)] == ["Dara"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighters said they had taken back two districts, Banu and Puli Hisar, on Sunday.",
+        "Elders named the following districts: Banu and Puli Hisar.",
+    ],
+)
+def test_a_list_apposed_to_a_counted_plural_names_its_places(gaz: Gazetteer, text: str) -> None:
+    assert [name for name, _ in found(gaz, text)] == ["Banu", "Puli Hisar"]
+
+
+def test_a_person_named_after_a_counted_plural_is_no_place(gaz: Gazetteer) -> None:
+    assert found(gaz, "Fighting went on in two districts, Ahmad Massoud and Saleh said.") == []
