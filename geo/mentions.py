@@ -149,6 +149,7 @@ def find_mentions(gaz: Gazetteer, text: str, words: _Tokens | None = None) -> li
             continue  # an acronym (NRF, UN), unless it spells a name in capitals
         match = _longest_name(gaz, t, i)
         if match:
+            match = _wa_compound(gaz, t, i, *match)
             free = scan.known(i, *match)
         elif not scan.names_only:
             free = scan.unknown(i, tok, free)
@@ -468,6 +469,22 @@ def _longest_name(gaz: Gazetteer, t: _Tokens, i: int) -> tuple[int, str] | None:
         if gaz.has_name(joined) or (prefixed and _has_core(gaz, joined)):
             best = (j, joined)
     return best
+
+
+def _wa_compound(gaz: Gazetteer, t: _Tokens, i: int, j: int, joined: str) -> tuple[int, str]:
+    """ "Khost and Farang": a name of the "X wa Y" form ("X and Y" in Dari) written with
+    "and" is one place when the gazetteer knows it so; else the name ends where it did."""
+    if not (j + 1 < t.n and t.norm(j) == "and" and t.linked(j - 1) and t.linked(j)):
+        return j, joined
+    if not _is_cap(t.word(j + 1)):
+        return j, joined
+    res = gaz.resolve_cached(f"{t.text[t.m[i].start() : t.m[j - 1].end()]} wa {t.word(j + 1)}")
+    if res.place is None or res.score < WEAK_CONTEXT_THRESHOLD:
+        return j, joined
+    name = normalize(res.place.name)
+    if " wa " not in f" {name} " or not name.startswith(joined):
+        return j, joined
+    return j + 2, f"{joined} wa {t.norm(j + 1)}"
 
 
 def _has_core(gaz: Gazetteer, joined: str) -> bool:

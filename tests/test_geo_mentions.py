@@ -341,3 +341,15 @@ def test_a_list_apposed_to_a_counted_plural_names_its_places(gaz: Gazetteer, tex
 
 def test_a_person_named_after_a_counted_plural_is_no_place(gaz: Gazetteer) -> None:
     assert found(gaz, "Fighting went on in two districts, Ahmad Massoud and Saleh said.") == []
+
+
+@pytest.mark.parametrize("spelt", ["Khost and Farang", "Khost and Fereng"])
+def test_a_wa_name_written_with_and_is_one_place(gaz: Gazetteer, spelt: str) -> None:
+    assert found(gaz, f"Raids were reported in {spelt} on Monday.") == [(spelt, "district:AF0913")]
+
+
+def test_two_places_joined_by_and_stay_two(gaz: Gazetteer) -> None:
+    assert [n for n, _ in found(gaz, "Raids were reported in Khost and Paktia.")] == [
+        "Khost",
+        "Paktia",
+    ]
