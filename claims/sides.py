@@ -17,6 +17,8 @@ The side of a speaker phrase comes from its parts, strongest first (rule ids in 
 - a party named in the head's complements ("a spokesman for the NRF", "a representative of the
   resistance"), appositions ("X, a commander of the resistance") or relative clauses;
 - "the latter" / "the former" → the last / first party named before it (``S-latter``);
+- "his son Ebadullah", "her brother" → the side of the person the possessive points back to,
+  when that person speaks for a party (``S-kin``);
 - a bare role ("a spokesman said") after the clause it reports takes the party of that clause's
   subject ("Fighters of the NRF captured …, a spokesman said"), else the latest party speaker
   of the paragraph (``S-role-context``);
@@ -149,6 +151,9 @@ def _each_of_two(core: list[ActorMention], core_text: str, head: str) -> bool:
     return len(sides) != 1 or len(core) < 2
 
 
+_KIN = re.compile(
+    r"(?P<owner>his|her)\s+(?:(?:eldest|elder|younger|youngest|own)\s+)?(?P<noun>[a-z]+)\b", re.I
+)
 _BOTH_AND = re.compile(r"\W*both\s+\S.*\band\s+\S", re.IGNORECASE)
 
 
@@ -170,7 +175,9 @@ class SideReader(DescribedSides):
         self.governing = _governing(actors, published, text)
 
     def identify(self, text: str, original: str, phrase: Phrase, discourse: Discourse) -> Identity:
-        found = self._pronoun_ref(text, original, phrase, discourse)
+        found = self._kin_ref(text, original, phrase, discourse)
+        if found is None:
+            found = self._pronoun_ref(text, original, phrase, discourse)
         if found is None:
             found = self._discourse_ref(text, original, phrase, discourse)
         if found is not None:
@@ -185,6 +192,24 @@ class SideReader(DescribedSides):
         return Identity(
             claimant, side, rule, number, self._role_of(text, phrase), self._party(text, phrase)
         )
+
+    def _kin_ref(
+        self, text: str, original: str, phrase: Phrase, discourse: Discourse
+    ) -> Identity | None:
+        """ "His son Ebadullah", "her brother": a relative of the person the possessive points
+        back to speaks for that person's side (``S-kin``); a relative of no known person, or
+        one named with a party of his own, is read as any other phrase."""
+        core_text = text[phrase.core[0] : phrase.core[1]].strip()
+        m = _KIN.match(core_text)
+        if m is None or m["noun"].lower() not in self.vocab.kin or self._named(text, phrase):
+            return None
+        voice = discourse.pronoun("he" if m["owner"].lower() == "his" else "she")
+        if voice is None or voice.number is not Number.PERSON or voice.side in (UNKNOWN, OTHER):
+            return None
+        written = _clean(original[phrase.start : phrase.end])
+        name = _trailing_name(written)
+        claimant = name if name and name.lower() != m["noun"].lower() else written
+        return Identity(claimant, voice.side, SpeakerRule.KIN, Number.PERSON, m["noun"].lower())
 
     def _pronoun_ref(
         self, text: str, original: str, phrase: Phrase, discourse: Discourse

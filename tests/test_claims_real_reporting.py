@@ -4299,3 +4299,23 @@ def test_the_reason_a_claim_could_not_be_verified_is_itself_a_claim() -> None:
 def test_a_house_searched_in_the_passive_is_an_other_claim() -> None:
     out = article("A shopkeeper in Khenj said his house had been searched twice by gunmen.")
     assert ("other", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+@pytest.mark.parametrize("relative", ["His son Jawed", "His eldest son", "His brother, Jawed,"])
+def test_a_relative_of_the_person_named_before_speaks_for_his_side(relative: str) -> None:
+    body = (
+        "Ahmad Massoud said on Sunday that he was safe.\n\n"
+        f"{relative} also rejected reports that the Taliban had taken Khenj."
+    )
+    out = [c for c in article(body) if "rejected" in c.quote]
+    assert out and {c.side for c in out} == {"NRF"}
+    assert all("S-kin" in c.rule for c in out)
+
+
+def test_a_relative_of_a_resident_stays_a_third_party() -> None:
+    body = (
+        "A shopkeeper in Khenj said he had closed his shop.\n\n"
+        "His son said the Taliban had taken the district centre of Khenj."
+    )
+    out = [c for c in article(body) if c.quote.startswith("His son")]
+    assert out and {c.side for c in out} == {"other"}
