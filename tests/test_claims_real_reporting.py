@@ -4319,3 +4319,28 @@ def test_a_relative_of_a_resident_stays_a_third_party() -> None:
     )
     out = [c for c in article(body) if c.quote.startswith("His son")]
     assert out and {c.side for c in out} == {"other"}
+
+
+def test_a_source_cited_for_a_that_clause_speaks_it() -> None:
+    out = article("Foreign outlets cited Taliban sources that Khenj had fallen overnight.")
+    assert {(c.kind, c.place, c.side, c.claimant) for c in out} == {
+        ("territorial_control", "Khenj", "Taliban", "Taliban sources")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We have held the ground in Khenj," the commander said.',
+        "The front said its men were standing their ground in Khenj.",
+    ],
+)
+def test_holding_ones_ground_is_a_control_claim(sentence: str) -> None:
+    out = article(sentence)
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+@pytest.mark.parametrize("verb", ["blocked", "sealed"])
+def test_an_entry_point_blocked_is_an_infrastructure_claim(verb: str) -> None:
+    out = article(f"Residents said the gunmen had {verb} the only entry point to Khenj.")
+    assert ("infrastructure", "Khenj") in {(c.kind, c.place) for c in out}

@@ -27,6 +27,7 @@ from claims.frames.subjects import (
     _span,
     _subject,
     _without_relative,
+    said_clause_start,
 )
 from claims.phrases import Phrase
 from claims.profile import OTHER, UNKNOWN
@@ -154,7 +155,8 @@ def _verb_frame(work: _Work, tok: Token) -> None:
     quoted = _quoted_object(tok)
     if quoted is not None:
         scope = _span(tok.head) if tok.dep_ in ("advcl", "xcomp", "conj") else _span(tok)
-        _add(work, quoted, SpeakerRule.SOURCE, ASSERTS, scope, tok, rank=2)
+        said = said_clause_start(quoted)
+        _add(work, quoted, SpeakerRule.SOURCE, ASSERTS, scope, tok, rank=2, phrase_end=said)
         return
     scope = _scope_of(tok)
     if _parenthetical(tok):

@@ -203,6 +203,23 @@ def _quoted_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def said_clause_start(source: Token) -> int | None:
+    """ "cited Taliban sources that Panjshir had fallen": the parser hangs the clause the
+    sources are cited for on them as a relative clause; one with a subject of its own (not
+    the relative pronoun) is what they say, and the source's phrase ends before it."""
+    for child in source.children:
+        if child.dep_ != "relcl" or child.i < source.i:
+            continue
+        subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(c.lower_ not in _RELATIVE_WORDS for c in subjects):
+            first = min(t.i for t in child.subtree)
+            return source.doc[first].idx
+    return None
+
+
 def _relayed_source(subject: Token) -> Token | None:
     """ "Reports quoting Taliban sources have claimed …", "a broadcast citing the front said
     …": the source the subject quotes speaks (the subject only relays it)."""
