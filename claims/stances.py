@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claims.actors import Strength
-from claims.kinds.modality import NO_VICTIMS, loss_denied
+from claims.kinds.modality import NO_VICTIMS, loss_denied, there_is_no
 from claims.phrases import phrase_from_text
 from claims.places import PlaceRule
 from claims.prefilter import Prefiltered, minimal, required_words
@@ -70,7 +70,7 @@ def denied(text: str, pos: int) -> bool:
     """True when the statement calls the claim at ``pos`` false (or its figure overstated)."""
     if any(m.start() < pos for m in _OVERSTATED.finditer(text)):
         return True
-    if _NO_LOSSES.match(text, pos):
+    if _NO_LOSSES.match(text, pos) or there_is_no(text, pos):
         return True
     word = _WORD.match(text, pos)
     if word and loss_denied(text, pos, word.end()):

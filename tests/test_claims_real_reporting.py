@@ -4344,3 +4344,16 @@ def test_holding_ones_ground_is_a_control_claim(sentence: str) -> None:
 def test_an_entry_point_blocked_is_an_infrastructure_claim(verb: str) -> None:
     out = article(f"Residents said the gunmen had {verb} the only entry point to Khenj.")
     assert ("infrastructure", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There have been no security incidents in Khenj, the governor's office said.",
+        'The ministry said there had been no "armed incidents" in Khenj.',
+        "The spokesman said there was no fighting in Khenj.",
+    ],
+)
+def test_there_was_no_fighting_is_a_denied_clash(sentence: str) -> None:
+    out = article(sentence)
+    assert {(c.kind, c.place, c.stance) for c in out} == {("clashes", "Khenj", "denies")}
