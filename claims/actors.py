@@ -165,6 +165,19 @@ def _acronyms(profile: Profile) -> dict[str, _Entry]:
     return acronyms
 
 
+@cache
+def _press_heads() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(vocabulary().press_heads)})\b")
+
+
+@cache
+def _press_names() -> re.Pattern[str]:
+    """ "Aamaj News", "the Kabul Daily Times": capitalised words ending in a press head (not
+    a sentence's first word alone: "News of the attack …")."""
+    heads = alternation(vocabulary().press_heads)
+    return re.compile(rf"\b(?:(?-i:[A-Z])[\w'’-]+\s+){{1,3}}(?:{heads})\b")
+
+
 class Actors:
     """Finds the actors of one profile in text."""
 
@@ -226,7 +239,7 @@ class Actors:
 
     def _find(self, text: str) -> list[ActorMention]:
         if not self._stems.search(text.lower()):
-            return []
+            return self._press_names(text, [])
         found: list[ActorMention] = []
         for m in self._names.finditer(text):
             entry = self._lookup.get(self._key(m.group(0)))
@@ -239,8 +252,20 @@ class Actors:
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             found.append(self._mention(text, m, self._acronyms[m.group(0)]))
+        found.extend(self._press_names(text, found))
         found.sort(key=lambda a: a.start)
         return found
+
+    def _press_names(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """Outlets no list names, told by their name's last word ("Aamaj News"), where no
+        other actor stands."""
+        if not _press_heads().search(text):
+            return []
+        out = []
+        for m in _press_names().finditer(text):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                out.append(self._mention(text, m, _Entry(None, Strength.PRESS)))
+        return out
 
     def _mention(self, text: str, m: re.Match[str], entry: _Entry) -> ActorMention:
         opposed = _OPPOSED_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None

@@ -82,6 +82,7 @@ class Vocabulary:
     unconfirmed: frozenset[str]
     unconfirmed_heads: frozenset[str]
     press: tuple[str, ...]
+    press_heads: tuple[str, ...]
     kin: frozenset[str]
     number_units: tuple[str, ...]
     number_tens: tuple[str, ...]
@@ -150,6 +151,7 @@ def vocabulary() -> Vocabulary:
         unconfirmed=frozenset(data["speakers"]["unconfirmed"]),
         unconfirmed_heads=frozenset(data["speakers"]["unconfirmed_heads"]),
         press=tuple(data["speakers"]["press"]),
+        press_heads=tuple(data["speakers"]["press_heads"]),
         kin=frozenset(data["kin"]["nouns"]),
         number_units=tuple(data["numbers"]["units"]),
         number_tens=tuple(data["numbers"]["tens"]),

@@ -4357,3 +4357,17 @@ def test_an_entry_point_blocked_is_an_infrastructure_claim(verb: str) -> None:
 def test_there_was_no_fighting_is_a_denied_clash(sentence: str) -> None:
     out = article(sentence)
     assert {(c.kind, c.place, c.stance) for c in out} == {("clashes", "Khenj", "denies")}
+
+
+@pytest.mark.parametrize("outlet", ["Aamaj News", "Kohsar Daily", "Hindukush Times"])
+def test_an_outlet_no_list_names_is_the_press(outlet: str) -> None:
+    out = article(f"{outlet} reported that five civilians had been killed in Khenj.")
+    assert {(c.claimant, c.side) for c in out} == {(outlet, "other")}
+
+
+def test_a_spokesman_who_accepted_that_losses_happened_speaks_them() -> None:
+    out = article(
+        "Days later the group's spokesman Zabihullah Mujahid accepted that several young men "
+        "had been killed in Khenj."
+    )
+    assert {(c.kind, c.side) for c in out} == {("casualties", "Taliban")}
