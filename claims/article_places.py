@@ -152,19 +152,41 @@ def url_slug(url: str | None) -> str | None:
     return None
 
 
-def title_place(gaz: Gazetteer, title: str | None) -> Place | None:
-    """The first place the headline names, finer than a country."""
+def title_place(
+    gaz: Gazetteer, title: str | None, body: list[list[PlaceMention]] = ()
+) -> Place | None:  # type: ignore[assignment]
+    """The place the headline names, finer than a country: its first, unless the body names a
+    later one with its own places at least twice as often ("Jubilation in Kabul as Taliban
+    claim Panjshir victory" over a story of Panjshir is about Panjshir)."""
     if not title:
         return None
     text = normalise(title)
+    named: list[Place] = []
     for m in gaz.find_mentions(text):
         place = m.resolution.place
         if place is None or place.kind == "country" or _in_temporal(text, m.start):
             continue
         if re.search(r"\bsince\b", text[: m.start], _I):
             continue  # "… since Taliban's Kabul takeover": a time reference
-        return place
-    return None
+        if all(p.id != place.id for p in named):
+            named.append(place)
+    if len(named) < 2:
+        return named[0] if named else None
+    weight = [_family_count(place, body) for place in named]
+    best = weight.index(max(weight))
+    # the first place stands unless the body names a later one at least twice as often
+    return named[best] if weight[best] >= 2 * max(weight[0], 1) else named[0]
+
+
+def _family_count(place: Place, body: list[list[PlaceMention]]) -> int:
+    """How often the body names ``place`` or (for a province) a place inside it."""
+    inside = place.name if place.kind == "province" else None
+    return sum(
+        1
+        for found in body
+        for m in found
+        if m.place is not None and (m.place.id == place.id or m.place.province == inside)
+    )
 
 
 def _in_top_family(places: list[Place], counts: Counter[str]) -> list[str]:

@@ -270,9 +270,10 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
     actors = actors_for(profile).for_article(norm)
     elsewhere = background.next_stories(norm, layers, actors)
     own = [layer for layer in layers if layer.st.index not in elsewhere]
+    body = [layer.places.mentions for layer in own]
     main = (
-        title_place(gaz, article.meta.title or url_slug(article.meta.url))
-        or main_place([layer.places.mentions for layer in own])
+        title_place(gaz, article.meta.title or url_slug(article.meta.url), body)
+        or main_place(body)
         or main_place([layer.places.countries for layer in own])
     )
     where = ArticlePlaces(gaz, _named_area(gaz, main))

@@ -4371,3 +4371,26 @@ def test_a_spokesman_who_accepted_that_losses_happened_speaks_them() -> None:
         "had been killed in Khenj."
     )
     assert {(c.kind, c.side) for c in out} == {("casualties", "Taliban")}
+
+
+def test_a_headline_place_the_story_is_not_about_gives_way_to_the_one_it_is() -> None:
+    title = "Crowds cheer in Kabul as militants claim Khenj"
+    body = (
+        "The Taliban said on Friday they had taken Khenj after a night of fighting.\n\n"
+        "Residents of Khenj said the militants were searching houses.\n\n"
+        "The front's commander in Khenj denied the district had fallen.\n\n"
+        "Forty of his men had been killed, the commander said."
+    )
+    out = [c for c in article(body, title=title) if c.quote.startswith("Forty")]
+    assert out and {c.place for c in out} == {"Khenj"}
+
+
+def test_the_first_headline_place_stands_when_the_story_names_both_alike() -> None:
+    title = "Clashes in Khenj as fighters mass in Bazarak"
+    body = (
+        "Fighting went on in Khenj overnight, residents said.\n\n"
+        "Fighters gathered in Bazarak, a witness said.\n\n"
+        "Forty men had been killed, a doctor said."
+    )
+    out = [c for c in article(body, title=title) if c.quote.startswith("Forty")]
+    assert out and {c.place for c in out} == {"Khenj"}
