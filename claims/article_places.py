@@ -185,7 +185,8 @@ def _family_count(place: Place, body: list[list[PlaceMention]]) -> int:
         1
         for found in body
         for m in found
-        if m.place is not None and (m.place.id == place.id or m.place.province == inside)
+        if m.place is not None
+        and (m.place.id == place.id or (inside is not None and m.place.province == inside))
     )
 
 
