@@ -16,7 +16,7 @@ from claims.speakers import Frame, SpeakerRule
 from claims.stances import denied
 from claims.statements import Statement
 from claims.vocabulary import ASSERTS, DENIES
-from claims.voices import _Voice, _voice
+from claims.voices import _Voice, _voice, proposer
 
 if TYPE_CHECKING:
     from claims.run import _Layer, _Run
@@ -34,6 +34,8 @@ def _claims(run: _Run, layer: _Layer) -> list[Claim]:
         if _in_speaker_phrase(layer, trig):
             continue  # "according to people who left the valley": it describes the speaker
         voice = _voice(run, layer, trig.start)
+        if trig.kind == "negotiation" and not voice.attributed:
+            voice = proposer(run, layer, trig.start) or voice
         if voice.opinion:
             continue  # an analyst's reading of events is opinion, not a claim
         stance = DENIES if voice.stance == DENIES or denied(text, trig.start) else ASSERTS

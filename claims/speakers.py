@@ -58,6 +58,7 @@ class SpeakerRule(StrEnum):
     EACH_SIDE = "S-each-side"  # "Both the rebels and the Taliban say they …": neither alone
     COUNTER = "S-counter"  # "…, which the front denied": the denier of the claim just told
     QUOTED_HEADLINE = "S-quoted-headline"  # a headline in quotation marks: the story's source
+    PROPOSER = "S-proposer"  # "Massoud has called for talks": the proposal's maker
     KIN = "S-kin"  # "His son Ebadullah": a relative of the person "his" points back to
 
 

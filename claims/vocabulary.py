@@ -61,6 +61,7 @@ def _regular_forms(lemma: str, doubling: frozenset[str]) -> tuple[str, str, str]
 class Vocabulary:
     reporting: dict[str, tuple[str, str]]  # form → (lemma, stance)
     reporting_nouns: frozenset[str]
+    proposal_verbs: tuple[str, ...]
     act_objects: frozenset[str]
     light_verbs: dict[str, str]  # form → lemma
     light_objects: frozenset[str]
@@ -130,6 +131,7 @@ def vocabulary() -> Vocabulary:
     partial = Vocabulary(
         reporting={},
         reporting_nouns=frozenset(data["reporting"]["nouns"]),
+        proposal_verbs=tuple(data["reporting"]["proposal"]),
         act_objects=frozenset(data["reporting"]["acts"]),
         light_verbs={},
         light_objects=frozenset(data["reporting"]["light_objects"]),

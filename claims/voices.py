@@ -1,16 +1,20 @@
 """Who speaks where no frame does: reported speech that carries on from the statement before
 (``S-carry``: "In addition …", quotations that go on, a transcript's turn, claim words quoted by
-the outlet), embedded posts signed after their text (``S-embed``), else the outlet."""
+the outlet), embedded posts signed after their text (``S-embed``), else the outlet; a proposal
+no one else is credited with is its maker's (``S-proposer``: "Massoud, whose forces …, has
+called for negotiations")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from claims.actors import Strength
 from claims.profile import UNKNOWN
 from claims.speakers import SpeakerRule, innermost
-from claims.vocabulary import ASSERTS, vocabulary
+from claims.vocabulary import ASSERTS, alternation, vocabulary
 
 if TYPE_CHECKING:
     from claims.run import _Layer, _Run
@@ -41,6 +45,43 @@ def _voice(run: _Run, layer: _Layer, pos: int) -> _Voice:
     if embedded is not None:
         return embedded
     return _Voice(run.outlet_claimant, run.outlet_side, run.outlet_rule, ASSERTS, False)
+
+
+@cache
+def _proposal() -> re.Pattern[str]:
+    v = vocabulary()
+    forms = []
+    for entry in v.proposal_verbs:
+        lemma, _, rest = entry.partition(" ")
+        forms += [f"{form} {rest}".strip() for form in v.verb_forms(lemma)]
+    return re.compile(rf"\b(?:{alternation(forms)})\b", _I)
+
+
+_SUBJECT_START = re.compile(r"\W*(?:[\w'’-]+[\s,]+){0,4}")  # "On Sunday, Massoud …"
+_CLAUSE_GAP = re.compile(r"[^.;:!?]*")
+_GAP_WORDS = 6
+
+
+def proposer(run: _Run, layer: _Layer, pos: int) -> _Voice | None:
+    """The party that makes the proposal whose negotiation word is at ``pos``: the subject of
+    a proposal verb a few words before it in the same clause ("Massoud, whose forces include
+    …, has called for negotiations"), named at the sentence's start (``S-proposer``)."""
+    text = layer.text
+    verbs = [
+        m
+        for m in _proposal().finditer(text, 0, pos)
+        if _CLAUSE_GAP.fullmatch(text, m.end(), pos)
+        and len(text[m.end() : pos].split()) <= _GAP_WORDS
+    ]
+    if not verbs:
+        return None
+    before = text[: verbs[-1].start()]
+    found = [
+        m for m in run.actors.find(before) if not m.opposed and m.strength is not Strength.PRESS
+    ]
+    if not found or not _SUBJECT_START.fullmatch(before, 0, found[0].start):
+        return None
+    return _Voice(found[0].text, found[0].side, SpeakerRule.PROPOSER, ASSERTS, True)
 
 
 # an embedded post's signature after its text: "pic.twitter.com/x— Name (@handle) 2 May 2021"

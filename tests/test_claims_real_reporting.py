@@ -4394,3 +4394,23 @@ def test_the_first_headline_place_stands_when_the_story_names_both_alike() -> No
     )
     out = [c for c in article(body, title=title) if c.quote.startswith("Forty")]
     assert out and {c.place for c in out} == {"Khenj"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Ahmad Massoud, whose men hold the upper valley, has called for talks on Khenj.", "NRF"),
+        ("On Monday the Taliban offered an amnesty to the fighters in Khenj.", "Taliban"),
+        ("The resistance proposed a ceasefire in Khenj on Sunday.", "NRF"),
+    ],
+)
+def test_a_proposal_no_one_else_is_credited_with_is_its_makers(sentence: str, side: str) -> None:
+    body = "The National Resistance Front fights on in Panjshir.\n\n" + sentence
+    out = [c for c in article(body) if c.quote == sentence and c.kind == "negotiation"]
+    assert out and {c.side for c in out} == {side}
+    assert all("S-proposer" in c.rule for c in out)
+
+
+def test_a_third_partys_call_for_talks_stays_the_outlets_report() -> None:
+    out = article("Neighbouring states called for talks on Khenj, diplomats said.")
+    assert {c.side for c in out if c.kind == "negotiation"} == {"other"}
