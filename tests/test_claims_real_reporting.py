@@ -4414,3 +4414,16 @@ def test_a_proposal_no_one_else_is_credited_with_is_its_makers(sentence: str, si
 def test_a_third_partys_call_for_talks_stays_the_outlets_report() -> None:
     out = article("Neighbouring states called for talks on Khenj, diplomats said.")
     assert {c.side for c in out if c.kind == "negotiation"} == {"other"}
+
+
+@pytest.mark.parametrize("opening", ["Rejecting", "Countering"])
+def test_a_speaker_after_a_fronted_participle_clause_is_the_subject(opening: str) -> None:
+    body = (
+        'Commander Ahmadi said, "Our men have taken Khenj."\n\n'
+        f"{opening} the claims of Ahmadi, the militants' spokesman, Qari Yusuf, said that "
+        "the reports were baseless."
+    )
+    out = [c for c in article(body) if c.quote.startswith(opening)]
+    assert {(c.claimant, c.stance, c.kind) for c in out} == {
+        ("Qari Yusuf", "denies", "territorial_control")
+    }

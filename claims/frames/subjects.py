@@ -164,12 +164,13 @@ def _direct_subject(tok: Token, child: Token) -> tuple[Token | None, str]:
 def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | None, str]:
     """The subject of a reporting verb and the rule that found it."""
     wanted = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
-    subjects = _subjects_of(tok, wanted)
-    if len(subjects) > 1:
-        # "Former minister and current NRF member K. said" parsed with two subjects: the one
-        # next to the verb heads the phrase
-        before = [c for c in subjects if c.i < tok.i]
-        subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
+    subjects = _nearest_subject(tok, _subjects_of(tok, wanted))
+    if subjects and _gerund_opening(subjects[0]):
+        # "Rejecting the claims of A, the spokesman, Z, said …" parsed with the participle as
+        # the subject: the speaker is the apposition that ends before the verb
+        apposed = _subject_as_apposition(tok)
+        if apposed is not None:
+            return apposed
     if subjects:
         return _direct_subject(tok, subjects[0])
     if seen > 4:
@@ -193,6 +194,15 @@ def _subject(tok: Token, seen: int = 0, passive: bool = False) -> tuple[Token | 
             return None, ""  # "According to a report, the Taliban shot 27, contradicting …"
         return _head_subject(tok, seen)
     return None, ""
+
+
+def _nearest_subject(tok: Token, subjects: list[Token]) -> list[Token]:
+    """ "Former minister and current NRF member K. said" parsed with two subjects: the one
+    next to the verb heads the phrase."""
+    if len(subjects) <= 1:
+        return subjects
+    before = [c for c in subjects if c.i < tok.i]
+    return [max(before, key=lambda c: c.i)] if before else subjects[:1]
 
 
 def _quoted_object(verb: Token) -> Token | None:
@@ -331,8 +341,8 @@ def _subject_as_apposition(tok: Token) -> tuple[Token, str] | None:
     tail = prev.text == ","
     if tail:
         rest = [t for t in tok.doc[tok.i + 1 : tok.sent.end] if not t.is_punct]
-        if tok.i < 2 or len(rest) > 3:
-            return None  # only a closing "…, Z said (on Monday)."
+        if tok.i < 2 or (len(rest) > 3 and not _fronted_participle(tok)):
+            return None  # only a closing "…, Z said (on Monday)." or "Countering …, Z, said …"
         prev = tok.doc[tok.i - 2]
     chain = [a for a in (prev, *prev.ancestors) if a.dep_ == "appos" and a.i < tok.i]
     found = [a for a in chain if a.right_edge.i == prev.i]
@@ -341,6 +351,19 @@ def _subject_as_apposition(tok: Token) -> tuple[Token, str] | None:
     if not tail and not any(a.lower_ == "according" for a in found[-1].ancestors):
         return None
     return found[-1], SpeakerRule.SUBJECT
+
+
+def _fronted_participle(tok: Token) -> bool:
+    """ "Countering the claims of A, the Taliban spokesman, Z, said …": a participle clause
+    opens the sentence, and the speaker after it is read as part of its object."""
+    return any(
+        c.dep_ in ("advcl", "csubj") and c.i < tok.i and _gerund_opening(c) for c in tok.children
+    )
+
+
+def _gerund_opening(tok: Token) -> bool:
+    """An -ing verb that opens its sentence ("Rejecting the claims …, Z said")."""
+    return tok.i == tok.sent.start and tok.lower_.endswith("ing") and len(tok.text) > 5
 
 
 def _passive(tok: Token) -> bool:
