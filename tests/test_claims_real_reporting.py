@@ -4427,3 +4427,15 @@ def test_a_speaker_after_a_fronted_participle_clause_is_the_subject(opening: str
     assert {(c.claimant, c.stance, c.kind) for c in out} == {
         ("Qari Yusuf", "denies", "territorial_control")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Heavy troop deployments were reported around Khenj on Monday.",
+        "Militant columns were converging on Khenj from the north, residents said.",
+    ],
+)
+def test_forces_deployed_or_converging_on_a_place_are_other_claims(sentence: str) -> None:
+    out = article(sentence)
+    assert ("other", "Khenj") in {(c.kind, c.place) for c in out}
