@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from geo.model import Mention, Resolution
 from geo.normalize import GENERIC_PREFIXES, GENERIC_SUFFIXES, normalize, strip_generic
-from geo.stopwords import COMPASS_WORDS, MEDIA_WORDS, NOT_PLACE_WORDS
+from geo.stopwords import COMPASS_WORDS, MEDIA_WORDS, NOT_PLACE_WORDS, common_words
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -216,6 +216,8 @@ class _Scan:
         adjacent = _hint_after(t, j)
         hint = adjacent or _list_hint(gaz, t, j) or self._listed(i)
         if hint is None and j - i > 1 and t.norm(j - 1) in GENERIC_SUFFIXES:
+            if _common_word(t.norm(i)):
+                return j  # a title-case headline's "… Captures City, …": no name before "City"
             hint = t.norm(j - 1)  # "the Arzeh Valley": the generic word is capitalised too
         if hint is None and not (
             _before_context(t, i) or _coordinated(gaz, t, self.out, i, j, self.weak)
@@ -258,6 +260,12 @@ class _Scan:
             if GENERIC_SUFFIXES.get(word):  # a kind ("district", "districts"), not "area"
                 return word  # "the districts of Bano", "the district of Bano"
         return None
+
+
+def _common_word(word: str) -> bool:
+    """An ordinary English word, or its -s/-es form ("captures")."""
+    common = common_words()
+    return word in common or (word.endswith("s") and (word[:-1] in common or word[:-2] in common))
 
 
 def _counted_plural_before(t: _Tokens, i: int) -> str | None:

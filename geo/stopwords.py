@@ -8,6 +8,9 @@ letters, is *weak*: :mod:`geo.mentions` only accepts it in a place context.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -54,6 +57,7 @@ NOT_PLACE_WORDS = frozenset(
     tomorrow tonight tuesday twitter uk un us usa video wednesday whatsapp when while
     yesterday youtube
     last only remaining final standing restive besieged embattled holdout
+    no every each any another some all both neither either which what whose many most few
     """.split()  # noqa: SIM905
 )
 
@@ -77,6 +81,13 @@ NUMBER_WORDS = frozenset(
 NOT_PLACE_WORDS = NOT_PLACE_WORDS | DEMONYMS | NUMBER_WORDS
 
 _CACHE: WeakKeyDictionary[Gazetteer, frozenset[str]] = WeakKeyDictionary()
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Frequent lower-case English words (geo/data/common_words.txt)."""
+    path = Path(str(resources.files("geo").joinpath("data", "common_words.txt")))
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if w)
 
 
 def weak_names(gaz: Gazetteer) -> frozenset[str]:

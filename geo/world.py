@@ -20,14 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from geo.exc import UnknownPlaceId
 from geo.gazetteer import NO_MATCH, Gazetteer, LabelForms, _Cand
 from geo.model import BBox, Place, Resolution
 from geo.normalize import normalize
+from geo.stopwords import common_words
 from geo.stopwords import weak_names as curated_weak_names
 from geo.worldindex import PROVINCE, WorldIndex
 
@@ -42,13 +40,6 @@ COUNTRY_CONTEXT = "country:"  # a context "province" value meaning "in this coun
 _RANK = {"country": 0, "city": 1, "town": 2, "province": 3, "village": 4}
 _POPULATION_SCALE = 10**10
 _REGION_WORDS = {"region": "province", "regions": "province"}
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Frequent lower-case English words (geo/data/common_words.txt)."""
-    path = Path(str(resources.files("geo").joinpath("data", "common_words.txt")))
-    return frozenset(w for w in path.read_text(encoding="utf-8").split() if w)
 
 
 class _Places(Sequence[Place]):

@@ -4439,3 +4439,26 @@ def test_a_speaker_after_a_fronted_participle_clause_is_the_subject(opening: str
 def test_forces_deployed_or_converging_on_a_place_are_other_claims(sentence: str) -> None:
     out = article(sentence)
     assert ("other", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The raid on Khenj to arrest the commander began at dawn, residents said.",
+        "Fighters moved on Khenj to detain his brothers, a witness said.",
+    ],
+)
+def test_an_arrest_that_is_only_the_aim_is_no_capture(sentence: str) -> None:
+    assert "captured_people" not in {c.kind for c in article(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No village of Khenj is in the hands of the front, the governor said.",
+        "Militant Column Captures Town, Residents Flee Khenj",
+    ],
+)
+def test_a_determiner_or_a_headline_verb_is_no_place(sentence: str) -> None:
+    places = {c.place or c.unresolved_place for c in article(sentence)}
+    assert places <= {"Khenj"}

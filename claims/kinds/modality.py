@@ -71,6 +71,10 @@ _BARE_VERBS = frozenset(
         "clear",
         "expel",
         "eliminate",
+        "arrest",
+        "detain",
+        "abduct",
+        "kidnap",
     }
 )
 _TO_OK = re.compile(
