@@ -4462,3 +4462,13 @@ def test_an_arrest_that_is_only_the_aim_is_no_capture(sentence: str) -> None:
 def test_a_determiner_or_a_headline_verb_is_no_place(sentence: str) -> None:
     places = {c.place or c.unresolved_place for c in article(sentence)}
     assert places <= {"Khenj"}
+
+
+def test_a_list_of_participles_after_claims_to_have_stays_the_speakers() -> None:
+    out = article(
+        "The resistance front, which has taken up arms against the new rulers and its men are "
+        "battling them in several provinces, claims to have killed 30 militants, wounded 9 "
+        "others and captured 14 others in Khenj."
+    )
+    by_kind = {c.kind: c.side for c in out if c.kind in ("casualties", "captured_people")}
+    assert by_kind == {"casualties": "NRF", "captured_people": "NRF"}

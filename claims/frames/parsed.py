@@ -158,7 +158,7 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         said = said_clause_start(quoted)
         _add(work, quoted, SpeakerRule.SOURCE, ASSERTS, scope, tok, rank=2, phrase_end=said)
         return
-    scope = _scope_of(tok)
+    scope = _participle_list(work.text, _scope_of(tok))
     if _parenthetical(tok):
         rule = f"{rule}+{SpeakerRule.PARENTHETICAL}"
     elif rule == SpeakerRule.SUBJECT and speaker.i < tok.i:
@@ -166,6 +166,24 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         if lead != scope:
             scope, rule = lead, f"{rule}+{SpeakerRule.LEAD}"
     _add(work, speaker, rule, stance, scope, tok)
+
+
+# "claims to have killed 58 Taliban, wounded 12 others and captured 40": the parser hangs the
+# later participles of the list on another verb; they go on in the reporting verb's clause
+_PARTICIPLE_NEXT = re.compile(r"\s*(?:and\s+)?(?:[a-z]+ed|shot|taken|hit|seized)\s", re.IGNORECASE)
+_PARTICIPLE_IN = re.compile(r"\b(?:[a-z]+ed|shot|taken|hit)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?]")
+
+
+def _participle_list(text: str, scope: tuple[int, int]) -> tuple[int, int]:
+    """The scope widened over the rest of a list of participles it opens."""
+    start, end = scope
+    if not text[:end].rstrip().endswith(",") or not _PARTICIPLE_NEXT.match(text, end):
+        return scope
+    if not _PARTICIPLE_IN.search(text, start, end):
+        return scope
+    stop = _CLAUSE_END.search(text, end)
+    return (start, stop.start() if stop else len(text))
 
 
 def _gerund_denial(work: _Work, tok: Token, speaker: Token) -> bool:
