@@ -4472,3 +4472,9 @@ def test_a_list_of_participles_after_claims_to_have_stays_the_speakers() -> None
     )
     by_kind = {c.kind: c.side for c in out if c.kind in ("casualties", "captured_people")}
     assert by_kind == {"casualties": "NRF", "captured_people": "NRF"}
+
+
+@pytest.mark.parametrize("idiom", ["on the back foot", "on the backfoot", "on the defensive"])
+def test_a_side_put_on_the_back_foot_is_a_control_claim(idiom: str) -> None:
+    out = article(f"Fresh offensive in Khenj puts the militants {idiom}")
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in out}
