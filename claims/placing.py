@@ -195,7 +195,7 @@ def _referring(s_norm: str, start: int, end: int) -> str | None:
 
 
 def _sentence_places(
-    s_norm: str, trigger_start: int, found: list[PlaceMention], offset: int
+    s_norm: str, trigger_start: int, found: list[PlaceMention], offset: int, goes_on: bool = True
 ) -> list[PlaceMention]:
     """In a statement of several quoted sentences, the places of the trigger's own sentence;
     a sentence that refers back ('"… in the Rukh and Dara districts. In it 41 people were
@@ -204,6 +204,13 @@ def _sentence_places(
     own = [m for m in found if s_start <= m.start - offset < s_end]
     if not own and _IN_IT.search(s_norm, s_start, s_end):
         own = [m for m in found if m.start - offset < s_start]
+    if not own and goes_on:
+        # '"X was cleared of the militants. All of them were killed …"': a sentence naming no
+        # place goes on where the sentence before it was (talks are not where fighting was)
+        before = [m for m in found if m.start - offset < s_start]
+        if before:
+            last, _ = clause_bounds(s_norm, before[-1].start - offset, _SENTENCE)
+            own = [m for m in before if m.start - offset >= last]
     return own
 
 
@@ -262,7 +269,7 @@ def places_for(
         if ref is not None:
             return [], ref, PlaceRule.REFERENCE_BACK
     if by_sentence:
-        found = _sentence_places(s_norm, trigger_start, found, offset)
+        found = _sentence_places(s_norm, trigger_start, found, offset, kind != "negotiation")
     elif later_own:
         found = _not_later(s_norm, trigger_start, found, offset)
     chosen = _narrowed(s_norm, local or found, offset, trigger_end, kind)

@@ -4478,3 +4478,13 @@ def test_a_list_of_participles_after_claims_to_have_stays_the_speakers() -> None
 def test_a_side_put_on_the_back_foot_is_a_control_claim(idiom: str) -> None:
     out = article(f"Fresh offensive in Khenj puts the militants {idiom}")
     assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+def test_a_quoted_sentence_naming_no_place_goes_on_where_the_one_before_was() -> None:
+    body = (
+        "Fahim Dashti said the front had retaken ground in the east of Panjshir.\n"
+        '"The Khenj district was cleared of the militants. At least 200 were blocked. All of '
+        "them were killed or captured while they tried to escape."
+    )
+    out = [c for c in article(body) if c.kind in ("casualties", "captured_people")]
+    assert out and {c.place for c in out} == {"Khenj"}
