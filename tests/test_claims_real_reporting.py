@@ -4488,3 +4488,20 @@ def test_a_quoted_sentence_naming_no_place_goes_on_where_the_one_before_was() ->
     )
     out = [c for c in article(body) if c.kind in ("casualties", "captured_people")]
     assert out and {c.place for c in out} == {"Khenj"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Khenj is the last district of the valley yet to fall to the militants.",
+        '"Khenj has not fallen," the front said.',
+        "Khenj remained unconquered on Sunday.",
+    ],
+)
+def test_a_place_not_yet_fallen_is_a_control_claim(sentence: str) -> None:
+    out = article(sentence)
+    assert ("territorial_control", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+def test_a_vow_that_a_place_will_not_fall_stays_no_claim() -> None:
+    assert article('"Khenj will never fall," the commander vowed.') == []
