@@ -89,10 +89,17 @@ _VENUE = re.compile(
     _I,
 )
 _VENUE = prefiltered(_VENUE)
-_OUTLET_NOUN = re.compile(
-    r"\s+(?-i:Courier|Times|Post|News|Radio|Voice|Herald|Tribune|Agency|Press|TV|Daily|Observer|"
-    r"Journal|Gazette|Television|Broadcasting|Chronicle)\b"
-)
+
+
+@cache
+def _outlet_noun() -> re.Pattern[str]:
+    """ "The Parwan Courier", "Panjshir Voice": a place inside an outlet's name."""
+    heads = alternation(vocabulary().press_heads)
+    return re.compile(rf"\s+(?:{heads})\b")
+
+
+# "the Panjshir-based movement", "a Kabul based analyst": the place describes an actor
+_BASED = re.compile(r"[\s-]+based\b", _I)
 DATELINE = re.compile(
     r"^\W*(?P<where>(?-i:[A-Z][\w'.-]*)(?:[\s-]+(?-i:[A-Za-z][\w'.-]*)){0,3}?)"
     # a country after a comma or in brackets ("Kabul [Afghanistan]")
@@ -198,7 +205,9 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             continue
         if _VENUE.search(piece, max(0, m.start - 80), m.start):
             continue
-        if _OUTLET_NOUN.match(piece, m.end) or _surname(piece, m.start, m.end):
+        if _outlet_noun().match(piece, m.end) or _surname(piece, m.start, m.end):
+            continue
+        if _BASED.match(piece, m.end):
             continue
         place = m.resolution.place
         if place is not None and place.kind == "country":

@@ -4505,3 +4505,13 @@ def test_a_place_not_yet_fallen_is_a_control_claim(sentence: str) -> None:
 
 def test_a_vow_that_a_place_will_not_fall_stays_no_claim() -> None:
     assert article('"Khenj will never fall," the commander vowed.') == []
+
+
+def test_a_place_that_only_says_where_an_actor_is_based_is_no_claim_place() -> None:
+    out = article("The Khenj-based front has made gains in Bazarak, residents said.")
+    assert {c.place for c in out} == {"Bazarak"}
+
+
+def test_an_outlet_named_after_a_place_is_the_press() -> None:
+    out = article("Khenj Voice reported heavy fighting in Bazarak.")
+    assert {(c.claimant, c.side, c.place) for c in out} == {("Khenj Voice", "other", "Bazarak")}
