@@ -69,9 +69,13 @@ def proposer(run: _Run, layer: _Layer, pos: int) -> _Voice | None:
     text = layer.text
     verbs = [
         m
-        for m in _proposal().finditer(text, 0, pos)
-        if _CLAUSE_GAP.fullmatch(text, m.end(), pos)
-        and len(text[m.end() : pos].split()) <= _GAP_WORDS
+        for m in _proposal().finditer(text)
+        if m.start() == pos  # the proposal verb is the negotiation word ("proposed that …")
+        or (
+            m.end() <= pos
+            and _CLAUSE_GAP.fullmatch(text, m.end(), pos)
+            and len(text[m.end() : pos].split()) <= _GAP_WORDS
+        )
     ]
     if not verbs:
         return None

@@ -4515,3 +4515,9 @@ def test_a_place_that_only_says_where_an_actor_is_based_is_no_claim_place() -> N
 def test_an_outlet_named_after_a_place_is_the_press() -> None:
     out = article("Khenj Voice reported heavy fighting in Bazarak.")
     assert {(c.claimant, c.side, c.place) for c in out} == {("Khenj Voice", "other", "Bazarak")}
+
+
+def test_a_proposal_verb_that_is_itself_the_negotiation_word_is_its_makers() -> None:
+    body = "The National Resistance Front proposed that the militants halt their push on Khenj."
+    out = [c for c in article(body, outlet="The National") if c.kind == "negotiation"]
+    assert out and {c.side for c in out} == {"NRF"}
