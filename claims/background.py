@@ -17,7 +17,8 @@
 - ``B-cross-reference``: a bracketed pointer to another story inside a paragraph ("[See: …]",
   "(Read: …)");
 - ``B-national``: control of the whole country ("seized control of Afghanistan on Aug. 15",
-  "swept to power"), naming no place below the country but its capital;
+  "swept to power"), naming no place below the country but its capital, and the fighting
+  of that sweep told with it;
 - ``B-next-story``: a block after a gap of two or more blank lines that names no actor of the
   conflict, after an article that did: the page's next story.
 - ``B-sidebar``: three or more heading lines in a row that name no place and no actor of the
@@ -411,10 +412,11 @@ def _without_national(run: Any, layer: Any, triggers: list) -> list:
         return triggers
     # "… have taken control of the province — the last territory between them and total
     # control over Afghanistan": a claim told before the country's control stays
+    # the fighting of that sweep is the same country-wide story, which no map place stands for
     first = min(national)
     return [
         t for t in triggers
-        if t.kind != "territorial_control"
+        if t.kind not in ("territorial_control", "clashes")
         or (t.start < first and _before_dash(layer.text, t, first))
     ]  # fmt: skip
 

@@ -111,7 +111,9 @@ _HISTORY = re.compile(
     _I,
 )
 _MONTH_ONLY = re.compile(
-    rf"\bin\s+(?:the\s+month\s+of\s+|early\s+|late\s+|mid-?)?(?P<m>{_MONTH})\b(?!\s+\d)", _I
+    rf"\bin\s+(?:the\s+month\s+of\s+|early\s+|(?P<recent>late\s+|mid-?))?(?P<m>{_MONTH})\b"
+    r"(?!\s+\d)",
+    _I,
 )
 _CURRENT = re.compile(
     rf"\b(?:{_WEEKDAY}|today|tonight|yesterday|this\s+week(?:end)?|recent(?:ly)?|now|currently|"
@@ -232,11 +234,19 @@ def is_historical(text: str, published: date | None, window: Window = None) -> b
 
 
 def _earlier_month(text: str, published: date) -> bool:
-    """A month named alone ("in March") that is not the publication month."""
+    """A month named alone ("in March") that is not the publication month; the later part of
+    the month before it ("in mid-August", "in late August" in a report of 15 September) is
+    within the news window."""
     if _CURRENT_DAY.search(text):
         return False
-    months = (_month_number(m["m"]) for m in _MONTH_ONLY.finditer(text))
-    return any(month is not None and month != published.month for month in months)
+    before = 12 if published.month == 1 else published.month - 1
+    for m in _MONTH_ONLY.finditer(text):
+        month = _month_number(m["m"])
+        if month is None or month == published.month:
+            continue
+        if not (month == before and m["recent"]):
+            return True
+    return False
 
 
 def _long_before(text: str, published: date) -> bool:

@@ -77,6 +77,7 @@ _REFERENCE_POINT = re.compile(
     r"\b(?:said|says|spoke|speaking|talking|told\s+\w+)\s+(?:[\w-]+\s+){0,3}?from|"
     r"(?<!\broad\s)(?<!\bjust\s)(?<!\bimmediately\s)(?<!\bin\sthe\s)(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of"
     r"(?:\s+the\s+(?:capital|city|town|provincial\s+capital),?)?|(?:km|kilomet(?:er|re)s?|miles)\s+"
+    r"(?:(?:to|in)\s+the\s+(?:north|south|east|west)(?:east|west)?(?:ern)?\s+)?"
     r"(?:from|of|outside)|outside\s+of|capital\s+of\s+the\s+country|"
     r"located\s+(?:near|in)(?:\s+the)?)\s+$",
     _I,

@@ -4521,3 +4521,32 @@ def test_a_proposal_verb_that_is_itself_the_negotiation_word_is_its_makers() -> 
     body = "The National Resistance Front proposed that the militants halt their push on Khenj."
     out = [c for c in article(body, outlet="The National") if c.kind == "negotiation"]
     assert out and {c.side for c in out} == {"NRF"}
+
+
+def test_the_month_before_publication_is_within_the_news_window() -> None:
+    out = article(
+        "The front stepped up its raids in mid-August, killing dozens of militants in Khenj.",
+        published="2022-09-15",
+    )
+    assert ("casualties", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+def test_a_month_long_before_publication_stays_history() -> None:
+    out = article(
+        "The front stepped up its raids in June, killing dozens of militants in Khenj.",
+        published="2022-09-15",
+    )
+    assert out == []
+
+
+def test_the_offensive_of_a_country_wide_sweep_is_no_clash_claim() -> None:
+    out = article(
+        "In the month of August the militants swept over the whole country as foreign troops "
+        "left, in what is now called the summer offensive."
+    )
+    assert out == []
+
+
+def test_a_distance_to_the_north_of_a_city_is_no_claim_place() -> None:
+    out = article("Khenj, some 150 km in the north of Kabul, remained unconquered.")
+    assert {c.place for c in out} == {"Khenj"}

@@ -80,6 +80,8 @@ _BARE_VERBS = frozenset(
 _TO_OK = re.compile(
     r"\b(?:failed|fail|forced|forcing|managed|compelled|began|begun|started|able|succeeded|"
     r"continu\w*|due|led|resulting|leading|according|similar|close|next|up|owing|"
+    # "claiming to seize villages", "claims to have killed": a claim of what was done
+    r"claim(?:s|ed|ing)?|"
     # "had to retreat": a past obligation that was carried out (not "would have had to")
     r"(?:forcing|forced)\s+\w+|(?<!have\s)had)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
     _I,
