@@ -222,7 +222,10 @@ class Discourse:
                     return Voice(m.text, m.side, Number.GROUP, m.text.lower(), self.line)
                 return voice
         if self.parties:
-            line, m = self.parties[-1]
+            # where no organisation spoke, the one the latest statement named first (its
+            # subject: "The NRF clashed with the Taliban … The group intensified its attacks")
+            line = self.parties[-1][0]
+            m = next(m for heard, m in self.parties if heard == line)
             return Voice(m.text, m.side, Number.GROUP, m.text.lower(), line)
         return None
 

@@ -4550,3 +4550,13 @@ def test_the_offensive_of_a_country_wide_sweep_is_no_clash_claim() -> None:
 def test_a_distance_to_the_north_of_a_city_is_no_claim_place() -> None:
     out = article("Khenj, some 150 km in the north of Kabul, remained unconquered.")
     assert {c.place for c in out} == {"Khenj"}
+
+
+def test_the_group_with_no_speaker_before_is_the_party_named_first() -> None:
+    body = (
+        "The National Resistance Front clashed with the Taliban in Panjshir again.\n\n"
+        "The group stepped up its raids, claiming to seize two villages in Khenj."
+    )
+    out = [c for c in article(body) if c.quote.startswith("The group")]
+    assert out and {c.side for c in out} == {"NRF"}
+    assert "territorial_control" in {c.kind for c in out}
