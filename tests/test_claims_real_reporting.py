@@ -4560,3 +4560,15 @@ def test_the_group_with_no_speaker_before_is_the_party_named_first() -> None:
     out = [c for c in article(body) if c.quote.startswith("The group")]
     assert out and {c.side for c in out} == {"NRF"}
     assert "territorial_control" in {c.kind for c in out}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The front proposed that the militants halt their offensive and withdraw from Khenj.",
+        "The militants demanded that the front surrender Khenj and lay down its arms.",
+    ],
+)
+def test_what_a_proposal_asks_for_is_no_event(sentence: str) -> None:
+    kinds = {c.kind for c in article(sentence)}
+    assert "territorial_control" not in kinds and "captured_people" not in kinds

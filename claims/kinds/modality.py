@@ -546,10 +546,15 @@ _APPEAL = re.compile(
     r"press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$"
     # "asked the Taliban and the front to stop the fighting": both parties asked, an appeal
     r"|\bask(?:s|ed|ing)?\s+(?=(?:[\w'’“”\"-]+\s+){0,6}?(?:and|both|sides|parties)\s)"
-    r"(?:[\w'’“”\"-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$",
+    r"(?:[\w'’“”\"-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$"
+    # "proposed that the Taliban stop its operations and withdraw": what a proposal asks for
+    r"|\b(?:propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on)\s+that\s+"
+    r"(?:[\w'’-]+\s+){1,14}?$",
     _I,
 )
-_APPEAL_STEMS = ("urg", "call", "appeal", "press", "encourag", "implor", "exhort", "ask")
+_APPEAL_STEMS = (
+    "urg", "call", "appeal", "press", "encourag", "implor", "exhort", "ask", "propos", "demand",
+)  # fmt: skip
 # "calling it an illegitimate war", "described the operation as a massacre": a name given to
 # something told, not an event told
 _CHARACTERISED = re.compile(
