@@ -4572,3 +4572,8 @@ def test_the_group_with_no_speaker_before_is_the_party_named_first() -> None:
 def test_what_a_proposal_asks_for_is_no_event(sentence: str) -> None:
     kinds = {c.kind for c in article(sentence)}
     assert "territorial_control" not in kinds and "captured_people" not in kinds
+
+
+def test_claiming_to_have_done_something_reports_it() -> None:
+    out = article("The front stepped up its raids, claiming to seize two villages in Khenj.")
+    assert ("territorial_control", "Khenj", "NRF") in {(c.kind, c.place, c.side) for c in out}
