@@ -105,6 +105,8 @@ class DescribedSides:
         shift = phrase.start
         head = phrase.head
         inside = [m for span in phrase.complements for m in _within(mentions, span, shift)]
+        if head in self.vocab.collectives and not inside and self._third_party(text, phrase):
+            return OTHER, "third party"  # "a rights group", "an aid group": not the group before
         found = self._organised_side(text, phrase, mentions, inside, discourse)
         if found is not None:
             return found

@@ -4577,3 +4577,10 @@ def test_what_a_proposal_asks_for_is_no_event(sentence: str) -> None:
 def test_claiming_to_have_done_something_reports_it() -> None:
     out = article("The front stepped up its raids, claiming to seize two villages in Khenj.")
     assert ("territorial_control", "Khenj", "NRF") in {(c.kind, c.place, c.side) for c in out}
+
+
+def test_executions_are_casualties_and_a_rights_group_is_a_third_party() -> None:
+    out = article(
+        "The militants carried out 12 summary executions in Khenj, a rights group said."
+    )
+    assert {(c.kind, c.place, c.side) for c in out} == {("casualties", "Khenj", "other")}
