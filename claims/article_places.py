@@ -81,8 +81,16 @@ class ArticlePlaces:
             if found is not None:
                 return found
             if noun not in _ANAPHORA_KINDS and recent:
-                return recent[-1][0]  # "the area", "the region": the latest place named
+                return self._latest_not_capital(recent)  # "the area": the latest place named
         return self.main
+
+    def _latest_not_capital(self, recent: list[tuple[Place, str]]) -> Place:
+        """The latest place named, passing over the national capital of an article about
+        another place ("… just north of the capital, Kabul. … fighting in the area")."""
+        capital = self._national_capital()
+        if capital is None or self.main is None or self.main.id == capital.id:
+            return recent[-1][0]
+        return next((p for p, _ in reversed(recent) if p.id != capital.id), recent[-1][0])
 
     def _referent(self, noun: str, recent: list[tuple[Place, str]]) -> Place | None:
         wanted = _ANAPHORA_KINDS.get(noun)

@@ -4584,3 +4584,13 @@ def test_executions_are_casualties_and_a_rights_group_is_a_third_party() -> None
         "The militants carried out 12 summary executions in Khenj, a rights group said."
     )
     assert {(c.kind, c.place, c.side) for c in out} == {("casualties", "Khenj", "other")}
+
+
+def test_the_area_passes_over_the_capital_named_only_as_a_bearing() -> None:
+    body = (
+        "The front has claimed raids on the militants in Khenj for months.\n\n"
+        "Khenj lies just north of the capital, Kabul.\n\n"
+        "The militants have denied reports of heavy fighting in the area."
+    )
+    out = [c for c in article(body) if c.quote.startswith("The militants")]
+    assert out and {c.place for c in out} == {"Khenj"}
