@@ -216,6 +216,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
             continue
         found.append(mention)
     found = [m for m in found if not _in_temporal(piece, m.start - start)]
+    found = _without_actor_places(piece, found, start)
     found = _kind_by_apposition(gaz, piece, found, start)
     found = _capital_named(gaz, piece, found, start)
     found = _in_named_province(gaz, piece, found, start)
@@ -427,6 +428,35 @@ def _finer(m: PlaceMention, container: PlaceMention) -> bool | None:
         rank.get(m.place.kind, 9) > rank.get(container.place.kind, 9)
         or m.place.kind == container.place.kind
     )
+
+
+@cache
+def _actor_after() -> re.Pattern[str]:
+    return re.compile(rf"[\s-]+(?:{alternation(vocabulary().actor_nouns)})\b", _I)
+
+
+# "the resistance that has organised in Panjshir province": where the actor is, not the claim
+_ACTOR_IN = re.compile(
+    r"\b(?:that|which|who)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:been\s+)?"
+    r"(?:organi[sz]ed|based|formed|headquartered|operating|active)\s+in\s+(?:the\s+)?$",
+    _I,
+)
+
+
+def _without_actor_places(
+    piece: str, found: list[PlaceMention], offset: int
+) -> list[PlaceMention]:
+    """Drop a place that only says who an actor is ("the Panjshir resistance force took
+    control of Dih Salah", "the resistance that has organised in Panjshir"), when the
+    statement names another place."""
+    def describes(m: PlaceMention) -> bool:
+        pos, end = m.start - offset, m.end - offset
+        return bool(_actor_after().match(piece, end) or _ACTOR_IN.search(piece, 0, pos))
+
+    described = [m for m in found if describes(m)]
+    if not described or len(described) == len(found):
+        return found
+    return [m for m in found if m not in described]
 
 
 def _without_qualifiers(piece: str, found: list[PlaceMention], offset: int) -> list[PlaceMention]:

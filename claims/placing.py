@@ -41,7 +41,8 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r"(?!\s+(?:remainder|rest|others)\s+in\b)|"
     r",\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:says|said|claims|claimed|insists|"
     r"insisted|adds|added)\b)|"
-    r"\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
+    # "as the Taliban advanced …": a new clause; "…, as well as Charikar": one more place
+    r"(?<!\bwell)\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
     _I,
 )
 _COMPASS_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", _I)

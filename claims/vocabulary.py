@@ -92,6 +92,7 @@ class Vocabulary:
     weekdays: tuple[str, ...]
     months: tuple[str, ...]
     people_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
     equipment_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     place_nouns: frozenset[str]
@@ -162,6 +163,7 @@ def vocabulary() -> Vocabulary:
         weekdays=tuple(data["time"]["weekdays"]),
         months=tuple(data["time"]["months"]),
         people_nouns=frozenset(data["nouns"]["people"]),
+        actor_nouns=frozenset(data["nouns"]["actors"]),
         equipment_nouns=frozenset(data["nouns"]["equipment"]),
         facility_nouns=frozenset(data["nouns"]["facilities"]),
         place_nouns=frozenset(data["nouns"]["places"]),

@@ -4594,3 +4594,24 @@ def test_the_area_passes_over_the_capital_named_only_as_a_bearing() -> None:
     )
     out = [c for c in article(body) if c.quote.startswith("The militants")]
     assert out and {c.place for c in out} == {"Khenj"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Khenj resistance force, flying the old flag, took control of Bazarak.",
+        "The uprising that has organised in Khenj district has taken control of Bazarak.",
+    ],
+)
+def test_a_place_that_says_who_an_actor_is_gives_way_to_the_claims_place(sentence: str) -> None:
+    assert {c.place for c in article(sentence)} == {"Bazarak"}
+
+
+def test_an_actors_place_stays_when_it_is_the_only_place() -> None:
+    out = article("Khenj fighters said they had beaten back a night attack.")
+    assert "Khenj" in {c.place for c in out}
+
+
+def test_as_well_as_adds_one_more_place_to_a_list() -> None:
+    out = article("The front took Deh Salah and Andarab, as well as Charikar in Parwan.")
+    assert {c.place for c in out} == {"Deh Salah", "Andarab", "Charikar"}
