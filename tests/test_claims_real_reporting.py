@@ -4615,3 +4615,12 @@ def test_an_actors_place_stays_when_it_is_the_only_place() -> None:
 def test_as_well_as_adds_one_more_place_to_a_list() -> None:
     out = article("The front took Deh Salah and Andarab, as well as Charikar in Parwan.")
     assert {c.place for c in out} == {"Deh Salah", "Andarab", "Charikar"}
+
+
+def test_a_speaker_who_confirmed_the_meeting_makes_a_negotiation_claim() -> None:
+    body = (
+        "Elders from Khenj held talks with the militants on Thursday.\n\n"
+        "Fahim Dashti, a spokesman for the front, confirmed the meeting."
+    )
+    out = [c for c in article(body) if c.quote.startswith("Fahim")]
+    assert {(c.kind, c.side) for c in out} == {("negotiation", "NRF")}
