@@ -120,6 +120,20 @@ class Voice:
 
 
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "it", "him", "her", "them", "us"})
+# a person who speaks from inside an organisation ("a source within the resistance"): "they"
+# after him is that organisation
+_INSIDE_HEADS = frozenset({"source", "member", "official", "commander", "spokesman",
+                           "spokesperson", "spokeswoman", "representative", "leader"})
+
+
+def _speaks_from_inside(voice: Voice | None) -> bool:
+    """A person of a party's side who speaks for its organisation."""
+    return (
+        voice is not None
+        and voice.number is Number.PERSON
+        and voice.side not in (UNKNOWN, OTHER)
+        and (voice.party is not None or voice.head in _INSIDE_HEADS)
+    )
 
 
 def _voice_of(frame: Frame, line: int) -> Voice:
@@ -163,6 +177,11 @@ class Discourse:
         speaker (else the latest party named); either falls back to the latest speaker."""
         want = Number.PERSON if word in vocabulary().pronouns_singular else Number.GROUP
         voices = self._candidates()
+        last = voices[-1] if voices else None
+        if word in ("they", "them") and _speaks_from_inside(last):
+            # "a source within the resistance told …. They also claimed …": his side
+            return Voice(last.claimant, last.side, Number.GROUP, last.head, last.line,
+                         last.party)  # fmt: skip
         for voice in reversed(voices):
             if voice.number is want and voice.side != UNKNOWN:
                 return self._person_named_since(voice) if want is Number.PERSON else voice

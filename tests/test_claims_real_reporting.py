@@ -4624,3 +4624,13 @@ def test_a_speaker_who_confirmed_the_meeting_makes_a_negotiation_claim() -> None
     )
     out = [c for c in article(body) if c.quote.startswith("Fahim")]
     assert {(c.kind, c.side) for c in out} == {("negotiation", "NRF")}
+
+
+def test_they_after_a_source_inside_an_organisation_is_that_organisation() -> None:
+    body = (
+        '"Our men have taken two districts from the Taliban," a source within the resistance '
+        'told the paper. '
+        'They also claimed to have taken "all of Khenj back."'
+    )
+    out = [c for c in article(body) if "all of Khenj" in c.quote]
+    assert out and {c.side for c in out} == {"NRF"}
