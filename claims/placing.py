@@ -88,9 +88,10 @@ def _origins(s_norm: str, chosen: list[PlaceMention], offset: int) -> list[Place
 
 
 _REF_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:through|into|in|to|of|from|across|towards?|around|near|outside|on)\s+"
+    # "moving through the district"; "in control of the valley" (the preposition in the word)
+    r"\s+(?:(?:\w+\s+)?(?:through|into|in|to|of|from|across|towards?|around|near|outside|on)\s+)?"
     r"(?P<ref>the\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:valley|province|district|city|town|village|"
-    r"pass|area|capital|county|governorate))\b",
+    r"pass|area|capital|county|governorate))\b(?!\s+(?:centre|center|headquarters|of)\b)",
     _I,
 )
 

@@ -4634,3 +4634,18 @@ def test_they_after_a_source_inside_an_organisation_is_that_organisation() -> No
     )
     out = [c for c in article(body) if "all of Khenj" in c.quote]
     assert out and {c.side for c in out} == {"NRF"}
+
+
+def test_two_references_in_one_clause_give_each_claim_word_its_own_place() -> None:
+    body = (
+        "The militants said they had reached the Panjshir Valley.\n\n"
+        "Their spokesman said the group had taken the capital of the area and was now in "
+        "control of the valley."
+    )
+    out = [c for c in article(body) if c.quote.startswith("Their")]
+    assert {c.place for c in out} == {"Bazarak", "Panjshir Valley"}
+
+
+def test_a_district_centre_named_after_the_reference_is_the_place() -> None:
+    out = article("The militants said they had captured the district centre of Khenj.")
+    assert {c.place for c in out} == {"Khenj"}
