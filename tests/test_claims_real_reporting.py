@@ -4649,3 +4649,19 @@ def test_two_references_in_one_clause_give_each_claim_word_its_own_place() -> No
 def test_a_district_centre_named_after_the_reference_is_the_place() -> None:
     out = article("The militants said they had captured the district centre of Khenj.")
     assert {c.place for c in out} == {"Khenj"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We are trying to find out when and where these videos were shot," an official said.',
+        "There were no immediate reports of casualties in Khenj.",
+    ],
+)
+def test_what_is_asked_or_not_yet_reported_is_no_claim(sentence: str) -> None:
+    assert article(sentence) == []
+
+
+def test_a_killing_whose_author_is_unknown_is_still_told() -> None:
+    out = article("It is not known who killed the two men in Khenj.")
+    assert ("casualties", "Khenj") in {(c.kind, c.place) for c in out}

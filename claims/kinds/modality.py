@@ -18,7 +18,9 @@ the ``M-`` family, returned as the reason a word was dropped).
 - ``M-restated``: "in this battle …", "of war" (war as an idea);
 - ``M-attributive``: "the dead woman", "the slain commander": a victim named before;
 - ``M-appeal``: "urged both sides to restart talks", "called on the Taliban to stop the
-  offensive": what others are asked to do.
+  offensive": what others are asked to do;
+- ``M-asked``: an indirect question ("to find out when these videos were shot") or news not
+  yet had ("no immediate reports of casualties").
 
 Negotiation words are exempt from the irrealis checks (a call for talks is a claim about talks).
 """
@@ -552,6 +554,16 @@ _APPEAL = re.compile(
     r"(?:[\w'’-]+\s+){1,14}?$",
     _I,
 )
+# what is asked, not told: "to find out when these videos were shot", "no idea who killed
+# them"; and what no one has reported: "there were no immediate reports of casualties"
+_ASKED = re.compile(
+    # (not "it is unclear who killed them": the killing is told, its author unknown)
+    r"\b(?:find\s+out|finding\s+out|to\s+know|no\s+idea|investigat\w*)\s+(?:exactly\s+)?"
+    r"(?:when|where|who|whom|whether|how|why|what|if)\b[^.;!?]*$"
+    r"|\bno\s+(?:immediate\s+|confirmed\s+|credible\s+|independent\s+|official\s+)?"
+    r"(?:reports?|word|information|news)\s+(?:of|on|about)\s+(?:any\s+)?(?:[\w'’-]+\s+){0,2}$",
+    _I,
+)
 _APPEAL_STEMS = (
     "urg", "call", "appeal", "press", "encourag", "implor", "exhort", "ask", "propos", "demand",
 )  # fmt: skip
@@ -634,7 +646,18 @@ def _irrealis(text: str, start: int, end: int, kind: str, before: str) -> bool:
     )
 
 
+# "it is not known who killed them": the not denies the knowing, the killing is told
+_NOT_KNOWN_WHO = re.compile(
+    r"\bnot\s+(?:yet\s+|immediately\s+)?(?:known|clear|certain)\s+(?:who|which|what|when|where|"
+    r"how|why)\b",
+    _I,
+)
+
+
 def _negated(text: str, start: int, kind: str, before: str, end: int | None = None) -> bool:
+    unknown = _NOT_KNOWN_WHO.search(before)
+    if unknown is not None:
+        before = before[unknown.end() :]
     if kind in ("territorial_control", "negotiation"):
         return _HABITUAL.search(before) is not None
     if _THERE_IS_NO.search(before) or (" no " in before.lower() and NO_VICTIMS.search(before)):
@@ -661,6 +684,8 @@ def realis(text: str, start: int, end: int, kind: str, exempt: frozenset[str] = 
         return "M-characterised"
     if _unverified(text, start, end, before):
         return "M-unverified"
+    if _ASKED.search(text, max(0, start - 120), start):
+        return "M-asked"
     if _TO_THE_LAST.match(text, end) and not _PAST_FORM.fullmatch(text[start:end]):
         return "M-vow"  # not "fought till the last bullet": that was done
     word = text[start:end].lower()
