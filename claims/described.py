@@ -269,7 +269,9 @@ class DescribedSides:
         subject = self._clause_subject(phrase)
         if subject is not None and (not named_by or subject in named_by):
             return subject
-        return next(iter(named_by)) if len(named_by) == 1 else None
+        # "forces loyal to X", "fighters": a word every armed group is called by names no party
+        generic = noun in self.vocab.combatants or noun in ("forces", "force")
+        return next(iter(named_by)) if len(named_by) == 1 and not generic else None
 
     def _role_side(self, text: str, phrase: Phrase, discourse: Discourse) -> tuple[str, str]:
         side = self._context_party(phrase, phrase.head)

@@ -4665,3 +4665,14 @@ def test_what_is_asked_or_not_yet_reported_is_no_claim(sentence: str) -> None:
 def test_a_killing_whose_author_is_unknown_is_still_told() -> None:
     out = article("It is not known who killed the two men in Khenj.")
     assert ("casualties", "Khenj") in {(c.kind, c.place) for c in out}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Forces loyal to a dissident commander said they had destroyed two vehicles in Khenj.",
+        "Fighters loyal to a local strongman said they had captured Khenj.",
+    ],
+)
+def test_a_generic_word_for_fighters_names_no_party(sentence: str) -> None:
+    assert {c.side for c in article(sentence)} <= {"unknown", "other"}
