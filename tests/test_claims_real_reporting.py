@@ -4676,3 +4676,14 @@ def test_a_killing_whose_author_is_unknown_is_still_told() -> None:
 )
 def test_a_generic_word_for_fighters_names_no_party(sentence: str) -> None:
     assert {c.side for c in article(sentence)} <= {"unknown", "other"}
+
+
+@pytest.mark.parametrize("lead", ["", "KABUL: "])
+def test_a_fronted_as_clause_is_the_writers_and_a_wire_weekday_no_name(lead: str) -> None:
+    out = article(
+        f"{lead}As the fighting goes on in Khenj, the Taliban Sunday said they had taken "
+        "Bazarak."
+    )
+    by_kind = {c.kind: (c.side, c.claimant) for c in out}
+    assert by_kind["clashes"][0] == "other"
+    assert by_kind["territorial_control"] == ("Taliban", "Taliban")

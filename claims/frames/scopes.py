@@ -94,10 +94,24 @@ def _opened(text: str, f: Frame, cuts: set[int]) -> Frame:
     if not before.endswith(_OPENERS) or not _pre_posed(text, f, len(text)):
         return f
     cuts.add(speaker[0])
-    if before.endswith((" and", " but", " while", " whereas")):
-        # "A, and the resistance claimed B": the speaker does not say A
+    if before.endswith((" and", " but", " while", " whereas")) or _fronted_adverbial(before):
+        # "A, and the resistance claimed B": the speaker does not say A; nor "As the fighting
+        # continues in X, the Taliban said …": the writer's fronted clause
         return replace(f, scope=(max(f.scope[0], speaker[0]), f.scope[1]), whole=False)
     return f
+
+
+_FRONTED = ("as ", "while ", "amid ", "with ", "despite ", "even as ")
+
+
+def _fronted_adverbial(before: str) -> bool:
+    """The speaker follows a fronted adverbial clause of the writer's ("As the fighting
+    continues in Panjshir, …")."""
+    opening = _DATELINE_LEAD.sub("", before.lstrip(" \"“'"), count=1)
+    return before.endswith(",") and opening.startswith(_FRONTED) and opening.count(",") == 1
+
+
+_DATELINE_LEAD = re.compile(r"^[a-z][a-z .'-]{1,30}(?::|\s[-–—])\s*")  # "islamabad: ", lower-cased
 
 
 def _segment(bounds: list[int], pos: int, length: int) -> tuple[int, int]:
