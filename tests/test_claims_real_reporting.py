@@ -4687,3 +4687,20 @@ def test_a_fronted_as_clause_is_the_writers_and_a_wire_weekday_no_name(lead: str
     by_kind = {c.kind: (c.side, c.claimant) for c in out}
     assert by_kind["clashes"][0] == "other"
     assert by_kind["territorial_control"] == ("Taliban", "Taliban")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The front said it had surrounded “hundreds of militants” near Khenj.",
+        "The front said 300 militants were encircled in Khenj.",
+    ],
+)
+def test_counted_people_surrounded_are_captured_people(sentence: str) -> None:
+    assert ("captured_people", "Khenj") in {(c.kind, c.place) for c in article(sentence)}
+
+
+def test_a_place_surrounded_stays_a_siege() -> None:
+    assert {c.kind for c in article("The front said it had surrounded Khenj.")} == {
+        "territorial_control"
+    }
