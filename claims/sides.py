@@ -198,7 +198,9 @@ class SideReader(DescribedSides):
         if side is None:
             side, rule = self._role_side(text, phrase, discourse)
         if side == UNKNOWN:
-            side, rule = self._opponent(text, phrase) or (side, rule)
+            side, rule = self._opponent(text, phrase) or self._named_after_role(
+                text, phrase, discourse
+            ) or (side, rule)
         claimant = _WEEKDAY_AFTER.sub("", self._claimant(text, original, phrase)) or claimant_of(
             phrase, original
         )
@@ -294,6 +296,26 @@ class SideReader(DescribedSides):
             m.strength is Strength.PRESS for m in _within(mentions, phrase.core, phrase.start)
         )
         return rule == "press" or press  # a named outlet ("TASS reported")
+
+    def _named_after_role(
+        self, text: str, phrase: Phrase, discourse: Discourse
+    ) -> tuple[str, str] | None:
+        """ "A local Taliban commander confirmed there was fighting. '…,' A. B. said": a bare
+        name of no known side, right after a speaker told only by his role and party in the
+        same paragraph, is that speaker (``S-named-after-role``)."""
+        if phrase.complements or phrase.appositions or phrase.relatives:
+            return None
+        words = text[phrase.core[0] : phrase.core[1]].split()
+        if len(words) < 2 or not all(_NAME_PART.match(w) for w in words):
+            return None
+        last = discourse.last()
+        if last is None or last.line != discourse.line or last.number is not Number.PERSON:
+            return None
+        if last.side in (UNKNOWN, OTHER) or last.head not in self.vocab.person_roles:
+            return None
+        if not re.match(r"(?:an?|the)\s", last.claimant, re.IGNORECASE):
+            return None  # the speaker before was named: a new name is a new speaker
+        return last.side, SpeakerRule.NAMED_AFTER_ROLE
 
     def _opponent(self, text: str, phrase: Phrase) -> tuple[str, str] | None:
         """ "a commander fighting against the Taliban": a combatant of no named side who fights

@@ -4704,3 +4704,21 @@ def test_a_place_surrounded_stays_a_siege() -> None:
     assert {c.kind for c in article("The front said it had surrounded Khenj.")} == {
         "territorial_control"
     }
+
+
+def test_a_bare_name_right_after_a_role_speaker_is_that_speaker() -> None:
+    body = (
+        "A local Taliban commander confirmed there was fighting in Khenj. "
+        '"But our men still hold the district centre," Gul Rahim Shafaq said.'
+    )
+    out = [c for c in article(body) if "Shafaq" in c.quote]
+    assert out and {c.side for c in out} == {"Taliban"}
+
+
+def test_a_new_name_after_a_named_speaker_is_a_new_speaker() -> None:
+    body = (
+        "Taliban spokesman Zabihullah Mujahid said there was fighting in Khenj. "
+        '"Our village is empty," Gul Rahim Shafaq said of Khenj.'
+    )
+    out = [c for c in article(body) if "Shafaq" in c.quote]
+    assert {c.side for c in out} <= {"unknown", "other"}
