@@ -71,6 +71,10 @@ def _wheres(
     )  # fmt: skip
     if chosen:
         return [_where_named(m, place_rule) for m in chosen]
+    venue = _talks_venue(layer) if trig.kind == "negotiation" and ref is None else None
+    if venue is not None:
+        # "the two sides held a meeting in Charikar": where talks were held is their place
+        return [_where_named(venue, PlaceRule.NAMED_CLAUSE)]
     continues = _continues(layer, trig) or (layer.st.join is Join.REFERRED and "speaker")
     if ref is None and not found and continues:
         # narrative with no speaker of its own (or one named only after it: "This was revealed
@@ -83,6 +87,21 @@ def _wheres(
             return [_where_carried(m) for m in carried]
     here, rule = _inferred(run, layer, ref, found, trig.start)
     return [_where_inferred(here, rule, named_ids)]
+
+
+_TALKS_AT = re.compile(
+    r"\b(?:meetings?|talks|negotiations)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$", re.I
+)
+
+
+def _talks_venue(layer: _Layer) -> PlaceMention | None:
+    """The place a meeting or talks were held at (a venue the statement's places leave out;
+    a briefing's or an interview's venue is the speaker's, not the talks')."""
+    for m in layer.places.venues:
+        pos = m.start - layer.st.start
+        if _TALKS_AT.search(layer.text, max(0, pos - 60), pos):
+            return m
+    return None
 
 
 @lru_cache(maxsize=1)

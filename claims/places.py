@@ -189,12 +189,14 @@ class StatementPlaces:
     dateline: PlaceMention | None = None
     countries: list[PlaceMention] = field(default_factory=list)
     dateline_end: int = 0  # where the dateline ends in the statement (0: none)
+    venues: list[PlaceMention] = field(default_factory=list)  # where a meeting or speech was
 
 
 def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> StatementPlaces:
     piece = norm[start:end]
     cut = find_dateline(piece, gaz) if piece[:1].isupper() or piece[:1] in "-–" else 0
     found: list[PlaceMention] = []
+    venues: list[PlaceMention] = []
     dateline = None
     countries = []
     for m in gaz.find_mentions(piece):
@@ -205,6 +207,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
         if _REFERENCE_POINT.search(piece, max(0, m.start - 120), m.start):
             continue
         if _VENUE.search(piece, max(0, m.start - 80), m.start):
+            venues.append(mention)
             continue
         if _outlet_noun().match(piece, m.end) or _surname(piece, m.start, m.end):
             continue
@@ -221,7 +224,7 @@ def statement_places(gaz: Gazetteer, norm: str, start: int, end: int) -> Stateme
     found = _capital_named(gaz, piece, found, start)
     found = _in_named_province(gaz, piece, found, start)
     mentions = _nested(piece, _without_qualifiers(piece, found, start), start)
-    return StatementPlaces(start, mentions, dateline, countries, cut)
+    return StatementPlaces(start, mentions, dateline, countries, cut, venues)
 
 
 # "Khalid Zadran, a Taliban spokesperson": a place name that is a person's surname, after a

@@ -4722,3 +4722,10 @@ def test_a_new_name_after_a_named_speaker_is_a_new_speaker() -> None:
     )
     out = [c for c in article(body) if "Shafaq" in c.quote]
     assert {c.side for c in out} <= {"unknown", "other"}
+
+
+def test_where_talks_were_held_is_their_place_but_a_briefing_is_the_speakers() -> None:
+    held = article("Elders of both sides held a meeting in Khenj on Thursday.")
+    assert {(c.kind, c.place) for c in held} == {("negotiation", "Khenj")}
+    briefing = article("Speaking at a briefing in Bazarak, the spokesman said talks had failed.")
+    assert "Bazarak" not in {c.place for c in briefing}
