@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -161,8 +162,8 @@ def url_slug(url: str | None) -> str | None:
 
 
 def title_place(
-    gaz: Gazetteer, title: str | None, body: list[list[PlaceMention]] = ()
-) -> Place | None:  # type: ignore[assignment]
+    gaz: Gazetteer, title: str | None, body: Sequence[Sequence[PlaceMention]] = ()
+) -> Place | None:
     """The place the headline names, finer than a country: its first, unless the body names a
     later one with its own places at least twice as often ("Jubilation in Kabul as Taliban
     claim Panjshir victory" over a story of Panjshir is about Panjshir)."""
@@ -186,7 +187,7 @@ def title_place(
     return named[best] if weight[best] >= 2 * max(weight[0], 1) else named[0]
 
 
-def _family_count(place: Place, body: list[list[PlaceMention]]) -> int:
+def _family_count(place: Place, body: Sequence[Sequence[PlaceMention]]) -> int:
     """How often the body names ``place`` or (for a province) a place inside it."""
     inside = place.name if place.kind == "province" else None
     return sum(

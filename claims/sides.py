@@ -154,15 +154,13 @@ def _each_of_two(core: list[ActorMention], core_text: str, head: str) -> bool:
 _KIN = re.compile(
     r"(?P<owner>his|her)\s+(?:(?:eldest|elder|younger|youngest|own)\s+)?(?P<noun>[a-z]+)\b", re.I
 )
-# "the Taliban Sunday said": a wire's day after the subject is no part of the speaker's name
-_WEEKDAY_AFTER = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$"
-)
 
 
-def claimant_of(phrase: Phrase, original: str) -> str:
-    """The phrase as written, when nothing shorter names the speaker."""
-    return _clean(original[phrase.start : phrase.end])
+@cache
+def _weekday_after() -> re.Pattern[str]:
+    """ "the Taliban Sunday said": a wire's day after the subject is no part of the name."""
+    days = alternation((*vocabulary().weekdays, "today", "yesterday"))
+    return re.compile(rf"\s+(?:on\s+)?(?:{days})$", re.IGNORECASE)
 
 
 _BOTH_AND = re.compile(r"\W*both\s+\S.*\band\s+\S", re.IGNORECASE)
@@ -198,12 +196,12 @@ class SideReader(DescribedSides):
         if side is None:
             side, rule = self._role_side(text, phrase, discourse)
         if side == UNKNOWN:
-            side, rule = self._opponent(text, phrase) or self._named_after_role(
-                text, phrase, discourse
-            ) or (side, rule)
-        claimant = _WEEKDAY_AFTER.sub("", self._claimant(text, original, phrase)) or claimant_of(
-            phrase, original
-        )
+            side, rule = (
+                self._opponent(text, phrase)
+                or self._named_after_role(text, phrase, discourse)
+                or (side, rule)
+            )
+        claimant = _weekday_after().sub("", self._claimant(text, original, phrase))
         return Identity(
             claimant, side, rule, number, self._role_of(text, phrase), self._party(text, phrase)
         )

@@ -121,19 +121,20 @@ class Voice:
 
 
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "it", "him", "her", "them", "us"})
-# a person who speaks from inside an organisation ("a source within the resistance"): "they"
-# after him is that organisation
-_INSIDE_HEADS = frozenset({"source", "member", "official", "commander", "spokesman",
-                           "spokesperson", "spokeswoman", "representative", "leader"})
 
 
 def _speaks_from_inside(voice: Voice | None) -> bool:
-    """A person of a party's side who speaks for its organisation."""
+    """A person of a party's side who speaks for its organisation (a source within it, or a
+    person named by one of the vocabulary's roles): "they" after him is that organisation."""
     return (
         voice is not None
         and voice.number is Number.PERSON
         and voice.side not in (UNKNOWN, OTHER)
-        and (voice.party is not None or voice.head in _INSIDE_HEADS)
+        and (
+            voice.party is not None
+            or voice.head == "source"
+            or voice.head in vocabulary().person_roles
+        )
     )
 
 
