@@ -195,6 +195,8 @@ def there_is_no(text: str, start: int) -> bool:
     """ "there has been no fighting in X", 'there had been no "military incidents"': the event
     is denied (a claim about it, stance denies)."""
     return _THERE_IS_NO.search(text, max(0, start - 40), start) is not None
+
+
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}$", _I)
 # "said that no civilians were killed in X": a denial of the casualties, which is a claim
 NO_VICTIMS = re.compile(  # a speaker's denial ("No soldiers were killed." alone tells nothing)
