@@ -98,6 +98,21 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return found if len(found) <= MAX_WORDS else None
 
 
+_LAST: list[tuple[str, str | None]] = [("", "")]  # the last text asked about, its lower case
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case, or None when it is not ASCII (see the module docstring); the
+    rules ask many patterns of one statement in a row, so the last answer is kept (one tuple,
+    replaced whole: threads see a consistent pair)."""
+    last = _LAST[0]
+    if last[0] is text:
+        return last[1]
+    lower = text.lower() if text.isascii() else None
+    _LAST[0] = (text, lower)
+    return lower
+
+
 class Prefiltered:
     """A compiled pattern whose ``search``, ``match`` and ``finditer`` first look for its
     required words (see the module docstring); everything else is the pattern's."""
@@ -109,12 +124,16 @@ class Prefiltered:
         self.words = words
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
-        pos = max(pos, 0)
-        piece = text[pos:endpos] if pos or endpos < len(text) else text
-        if not piece.isascii():
+        lower = _lowered(text)
+        if lower is None:
             return False
-        lower = piece.lower()
-        return not any(w in lower for w in self.words)
+        pos = max(pos, 0)
+        if pos or endpos < len(text):
+            lower = lower[pos:endpos]
+        for word in self.words:  # noqa: SIM110 - a plain loop: the hot path of every rule
+            if word in lower:
+                return False
+        return True
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         if self._absent(text, pos, endpos):
