@@ -4729,3 +4729,63 @@ def test_where_talks_were_held_is_their_place_but_a_briefing_is_the_speakers() -
     assert {(c.kind, c.place) for c in held} == {("negotiation", "Khenj")}
     briefing = article("Speaking at a briefing in Bazarak, the spokesman said talks had failed.")
     assert "Bazarak" not in {c.place for c in briefing}
+
+
+# --- session of 2026-12-04 (b): appeals of method, era openings, biography, lead conjunctions --
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A foreign ministry official said the standoff over Khenj should be resolved through "
+        "dialogue.",
+        "The envoy said the dispute in Dara must be settled through negotiations.",
+    ],
+)
+def test_how_a_dispute_ought_to_end_is_an_opinion_not_talks(sentence: str) -> None:
+    assert article(sentence) == []
+
+
+def test_talks_that_were_held_are_still_told() -> None:
+    out = article("The envoy said the dispute in Dara was settled through negotiations.")
+    assert {c.kind for c in out} == {"negotiation"}
+
+
+def test_a_statement_opening_in_a_past_era_is_history() -> None:
+    body = "After the defeat of the Soviets, the old commander fought the Taliban in Khenj."
+    assert article(body) == []
+
+
+def test_a_time_clause_of_the_news_still_dates_a_told_event() -> None:
+    body = "After two days of fighting, the front said its men pushed the Taliban out of Khenj."
+    assert {c.kind for c in article(body)} >= {"territorial_control"}
+
+
+def test_an_assassinated_parent_in_a_description_is_biography() -> None:
+    body = "Ahmad Zia is the son of the assassinated commander of the old northern alliance."
+    assert article(body) == []
+
+
+def test_a_leading_conjunction_is_not_part_of_the_speakers_name() -> None:
+    (claim,) = article("But the front said it still holds the passes around Khenj.")
+    assert claim.claimant == "the front"
+    assert claim.side == "NRF"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some clips were shared on social media about the fighting near Rokha.",
+        "Footage circulating online appears to show Taliban fighters killing two men in Khenj.",
+        "But there were contradictory reports of heavy clashes around Dara on Friday.",
+        "Images posted on messaging apps, though, purported to show the commander in custody "
+        "in Paryan.",
+    ],
+)
+def test_media_and_reports_no_one_puts_out_speak_for_no_known_side(sentence: str) -> None:
+    out = article(sentence)
+    assert out and {c.side for c in out} == {"unknown"}
+    assert all(c.claimant != "Valley Wire" for c in out)
+
+
+def test_a_video_a_party_released_is_that_partys() -> None:
+    out = article("A video released by the Taliban shows their men raising a flag in Bazarak.")
+    assert {c.side for c in out} == {"Taliban"}

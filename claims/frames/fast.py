@@ -22,7 +22,8 @@ _NP = rf"(?:(?:the|a|an|its|their)\s+)?(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD}"
 _APPOSITIVE = r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3},\s+(?:a|an|the)\s+[^,;:\"]{2,70},"
 _LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|stated|told\s+\w+)"
 _FAST_LEAD = re.compile(
-    rf"^(?:(?:on|late\s+on|earlier\s+on|earlier|later|meanwhile)\s+(?:\w+\s+)?\w+,\s+)?"
+    r"^(?:(?:but|and|yet|however|meanwhile),?\s+(?=\S))?"  # "But the front said …": not the name
+    rf"(?:(?:on|late\s+on|earlier\s+on|earlier|later|meanwhile)\s+(?:\w+\s+)?\w+,\s+)?"
     rf"(?P<who>{_APPOSITIVE}|(?!(?:he|she|they|it|we|there|this|that|as|after|before|when|once|although|though|until|while|if|because|since)\b){_NP})\s+"
     rf"(?:(?:has|had|also|later|earlier|then|again|separately|previously|further|now)\s+)?"
     rf"(?P<verb>{_LEAD_VERBS})(?!\s+{REPORTED_PARTICIPLE})"

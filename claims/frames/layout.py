@@ -205,6 +205,7 @@ def layout_frames(
     yield from _label(text, original, actors)
     yield from _label_after(text, original, actors)
     yield from _hearsay(text)
+    yield from _unsourced_media(text, actors)
     yield from _fronted_source(text, original, reader, discourse)
     yield from _headline_claims(text, original, actors, reader, discourse)
     yield from _named_after(text, original, reader, discourse)
@@ -288,6 +289,50 @@ def _hearsay(text: str) -> Iterator[Frame]:
         claimant=text[: m.end()].strip(" ,"), side=UNKNOWN, rule=SpeakerRule.RUMOUR,
         stance=ASSERTS, scope=(m.end(), len(text)), holes=((0, m.end()),), rank=1,
         number=Number.GROUP, head="hearsay", whole=True, cue=0,
+    )  # fmt: skip
+
+
+_OPENING = r"^\W*(?:(?:however|meanwhile|but|and|also|yet|now),?\s+)?"
+_THERE_ARE_REPORTS = re.compile(
+    _OPENING + r"there\s+(?:is|are|was|were|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:(?:some|several|many|numerous|widespread|conflicting|contradictory|unconfirmed|"
+    r"unverified|multiple|other|new|further)\s+)*(?P<head>reports|report|rumou?rs?|accounts)\b"
+    r"(?:\s+(?:on|across|circulating\s+on)\s+social\s+media)?",
+    _I,
+)
+_MEDIA_HEADS = r"(?:video|videos|footage|clip|clips|photos|photographs|pictures|images|posts)"
+_MEDIA_SUBJECT = re.compile(
+    _OPENING + r"(?P<np>(?:[\w'’-]+\s+){0,3}?(?P<head>" + _MEDIA_HEADS + r")\b[^.;:\"“]{0,90}?)"
+    r",?\s+(?:(?:appears?|appeared|purports?|purported|seems?|seemed)\s+to\s+show|"
+    r"(?:shows?|showed|showing)\b(?!\s+(?:that\s+)?(?:the\s+)?(?:video|footage|clip)\b)|"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:widely\s+|also\s+)?"
+    r"(?:circulated|circulating|shared|posted|published)|"
+    r"circulated|surfaced|emerged|(?:have|has)\s+(?:surfaced|emerged))\b",
+    _I,
+)
+_MEDIA_SOURCE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?-i:[A-Z])|'s\s+" + _MEDIA_HEADS, _I)
+
+
+def _unsourced_media(text: str, actors: Actors) -> Iterator[Frame]:
+    """Reports, videos and pictures no one is named as putting out ("Several videos were
+    shared on social media …", "There were conflicting reports of …", "A clip circulating online
+    appears to show …"): they tell what they show, side unknown, not the outlet's own report.
+    A video put out by someone named ("released by the front", "the group's footage") is
+    that one's, and is left to the parse."""
+    m = _THERE_ARE_REPORTS.match(text)
+    if m is None:
+        m = _MEDIA_SUBJECT.match(text)
+        if m is None:
+            return
+        np = m.group("np")
+        if _MEDIA_SOURCE.search(np) and actors.find(np):
+            return
+    head = m.group("head").lower()
+    name = m.group(0)[m.start("head") - m.start() :] if "np" not in m.groupdict() else m["np"]
+    yield Frame(
+        claimant=re.sub(r",\s*(?:however|though|meanwhile)\b", "", name).strip(" ,"),
+        side=UNKNOWN, rule=SpeakerRule.RUMOUR, stance=ASSERTS, scope=(m.end(), len(text)),
+        holes=((0, m.end()),), rank=1, number=Number.GROUP, head=head, whole=True, cue=0,
     )  # fmt: skip
 
 

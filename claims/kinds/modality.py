@@ -378,7 +378,9 @@ _COUNT_OF = re.compile(
     r"civilians|fighters|members)\s+$",
     _I,
 )
-_ATTRIBUTIVE_WORDS = frozenset({"dead", "slain", "killed", "wounded", "murdered", "martyred"})
+_ATTRIBUTIVE_WORDS = frozenset(
+    {"dead", "slain", "killed", "wounded", "murdered", "martyred", "assassinated"}
+)
 
 
 _NEGATION_BREAK = re.compile(
@@ -417,6 +419,18 @@ def _past_era() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+@cache
+def _past_era_opening() -> re.Pattern[str]:
+    """A statement opening with a time clause of a past era ("After defeating the Soviets, …",
+    "During the Soviet occupation, …"): what the rest tells is of that era."""
+    eras = alternation(vocabulary().past_eras)
+    return re.compile(
+        rf"^\W*(?:after|before|during|following|until|upon|when|while|in)\b[^,;.]{{0,80}}?"
+        rf"\b(?:{eras})\b[^,;.]*,",
+        re.IGNORECASE,
+    )
+
+
 # "after 20 years of roadside bombings, ambushes and reprisal killings": a list of what a whole
 # era held, no event of the news
 _YEARS_OF_LIST = re.compile(
@@ -442,6 +456,9 @@ def background(text: str, start: int, kind: str, end: int | None = None) -> str:
     if before.search(text, max(0, start - 40), start) or (
         end is not None and after.match(text, end)
     ):
+        return "M-past-era"
+    opening = _past_era_opening().match(text)
+    if opening is not None and start >= opening.end():
         return "M-past-era"
     if kind != "infrastructure" and any(s < start <= e for s, e in _since_spans(text)):
         return "M-since"
@@ -553,7 +570,10 @@ _APPEAL = re.compile(
     r"(?:[\w'’“”\"-]+\s+){1,10}?to\s+(?:[\w'’-]+\s+){0,8}$"
     # "proposed that the Taliban stop its operations and withdraw": what a proposal asks for
     r"|\b(?:propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on)\s+that\s+"
-    r"(?:[\w'’-]+\s+){1,14}?$",
+    r"(?:[\w'’-]+\s+){1,14}?$"
+    # "the question should be resolved through dialogue": how a dispute ought to end, an opinion
+    r"|\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:only\s+)?be\s+"
+    r"(?:resolved|settled|solved|addressed|ended|handled|tackled)\s+(?:\w+\s+){0,3}$",
     _I,
 )
 # what is asked, not told: "to find out when these videos were shot", "no idea who killed
@@ -568,6 +588,7 @@ _ASKED = re.compile(
 )
 _APPEAL_STEMS = (
     "urg", "call", "appeal", "press", "encourag", "implor", "exhort", "ask", "propos", "demand",
+    "resolved", "settled", "solved", "addressed", "ended", "handled", "tackled",
 )  # fmt: skip
 # "calling it an illegitimate war", "described the operation as a massacre": a name given to
 # something told, not an event told
