@@ -16,7 +16,7 @@ from claims.actors import Actors, actors_for
 from claims.article_places import ArticlePlaces, main_place, title_place, url_slug
 from claims.assemble import _claims
 from claims.attribution import _frames
-from claims.frames import REPORTED_PARTICIPLE, fast_path, section_label_end, tail_only
+from claims.frames import CALL_WORDS, REPORTED_PARTICIPLE, fast_path, section_label_end, tail_only
 from claims.model import Article, Claim
 from claims.phrases import HONORIFICS
 from claims.places import PlaceMention, StatementPlaces, statement_places
@@ -54,7 +54,7 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 def _cue_words() -> frozenset[str]:
     vocab = vocabulary()
     return frozenset({*vocab.reporting, "according", "per", "quoting", "citing", "rumours",
-                      "rumors", "rumour", "rumor"})  # fmt: skip
+                      "rumors", "rumour", "rumor", *CALL_WORDS})  # fmt: skip
 
 
 @lru_cache(maxsize=1)

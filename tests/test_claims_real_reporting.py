@@ -4789,3 +4789,21 @@ def test_media_and_reports_no_one_puts_out_speak_for_no_known_side(sentence: str
 def test_a_video_a_party_released_is_that_partys() -> None:
     out = article("A video released by the Taliban shows their men raising a flag in Bazarak.")
     assert {c.side for c in out} == {"Taliban"}
+
+
+def test_who_calls_an_event_by_a_name_tells_the_event() -> None:
+    body = "Karim Jan, a spokesman for the front, called the shootings in Rokha a massacre."
+    out = article(body)
+    assert out and {c.side for c in out} == {"NRF"}
+    assert "casualties" in {c.kind for c in out}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The front called the Taliban commander in Khenj to negotiate.",
+        "Massoud is calling for an uprising after the reports of fighting in Khenj.",
+    ],
+)
+def test_a_call_to_someone_or_for_something_names_no_event(sentence: str) -> None:
+    assert all(c.rule.split()[1].split("+")[0] != "S-subject" for c in article(sentence))

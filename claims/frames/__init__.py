@@ -48,12 +48,13 @@ from __future__ import annotations
 from claims.actors import Actors
 from claims.frames.fast import fast_frames, fast_path
 from claims.frames.layout import layout_frames, section_label_end, tail_only
-from claims.frames.parsed import REPORTED_PARTICIPLE, frames_from_parse
+from claims.frames.parsed import CALL_WORDS, REPORTED_PARTICIPLE, frames_from_parse
 from claims.frames.scopes import clause_scopes, through_quotations
 from claims.sides import SideReader
 from claims.speakers import Discourse, Frame
 
 __all__ = [
+    "CALL_WORDS",
     "REPORTED_PARTICIPLE",
     "clause_scopes",
     "fast_frames",

@@ -228,6 +228,8 @@ def _light_frame(work: _Work, tok: Token) -> None:
 
 
 _CALL = frozenset({"call", "calls", "called", "calling", "branded", "termed", "described"})
+CALL_WORDS = _CALL
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "it", "this", "that"})
 _CLAIM_NOUNS = frozenset(
     {
         "claim",
@@ -248,13 +250,31 @@ _CLAIM_NOUNS = frozenset(
 
 
 def _called_false(work: _Work, tok: Token) -> None:
-    """ "X called the claim 'false'", "which the opposition called a lie": X denies it."""
+    """ "X called the claim 'false'", "which the opposition called a lie": X denies it; "X
+    called the killings war crimes": X tells the killings (and names them)."""
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None or obj.lower_ not in _CLAIM_NOUNS:
+    if obj is None:
+        return
+    if obj.lower_ not in _CLAIM_NOUNS:
+        if _names_an_event(tok, obj):
+            speaker, rule = _subject(tok)
+            if speaker is not None:
+                _add(work, speaker, rule, ASSERTS, _span(tok), tok)
         return
     speaker, rule = _subject(tok)
     if speaker is not None:
         _add(work, speaker, rule, DENIES, _span(tok), tok)
+
+
+def _names_an_event(verb: Token, obj: Token) -> bool:
+    """ "called the killings war crimes", "described the raid as a massacre": the object is an
+    event the speaker names (not "called him", "called the commander to talk", "called for")."""
+    if obj.dep_ != "dobj" or obj.text[:1].isupper() or obj.lower_ in _OBJECT_PRONOUNS:
+        return False  # "called Massoud", "called him"
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.lower_ not in ("for", "on", "upon", "off", "up", "in", "out")
 
 
 def _according(work: _Work, tok: Token) -> None:
