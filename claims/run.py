@@ -313,9 +313,25 @@ def _parse(runs: Sequence[_Run]) -> None:
     for run, layer in wanted:
         # a dateline ("KABUL, Sept 4 (Agency) -") misleads the parser: it is blanked, same length
         cut = layer.places.dateline_end or section_label_end(layer.text, run.actors)
-        texts.append(" " * cut + layer.text[cut:] if cut else layer.text)
+        texts.append(_without_dash_asides(" " * cut + layer.text[cut:] if cut else layer.text))
     for (_, layer), doc in zip(wanted, grammar.parse(texts), strict=True):
         layer.parse = doc
+
+
+# "The front — made up of militias and former soldiers — said …": an aside between dashes
+# that the parser would take for the sentence's main clause
+_DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–\"“”]{3,160}?\s[—–-]\s")  # normalised: " - "
+
+
+def _without_dash_asides(text: str) -> str:
+    """``text`` with its asides between dashes blanked (same length), unless one of them holds
+    a reporting word ("— the Taliban said —" is the speaker)."""
+    if " - " not in text and "—" not in text and "–" not in text:
+        return text
+    for m in _DASH_ASIDE.finditer(text):
+        if not _reporting_cues(m.group(0)):
+            text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+    return text
 
 
 def _to_parse(run: _Run) -> list[_Layer]:

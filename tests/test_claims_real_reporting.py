@@ -4807,3 +4807,12 @@ def test_who_calls_an_event_by_a_name_tells_the_event() -> None:
 )
 def test_a_call_to_someone_or_for_something_names_no_event(sentence: str) -> None:
     assert all(c.rule.split()[1].split("+")[0] != "S-subject" for c in article(sentence))
+
+
+def test_an_aside_between_dashes_does_not_hide_the_speaker() -> None:
+    body = (
+        "But the Valley Front (VF) — made up of village militias and former army units — "
+        "said that its men were still present in strong positions above Khenj."
+    )
+    out = article(body)
+    assert out and {c.claimant for c in out} == {"the Valley Front"}
