@@ -4816,3 +4816,9 @@ def test_an_aside_between_dashes_does_not_hide_the_speaker() -> None:
     )
     out = article(body)
     assert out and {c.claimant for c in out} == {"the Valley Front"}
+
+
+def test_the_execution_of_people_is_a_casualty_claim_the_execution_of_a_plan_is_not() -> None:
+    out = article("The rights group linked a Taliban unit to the execution of nine men in Dara.")
+    assert {(c.kind, c.place) for c in out} == {("casualties", "Dara")}
+    assert article("The council discussed the execution of the plan for Dara.") == []
