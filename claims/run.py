@@ -35,6 +35,8 @@ from claims.vocabulary import ASSERTS, alternation, vocabulary
 from claims.voices import _embeds, _Voice
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from geo import Gazetteer, Place
 
 _I = re.IGNORECASE
@@ -270,19 +272,36 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
     actors = actors_for(profile).for_article(norm)
     elsewhere = background.next_stories(norm, layers, actors)
     own = [layer for layer in layers if layer.st.index not in elsewhere]
+    for layer in layers:
+        _cues(layer)
     body = [layer.places.mentions for layer in own]
     main = (
         title_place(gaz, article.meta.title or url_slug(article.meta.url), body)
-        or main_place(body)
+        or main_place(_counted_places(own, article.meta.published))
         or main_place([layer.places.countries for layer in own])
     )
     where = ArticlePlaces(gaz, _named_area(gaz, main))
     run = _Run(article, gaz, profile, actors, norm, layers, where, next_story=elsewhere)
     _outlet_voice(run)
     run.embeds = _embeds(run.norm)
-    for layer in layers:
-        _cues(run, layer)
     return run
+
+
+def _counted_places(layers: list[_Layer], published: date | None) -> list[list[PlaceMention]]:
+    """The statements' places as the main place counts them: each place once a statement (a
+    place repeated in one sentence is one mention), none in a statement about the past (a
+    biography, last year's posting) while others name places."""
+    out: list[list[PlaceMention]] = []
+    past: list[list[PlaceMention]] = []
+    for layer in layers:
+        once = list({m.place.id: m for m in layer.places.mentions if m.place is not None}.values())
+        if not once:
+            continue
+        if dates.is_historical(layer.text, published):
+            past.append(once)
+            continue
+        out.append(once)
+    return out or past
 
 
 def _outlet_voice(run: _Run) -> None:
@@ -295,7 +314,7 @@ def _outlet_voice(run: _Run) -> None:
         run.outlet_rule = SpeakerRule.PARTY_OUTLET
 
 
-def _cues(run: _Run, layer: _Layer) -> None:
+def _cues(layer: _Layer) -> None:
     spans = tuple((m.start - layer.st.start, m.end - layer.st.start) for m in layer.places.mentions)
     layer.triggers = kinds.find_triggers(layer.text, spans)
     cut = layer.places.dateline_end

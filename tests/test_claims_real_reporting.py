@@ -4822,3 +4822,27 @@ def test_the_execution_of_people_is_a_casualty_claim_the_execution_of_a_plan_is_
     out = article("The rights group linked a Taliban unit to the execution of nine men in Dara.")
     assert {(c.kind, c.place) for c in out} == {("casualties", "Dara")}
     assert article("The council discussed the execution of the plan for Dara.") == []
+
+
+def test_a_place_named_only_in_last_years_biography_is_not_the_storys_place() -> None:
+    body = (
+        "A rebel commander was shot dead as he tried to cross the border, officials said.\n\n"
+        "Last year he was made police chief in Bamyan province.\n\n"
+        "On Wednesday, officials said guards found him in Herat province.\n\n"
+        '"He was alone," an official said, adding that he was killed after a gunfight.'
+    )
+    places = {c.place for c in article(body, published="2022-06-10")}
+    assert "Bamyan" not in places
+    assert places == {"Hirat"}
+
+
+def test_the_story_is_placed_where_its_claims_are_told_not_where_its_background_is() -> None:
+    body = (
+        "A raid on a rebel hideout killed six fighters, the ministry said on Tuesday.\n\n"
+        "The front withdrew to Panjshir after the takeover of the country two years ago, "
+        "with Panjshir the last province to hold out.\n\n"
+        "The ministry said the raid took place in Salang district, where troops killed six "
+        "men including a commander."
+    )
+    first = article(body, published="2023-04-11")[0]
+    assert first.place == "Salang"
