@@ -4846,3 +4846,8 @@ def test_the_story_is_placed_where_its_claims_are_told_not_where_its_background_
     )
     first = article(body, published="2023-04-11")[0]
     assert first.place == "Salang"
+
+
+def test_an_apposition_whose_closing_comma_was_dropped_still_names_the_speaker() -> None:
+    out = article("Karim Jan, another spokesman for the front claims they lost two men in Dara.")
+    assert out and {(c.claimant, c.side) for c in out} == {("Karim Jan", "NRF")}

@@ -19,7 +19,10 @@ _I = re.IGNORECASE
 # a word of a noun phrase: no auxiliary ("Fighting was reported" has no speaker) or relative
 _NP_WORD = r"(?!(?:was|were|is|are|be|been|being|have|not|who|which|that)\b)[\w'-]+"
 _NP = rf"(?:(?:the|a|an|its|their)\s+)?(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD}"
-_APPOSITIVE = r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3},\s+(?:a|an|the)\s+[^,;:\"]{2,70},"
+_APPOSITIVE = (  # "X, a spokesman for Y, said"; the closing comma is often dropped
+    r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3},\s+(?:a|an|the|another)\s+[^,;:\"]{2,70}?"
+    r"(?:,|(?=\s+(?:said|says|claimed|claims)\s))"
+)
 _LEAD_VERBS = r"(?:said|says|claimed|claims|announced|reported|added|insisted|stated|told\s+\w+)"
 _FAST_LEAD = re.compile(
     r"^(?:(?:but|and|yet|however|meanwhile),?\s+(?=\S))?"  # "But the front said …": not the name
