@@ -4851,3 +4851,8 @@ def test_the_story_is_placed_where_its_claims_are_told_not_where_its_background_
 def test_an_apposition_whose_closing_comma_was_dropped_still_names_the_speaker() -> None:
     out = article("Karim Jan, another spokesman for the front claims they lost two men in Dara.")
     assert out and {(c.claimant, c.side) for c in out} == {("Karim Jan", "NRF")}
+
+
+def test_things_that_show_what_happened_are_the_writers_reading_not_a_source() -> None:
+    out = article("Two burned-out tanks by the road into Rokha show how heavy the fighting was.")
+    assert out and {(c.claimant, c.side) for c in out} == {("Valley Wire", "other")}

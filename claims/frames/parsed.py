@@ -135,6 +135,18 @@ def _reported_victim(tok: Token) -> bool:
 _PASSIVE_VICTIM_VERBS = frozenset({"reported", "said", "claimed"})
 
 
+def _a_thing(speaker: Token) -> bool:
+    """A subject that is a thing, not a source: equipment, a building, wreckage, signs."""
+    vocab = vocabulary()
+    low = speaker.lower_
+    return low in vocab.equipment_nouns or low in vocab.facility_nouns or low in _EVIDENCE
+
+
+_EVIDENCE = frozenset(
+    {"wreckage", "debris", "ruins", "craters", "crater", "signs", "traces", "damage", "remains"}
+)
+
+
 def _verb_frame(work: _Work, tok: Token) -> None:
     stance = vocabulary().reporting[tok.lower_][1]
     if _reported_victim(tok):
@@ -147,6 +159,8 @@ def _verb_frame(work: _Work, tok: Token) -> None:
         speaker, rule = _subject(tok)
     if speaker is None:
         return  # "is said to have", "were reported": nobody is credited
+    if _a_thing(speaker):
+        return  # "A burned tank and wrecked trucks indicate heavy fighting": the writer's reading
     relayed = _relayed_source(speaker)
     if relayed is not None:
         speaker, rule = relayed, SpeakerRule.SOURCE
