@@ -27,6 +27,7 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r";|\s-\s|[.!?]\s|,\s+(?:and|but)\b(?!\s+(?-i:[A-Z]))|,\s+(?:while|whereas|after|before)\b|"
     r"\sbut\s|"
     r"\sas\s+(?=(?:the\s+)?[a-z]+\s+(?:[a-z]+ed|spread|[a-z]+s)\b)(?!many\b|much\b|well\b|long\b)|"
+    r",\s+as\s+(?=(?:the|its|their|his|her)\s+[\w'’-]+(?:'s|’s)\s)|"  # ", as the group's leaders …"
     r"\s(?:and|but)\s+(?:that|they|it|he|she)\b|\bwhile\b|\bwhereas\b|"
     # "… was taken back and fighting is raging in Deh Salah": a new clause about the fight
     r"\s(?:and|but)\s+(?=(?:heavy\s+|fierce\s+)?(?:fighting|clashes|battles?)\s+(?:is|are|was|were|has|"
@@ -45,6 +46,7 @@ _PLACE_CLAUSE_BREAK = re.compile(
     r"(?<!\bwell)\sas\s+(?=(?:the\s+)?(?-i:[A-Z])|they\b|it\b|he\b|she\b)",
     _I,
 )
+_BETWEEN = re.compile(r"\bbetween\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$", _I)
 _COMPASS_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", _I)
 _FROM_VERB = re.compile(r"\s+(?:\w+\s+)?(?:from|out\s+of)\b", _I)
 _ORIGIN = re.compile(
@@ -249,6 +251,8 @@ def places_for(
         return [], None, PlaceRule.NAMED_STATEMENT  # the only place named is excepted
     found = kept
     start, end = clause_bounds(s_norm, trigger_start, _PLACE_CLAUSE_BREAK)
+    if _BETWEEN.search(s_norm, start, end) and s_norm.startswith(" and ", end):
+        _, end = clause_bounds(s_norm, end + 5, _PLACE_CLAUSE_BREAK)  # "between X and Y": one
     local = [m for m in found if start <= m.start - offset < end]
     speakers = [m for m in found if _speaker_place(s_norm, m, offset)]
     if speakers and (

@@ -4856,3 +4856,11 @@ def test_an_apposition_whose_closing_comma_was_dropped_still_names_the_speaker()
 def test_things_that_show_what_happened_are_the_writers_reading_not_a_source() -> None:
     out = article("Two burned-out tanks by the road into Rokha show how heavy the fighting was.")
     assert out and {(c.claimant, c.side) for c in out} == {("Valley Wire", "other")}
+
+
+def test_fighting_between_two_sides_keeps_its_clause_and_an_as_clause_its_own_places() -> None:
+    body = (
+        "Fighting between the Taliban and a local militia has grown in the Khenj valley, "
+        "as the movement's leaders in Kabul prepare to name a cabinet."
+    )
+    assert {c.place for c in article(body)} == {"Khenj"}
