@@ -4864,3 +4864,12 @@ def test_fighting_between_two_sides_keeps_its_clause_and_an_as_clause_its_own_pl
         "as the movement's leaders in Kabul prepare to name a cabinet."
     )
     assert {c.place for c in article(body)} == {"Khenj"}
+
+
+def test_an_offer_of_a_share_of_power_is_a_negotiation_claim() -> None:
+    out = article("The front said the Taliban had offered it a third share of power; it refused.")
+    assert {(c.kind, c.side) for c in out} == {("negotiation", "NRF")}
+
+
+def test_insisting_that_a_dispute_be_resolved_by_talks_is_an_opinion() -> None:
+    assert article("The envoy said he had insisted that the dispute be settled by dialogue.") == []

@@ -572,7 +572,8 @@ _APPEAL = re.compile(
     r"|\b(?:propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on)\s+that\s+"
     r"(?:[\w'’-]+\s+){1,14}?$"
     # "the question should be resolved through dialogue": how a dispute ought to end, an opinion
-    r"|\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:only\s+)?be\s+"
+    r"|(?:\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:only\s+)?|"
+    r"\bthat\s+(?:it|this|the\s+(?:issue|question|problem|dispute|conflict|crisis))\s+)be\s+"
     r"(?:resolved|settled|solved|addressed|ended|handled|tackled)\s+(?:\w+\s+){0,3}$",
     _I,
 )
