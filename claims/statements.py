@@ -95,6 +95,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{verbs})\b",
             _I,
         ),
+        # "Former minister Hanif Atmar urged both sides …": the writer names a new speaker
+        "new_speaker": re.compile(
+            rf"^(?:[\w.'’-]+\s+){{0,6}}?(?-i:[A-Z])[\w'’-]+\s+(?:also\s+)?"
+            rf"(?:{verbs}|urged|appealed|warned|called)\b",
+            _I,
+        ),
         "spokesperson_said": re.compile(
             r"^(?:[\w.'-]+\s+){0,3}[\w.'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
             r"spokes(?:man|woman|person)\b[^.;\"]{0,60}?,\s+(?:said|says|added|told|insisted|"
@@ -131,8 +137,11 @@ def _attribution(prev: Statement, prev_text: str, piece: str) -> bool:
 
 
 def _quote_run(prev: Statement, prev_text: str, piece: str) -> bool:
-    """The previous statement opened a quotation that this sentence continues."""
-    return prev_text.count('"') % 2 == 1 and len(prev_text) < 1200
+    """The previous statement opened a quotation that this sentence continues (not when the
+    sentence is the writer's again, naming a new speaker: a page that lost the closing mark)."""
+    if prev_text.count('"') % 2 == 0 or len(prev_text) >= 1200:
+        return False
+    return '"' in piece or _patterns()["new_speaker"].match(piece) is None
 
 
 def _denial_quote(prev: Statement, prev_text: str, piece: str) -> bool:

@@ -4873,3 +4873,14 @@ def test_an_offer_of_a_share_of_power_is_a_negotiation_claim() -> None:
 
 def test_insisting_that_a_dispute_be_resolved_by_talks_is_an_opinion() -> None:
     assert article("The envoy said he had insisted that the dispute be settled by dialogue.") == []
+
+
+def test_an_unclosed_quotation_ends_where_the_writer_names_a_new_speaker() -> None:
+    body = (
+        "The front's spokesman Karim Jan said on Twitter that its men had retaken Paryan.\n\n"
+        '"Paryan is clear of the enemy. Forty attackers were captured as they fled. '
+        "Former governor Abdul Wali urged both sides to stop the fighting, adding that it "
+        "would ruin the valley."
+    )
+    captured = [c for c in article(body) if c.kind == "captured_people"]
+    assert captured and {c.side for c in captured} == {"NRF"}
