@@ -4884,3 +4884,8 @@ def test_an_unclosed_quotation_ends_where_the_writer_names_a_new_speaker() -> No
     )
     captured = [c for c in article(body) if c.kind == "captured_people"]
     assert captured and {c.side for c in captured} == {"NRF"}
+
+
+def test_the_latest_news_is_the_press_speaking_not_an_unknown_source() -> None:
+    out = article("According to the latest news from the valley, the Taliban shelled Rokha.")
+    assert out and {c.side for c in out} == {"other"}
