@@ -4889,3 +4889,12 @@ def test_an_unclosed_quotation_ends_where_the_writer_names_a_new_speaker() -> No
 def test_the_latest_news_is_the_press_speaking_not_an_unknown_source() -> None:
     out = article("According to the latest news from the valley, the Taliban shelled Rokha.")
     assert out and {c.side for c in out} == {"other"}
+
+
+def test_an_event_named_in_passing_with_its_place_was_told_before() -> None:
+    body = (
+        "Troops raided a rebel hideout in Salang, the ministry said.\n\n"
+        "During the raid in Salang, soldiers seized rifles and a rocket launcher."
+    )
+    later = [c for c in article(body) if c.quote.startswith("During")]
+    assert {c.kind for c in later} == {"equipment"}

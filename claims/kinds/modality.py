@@ -356,7 +356,10 @@ _AFTER_THE = re.compile(
     r"^\W*(?:after|following|during|in\s+the\s+course\s+of)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?$",
     _I,
 )
-_COMMA_NEXT = re.compile(r"\s*,")
+# "After the attack, …", "During the raid in Parwan, …": the event named in passing, told before
+_COMMA_NEXT = re.compile(
+    r"\s*(?:(?:in|at|on|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])?[\w'’-]+)?\s*)?,"
+)
 _WAR_OVER = re.compile(
     r"(?:\s+in(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+)?"
     r"over\b|(?:(?:has|had|have)\s+(?:been\s+)?)?(?:now\s+|finally\s+)?(?:ended|finished)\b|over\s*(?:[,.;:!]|$))",
