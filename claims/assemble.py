@@ -162,7 +162,7 @@ def _claim(
         title=meta.title,
         url=meta.url,
         published=meta.published.isoformat() if meta.published else None,
-        claimant=voice.claimant,
+        claimant=" ".join(voice.claimant.split()),  # a name broken over two lines is one name
         side=voice.side,
         kind=trig.kind,
         figure=fig.value if fig else None,

@@ -78,10 +78,10 @@ def normalise(text: str) -> str:
 def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> list[Sentence]:
     """The article's statements: body sentences and heading lines, furniture removed."""
     norm = normalise(text) if norm is None else norm
-    lines = _lines(norm, body_start)
+    lines = _unwrapped(norm, _lines(norm, body_start))
     out: list[Sentence] = []
     for index, (start, end) in enumerate(lines):
-        line = norm[start:end]
+        line = norm[start:end].replace("\n", " ")  # an unwrapped paragraph: same length
         if furniture.is_end_of_article(line):
             break
         if furniture.is_furniture_line(line):
@@ -96,7 +96,7 @@ def split_sentences(text: str, body_start: int = 0, norm: str | None = None) -> 
         lead = _LEADING_DATE.match(line) or _MARKDOWN_LEAD.match(line)
         if lead and lead.end() < len(line):
             start += lead.end()
-            line = norm[start:end]
+            line = norm[start:end].replace("\n", " ")
         if _is_heading(line):
             if end - start <= MAX_STATEMENT_CHARS:
                 out.append(Sentence(start, end, True, index))
@@ -152,6 +152,33 @@ def _lines(norm: str, body_start: int) -> list[tuple[int, int]]:
             spans.append((s, e))
         pos = end + 1
     return spans
+
+
+_WRAPPED_END = re.compile(r"[\w,;'’-]$")  # a line cut mid-sentence
+_WRAPPED_NEXT = re.compile(r"[a-z(]")  # … whose next line goes on in lower case
+MIN_WRAPS = 3  # a page hard-wrapped at a fixed width breaks this many sentences at least
+
+
+def _unwrapped(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of a page hard-wrapped at a fixed width ("… whose forces appeared" / "to be
+    advancing …") joined back into their paragraphs: a line that stops mid-sentence and a next
+    line that goes on in lower case are one. Other pages keep their lines."""
+    breaks = [
+        i for i in range(len(lines) - 1)
+        if _WRAPPED_END.search(norm, lines[i][1] - 1, lines[i][1])
+        and _WRAPPED_NEXT.match(norm, lines[i + 1][0])
+        and "\n\n" not in norm[lines[i][1] : lines[i + 1][0]]
+    ]  # fmt: skip
+    if len(breaks) < MIN_WRAPS:
+        return lines
+    joined = set(breaks)
+    out: list[tuple[int, int]] = []
+    for i, span in enumerate(lines):
+        if i - 1 in joined:
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
 
 
 # sentencex 1.0.32 panics (a pyo3 PanicException, a BaseException) on some Unicode spaces
