@@ -55,6 +55,7 @@ from claims.phrases import (
 from claims.profile import OTHER, UNKNOWN
 from claims.speakers import _PRONOUN_WORDS, Discourse, Number, SpeakerRule, Voice
 from claims.vocabulary import alternation, vocabulary
+from geo.countries import country_code
 
 _VIA = re.compile(  # "a statement posted by X", "unconfirmed reports by X"
     r"(?:\b(?:posted|issued|released|published|shared|sent|put\s+out|made)\s+(?:online\s+)?|"
@@ -199,6 +200,7 @@ class SideReader(DescribedSides):
             side, rule = (
                 self._opponent(text, phrase)
                 or self._named_after_role(text, phrase, discourse)
+                or self._foreign_state(text, phrase)
                 or (side, rule)
             )
         claimant = _weekday_after().sub("", self._claimant(text, original, phrase))
@@ -315,6 +317,25 @@ class SideReader(DescribedSides):
             return None  # the speaker before was named: a new name is a new speaker
         return last.side, SpeakerRule.NAMED_AFTER_ROLE
 
+    def _foreign_state(self, text: str, phrase: Phrase) -> tuple[str, str] | None:
+        """ "Iran", "Russia's envoy", "the Iranian foreign ministry": the voice of a government
+        outside the conflict's countries, a third party (side other, ``S-foreign-state``)."""
+        core = text[phrase.core[0] : phrase.core[1]].strip()
+        m = _STATE_OWNER.match(core)
+        if m is None:
+            return None
+        owner, rest = m["owner"], m["rest"]
+        if rest and phrase.head not in self.vocab.state | _DIPLOMATS:
+            return None  # "Iranian fighters", "Pakistan's Taliban": not the state speaking
+        if owner.lower() in _FOREIGN_ADJECTIVES:
+            return OTHER, SpeakerRule.FOREIGN_STATE
+        if len(owner) <= 2 and owner not in ("US", "UK"):
+            return None  # "It", "He": not country codes
+        code = country_code(owner)
+        if code is None or code in self.actors.profile.countries:
+            return None
+        return OTHER, SpeakerRule.FOREIGN_STATE
+
     def _opponent(self, text: str, phrase: Phrase) -> tuple[str, str] | None:
         """ "a commander fighting against the Taliban": a combatant of no named side who fights
         one side fights for the other, in a conflict of two sides (``S-opponent``)."""
@@ -424,3 +445,18 @@ class SideReader(DescribedSides):
             if _trailing_name(appo) == appo and len(appo.split()) <= 4:
                 return _clean(appo)  # "The spokesman, Sibghatullah Ahmadi"
         return _clean(core)
+
+
+_STATE_OWNER = re.compile(
+    r"^(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.]+(?:\s+(?-i:[A-Z])[\w.]+)?)(?:'s|’s)?"
+    r"(?:\s+(?P<rest>.+))?$"
+)
+_FOREIGN_ADJECTIVES = frozenset(
+    {"iranian", "pakistani", "russian", "chinese", "american", "british", "indian", "turkish",
+     "qatari", "saudi", "tajik", "uzbek", "turkmen", "french", "german", "emirati"}
+)  # fmt: skip
+_DIPLOMATS = frozenset(
+    {"envoy", "envoys", "embassy", "ambassador", "diplomat", "diplomats", "government", "ministry",
+     "minister", "president", "premier", "leader", "leaders", "spokesman", "spokeswoman",
+     "spokesperson", "official", "officials"}
+)  # fmt: skip

@@ -60,6 +60,7 @@ class SpeakerRule(StrEnum):
     QUOTED_HEADLINE = "S-quoted-headline"  # a headline in quotation marks: the story's source
     PROPOSER = "S-proposer"  # "Massoud has called for talks": the proposal's maker
     KIN = "S-kin"  # "His son Ebadullah": a relative of the person "his" points back to
+    FOREIGN_STATE = "S-foreign-state"  # "Iran", "Russia's envoy": a foreign government
     NAMED_AFTER_ROLE = "S-named-after-role"  # "A Taliban commander said …. '…,' A. B. said"
 
 

@@ -4898,3 +4898,44 @@ def test_an_event_named_in_passing_with_its_place_was_told_before() -> None:
     )
     later = [c for c in article(body) if c.quote.startswith("During")]
     assert {c.kind for c in later} == {"equipment"}
+
+
+def test_a_page_hard_wrapped_at_a_fixed_width_is_read_in_whole_sentences() -> None:
+    body = (
+        "The fighting went on for a third day, with the\n"
+        "front saying its men had pushed the Taliban out of\n"
+        "Khenj. Residents said the road to the valley was\n"
+        "closed, and the Taliban said their forces were\n"
+        "reported to be advancing on Rokha."
+    )
+    out = article(body)
+    assert all("\n" not in c.claimant for c in out)
+    assert ("territorial_control", "NRF") in {(c.kind, c.side) for c in out}
+    assert {c.place for c in out} >= {"Khenj"}
+    for c in out:
+        assert c.quote.count(".") <= 1, c.quote  # one sentence, not a line's pieces
+
+
+def test_short_lines_that_end_sentences_stay_lines() -> None:
+    body = "Heavy fighting in Khenj\n\nThe front said it held the district.\nIt lost two men."
+    out = article(body)
+    assert {c.kind for c in out} >= {"territorial_control"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Iran said the fighting in Panjshir must stop at once.", "other"),
+        ("Russia's envoy said the Taliban now held all of Panjshir.", "other"),
+        ("The Uzbek foreign ministry said fighting had spread to Khenj.", "other"),
+        ("Afghanistan's defence ministry said 20 rebels were killed in Dara.", "Taliban"),
+    ],
+)
+def test_a_foreign_governments_voice_is_a_third_party(sentence: str, side: str) -> None:
+    out = article(sentence)
+    assert out and {c.side for c in out} == {side}
+
+
+def test_fighters_of_a_nationality_are_not_their_government() -> None:
+    out = article("Tajik fighters said they had killed 20 Taliban in Dara.")
+    assert all("S-foreign-state" not in c.rule for c in out)
