@@ -117,6 +117,32 @@ def _flex(name: str) -> str:
     return r"[\s-]*".join(re.escape(part) for part in re.split(r"[\s-]+", name.strip()))
 
 
+_WORD_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+$")
+
+
+def _another_given_name(text: str, m: re.Match[str], person: Person) -> bool:
+    """A surname found alone, right after a capitalised word that is none of the known
+    person's names nor a title ("Spokesman Noorullah Nazari"): someone else of that name."""
+    if " " in m.group(0).strip():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if before is None:
+        return False
+    word = before.group(0).strip().lower()
+    known = {w.lower() for spelling in person.spellings for w in spelling.split()}
+    known |= {v for w in known for v in _word_variants(w)}
+    titles = vocabulary().roles | vocabulary().person_roles | _TITLES
+    return word not in known and word not in titles and word.rstrip(".") not in titles
+
+
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "general", "mawlawi", "mullah", "maulvi", "qari", "haji",
+     "sheikh", "commander", "engineer", "eng", "prof", "professor", "minister", "president",
+     "marshal", "colonel", "col", "captain", "said", "says", "told", "added", "and", "but",
+     "the", "of", "by", "to", "from", "with", "as", "that", "when", "while"}
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _Entry:
     party: Party | None  # None: the press
@@ -247,6 +273,8 @@ class Actors:
                 continue
             if entry.strength is Strength.PERSON and m.group(0).islower():
                 continue  # a name in lower case is a word ("saleh", "mujahid" as a noun)
+            if entry.person is not None and _another_given_name(text, m, entry.person):
+                continue  # "Noorullah Nazari" is not Ali Nazary
             found.append(self._mention(text, m, entry))
         for m in self._acronym_rx.finditer(text):
             if any(f.start <= m.start() < f.end for f in found):

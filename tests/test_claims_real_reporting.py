@@ -4939,3 +4939,16 @@ def test_a_foreign_governments_voice_is_a_third_party(sentence: str, side: str) 
 def test_fighters_of_a_nationality_are_not_their_government() -> None:
     out = article("Tajik fighters said they had killed 20 Taliban in Dara.")
     assert all("S-foreign-state" not in c.rule for c in out)
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else() -> None:
+    out = article("Spokesman Noorullah Nazari said the Taliban had arrested ten farmers in Dara.")
+    assert out and {c.side for c in out} != {"NRF"}
+    out = article("Ali Nazari said the Taliban had arrested ten farmers in Dara.")
+    assert {c.side for c in out} == {"NRF"}
+
+
+def test_a_provincial_officer_speaks_for_the_governing_side() -> None:
+    body = "Provincial information officer Gul Agha Rahimi said the rebel was killed near Herat."
+    out = article(body, published="2022-08-20")
+    assert out and {c.side for c in out} == {"Taliban"}
