@@ -4952,3 +4952,22 @@ def test_a_provincial_officer_speaks_for_the_governing_side() -> None:
     body = "Provincial information officer Gul Agha Rahimi said the rebel was killed near Herat."
     out = article(body, published="2022-08-20")
     assert out and {c.side for c in out} == {"Taliban"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("The front denounced the killing of six prisoners in Dara.", "NRF"),
+        ("The Taliban condemned the ambush on their convoy near Rokha.", "Taliban"),
+        ("Iran condemned the offensive against Panjshir.", "other"),
+        ("In a post on Facebook, Massoud articulated that his men still held Khenj.", "NRF"),
+    ],
+)
+def test_who_condemns_or_articulates_an_event_tells_it(sentence: str, side: str) -> None:
+    out = article(sentence)
+    assert out and {c.side for c in out} == {side}
+
+
+def test_praising_a_proposal_makes_it_the_praisers_claim() -> None:
+    body = "Massoud praised the clerics' proposal for a ceasefire in Panjshir."
+    assert {(c.kind, c.side) for c in article(body)} == {("negotiation", "NRF")}
