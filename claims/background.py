@@ -298,7 +298,21 @@ def _description_spans(text: str) -> list[tuple[int, int]]:
         if m.group("sits"):
             start, end = 0, len(text)  # "X sits at the mouth of the valley … and controls …"
         spans.append((start, end))
+    if _kinship_sentence().match(text):
+        spans.append((0, len(text)))  # "X is the son of the late commander, who fought …"
     return spans
+
+
+@cache
+def _kinship_sentence() -> re.Pattern[str]:
+    """A sentence that says whose relative someone is ("Ahmad Massoud is the son of the late
+    commander …"): biography, whatever it tells of the relative."""
+    kin = alternation(vocabulary().kin)
+    return re.compile(
+        rf"^\W*(?:(?:he|she)|(?:(?-i:[A-Z])[\w'’.-]+\s+){{0,3}}(?-i:[A-Z])[\w'’.-]+),?\s+"
+        rf"(?:is|was)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:{kin})s?\s+of\b",
+        re.IGNORECASE,
+    )
 
 
 # "the raid on the district, which has killed more than 40 people": the clause reports what

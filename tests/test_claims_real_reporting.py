@@ -4971,3 +4971,13 @@ def test_who_condemns_or_articulates_an_event_tells_it(sentence: str, side: str)
 def test_praising_a_proposal_makes_it_the_praisers_claim() -> None:
     body = "Massoud praised the clerics' proposal for a ceasefire in Panjshir."
     assert {(c.kind, c.side) for c in article(body)} == {("negotiation", "NRF")}
+
+
+def test_whose_son_someone_is_is_biography() -> None:
+    body = "Karim Zia is the son of the late commander Zia Khan, a war hero who fought the Taliban."
+    assert article(body) == []
+
+
+def test_a_victim_described_as_someones_brother_is_still_a_victim() -> None:
+    out = article("The man killed in Dara was the brother of a resistance commander.")
+    assert {c.kind for c in out} == {"casualties"}
