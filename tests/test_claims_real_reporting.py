@@ -4981,3 +4981,11 @@ def test_whose_son_someone_is_is_biography() -> None:
 def test_a_victim_described_as_someones_brother_is_still_a_victim() -> None:
     out = article("The man killed in Dara was the brother of a resistance commander.")
     assert {c.kind for c in out} == {"casualties"}
+
+
+def test_a_clause_opened_by_but_is_no_tail_speaker() -> None:
+    body = (
+        "Shots rang out in Bazarak as word spread that Khenj had fallen, but the Taliban made "
+        "no claim and a resident told reporters by phone that this was false."
+    )
+    assert all(not c.claimant.lower().startswith("but ") for c in article(body))

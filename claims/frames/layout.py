@@ -50,6 +50,7 @@ def _tail_rx() -> re.Pattern[str]:
         )
         np = (
             r"(?![a-z]+ing\b)(?!as\b)(?!(?:which|what)\b)"  # "…, which the front denied": no tail
+            r"(?!(?:but|and|or|yet|while|whereas)\s)"  # ", but the X made no claim and …": a clause
             r"(?!an?\s+(?:claim|figure|number|toll|report|account|version|assertion)\b)"
             # "Clashes resume in X; casualties reported": a headline's passive, no speaker
             rf"(?!(?:(?:heavy|many|several|more|some|\d+)\s+)?(?:{alternation(v.losses)})\s+"
