@@ -272,8 +272,6 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
     actors = actors_for(profile).for_article(norm)
     elsewhere = background.next_stories(norm, layers, actors)
     own = [layer for layer in layers if layer.st.index not in elsewhere]
-    for layer in layers:
-        _cues(layer)
     body = [layer.places.mentions for layer in own]
     main = (
         title_place(gaz, article.meta.title or url_slug(article.meta.url), body)
@@ -284,6 +282,8 @@ def _prepare(article: Article, gazetteer: Gazetteer | None, profile: Profile | N
     run = _Run(article, gaz, profile, actors, norm, layers, where, next_story=elsewhere)
     _outlet_voice(run)
     run.embeds = _embeds(run.norm)
+    for layer in layers:
+        _cues(layer)
     return run
 
 
